@@ -1,0 +1,61 @@
+"""The top-level functions :func:`normalise` and :func:`headline`."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from ._document import Document
+from ._pipeline import Pipeline
+from ._registry import DEFAULT_PIPELINE
+
+__all__ = ["normalise", "headline", "default_pipeline"]
+
+_default: Pipeline | None = None
+_lock = threading.Lock()
+
+
+def default_pipeline() -> Pipeline:
+    """The pipeline :func:`normalise` runs: places, dates, numbers, titles (built once)."""
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = Pipeline(list(DEFAULT_PIPELINE))
+    return _default
+
+
+def normalise(text: str, lang: str | None = None, published: Any = None) -> Document:
+    """Normalise ``text`` with the default pipeline (places, dates, numbers, titles).
+
+    Args:
+        text: Any string. Odd input (control characters, lone surrogates, huge
+            texts) never raises.
+        lang: ISO 639-1 code or BCP 47 tag ("en", "pt-BR"); ``None`` detects it.
+        published: Publication date as :class:`datetime.date`,
+            :class:`datetime.datetime` or ISO 8601 string; relative dates
+            ("Thursday", "last week") resolve against it. Without it they stay
+            underspecified ("XXXX-10-07"), never the machine's today.
+
+    Returns:
+        A :class:`Document` with ``source``, ``text``, ``lang`` and ``mentions``.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``, or an argument has the wrong type.
+        ValueError: ``lang`` is not a language code or ``published`` not ISO 8601.
+    """
+    return default_pipeline()(text, lang=lang, published=published)
+
+
+def headline(title: str, lang: str | None = None, case: str | None = None, **options: Any) -> str:
+    """Clean a page title into a headline and optionally re-case it.
+
+    Strips site names, section prefixes and suffixes ("| Reuters", " - BBC News"),
+    then applies ``case``: ``None`` keeps the casing, ``"title"`` uses the
+    language's title-case convention, ``"sentence"`` capitalises the first word
+    and proper nouns. ``options`` go to :func:`newsnorm.titles.headline`
+    (for example ``site="reuters.com"``).
+    """
+    from .titles import headline as _headline
+
+    return _headline(title, lang=lang, case=case, **options)

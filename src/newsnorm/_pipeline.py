@@ -1,0 +1,256 @@
+"""Composition: the :class:`Normaliser` protocol and the :class:`Pipeline` that runs normalisers.
+
+How a pipeline builds a :class:`~newsnorm.Document`:
+
+1. The language is taken from ``lang`` (checked) or detected from the text.
+2. Every normaliser gets the same bare document (no mentions yet) and returns
+   candidate mentions. Each is checked: ``source[start:end] == text``.
+3. **Overlap resolution.** Candidates that overlap compete: the longer span wins;
+   on equal length, the normaliser earlier in the pipeline wins; then the
+   earlier start. The winners never overlap and are sorted by ``start``.
+4. **Rewriting.** ``doc.text`` is ``source`` with, in one left-to-right pass,
+   every winning mention of a normaliser whose ``rewrite`` is true replaced by its
+   ``normalised`` form, and every :class:`Edit` a normaliser asks for through an
+   optional ``edits(doc)`` method applied (edits beat rewrites where they
+   overlap). ``source`` and all offsets stay as they were.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple, Protocol, Union, runtime_checkable
+
+from ._args import check_text, parse_published
+from ._document import Document, Mention
+from ._lang import UNDETERMINED, detect, parse_lang
+
+__all__ = ["Edit", "Normaliser", "Pipeline", "NormaliserBase", "Step"]
+
+
+class Edit(NamedTuple):
+    """A change to ``doc.text`` asked for by a normaliser: replace ``source[start:end]``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@runtime_checkable
+class Normaliser(Protocol):
+    """What the pipeline needs of a normaliser.
+
+    A normaliser has a ``kind`` (the kind of its mentions), a ``name`` (its
+    registry name), a ``rewrite`` flag (whether its mentions' ``normalised``
+    forms go into ``doc.text``) and a :meth:`find` method. It may also have
+    ``edits(doc) -> Iterable[Edit]`` for rewrites that are not mentions.
+
+    Normalisers must be picklable and safe to call from several threads: keep
+    options on the object and compiled data in a process-wide, locked cache.
+    """
+
+    kind: str
+    name: str
+    rewrite: bool
+
+    def find(self, doc: Document) -> Iterable[Mention]:
+        """Return the mentions found in ``doc.source`` (``doc.lang`` and ``doc.published`` set)."""
+        ...
+
+
+#: What a pipeline accepts: a registry name or a normaliser object.
+Step = Union[str, Normaliser]
+
+
+class NormaliserBase:
+    """Optional base class for normalisers: ``|`` composition and a readable repr.
+
+    Subclasses set ``kind`` and ``name`` and implement :meth:`find`.
+    """
+
+    kind: str = ""
+    name: str = ""
+    rewrite: bool = False
+
+    def find(self, doc: Document) -> Iterable[Mention]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def __or__(self, other: Step | Pipeline) -> Pipeline:
+        return Pipeline([self, other])
+
+    def __ror__(self, other: Step | Pipeline) -> Pipeline:
+        return Pipeline([other, self])
+
+    def __call__(self, text: str, lang: str | None = None, published: Any = None) -> Document:
+        """Run this normaliser alone, as a one-step pipeline."""
+        return Pipeline([self])(text, lang=lang, published=published)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
+
+
+def _resolve(step: Step | Pipeline) -> tuple[Normaliser, ...]:
+    if isinstance(step, Pipeline):
+        return step.steps
+    if isinstance(step, str):
+        from ._registry import get
+
+        return (get(step),)
+    if isinstance(step, Normaliser):
+        return (step,)
+    raise TypeError(
+        "a pipeline step must be a registered name (see newsnorm.available()) or an object with "
+        f"'kind', 'name', 'rewrite' and 'find(doc)' (got {step!r} that is a {type(step).__name__})"
+    )
+
+
+class Pipeline:
+    """An ordered, immutable sequence of normalisers, called like :func:`newsnorm.normalise`.
+
+    >>> import newsnorm
+    >>> pipe = newsnorm.Pipeline(["places", "numbers"])
+    >>> pipe
+    Pipeline(['places', 'numbers'])
+
+    ``a | b`` builds the same flat pipeline from normalisers, names and pipelines.
+    """
+
+    __slots__ = ("steps",)
+    steps: tuple[Normaliser, ...]
+
+    def __init__(self, steps: Iterable[Step | Pipeline] = ()) -> None:
+        if isinstance(steps, (str, Normaliser, Pipeline)):
+            steps = [steps]
+        flat: list[Normaliser] = []
+        for step in steps:
+            flat.extend(_resolve(step))
+        object.__setattr__(self, "steps", tuple(flat))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Pipeline is immutable; build a new one with | or Pipeline([...])")
+
+    def __getstate__(self) -> tuple[Normaliser, ...]:
+        return self.steps
+
+    def __setstate__(self, state: tuple[Normaliser, ...]) -> None:
+        object.__setattr__(self, "steps", state)
+
+    def __or__(self, other: Step | Pipeline) -> Pipeline:
+        return Pipeline([*self.steps, *_resolve(other)])
+
+    def __ror__(self, other: Step | Pipeline) -> Pipeline:
+        return Pipeline([*_resolve(other), *self.steps])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pipeline) and self.steps == other.steps
+
+    def __hash__(self) -> int:
+        return hash(tuple(id(s) for s in self.steps))
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def __iter__(self) -> Iterator[Normaliser]:
+        return iter(self.steps)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({[getattr(s, 'name', type(s).__name__) for s in self.steps]!r})"
+
+    @property
+    def names(self) -> list[str]:
+        """The names of the steps, in order."""
+        return [s.name for s in self.steps]
+
+    def __call__(self, text: str, lang: str | None = None, published: Any = None) -> Document:
+        """Normalise ``text``; see :func:`newsnorm.normalise` for the arguments."""
+        source = check_text(text)
+        when = parse_published(published)
+        if lang is None:
+            tag_lang, region = detect(source), None
+        else:
+            tag = parse_lang(lang)
+            tag_lang, region = tag.lang, tag.region
+        bare = Document(source=source, text=source, lang=tag_lang or UNDETERMINED, published=when, region=region)
+        candidates: list[tuple[int, Mention]] = []
+        rewriting: set[int] = set()
+        edits: list[Edit] = []
+        for index, step in enumerate(self.steps):
+            if getattr(step, "rewrite", False):
+                rewriting.add(index)
+            for mention in step.find(bare):
+                _check(mention, source, step)
+                candidates.append((index, mention))
+            more = getattr(step, "edits", None)
+            if more is not None:
+                edits.extend(more(bare))
+        chosen = resolve_overlaps(candidates)
+        rewrites = [Edit(m.start, m.end, m.normalised) for i, m in chosen if i in rewriting and m.normalised != m.text]
+        mentions = tuple(m for _, m in chosen)
+        new_text = apply_edits(source, edits, rewrites)
+        return Document(
+            source=source, text=new_text, lang=bare.lang, mentions=mentions, published=when, region=region
+        )
+
+
+def _check(mention: Any, source: str, step: Normaliser) -> None:
+    name = getattr(step, "name", type(step).__name__)
+    if not isinstance(mention, Mention):
+        raise TypeError(f"normaliser {name!r} returned {type(mention).__name__}, expected newsnorm.Mention")
+    if not (0 <= mention.start < mention.end <= len(source)) or source[mention.start : mention.end] != mention.text:
+        raise ValueError(
+            f"normaliser {name!r} returned a mention whose offsets do not match the source: "
+            f"{mention.start}:{mention.end} {mention.text!r}"
+        )
+
+
+def resolve_overlaps(candidates: Sequence[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """Choose non-overlapping mentions: longest span first, then pipeline order, then start.
+
+    ``candidates`` are ``(step index, mention)`` pairs; the result is sorted by start.
+    """
+    order = sorted(candidates, key=lambda c: (c[1].start - c[1].end, c[0], c[1].start))
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[tuple[int, Mention]] = []
+    for index, m in order:
+        pos = bisect.bisect_right(starts, m.start)
+        if pos and ends[pos - 1] > m.start:  # the previous chosen span reaches into this one
+            continue
+        if pos < len(starts) and starts[pos] < m.end:  # the next chosen span starts inside this one
+            continue
+        starts.insert(pos, m.start)
+        ends.insert(pos, m.end)
+        chosen.append((index, m))
+    chosen.sort(key=lambda c: c[1].start)
+    return chosen
+
+
+def apply_edits(source: str, edits: Sequence[Edit], rewrites: Sequence[Edit]) -> str:
+    """Apply edits (first priority) and rewrites to ``source`` in one pass, dropping overlaps."""
+    if not edits and not rewrites:
+        return source
+    ranked = sorted(
+        [(0, e) for e in edits if 0 <= e.start <= e.end <= len(source)] + [(1, r) for r in rewrites],
+        key=lambda pe: (pe[0], pe[1].start, pe[1].end),
+    )
+    kept: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    for _, e in ranked:
+        pos = bisect.bisect_right(taken, (e.start, e.end))
+        if pos and taken[pos - 1][1] > e.start:
+            continue
+        if pos < len(taken) and taken[pos][0] < e.end:
+            continue
+        if pos < len(taken) and taken[pos][0] == e.start == e.end:
+            continue
+        taken.insert(pos, (e.start, e.end))
+        kept.append(e)
+    kept.sort(key=lambda e: (e.start, e.end))
+    out: list[str] = []
+    last = 0
+    for e in kept:
+        out.append(source[last : e.start])
+        out.append(e.replacement)
+        last = e.end
+    out.append(source[last:])
+    return "".join(out)

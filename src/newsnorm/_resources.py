@@ -1,0 +1,57 @@
+"""One loader, one lock, one cache for heavy data (shipped files, CLDR tables, compiled patterns).
+
+Everything expensive that normalisers need is built on first use through
+:func:`cached` and kept for the life of the process. The cache is keyed by
+immutable keys (a normaliser's name, its options, a language), so its size is
+bounded by the languages and options in use, not by the documents seen.
+Builders should return immutable data (tuples, frozensets, ``MappingProxyType``,
+compiled patterns): cached objects are shared by every thread.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Hashable
+from importlib.resources import files
+from typing import Any, TypeVar
+
+__all__ = ["cached", "clear_caches", "read_text", "read_json"]
+
+T = TypeVar("T")
+
+_cache: dict[Hashable, Any] = {}
+_lock = threading.RLock()  # re-entrant: a builder may ask for other cached data
+
+
+def cached(key: Hashable, build: Callable[[], T]) -> T:
+    """Return the value cached under ``key``, building it once (under the lock) if absent."""
+    try:
+        return _cache[key]  # type: ignore[no-any-return]
+    except KeyError:
+        pass
+    with _lock:
+        if key not in _cache:
+            _cache[key] = build()
+        return _cache[key]  # type: ignore[no-any-return]
+
+
+def clear_caches() -> None:
+    """Drop everything built so far (tests use it to compare cold and warm runs)."""
+    with _lock:
+        _cache.clear()
+
+
+def read_text(*parts: str) -> str:
+    """The text of a file shipped under ``newsnorm/data/`` (not cached)."""
+    node = files("newsnorm").joinpath("data")
+    for part in parts:
+        if "/" in part or "\\" in part or part in ("..", "."):
+            raise ValueError(f"bad data file name part: {part!r}")
+        node = node.joinpath(part)
+    return node.read_text(encoding="utf-8")
+
+
+def read_json(*parts: str) -> Any:
+    """A shipped JSON data file, parsed once and cached."""
+    return cached(("newsnorm.data", *parts), lambda: json.loads(read_text(*parts)))
