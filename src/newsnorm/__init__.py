@@ -9,14 +9,11 @@ Importing this package is cheap: no dateparser, langdetect or locale data is
 loaded until a normaliser needs it.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
 from ._api import headline, normalise
 from ._document import Document, Mention
 from ._pipeline import Edit, Normaliser, NormaliserBase, Pipeline
 from ._registry import NormaliserLoadError, UnknownNormaliserError, available, get
+from ._render import render
 
 __all__ = [
     "Document",
@@ -36,12 +33,12 @@ __all__ = [
 ]
 
 for _name in ("Document", "Edit", "Mention", "Normaliser", "NormaliserBase", "NormaliserLoadError",
-              "Pipeline", "UnknownNormaliserError", "available", "get", "headline", "normalise"):
+              "Pipeline", "UnknownNormaliserError", "available", "get", "headline", "normalise", "render"):
     globals()[_name].__module__ = "newsnorm"
 del _name
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> str:
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -49,12 +46,8 @@ def __getattr__(name: str) -> Any:
             return version("newsnorm")
         except PackageNotFoundError:  # pragma: no cover - running from a source tree
             return "0+unknown"
-    if name == "render":
-        from ._render import render
-
-        return render
     raise AttributeError(f"module 'newsnorm' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(__all__)

@@ -9,7 +9,7 @@ from ._document import Document
 from ._pipeline import Pipeline
 from ._registry import DEFAULT_PIPELINE
 
-__all__ = ["normalise", "headline", "default_pipeline"]
+__all__ = ["default_pipeline", "headline", "normalise"]
 
 _default: Pipeline | None = None
 _lock = threading.Lock()

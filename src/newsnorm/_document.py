@@ -11,14 +11,14 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-__all__ = ["Document", "Mention", "Value", "Published"]
+__all__ = ["Document", "Mention", "Published", "Value"]
 
 #: The machine value of a mention: a string (place code, TIMEX3 value, office),
 #: a number, or a ``[low, high]`` range of numbers.
-Value = Union[str, int, float, list[Union[int, float]], None]
+Value = Union[str, int, float, list[int | float], None]  # noqa: UP007 (a runtime alias on 3.10)
 
 #: What a document may be anchored on.
-Published = Union[_dt.date, _dt.datetime]
+Published = Union[_dt.date, _dt.datetime]  # noqa: UP007 (a runtime alias on 3.10)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,15 +10,14 @@ Japanese, a Han majority is Chinese, and scripts used by one language only
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import TYPE_CHECKING, Any, NamedTuple
-
-import regex
 
 if TYPE_CHECKING:  # pragma: no cover
     from langdetect.detector_factory import DetectorFactory
 
-__all__ = ["LangTag", "parse_lang", "detect", "ISO_639_1", "UNDETERMINED"]
+__all__ = ["ISO_639_1", "UNDETERMINED", "LangTag", "detect", "parse_lang"]
 
 UNDETERMINED = "und"
 
@@ -34,7 +33,7 @@ ISO_639_1: frozenset[str] = frozenset(
     pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta
     te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za
     zh zu
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 _LEGACY = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
@@ -48,14 +47,14 @@ _ISO_639_2 = {
     "ukr": "uk", "urd": "ur", "vie": "vi",
 }  # fmt: skip
 
-_TAG = regex.compile(
+_TAG = re.compile(
     r"""
     ^(?P<lang>[A-Za-z]{2,3})              # primary language subtag
     (?:[-_](?P<script>[A-Za-z]{4}))?      # optional script, e.g. Latn, Hant
     (?:[-_](?P<region>[A-Za-z]{2}|\d{3}))? # optional region, e.g. BR, 419
     (?:[-_][A-Za-z0-9]{1,8})*$            # variants and extensions, ignored
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 
@@ -101,29 +100,29 @@ PREFIX_CHARS = 400
 _SEED = 0
 _N_TRIAL = 3
 
-_SCRIPT_RULES = (
-    # (pattern, language): the first rule whose script holds most letters wins.
-    (regex.compile(r"\p{Hangul}"), "ko"),
-    (regex.compile(r"[\p{Hiragana}\p{Katakana}]"), "ja"),
-    (regex.compile(r"\p{Han}"), "zh"),
-    (regex.compile(r"\p{Greek}"), "el"),
-    (regex.compile(r"\p{Hebrew}"), "he"),
-    (regex.compile(r"\p{Thai}"), "th"),
-    (regex.compile(r"\p{Armenian}"), "hy"),
-    (regex.compile(r"\p{Georgian}"), "ka"),
-    (regex.compile(r"\p{Khmer}"), "km"),
-    (regex.compile(r"\p{Lao}"), "lo"),
-    (regex.compile(r"\p{Myanmar}"), "my"),
-    (regex.compile(r"\p{Sinhala}"), "si"),
-    (regex.compile(r"\p{Tamil}"), "ta"),
-    (regex.compile(r"\p{Telugu}"), "te"),
-    (regex.compile(r"\p{Kannada}"), "kn"),
-    (regex.compile(r"\p{Malayalam}"), "ml"),
-    (regex.compile(r"\p{Gujarati}"), "gu"),
-    (regex.compile(r"\p{Gurmukhi}"), "pa"),
-    (regex.compile(r"\p{Ethiopic}"), "am"),
+_SCRIPTS = (
+    # (Unicode script, language): the first rule whose script holds most letters wins.
+    ("Hangul", "ko"),
+    ("Hiragana", "ja"),
+    ("Katakana", "ja"),
+    ("Han", "zh"),
+    ("Greek", "el"),
+    ("Hebrew", "he"),
+    ("Thai", "th"),
+    ("Armenian", "hy"),
+    ("Georgian", "ka"),
+    ("Khmer", "km"),
+    ("Lao", "lo"),
+    ("Myanmar", "my"),
+    ("Sinhala", "si"),
+    ("Tamil", "ta"),
+    ("Telugu", "te"),
+    ("Kannada", "kn"),
+    ("Malayalam", "ml"),
+    ("Gujarati", "gu"),
+    ("Gurmukhi", "pa"),
+    ("Ethiopic", "am"),
 )
-_LETTER = regex.compile(r"\p{L}")
 
 _factory: DetectorFactory | None = None
 _factory_lock = threading.Lock()
@@ -151,12 +150,32 @@ def _prefix(text: str) -> str:
     return text[: cut if cut > 0 else PREFIX_CHARS]
 
 
+def _script_pattern() -> Any:
+    """One pattern with a group per script of ``_SCRIPTS`` and a last group for other letters."""
+    global _script_re
+    if _script_re is None:
+        import regex
+
+        groups = "|".join(rf"(\p{{{script}}})" for script, _ in _SCRIPTS)
+        _script_re = regex.compile(rf"{groups}|(\p{{L}})")
+    return _script_re
+
+
+_script_re: Any = None
+
+
 def _by_script(sample: str) -> str | None:
-    letters = len(_LETTER.findall(sample))
+    """The language a script rule gives for ``sample``, or ``None`` (then statistics decide)."""
+    counts = [0] * (len(_SCRIPTS) + 1)
+    for m in _script_pattern().finditer(sample):
+        counts[m.lastindex - 1] += 1
+    letters = sum(counts)
     if not letters:
         return None
-    for pattern, lang in _SCRIPT_RULES:
-        count = len(pattern.findall(sample))
+    per_lang: dict[str, int] = {}
+    for (_, lang), count in zip(_SCRIPTS, counts, strict=False):
+        per_lang[lang] = per_lang.get(lang, 0) + count
+    for lang, count in per_lang.items():
         if lang in ("ko", "ja"):
             if count and count * 10 >= letters:  # some Hangul or kana decides
                 return lang
@@ -174,7 +193,7 @@ def detect(text: str) -> str:
     by_script = _by_script(sample)
     if by_script is not None:
         return by_script
-    if not _LETTER.search(sample):
+    if not _script_pattern().search(sample):
         return UNDETERMINED
     from langdetect.lang_detect_exception import LangDetectException
 

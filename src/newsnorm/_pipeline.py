@@ -25,7 +25,7 @@ from ._args import check_text, parse_published
 from ._document import Document, Mention
 from ._lang import UNDETERMINED, detect, parse_lang
 
-__all__ = ["Edit", "Normaliser", "Pipeline", "NormaliserBase", "Step"]
+__all__ = ["Edit", "Normaliser", "NormaliserBase", "Pipeline", "Step"]
 
 
 class Edit(NamedTuple):
@@ -59,7 +59,7 @@ class Normaliser(Protocol):
 
 
 #: What a pipeline accepts: a registry name or a normaliser object.
-Step = Union[str, Normaliser]
+Step = Union[str, Normaliser]  # noqa: UP007 (a runtime alias on 3.10)
 
 
 class NormaliserBase:

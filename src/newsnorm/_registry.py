@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._pipeline import Normaliser
 
+if TYPE_CHECKING:  # pragma: no cover
+    from importlib.metadata import EntryPoint
+
 __all__ = [
     "GROUP",
+    "NormaliserLoadError",
     "Registry",
     "UnknownNormaliserError",
-    "NormaliserLoadError",
     "available",
-    "get",
     "default_registry",
+    "get",
 ]
 
 #: The entry-point group normalisers register in.
@@ -59,6 +61,8 @@ class Registry:
         if points is None:
             with self._lock:
                 if self._points is None:
+                    from importlib.metadata import entry_points  # imported on first use: it is slow
+
                     found = self._given if self._given is not None else tuple(entry_points(group=self.group))
                     table: dict[str, EntryPoint] = {}
                     for point in found:

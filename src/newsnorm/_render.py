@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
-import json
+from typing import TYPE_CHECKING
 
-from ._document import Document
+if TYPE_CHECKING:  # pragma: no cover
+    from ._document import Document
 
 __all__ = ["render"]
 
@@ -25,6 +25,9 @@ def render(doc: Document) -> str:
     Each mention shows its kind; hovering shows its value and attributes. All
     text is escaped, and the fragment uses inline CSS only.
     """
+    import html
+    import json
+
     parts = [f'<div class="newsnorm" lang="{html.escape(doc.lang)}"><style>{_STYLE}</style>']
     last = 0
     for m in doc.mentions:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable
 from importlib.resources import files
 from typing import Any, TypeVar
 
-__all__ = ["cached", "clear_caches", "read_text", "read_json"]
+__all__ = ["cached", "clear_caches", "read_json", "read_text"]
 
 T = TypeVar("T")
 
