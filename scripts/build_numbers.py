@@ -1,0 +1,155 @@
+"""Build the number-word lexicons in ``src/newsnorm/data/numbers/rbnf/`` from CLDR RBNF spell-out rules.
+
+Source: the CLDR rule-based number format (RBNF) files as shipped inside the
+``unicode-rbnf`` package (MIT; the CLDR data itself is under the Unicode licence),
+evaluated with that package's engine. For each language we spell out the
+"atoms" a number-word grammar needs, in every cardinal and ordinal rule set:
+
+* 0-99 as whole words (so glued forms such as "siebenundzwanzig", "ventotto" are atoms),
+* the hundreds 100-900 and the multiplier morphemes ("hundred", "hundert", "百"),
+* the scales (thousand, million, billion, trillion, lakh, crore, 万, 亿) with their
+  plural and case forms (spelled as k times the scale, last word kept),
+* ordinals of the same atoms, and connector words found between the atoms
+  ("y", "e", "et", "و").
+
+Kinds: N small number (0-99), H hundreds (100-900), M multiplier (hundred, 十, 百, 千),
+S scale (1000 and up), C connector, O ordinal 1-99, OH ordinal hundreds, OM ordinal
+"hundredth", OS ordinal scale ("thousandth").
+
+Usage: ``pip install unicode-rbnf && python scripts/build_numbers.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+LANGS = [
+    "en", "fr", "de", "es", "it", "pt", "nl", "tr", "ru", "ar", "hi", "sv", "ca", "uk", "da", "pl",
+    "cs", "ro", "el", "fi", "hu", "id", "bg", "hr", "sk", "sl", "he", "fa", "vi", "zh", "ja", "ko",
+]
+OUT = Path(__file__).resolve().parent.parent / "src" / "newsnorm" / "data" / "numbers" / "rbnf"
+SCALES = [1000, 10**6, 10**9, 10**12]
+INDIAN = [10**5, 10**7]
+CJK = [10**4, 10**8, 10**12]
+
+
+def split(text: str) -> list[str]:
+    return [t for t in text.replace("\u00ad", "").split() if t]
+
+
+def forms(engine: Any, n: int, ordinal: bool) -> set[str]:
+    from unicode_rbnf import FormatPurpose
+
+    try:
+        result = engine.format_number(n, FormatPurpose.ORDINAL if ordinal else None)
+    except Exception:  # noqa: BLE001 - a rule set that cannot spell n is skipped
+        return set()
+    out = set()
+    for name, text in result.text_by_ruleset.items():
+        if "year" in name or "digits" in name or "verbose" in name:
+            continue
+        if ordinal != ("ordinal" in name):
+            continue
+        out.add(unicodedata.normalize("NFC", text.strip().lower()))
+    return out
+
+
+def build(lang: str) -> dict[str, Any]:
+    from unicode_rbnf import RbnfEngine
+
+    engine = RbnfEngine.for_language(lang)
+    words: dict[str, list[Any]] = {}
+
+    def add(word: str, value: int, kind: str) -> None:
+        word = word.strip("-")
+        if not word or any(ch.isdigit() for ch in word):
+            return
+        if word not in words:
+            words[word] = [value, kind]
+
+    cjk = lang in ("zh", "ja", "ko")
+    scales = sorted(set(SCALES + (INDIAN if lang in ("hi", "bn", "mr", "ne") else []) + (CJK if cjk else [])))
+    cardinal_text: dict[int, set[str]] = {}
+    for n in [*range(100), *range(100, 1000, 100)]:
+        cardinal_text[n] = forms(engine, n, False)
+        for text in cardinal_text[n]:
+            toks = split(text)
+            if len(toks) == 1:
+                add(toks[0], n, "N" if n < 100 else "H")
+            elif n < 100:
+                add(" ".join(toks), n, "N")
+    mults = [100] + ([10, 1000] if cjk else [])
+    for m in mults:
+        for k in (1, 2, 3, 5):
+            for text in forms(engine, k * m, False):
+                toks = split(text)
+                last = toks[-1]
+                if len(toks) > 1:
+                    add(last, m, "M")
+                    continue
+                for unit in cardinal_text.get(k, set()):
+                    if unit and last.startswith(unit) and len(last) > len(unit):
+                        add(last[len(unit) :], m, "M")
+                if k == 1 and (last not in words or words[last][1] == "H"):
+                    words.pop(last, None)
+                    add(last, m, "M")
+    for s in scales:
+        for k in (1, 2, 3, 5, 11, 21):
+            for text in forms(engine, k * s, False):
+                toks = split(text)
+                last = toks[-1]
+                if len(toks) > 1:
+                    add(last, s, "S")
+                    continue
+                for unit in cardinal_text.get(k, set()):
+                    if last.startswith(unit) and len(last) > len(unit):
+                        add(last[len(unit) :], s, "S")
+                if k == 1:
+                    add(last, s, "S")
+    connectors: dict[str, int] = {}
+    for n in [*range(21, 100), *range(101, 1000, 7), 1001, 2021, 100001]:
+        for text in forms(engine, n, False):
+            for tok in split(text):
+                for part in tok.split("-"):
+                    if part and part not in words and len(part) <= 3:
+                        connectors[part] = connectors.get(part, 0) + 1
+    for part, count in connectors.items():
+        if count >= 3:
+            words.setdefault(part, [0, "C"])
+    for n in [*range(1, 100), *range(100, 1000, 100), *scales]:
+        for text in forms(engine, n, True):
+            toks = split(text)
+            if len(toks) == 1:
+                add(toks[0], n, "O" if n < 100 else ("OH" if n < 1000 else "OS"))
+            elif n < 100:
+                add(" ".join(toks), n, "O")
+            elif n == 100:
+                add(toks[-1], n, "OM")
+            elif n in scales:
+                add(toks[-1], n, "OS")
+    return {
+        "_note": "generated by scripts/build_numbers.py from CLDR RBNF (unicode-rbnf); do not edit",
+        "lang": lang,
+        "words": dict(sorted(words.items())),
+    }
+
+
+def main() -> int:
+    import importlib.metadata as md
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    version = md.version("unicode-rbnf")
+    for lang in LANGS:
+        data = build(lang)
+        data["source"] = f"CLDR RBNF via unicode-rbnf {version}"
+        (OUT / f"{lang}.json").write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", "utf-8")
+        print(lang, len(data["words"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
