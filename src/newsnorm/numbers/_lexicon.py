@@ -136,12 +136,12 @@ def _build(lang: str) -> Grammar:
     conns = [w for w, (_, k) in full.items() if k == "C"]
     atom = "(?>" + _trie(atoms) + ")" if atoms else "(?!)"
     pfx = _alt(overlay.get("prefix_connectors", []))
+    art = _alt(overlay.get("one_article", []))
     art_in = (r"(?:" + art + r"\s+)?") if overlay.get("one_article") else ""
     sep = r"(?:\s*[-‐]\s*|\s+(?:" + _alt(conns) + r"\s+" + art_in + r")?|" + (_alt(conns) if overlay.get("cjk") else "") + ")?"
     if overlay.get("prefix_connectors"):
         sep += pfx + "?"
     multi = [w for w, (_, k) in full.items() if k in ("M", "S", "F")]
-    art = _alt(overlay.get("one_article", []))
     lead = (r"(?:" + art + r"\s+(?=" + _alt(multi) + r"(?!\p{L})))?") if overlay.get("one_article") else ""
     ord_pre = _alt(overlay.get("ordinal_prefix", []))
     words_re = f"(?P<ordpre>{ord_pre})?" + lead + atom + "(?:" + sep + atom + "){0,40}"
