@@ -1,20 +1,167 @@
-"""Places normaliser (placeholder: finds nothing yet)."""
+"""Places normaliser: every spelling of countries, territories, regions and large cities to ISO 3166-1 alpha-2.
+
+>>> from newsnorm.places import PlacesNormaliser, lookup
+>>> lookup("Turquie", "fr")
+'TR'
+>>> [(m.text, m.value) for m in PlacesNormaliser()("Talks in Türkiye and Gaza.", lang="en").mentions]
+[('Türkiye', 'TR'), ('Gaza', 'PS')]
+
+The gazetteer of a language (CLDR names of every babel locale of that language and
+English, curated aliases and demonyms, GeoNames capitals and large cities) is built
+on first use of the language and kept for the life of the process.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from .._document import Document, Mention
+from .._lang import UNDETERMINED, parse_lang
 from .._pipeline import NormaliserBase
 
-__all__ = ["PlacesNormaliser"]
+__all__ = ["SPELLINGS", "PlacesNormaliser", "lookup"]
+
+#: Named choices of the ``spelling`` option (any babel locale identifier is accepted as well).
+SPELLINGS = ("common", "official", "source")
+
+
+def _check_spelling(spelling: object) -> str | None:
+    if spelling is None:
+        return None
+    if not isinstance(spelling, str):
+        raise TypeError(
+            "'spelling' must be None, 'common', 'official', 'source' or a CLDR locale such as 'fr' "
+            f"(got {spelling!r} that is a {type(spelling).__name__})"
+        )
+    if spelling in SPELLINGS:
+        return spelling
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(spelling.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        raise ValueError(
+            "'spelling' must be None, 'common', 'official', 'source' or a CLDR locale such as 'fr' or 'pt_BR' "
+            f"(got {spelling!r})"
+        ) from None
+    return spelling.replace("-", "_")
 
 
 class PlacesNormaliser(NormaliserBase):
-    """Country, territory and city names to ISO 3166-1 alpha-2 codes."""
+    """Find country, territory, region and city names and demonyms; value: ISO 3166-1 alpha-2.
+
+    Args:
+        spelling: which name ``normalised`` carries for countries and territories:
+            ``None`` (default) the CLDR name in the document's language; ``"common"`` the
+            common English name ("Turkey"); ``"official"`` the current official English
+            short name ("Türkiye"); ``"source"`` the text as written; or any CLDR locale
+            ("fr" -> "Turquie"). Cities keep their GeoNames name, demonyms their surface form.
+        rewrite: whether the pipeline writes ``normalised`` into ``doc.text`` (default ``False``).
+    """
 
     kind = "place"
     name = "places"
 
+    def __init__(self, *, spelling: str | None = None, rewrite: bool = False) -> None:
+        if not isinstance(rewrite, bool):
+            raise TypeError(f"'rewrite' must be True or False (got {rewrite!r} that is a {type(rewrite).__name__})")
+        self.spelling = _check_spelling(spelling)
+        self.rewrite = rewrite
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, PlacesNormaliser)
+            and self.spelling == other.spelling
+            and self.rewrite == other.rewrite
+        )
+
+    def __hash__(self) -> int:
+        return hash((PlacesNormaliser, self.spelling, self.rewrite))
+
+    def __repr__(self) -> str:
+        return f"PlacesNormaliser(spelling={self.spelling!r}, rewrite={self.rewrite!r})"
+
     def find(self, doc: Document) -> Iterable[Mention]:
-        return ()
+        """Return the place mentions of ``doc.source`` (never raises on any string)."""
+        from ._gazetteer import gazetteer
+        from ._match import scan
+
+        text = doc.source
+        if not text:
+            return []
+        lang = doc.lang if doc.lang and doc.lang != UNDETERMINED else "en"
+        g = gazetteer(lang)
+        out = []
+        for hit in scan(text, g):
+            cand = hit.candidate
+            surface = text[hit.start : hit.end]
+            attrs: dict[str, Any] = {"type": cand.type}
+            if cand.geonames:
+                attrs["geonames"] = cand.geonames
+            out.append(
+                Mention(
+                    kind=self.kind,
+                    start=hit.start,
+                    end=hit.end,
+                    text=surface,
+                    value=cand.code,
+                    normalised=self._spell(cand.code, cand.type, cand.name, surface, lang),
+                    attrs=attrs,
+                )
+            )
+        return out
+
+    def _spell(self, code: str, kind: str, name: str, surface: str, lang: str) -> str:
+        from ._gazetteer import cldr_name, locale_names, spellings
+
+        if self.spelling == "source" or kind == "demonym":
+            return surface
+        if kind in ("city", "region"):
+            return name
+        if self.spelling == "common" or self.spelling == "official":
+            s = spellings().get(code)
+            if s is None:
+                return name
+            return s.common if self.spelling == "common" else s.official
+        if self.spelling is None:
+            return cldr_name(code, lang) or cldr_name(code, "en") or name
+        return locale_names(self.spelling).get(code) or name
+
+
+def lookup(name: str, lang: str = "en") -> str | None:
+    """ISO 3166-1 alpha-2 code of a place name or alias, or ``None``.
+
+    Case- and diacritics-insensitive: ``lookup("turkiye")``, ``lookup("Türkei", "de")`` and
+    ``lookup("Турции", "ru")`` all give ``"TR"``. Cheap after the first call for a language.
+
+    Raises:
+        TypeError: ``name`` is not a string.
+        ValueError: ``lang`` is not an ISO 639-1 code or BCP 47 tag.
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"'name' must be a str (got {name!r} that is a {type(name).__name__})")
+    code = parse_lang(lang).lang
+    from ._gazetteer import fold, gazetteer, strip_marks
+    from ._match import scan
+
+    g = gazetteer(code if code != UNDETERMINED else "en")
+    text = " ".join(name.split())
+    if not text:
+        return None
+    tries = [text]
+    if "," in text:
+        head, _, tail = text.partition(",")
+        tries.append(f"{tail.strip()} {head.strip()}")
+    for t in tries:
+        key = fold(t)
+        entry = g.exact.get(key) or g.exact.get(strip_marks(key))
+        if entry is not None and entry.candidates:
+            return entry.candidates[0].code
+    for t in tries:
+        hits = scan(t, g, strict_case=False, context=False)
+        places = [h for h in hits if h.candidate.type != "demonym"] or hits
+        if places:
+            best = max(places, key=lambda h: h.end - h.start)
+            return best.candidate.code
+    return None

@@ -1,0 +1,405 @@
+"""The gazetteer of one language: every known spelling -> candidate places, compiled into one automaton.
+
+Sources, all read lazily on first use of a language and cached process-wide:
+
+* ``data/places/cldr_names.json.gz``: CLDR territory names of every babel locale, by language;
+* ``data/places/cities.json.gz``: GeoNames capitals and large cities with alternate names, U.S. states;
+* ``data/places/aliases.tsv``, ``demonyms.tsv``, ``traps.tsv``, ``spellings.tsv``: hand-made tables.
+
+Keys are lower-cased with :func:`fold` (one character in, one character out, so offsets
+in the folded text are offsets in the source). Each key carries the positions that
+must be upper case in the source (``mask``), the word endings it accepts, and its
+candidate places, best first.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from .._resources import cached, read_text
+
+__all__ = ["Candidate", "Entry", "Gazetteer", "fold", "gazetteer", "strip_marks", "spellings", "cldr_name"]
+
+# ----------------------------------------------------------------------------- grammar per language
+
+#: Endings a demonym takes in running text (the base form is always accepted).
+_DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {
+    "en": ("s",),
+    "fr": ("e", "s", "es", "ne", "nes"),
+    "de": ("e", "en", "er", "es", "em", "n", "s", "in", "innen"),
+    "es": ("a", "o", "s", "as", "os", "es", "e"),
+    "it": ("a", "o", "i", "e"),
+    "pt": ("a", "o", "s", "as", "os", "es", "e"),
+    "nl": ("e", "en", "s", "se", "ers", "s"),
+    "tr": ("ler", "lar"),
+    "ar": ("ة", "ون", "ين", "ان", "ية", "يون", "يين"),
+}
+_RU_ADJ = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые", "ого", "его", "ому", "ему", "им", "ым", "ом", "ем",
+           "ую", "юю", "их", "ых", "ими", "ыми", "ей")  # fmt: skip
+_SLAVIC_NOUN = ("а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям", "ах", "ях", "ами",
+                "ями", "ь", "й", "ии", "ию", "ией", "ия", "ья", "ьи", "ью", "ьей", "ем", "ин", "ина", "ину", "ине",
+                "a", "y", "i", "e", "ę", "ą", "u", "o", "ie", "ii", "ią", "em", "iem", "ach", "om", "ami", "ě", "í")  # fmt: skip
+for _lang in ("ru", "uk", "be", "bg"):
+    _DEMONYM_ENDINGS[_lang] = _RU_ADJ + ("ы", "ин", "а", "е", "ам", "ами", "ах", "ев", "ов", "ом", "у")
+
+#: Endings any place name takes (German genitive, Finnish/Hungarian/Estonian cases).
+_NAME_ENDINGS: dict[str, tuple[str, ...]] = {
+    "de": ("s", "es", "ns"),
+    "fi": ("n", "ssa", "ssä", "sta", "stä", "an", "en", "in", "on", "un", "yn", "lla", "llä", "lta", "ltä", "lle",
+           "ksi", "na", "nä", "a", "ä", "han", "hin", "hen", "hon", "hun", "hyn", "ineen", "tta", "ttä"),
+    "et": ("s", "st", "sse", "l", "lt", "le", "ks", "ga", "ni", "na", "ta", "d", "i"),
+    "hu": ("ban", "ben", "ba", "be", "ból", "ből", "ra", "re", "ról", "ről", "nak", "nek", "hoz", "hez", "höz",
+           "on", "en", "ön", "n", "i", "t", "ot", "et", "tól", "től", "ig", "val", "vel", "ba", "ban", "ból"),
+}  # fmt: skip
+#: Languages whose names are also matched as a stem plus a case ending (the last vowel dropped).
+_STEM_LANGS = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv"})
+_STEM_FINALS = frozenset("аяоеыийьaeoyuiě")
+#: Letters glued in front of a word (conjunctions, prepositions, the article).
+_PREFIXES: dict[str, frozenset[str]] = {
+    "ar": frozenset({"و", "ب", "ل", "ف", "ك", "ال", "وال", "بال", "لل", "فال", "كال", "وب", "ول", "وبال", "ولل", "فب"}),
+    "fa": frozenset({"ب", "به"}),
+    "he": frozenset({"ב", "ל", "מ", "ה", "ו", "ש", "וב", "ול", "ומ", "מה", "שב", "שה", "וה", "בה"}),
+}
+#: Languages with a capital letter on every noun: a capitalised neighbour says nothing about persons.
+_NOUN_CAPS = frozenset({"de", "lb"})
+#: Scripts written without spaces: no word boundary is asked for there.
+_NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN"})
+
+_RANK = {"country": 0, "territory": 0, "region": 1, "city": 2, "demonym": 3, "trap": 9}
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` one character for one character (``İ`` -> ``i``), so offsets stay."""
+    if "İ" in text:
+        text = text.replace("İ", "I")
+    return text.lower()
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without combining diacritics (``Türkiye`` -> ``Turkiye``), one character for one where possible."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFD", ch)
+        kept = "".join(c for c in base if not unicodedata.combining(c))
+        out.append(kept if len(kept) == 1 else ch)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def _scripts(name: str) -> frozenset[str]:
+    if name.isascii():
+        return _LATIN
+    return frozenset(_script(c) for c in name if c.isalpha())
+
+
+_LATIN = frozenset({"LATIN"})
+
+
+# ----------------------------------------------------------------------------- shipped data
+
+
+def _gz_json(name: str) -> Any:
+    def build() -> Any:
+        raw = files("newsnorm").joinpath("data", "places", name).read_bytes()
+        return json.loads(gzip.decompress(raw).decode("utf-8"))
+
+    return cached(("newsnorm.places.data", name), build)
+
+
+def _tsv(name: str) -> tuple[tuple[str, ...], ...]:
+    def build() -> tuple[tuple[str, ...], ...]:
+        rows = []
+        for line in read_text("places", name).splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append(tuple(line.split("\t")))
+        return tuple(rows)
+
+    return cached(("newsnorm.places.tsv", name), build)
+
+
+def _cldr() -> Mapping[str, Mapping[str, list[str]]]:
+    return _gz_json("cldr_names.json.gz")["names"]  # type: ignore[no-any-return]
+
+
+class Spelling(NamedTuple):
+    """How one country is called: its type, common and official English names."""
+
+    type: str
+    common: str
+    official: str
+
+
+def spellings() -> Mapping[str, Spelling]:
+    """Code -> :class:`Spelling`, from ``spellings.tsv`` with CLDR English as fallback."""
+
+    def build() -> Mapping[str, Spelling]:
+        english = _cldr()["en"]
+        out: dict[str, Spelling] = {}
+        for code, names in english.items():
+            out[code] = Spelling("country", names[0], names[0])
+        for row in _tsv("spellings.tsv"):
+            code, kind = row[0], row[1]
+            base = out.get(code, Spelling(kind, code, code))
+            common = row[2] if len(row) > 2 and row[2] else base.common
+            official = row[3] if len(row) > 3 and row[3] else base.official
+            out[code] = Spelling(kind, common, official)
+        return MappingProxyType(out)
+
+    return cached(("newsnorm.places.spellings",), build)
+
+
+def cldr_name(code: str, lang: str) -> str | None:
+    """The CLDR short name of ``code`` in the base locale of ``lang`` (shipped data), if any."""
+    names = _cldr().get(lang, {}).get(code)
+    return names[0] if names else None
+
+
+def locale_names(locale: str) -> Mapping[str, str]:
+    """Territory names of any babel locale (read from babel on first use)."""
+
+    def build() -> Mapping[str, str]:
+        from babel import Locale
+
+        return MappingProxyType(dict(Locale.parse(locale).territories))
+
+    return cached(("newsnorm.places.locale", locale), build)
+
+
+# ----------------------------------------------------------------------------- the gazetteer
+
+
+class Candidate(NamedTuple):
+    """One place a spelling may mean."""
+
+    code: str
+    type: str
+    geonames: int
+    name: str  # the canonical name (GeoNames name of a city, first alias of a region)
+    population: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A key of the automaton: what it may mean and how it may appear."""
+
+    candidates: tuple[Candidate, ...]
+    mask: tuple[int, ...]  # positions that must be upper case in the source
+    full: bool  # the key is a whole word by itself (not only a stem)
+    endings: frozenset[str]  # accepted word endings after the key
+    nobound: bool  # key in a script written without spaces
+    abbrev: bool  # every letter of the key must be upper case (US, UAE, U.S.)
+
+    @property
+    def trap(self) -> bool:
+        """The key is a fixed expression that is no place."""
+        return bool(self.candidates) and self.candidates[0].type == "trap"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The compiled gazetteer of one language."""
+
+    lang: str
+    automaton: Any  # ahocorasick.Automaton: key -> (key length, Entry)
+    exact: Mapping[str, Entry]
+    prefixes: frozenset[str]
+    exempt: frozenset[str]  # folded words that may follow a place without making it a name (weekdays, months)
+    openers: frozenset[str]  # folded function words that may stand capitalised before a place
+    person_rules: bool
+
+
+class _Builder:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.keys: dict[str, dict[str, Any]] = {}
+
+    def add(self, name: str, cand: Candidate, *, stem: bool = False, endings: Iterable[str] = ()) -> None:
+        if len(name) < 2:
+            return
+        if name.isascii() and "'" not in name and "-" not in name:
+            self._add_one(name, cand, stem, endings)
+            return
+        name = " ".join(name.split())
+        variants = {name}
+        if "'" in name or "’" in name:
+            variants |= {name.replace("’", "'"), name.replace("'", "’")}
+        if "-" in name:
+            variants |= {v.replace(" - ", "-") for v in variants} | {v.replace("-", " ") for v in variants}
+        variants |= {strip_marks(v) for v in variants}
+        for v in variants:
+            self._add_one(v, cand, stem, endings)
+
+    def _add_one(self, name: str, cand: Candidate, stem: bool, endings: Iterable[str]) -> None:
+        key = fold(name)
+        if len(key) != len(name):  # pragma: no cover - fold is 1:1 by construction
+            return
+        mask = set() if key == name else {i for i, c in enumerate(name) if c != key[i]}
+        slot = self.keys.get(key)
+        if slot is None:
+            slot = {"cands": [], "mask": mask, "full": False, "endings": set()}
+            self.keys[key] = slot
+        else:
+            slot["mask"] &= mask
+        if cand not in slot["cands"]:
+            slot["cands"].append(cand)
+        if not stem:
+            slot["full"] = True
+        slot["endings"].update(endings)
+
+    def freeze(self) -> dict[str, Entry]:
+        out: dict[str, Entry] = {}
+        for key, slot in self.keys.items():
+            cands = slot["cands"]
+            if len(cands) > 1:
+                cands = sorted(cands, key=lambda c: (_RANK.get(c.type, 5), -c.population, c.code))
+            mask = tuple(sorted(slot["mask"]))
+            abbrev = False
+            if len(mask) > 1:
+                letters = [i for i, c in enumerate(key) if c.isalpha()]
+                abbrev = set(letters) <= set(mask)
+            nobound = False
+            if not key.isascii():
+                scripts = _scripts(key)
+                nobound = bool(scripts) and scripts <= _NO_SPACE_SCRIPTS
+            out[key] = Entry(tuple(cands), mask, slot["full"], frozenset(slot["endings"]), nobound, abbrev)
+        return out
+
+
+def _lang_scripts(lang: str) -> frozenset[str]:
+    names = _cldr().get(lang) or _cldr()["en"]
+    counts: dict[str, int] = {}
+    for values in names.values():
+        for v in values:
+            for s in _scripts(v):
+                counts[s] = counts.get(s, 0) + 1
+    total = sum(counts.values()) or 1
+    return frozenset(s for s, n in counts.items() if n * 20 >= total)
+
+
+def _build(lang: str) -> Gazetteer:
+    import ahocorasick
+
+    cldr = _cldr()
+    base = lang if lang in cldr else "en"
+    spell = spellings()
+    b = _Builder(lang)
+    demonym_end = _DEMONYM_ENDINGS.get(lang, ())
+    name_end = _NAME_ENDINGS.get(lang, ())
+    stems = lang in _STEM_LANGS
+
+    def add_name(name: str, cand: Candidate) -> None:
+        b.add(name, cand, endings=name_end)
+        if stems and len(name) >= 5 and name[-1].lower() in _STEM_FINALS and " " not in name:
+            b.add(name[:-1], cand, stem=True, endings=_SLAVIC_NOUN)
+        elif stems and len(name) >= 4 and " " not in name:
+            b.add(name, cand, endings=_SLAVIC_NOUN)
+
+    langs = [base] if base == "en" else [base, "en"]
+    for source_lang in langs:
+        for code, names in cldr[source_lang].items():
+            kind = spell[code].type if code in spell else "country"
+            for name in names:
+                cand = Candidate(code, kind, 0, spell[code].common if code in spell else name, 0)
+                add_name(name, cand)
+                if "(" in name and name.endswith(")"):
+                    head, _, inner = name[:-1].partition("(")
+                    add_name(head.strip(), cand)
+                    add_name(inner.strip(), cand)
+                if source_lang == "en" and "&" in name:
+                    add_name(name.replace("&", "and"), cand)
+                if source_lang == "en" and name.startswith("St. "):
+                    add_name("Saint " + name[4:], cand)
+    for row in _tsv("aliases.tsv"):
+        if row[0] not in ("*", lang):
+            continue
+        code, kind = row[1], row[2]
+        for name in row[3].split("|"):
+            add_name(name, Candidate(code, kind, 0, name if kind == "region" else spell[code].common, 0))
+    for row in _tsv("demonyms.tsv"):
+        if row[0] != lang:
+            continue
+        code = row[1]
+        for name in row[2].split("|"):
+            cand = Candidate(code, "demonym", 0, name.rstrip("~"), 0)
+            if name.endswith("~"):
+                b.add(name[:-1], cand, stem=True, endings=demonym_end)
+            else:
+                b.add(name, cand, endings=demonym_end)
+    for row in _tsv("traps.tsv"):
+        if row[0] not in ("*", lang):
+            continue
+        for name in row[1].split("|"):
+            b.add(name, Candidate("", "trap", 0, name, 0))
+    scripts = _lang_scripts(base)
+    latin = "LATIN" in scripts
+    cities = _gz_json("cities.json.gz")
+    for gid, code, pop, _capital, name, alts in cities["cities"]:
+        cand = Candidate(code, "city", gid, name, pop)
+        if latin:
+            add_name(name, cand)
+        for script, names in alts.items():
+            if script in scripts:
+                for alt in names:
+                    add_name(alt, cand)
+    if latin:
+        for gid, code, name in cities["us_states"]:
+            add_name(name, Candidate(code, "region", gid, name, 0))
+        for code, _gid, name in cities["countries"]:
+            kind = spell[code].type if code in spell else "country"
+            add_name(name, Candidate(code, kind, 0, spell[code].common if code in spell else name, 0))
+
+    entries = b.freeze()
+    automaton = ahocorasick.Automaton()
+    for key, entry in entries.items():
+        automaton.add_word(key, (len(key), entry))
+    automaton.make_automaton()
+    exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
+    return Gazetteer(
+        lang=lang,
+        automaton=automaton,
+        exact=exact,
+        prefixes=_PREFIXES.get(lang, frozenset()),
+        exempt=_exempt_words(base),
+        openers=frozenset(w for row in _tsv("openers.tsv") if row[0] == lang for w in row[1].split("|")),
+        person_rules=lang not in _NOUN_CAPS and latin,
+    )
+
+
+def _exempt_words(lang: str) -> frozenset[str]:
+    """Weekday and month names of ``lang`` (CLDR via babel): they often follow a place in news copy."""
+    words: set[str] = set()
+    try:
+        from babel import Locale
+
+        loc = Locale.parse(lang)
+        for table in (loc.days, loc.months):
+            for context in table.values():
+                for width in context.values():
+                    words.update(fold(str(w)).rstrip(".") for w in width.values())
+    except Exception:  # pragma: no cover - babel without this locale
+        pass
+    return frozenset(words)
+
+
+def gazetteer(lang: str) -> Gazetteer:
+    """The gazetteer of ``lang`` (ISO 639-1; unknown languages get English), built once per process."""
+    return cached(("newsnorm.places.gazetteer", lang), lambda: _build(lang))

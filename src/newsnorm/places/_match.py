@@ -1,0 +1,164 @@
+"""One pass of the language's automaton over the folded text, then boundary, case and context checks.
+
+The automaton reports every key that ends at every position (Aho-Corasick); a hit is
+kept when it starts and ends at word boundaries (or takes an allowed prefix or
+ending), has its capitals where the known spellings have them, and is not part of a
+longer hit. Context rules then drop names used as parts of person names
+("Jordan Peterson", "Michael Jordan") and choose among places that share a name
+("Georgia") by the other places of the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import NamedTuple
+
+from ._gazetteer import Candidate, Entry, Gazetteer, fold
+
+__all__ = ["Hit", "scan"]
+
+_WORD = re.compile(r"\w+")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+_PREV_WORD = re.compile(r"(\w+)[ \t]+$")
+_SENTENCE_OPENERS = frozenset(".!?:;\"“”«»()[]—–-|•\n\r")
+_MAX_PREFIX = 4
+
+
+class Hit(NamedTuple):
+    """A place found in a text: span in the source, the entry and the chosen candidate."""
+
+    start: int
+    end: int
+    entry: Entry
+    candidate: Candidate
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _accept(text: str, low: str, start: int, end: int, entry: Entry, g: Gazetteer, strict_case: bool) -> int:
+    """Return the end of the accepted span (after any ending), or -1."""
+    n = len(low)
+    if not entry.nobound:
+        if start > 0 and _is_word_char(low[start - 1]) and _is_word_char(low[start]):
+            if not g.prefixes:
+                return -1
+            w = start
+            while w > 0 and low[w - 1].isalpha() and start - w <= _MAX_PREFIX:
+                w -= 1
+            if (w > 0 and _is_word_char(low[w - 1])) or low[w:start] not in g.prefixes:
+                return -1
+        if end < n and _is_word_char(low[end]) and _is_word_char(low[end - 1]):
+            m = _WORD.match(low, end)
+            rest = m.group() if m else ""
+            if rest not in entry.endings:
+                return -1
+            end += len(rest)
+        elif not entry.full:
+            return -1
+    if strict_case:
+        for pos in entry.mask:
+            if not text[start + pos].isupper():
+                return -1
+    return end
+
+
+def _line_is_headline(text: str, pos: int) -> bool:
+    """True when the line around ``pos`` is in title case or all capitals (no case evidence there)."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a : b if b >= 0 else len(text)]
+    if len(line) > 400:
+        line = line[max(0, pos - a - 200) : pos - a + 200]
+    words = [w for w in _WORD.findall(line) if w[0].isalpha()]
+    if len(words) < 3:
+        return True
+    lower = sum(1 for w in words if w[0].islower())
+    return lower * 4 < len(words)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_OPENERS
+
+
+def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazetteer) -> bool:
+    """The place name is part of a longer capitalised name (a person, a firm), not a place."""
+    if hit.entry.abbrev or hit.candidate.type == "demonym":
+        return False
+    nxt = _NEXT_WORD.match(text, hit.end)
+    if nxt is not None:
+        word = nxt.group(1)
+        if (
+            word[0].isupper()
+            and not word.isupper()
+            and nxt.start(1) not in starts
+            and fold(word) not in g.exempt
+            and not _line_is_headline(text, hit.start)
+        ):
+            return True
+    prev = _PREV_WORD.search(text, max(0, hit.start - 60), hit.start)
+    if prev is not None:
+        word = prev.group(1)
+        if (
+            word[0].isupper()
+            and not word.isupper()
+            and prev.end(1) not in ends
+            and (not _sentence_initial(text, prev.start(1)) or fold(word) not in g.openers)
+            and fold(word) not in g.exempt
+            and fold(word) not in g.openers
+            and not _line_is_headline(text, hit.start)
+        ):
+            return True
+    return False
+
+
+def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = True) -> list[Hit]:
+    """Find the places of ``text`` with gazetteer ``g``: non-overlapping hits sorted by start."""
+    if not text:
+        return []
+    low = fold(text)
+    if len(low) != len(text):  # pragma: no cover - fold is 1:1
+        return []
+    found: list[tuple[int, int, Entry]] = []
+    for last, (size, entry) in g.automaton.iter(low):
+        start = last + 1 - size
+        end = _accept(text, low, start, last + 1, entry, g, strict_case)
+        if end > 0:
+            found.append((start, end, entry))
+    if not found:
+        return []
+    # leftmost-longest: at each start the longest key wins, and a hit never overlaps an earlier one
+    found.sort(key=lambda h: (h[0], h[0] - h[1]))
+    taken: list[tuple[int, int, Entry]] = []
+    last_end = 0
+    for start, end, entry in found:
+        if start < last_end:
+            continue
+        taken.append((start, end, entry))
+        last_end = end
+    hits = [Hit(s, e, entry, entry.candidates[0]) for s, e, entry in taken if not entry.trap]
+    if context and g.person_rules and hits:
+        start_set = {s for s, _, _ in taken}
+        end_set = {e for _, e, _ in taken}
+        hits = [h for h in hits if not _person_like(text, h, start_set, end_set, g)]
+    return _choose(hits)
+
+
+def _choose(hits: list[Hit]) -> list[Hit]:
+    """Resolve names shared by several places by the unambiguous places of the same text."""
+    if not any(len(h.entry.candidates) > 1 for h in hits):
+        return hits
+    codes = Counter(h.candidate.code for h in hits if len({c.code for c in h.entry.candidates}) == 1)
+    out = []
+    for h in hits:
+        cands = h.entry.candidates
+        if len({c.code for c in cands}) > 1:
+            best = max(cands, key=lambda c: (codes.get(c.code, 0), -cands.index(c)))
+            h = h._replace(candidate=best)
+        out.append(h)
+    return out
