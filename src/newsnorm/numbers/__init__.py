@@ -34,8 +34,9 @@ class NumbersNormaliser(NormaliserBase):
     kind = "number"
     name = "numbers"
 
-    def __init__(self, *, rewrite: bool = False, style: str = "canonical", ordinals: bool = True,
-                 words: bool = True) -> None:
+    def __init__(
+        self, *, rewrite: bool = False, style: str = "canonical", ordinals: bool = True, words: bool = True
+    ) -> None:
         for opt, val in (("rewrite", rewrite), ("ordinals", ordinals), ("words", words)):
             if not isinstance(val, bool):
                 raise TypeError(f"'{opt}' must be a bool (got {val!r} that is a {type(val).__name__})")
@@ -58,8 +59,10 @@ class NumbersNormaliser(NormaliserBase):
         return (self.rewrite, self.style, self.ordinals, self.words)
 
     def __repr__(self) -> str:
-        return (f"NumbersNormaliser(rewrite={self.rewrite!r}, style={self.style!r}, "
-                f"ordinals={self.ordinals!r}, words={self.words!r})")
+        return (
+            f"NumbersNormaliser(rewrite={self.rewrite!r}, style={self.style!r}, "
+            f"ordinals={self.ordinals!r}, words={self.words!r})"
+        )
 
     def find(self, doc: Document) -> Iterable[Mention]:
         """Return the number mentions of ``doc.source`` (never raises on any str)."""

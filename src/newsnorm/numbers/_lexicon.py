@@ -20,11 +20,44 @@ import regex
 
 from .._resources import cached
 
-__all__ = ["Grammar", "grammar", "LANGS"]
+__all__ = ["LANGS", "Grammar", "grammar"]
 
 #: Languages with a word lexicon (CLDR RBNF); the hand-written overlay adds to some of them.
 LANGS = frozenset(
-    "en fr de es it pt nl tr ru ar hi sv ca uk da pl cs ro el fi hu id bg hr sk sl he fa vi zh ja ko".split()
+    [
+        "en",
+        "fr",
+        "de",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "tr",
+        "ru",
+        "ar",
+        "hi",
+        "sv",
+        "ca",
+        "uk",
+        "da",
+        "pl",
+        "cs",
+        "ro",
+        "el",
+        "fi",
+        "hu",
+        "id",
+        "bg",
+        "hr",
+        "sk",
+        "sl",
+        "he",
+        "fa",
+        "vi",
+        "zh",
+        "ja",
+        "ko",
+    ]
 )
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -100,7 +133,7 @@ def _symbols(lang: str) -> tuple[str, str]:
         from babel.numbers import get_decimal_symbol, get_group_symbol
 
         return get_decimal_symbol(lang), get_group_symbol(lang)
-    except Exception:  # noqa: BLE001 - unknown to CLDR: the common default
+    except Exception:
         return ".", ","
 
 
@@ -138,7 +171,15 @@ def _build(lang: str) -> Grammar:
     pfx = _alt(overlay.get("prefix_connectors", []))
     art = _alt(overlay.get("one_article", []))
     art_in = (r"(?:" + art + r"\s+)?") if overlay.get("one_article") else ""
-    sep = r"(?:\s*[-‐]\s*|\s+(?:" + _alt(conns) + r"\s+" + art_in + r")?|" + (_alt(conns) if overlay.get("cjk") else "") + ")?"
+    sep = (
+        r"(?:\s*[-‐]\s*|\s+(?:"
+        + _alt(conns)
+        + r"\s+"
+        + art_in
+        + r")?|"
+        + (_alt(conns) if overlay.get("cjk") else "")
+        + ")?"
+    )
     if overlay.get("prefix_connectors"):
         sep += pfx + "?"
     multi = [w for w, (_, k) in full.items() if k in ("M", "S", "F")]
@@ -160,17 +201,39 @@ def _build(lang: str) -> Grammar:
     before = r"(?<![\p{L}\p{N}_])(?<!\p{L}-)" if not cjk else r"(?<![\p{N}])"
     pattern = (
         r"(?P<code>(?<![\p{L}\p{N}])\+?\(?\d{2,4}\)?(?:[-/]\d{1,4}){2,}(?![\p{L}\p{N}]))"
-        + "|" + before
-        + r"(?:(?P<pctpre>" + pct_before + r")\s?)?"
-        + "(?:(?P<dig>" + digits + ")(?:" + ords + "|" + dscale + ")?"
-        + "|(?P<words>" + words_re + "))"
-        + r"(?:\s?(?P<pct>" + pct_words + r"))?"
+        + "|"
+        + before
+        + r"(?:(?P<pctpre>"
+        + pct_before
+        + r")\s?)?"
+        + "(?:(?P<dig>"
+        + digits
+        + ")(?:"
+        + ords
+        + "|"
+        + dscale
+        + ")?"
+        + "|(?P<words>"
+        + words_re
+        + "))"
+        + r"(?:\s?(?P<pct>"
+        + pct_words
+        + r"))?"
         + (r"(?P<ordsuf2>" + _alt(overlay.get("ordinal_suffix", [])) + ")?" if cjk else "")
         + after
     )
     tokens = regex.compile(
-        "(?P<pre>" + ord_pre + ")|" + (("(?P<art>" + art + r")(?=\s)|") if overlay.get("one_article") else "")
-        + "(?P<atom>" + atom + ")|(?P<conn>" + _alt(conns) + ")|(?P<pfx>" + pfx + ")",
+        "(?P<pre>"
+        + ord_pre
+        + ")|"
+        + (("(?P<art>" + art + r")(?=\s)|") if overlay.get("one_article") else "")
+        + "(?P<atom>"
+        + atom
+        + ")|(?P<conn>"
+        + _alt(conns)
+        + ")|(?P<pfx>"
+        + pfx
+        + ")",
         regex.IGNORECASE,
     )
     approx: list[tuple[str, str]] = []

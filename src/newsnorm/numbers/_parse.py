@@ -79,15 +79,19 @@ def digit_value(text: str, decimal: str, group: str) -> float | None:
         if any(c in _SPACEY for c in seps) or not _groups_ok(parts):
             return None
         return int("".join(parts))
-    head = [p for p in parts[:-1]]
+    head = list(parts[:-1])
     if any(c in _SPACEY for c in seps):  # "27 840,5": the point is the decimal mark
         if not _groups_ok(head):
             return None
         return float("".join(head) + "." + parts[-1])
     tail = parts[-1]
-    if k == group or (k != decimal and decimal in ".,"):
-        if len(tail) == 3 and 0 < len(parts[0]) <= 3 and not (k == decimal):
-            return int(parts[0] + tail)
+    if (
+        (k == group or (k != decimal and decimal in ".,"))
+        and len(tail) == 3
+        and 0 < len(parts[0]) <= 3
+        and k != decimal
+    ):
+        return int(parts[0] + tail)
     return float(parts[0] + "." + tail) if tail else None
 
 
@@ -118,9 +122,7 @@ class _State:
         return self.total + self.group + self.pending
 
 
-def parse_words(
-    items: list[tuple[int, int, str, float, str]], vigesimal: bool = False
-) -> list[Num]:
+def parse_words(items: list[tuple[int, int, str, float, str]], vigesimal: bool = False) -> list[Num]:
     """Split a run of atoms ``(start, end, word, value, kind)`` into numbers.
 
     A new number starts where a word cannot continue the previous one ("one two three",
@@ -160,7 +162,7 @@ def parse_words(
         elif st.ordinal:
             ok = False
         elif kind in ("N", "O"):
-            if v == 0 or st.value() == 0 and st.tokens:
+            if v == 0 or (st.value() == 0 and st.tokens):
                 ok = False
             else:
                 ok = _compatible_small(st.pending, v, vigesimal) and v < st.last_mult

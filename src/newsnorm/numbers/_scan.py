@@ -17,8 +17,29 @@ __all__ = ["scan"]
 _CAPS_BEFORE = regex.compile(r"(?:^|(?<=[^.!?:;\"“«\s]\s*))[ \t]*(\p{Lu}[\p{L}]*)[ \t]$")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\W*$")
 _WORD_AFTER = regex.compile(r"^\W*(\p{L}+(?:\s+\p{L}+)?)")
-_DE_DET = frozenset("der die das den dem des am im zum zur vom beim seinem ihrem seiner ihrer jeder jede".split())
-_RANGE_AND = frozenset("and und et y e en и і و och i ile".split())
+_DE_DET = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "am",
+        "im",
+        "zum",
+        "zur",
+        "vom",
+        "beim",
+        "seinem",
+        "ihrem",
+        "seiner",
+        "ihrer",
+        "jeder",
+        "jede",
+    ]
+)
+_RANGE_AND = frozenset(["and", "und", "et", "y", "e", "en", "и", "і", "و", "och", "i", "ile"])
 _DASHES = frozenset("-–—~～〜")
 
 
@@ -93,7 +114,9 @@ def _digits(text: str, m: Any, g: Grammar) -> list[_Item]:
                     out.append(_Item(pos, pos + len(piece), v))
             pos += len(piece) + 1
         return out if all(c.isdigit() or c in ".," for c in body) else []
-    if sign in ("-", "−") and (m.start("dig") == 0 or text[m.start("dig") - 1].isspace() or text[m.start("dig") - 1] in "(["):
+    if sign in ("-", "−") and (
+        m.start("dig") == 0 or text[m.start("dig") - 1].isspace() or text[m.start("dig") - 1] in "(["
+    ):
         value = -value
         start -= len(sign)
     end = m.end("dig")
@@ -107,7 +130,9 @@ def _digits(text: str, m: Any, g: Grammar) -> list[_Item]:
         it.value = value * scale
         it.scale = scale
         end = m.end()
-        end = m.end("dscale") + (1 if text[m.end("dscale") : m.end("dscale") + 1] == "." and m.group(0).endswith(".") else 0)
+        end = m.end("dscale") + (
+            1 if text[m.end("dscale") : m.end("dscale") + 1] == "." and m.group(0).endswith(".") else 0
+        )
     elif m.group("gabbr"):
         scale = g.overlay.get("glued_abbr", {}).get(m.group("gabbr").lower(), 1)
         it.value = value * scale
@@ -149,7 +174,7 @@ def _caps_name_before(text: str, start: int) -> bool:
     if len(word) == 1 and word not in "GV":
         return False
     before = head[: m.start(1)].rstrip()
-    if not before or before[-1] in ".!?:;\"“«(—–-\n":
+    if not before or before[-1] in '.!?:;"“«(—–-\n':
         return False
     return word.upper() != word or len(word) <= 4
 
@@ -287,6 +312,6 @@ def _show(v: int | float, g: Grammar, style: str) -> str:
             from babel.numbers import format_decimal
 
             return str(format_decimal(v, locale=g.lang, decimal_quantization=False))
-        except Exception:  # noqa: BLE001 - fall back to canonical
+        except Exception:
             pass
     return _fmt(v)
