@@ -199,7 +199,11 @@ def _build(lang: str) -> Grammar:
     cjk = bool(overlay.get("cjk"))
     after = r"(?![\p{L}\p{N}])" if not cjk else r"(?!\p{N})"
     before = r"(?<![\p{L}\p{N}_])(?<!\p{L}-)" if not cjk else r"(?<![\p{N}])"
-    pattern = (
+    starters = {w[0] for w in atoms} | {w[0] for w in overlay.get("one_article", [])}
+    starters |= {w[0] for w in overlay.get("percent_before", [])} | {w[0] for w in overlay.get("ordinal_prefix", [])}
+    starters |= {c.upper() for c in starters} | {c.lower() for c in starters}
+    first = "(?=[\\d%+\\-−(" + "".join(regex.escape(c) for c in sorted(starters)) + "])"
+    pattern = first + (
         r"(?P<code>(?<![\p{L}\p{N}])\+?\(?\d{2,4}\)?(?:[-/]\d{1,4}){2,}(?![\p{L}\p{N}]))"
         + "|"
         + before
