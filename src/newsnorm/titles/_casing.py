@@ -1,0 +1,299 @@
+"""Locale-aware case mapping and headline casing (title case and sentence case).
+
+Title case follows the language's headline convention: English capitalises every word except
+minor words (AP/Chicago), German keeps the input's capitals (nouns), and French, Spanish,
+Italian, Portuguese, Dutch, Turkish and most other languages use sentence case. All-caps input
+is first lowered, keeping acronyms and known proper names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from ._data import acronyms, proper_phrases, word_list
+
+__all__ = ["lower", "upper", "capitalise", "recase", "is_all_caps"]
+
+_DOTLESS_I = ("tr", "az")
+_LINES = re.compile(r"[\r\n]+")
+_SPACE = re.compile(r"(\s+)")
+_LEAD = re.compile(r"^[\"'“”‘’«»„‚‹›(\[{¿¡*]+")
+_TRAIL = re.compile(r"[\"'“”‘’«»‹›)\]}.,:;!?…*]+$")
+_URLISH = re.compile(r"://|\w@\w|[^\W\d_]\.[^\W\d_]")
+_SUBPHRASE_END = re.compile(r"[:;?!.]$")
+_DASHES = frozenset({"-", "–", "—", "--", "|", "/"})
+_MC = re.compile(r"^(mc)([^\W\d_]{2,}.*)$", re.IGNORECASE)
+_APOSTROPHE_NAME = re.compile(r"^([oOlLdD])(['’])([^\W\d_].*)$")
+_VOWELS = frozenset("aeiouyæøœ")
+_SENTENCE_CASE_LANGS = frozenset({"de"})  # title case keeps the input's capitals
+
+
+def lower(text: str, lang: str) -> str:
+    """Lower-case ``text`` the way ``lang`` does (Turkish and Azerbaijani I/ı, İ/i; Greek final sigma)."""
+    if lang in _DOTLESS_I:
+        text = text.replace("I", "ı").replace("İ", "i")
+    return text.lower()
+
+
+def upper(text: str, lang: str) -> str:
+    """Upper-case ``text`` the way ``lang`` does (Turkish i/İ; Greek capitals without accents)."""
+    if lang in _DOTLESS_I:
+        text = text.replace("i", "İ")
+    if lang == "el":
+        decomposed = unicodedata.normalize("NFD", text)
+        text = unicodedata.normalize("NFC", decomposed.replace("\u0301", "").replace("\u0342", ""))
+    return text.upper()
+
+
+def capitalise(word: str, lang: str) -> str:
+    """Upper-case the first letter of ``word`` (Dutch "ij" becomes "IJ"); leave the rest alone."""
+    for i, ch in enumerate(word):
+        if ch.isalpha():
+            if lang == "nl" and word[i : i + 2] in ("ij", "Ij"):
+                return word[:i] + "IJ" + word[i + 2 :]
+            first = upper(ch, lang)
+            if len(first) > 1:  # "ß" -> "SS" would not be a capital initial
+                first = first[0] + lower(first[1:], lang)
+            return word[:i] + first + word[i + 1 :]
+        if ch.isdigit():
+            return word
+    return word
+
+
+def _has_lower(text: str) -> bool:
+    return any(ch.islower() for ch in text)
+
+
+def is_all_caps(text: str) -> bool:
+    """True when ``text`` has cased letters and none of them is lower case."""
+    return not _has_lower(text) and any(ch.isupper() for ch in text)
+
+
+def _vowelless(core: str) -> bool:
+    letters = unicodedata.normalize("NFD", core.casefold())
+    return core.isalpha() and len(core) >= 2 and not any(ch in _VOWELS for ch in letters)
+
+
+class _Word:
+    __slots__ = ("lead", "core", "trail", "first", "last")
+
+    def __init__(self, token: str) -> None:
+        lead = _LEAD.match(token)
+        self.lead = lead.group() if lead else ""
+        rest = token[len(self.lead) :]
+        trail = _TRAIL.search(rest)
+        self.trail = trail.group() if trail else ""
+        self.core = rest[: len(rest) - len(self.trail)]
+        self.first = False
+        self.last = False
+
+
+def _split_line(line: str) -> tuple[list[str], list[_Word | None]]:
+    parts = _SPACE.split(line)
+    words: list[_Word | None] = [None if i % 2 else _Word(p) if p else None for i, p in enumerate(parts)]
+    return parts, words
+
+
+def _mark_positions(words: list[_Word | None], minor: frozenset[str]) -> None:
+    """Mark first and last words of the line and of each sub-phrase (after ':', '?', dashes ...)."""
+    real = [w for w in words if w is not None and (w.core or w.lead or w.trail)]
+    boundary = True
+    previous: _Word | None = None
+    for w in real:
+        token = w.lead + w.core + w.trail
+        if not any(ch.isalnum() for ch in token):
+            if token in _DASHES or token.strip("-–—|") == "":
+                if previous is not None:
+                    previous.last = True
+                boundary = True
+            continue
+        if boundary:
+            w.first = True
+            boundary = False
+        token_end = w.core + w.trail
+        if w.trail and _SUBPHRASE_END.search(w.trail):
+            if not (w.trail.startswith(".") and (w.core.casefold() + "." in minor or len(w.core) == 1)):
+                boundary = True
+                if ":" in w.trail or "?" in w.trail or "!" in w.trail:
+                    w.last = True
+        elif token_end.endswith((":", ";")):
+            boundary = True
+        previous = w
+    if previous is not None:
+        previous.last = True
+
+
+def _title_part(part: str, lang: str, first: bool, last: bool, minor: frozenset[str]) -> str:
+    """Title-case one part of a word (between hyphens or slashes), English conventions."""
+    if not part:
+        return part
+    folded = part.casefold()
+    mc = _MC.match(part)
+    if mc and lang == "en":
+        rest = mc.group(2)
+        rest = rest.lower() if rest.isupper() else rest
+        return "Mc" + capitalise(rest, lang)
+    if any(ch.isupper() for ch in part[1:]):
+        return part  # iPhone, McCarthy, AT&T, TV: the writer's capitals
+    name = _APOSTROPHE_NAME.match(part)
+    if name and lang == "en":
+        initial, mark, rest = name.groups()
+        initial = "O" if initial in "oO" else initial.lower()
+        return initial + mark + capitalise(rest, lang)
+    if folded in minor and not first and not last:
+        return lower(part, lang)
+    if lang == "en" and _vowelless(part) and folded not in word_list("vowelless", lang):
+        return upper(part, lang)
+    return capitalise(part, lang)
+
+
+def _title_core(core: str, lang: str, first: bool, last: bool, minor: frozenset[str]) -> str:
+    slashes = core.split("/")
+    out = []
+    for si, piece in enumerate(slashes):
+        s_first = first and si == 0
+        s_last = last and si == len(slashes) - 1
+        hyphens = piece.split("-")
+        if len(hyphens) == 1:
+            out.append(_title_part(piece, lang, s_first, s_last, minor))
+            continue
+        parts = [
+            _title_part(h, lang, s_first or hi == 0, s_last or hi == len(hyphens) - 1, minor)
+            for hi, h in enumerate(hyphens)
+        ]
+        out.append("-".join(parts))
+    return "/".join(out)
+
+
+def _is_acronym(core: str, trail: str) -> bool:
+    names = acronyms()
+    return core in names or (core + trail[:1]) in names or ("&" in core) or bool(re.search(r"\w\.\w", core))
+
+
+def _lower_all_caps(w: _Word, lang: str, proper: Callable[[str], bool]) -> None:
+    """Lower a word of an all-caps headline unless it is an acronym or a known proper name."""
+    core = w.core
+    if not core or _is_acronym(core, w.trail):
+        return
+    if "-" in core:
+        w.core = "-".join(p if p in acronyms() else lower(p, lang) for p in core.split("-"))
+        return
+    low = lower(core, lang)
+    w.core = capitalise(low, lang) if proper(low) else low
+
+
+def _proper_checker(lang: str) -> Callable[[str], bool]:
+    phrases = proper_phrases(lang)
+    lookup = None
+    try:
+        from .. import places
+
+        lookup = getattr(places, "lookup", None)
+    except Exception:  # places not importable: the shipped names only
+        lookup = None
+
+    def proper(word: str) -> bool:
+        folded = word.casefold()
+        if folded in phrases:
+            return True
+        if folded.endswith(("'s", "’s")) and folded[:-2] in phrases:
+            return True
+        if lookup is not None:
+            try:
+                return bool(lookup(capitalise(word, lang), lang))
+            except Exception:
+                return False
+        return False
+
+    return proper
+
+
+def _elision(core: str, lang: str, first: bool) -> str | None:
+    """French/Italian elided article or pronoun + word: "l'Élysée", "L'Élysée" at the start."""
+    if lang not in ("fr", "it", "ca") or len(core) < 3 or core[1] not in "'’":
+        return None
+    head, rest = core[:2], core[2:]
+    if not head[0].isalpha() or not rest[:1].isalpha():
+        return None
+    head = capitalise(head.lower(), lang) if first else head.lower()
+    return head + rest
+
+
+def recase(text: str, lang: str, case: str) -> str:
+    """Re-case a headline: ``case`` is "title", "sentence", "upper" or "lower"."""
+    if case == "upper":
+        return upper(text, lang)
+    if case == "lower":
+        return lower(text, lang)
+    lines = _LINES.split(text)
+    if len(lines) > 1:
+        return "\n".join(_recase_line(line, lang, case) if line else line for line in lines)
+    return _recase_line(text, lang, case)
+
+
+def _recase_line(line: str, lang: str, case: str) -> str:
+    all_caps = is_all_caps(line)
+    minor = word_list("minor", lang) if lang == "en" else frozenset()
+    parts, words = _split_line(line)
+    _mark_positions(words, minor)
+    proper = _proper_checker(lang)
+    title_like = False
+    if not all_caps and (case == "sentence" or lang != "en"):
+        title_like = _looks_title_cased(words, minor or word_list("minor", "en"))
+    for i, w in enumerate(words):
+        if w is None or not w.core:
+            continue
+        if _URLISH.search(w.core) and not (all_caps and _is_acronym(w.core, w.trail)):
+            continue
+        if all_caps:
+            _lower_all_caps(w, lang, proper)
+        core = w.core
+        if case == "title" and lang == "en":
+            if all_caps and (core.isupper() or _is_acronym(core, w.trail)):
+                new = core
+            else:
+                new = _title_core(core, lang, w.first, w.last, minor)
+        else:
+            new = _sentence_core(core, lang, w, all_caps, title_like, proper, keep_caps=case == "title" and lang in _SENTENCE_CASE_LANGS)
+        parts[i] = w.lead + new + w.trail
+    return "".join(parts)
+
+
+def _sentence_core(
+    core: str,
+    lang: str,
+    w: _Word,
+    all_caps: bool,
+    title_like: bool,
+    proper: Callable[[str], bool],
+    keep_caps: bool,
+) -> str:
+    elided = _elision(core, lang, w.first)
+    if elided is not None:
+        return elided
+    if all_caps:
+        return capitalise(core, lang) if w.first else core
+    if any(ch.isupper() for ch in core[1:]):
+        return core  # iPhone, NATO, McCarthy
+    if w.first:
+        return capitalise(core, lang)
+    if keep_caps or lang == "de":
+        return core
+    if title_like and core[:1].isupper() and not proper(core):
+        return lower(core, lang)
+    return core
+
+
+def _looks_title_cased(words: list[_Word | None], minor: frozenset[str]) -> bool:
+    """Is a mixed-case line in Title Case (most non-minor words capitalised)?"""
+    caps = total = 0
+    for w in words:
+        if w is None or not w.core or w.first or not w.core[:1].isalpha():
+            continue
+        if w.core.casefold() in minor:
+            continue
+        total += 1
+        caps += w.core[:1].isupper()
+    return total >= 3 and caps * 4 >= total * 3

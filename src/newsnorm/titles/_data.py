@@ -1,0 +1,160 @@
+"""Shipped data of the titles normaliser, loaded lazily through the one process-wide cache.
+
+Every accessor builds immutable structures (frozensets, tuples, ``MappingProxyType``) once per
+key with :func:`newsnorm._resources.cached`; nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from .._resources import cached, read_json
+
+__all__ = [
+    "Office",
+    "acronyms",
+    "word_list",
+    "offices",
+    "outlet_keys",
+    "proper_phrases",
+    "country_forms",
+    "norm_key",
+]
+
+_KIND = "titles"
+
+
+class Office(NamedTuple):
+    """One surface form of an office, rank or honorific in one language."""
+
+    canonical: str  # canonical English office ("Prime Minister")
+    category: str  # office, military, religious, nobility, honorific, academic, judicial, other
+    normalised: str  # the canonical title in the surface form's language
+    country: str  # ISO2 the surface itself names ("US-Außenminister"), else ""
+    abbreviation: bool  # "Dr.", "Lt. Gen.", "Mr" (a dotted form exists)
+
+
+def _json(name: str) -> Any:
+    return read_json(_KIND, name)
+
+
+def acronyms() -> frozenset[str]:
+    """Acronyms kept in capitals when an all-caps headline is lowered (as written, e.g. "U.S.")."""
+    return cached((_KIND, "acronyms"), lambda: frozenset(_json("lexicon.json")["acronyms"]))
+
+
+def word_list(name: str, lang: str) -> frozenset[str]:
+    """A casefolded word list of ``lexicon.json`` for ``lang`` plus its language-independent part."""
+
+    def build() -> frozenset[str]:
+        lists = _json("lexicon.json")["lists"].get(name, {})
+        return frozenset(w.casefold() for w in [*lists.get("*", ()), *lists.get(lang, ())])
+
+    return cached((_KIND, "list", name, lang), build)
+
+
+def _strip_dots(form: str) -> str:
+    return re.sub(r"[.\s]+", " ", form).strip().casefold()
+
+
+def offices(lang: str) -> Mapping[str, Office]:
+    """Casefolded surface form -> :class:`Office` for ``lang`` (its own rows plus the "*" rows)."""
+
+    def build() -> Mapping[str, Office]:
+        data = _json("offices.json")["offices"]
+        rows: dict[str, list[str]] = {}
+        for part in ("*", "en" if lang not in data else lang):
+            rows.update(data.get(part, {}))
+        dotted = {_strip_dots(form) for form in rows if "." in form}
+        table: dict[str, Office] = {}
+        for form, (canonical, category, normalised, country) in rows.items():
+            abbreviation = "." in form or _strip_dots(form) in dotted
+            table[form.casefold()] = Office(canonical, category, normalised, country, abbreviation)
+        return MappingProxyType(table)
+
+    return cached((_KIND, "offices", lang), build)
+
+
+def styles(lang: str) -> tuple[str, ...]:
+    """Styles that may precede a title in ``lang`` ("His Excellency"), longest first."""
+
+    def build() -> tuple[str, ...]:
+        data = _json("styles.json")["styles"]
+        return tuple(sorted(data.get(lang, data.get("en", [])), key=len, reverse=True))
+
+    return cached((_KIND, "styles", lang), build)
+
+
+def norm_key(text: str) -> str:
+    """Comparison key of a site or outlet name: casefolded letters and digits, no leading "the"."""
+    key = unicodedata.normalize("NFKC", text).casefold().strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return "".join(ch for ch in key if ch.isalnum())
+
+
+def outlet_keys() -> frozenset[str]:
+    """Comparison keys (:func:`norm_key`) of every outlet name, other name and domain."""
+
+    def build() -> frozenset[str]:
+        keys: set[str] = set()
+        for name, domains, others in _json("outlets.json")["outlets"]:
+            for item in [name, *others, *domains]:
+                key = norm_key(item)
+                if key:
+                    keys.add(key)
+            for domain in domains:
+                keys.add(norm_key(domain.split(".")[0]))
+        return frozenset(keys)
+
+    return cached((_KIND, "outlet_keys"), build)
+
+
+def _territories(lang: str) -> dict[str, str]:
+    """CLDR territory names of ``lang`` (babel, loaded lazily): name -> ISO2."""
+    try:
+        from babel import Locale
+
+        names = Locale.parse(lang).territories
+    except Exception:  # unknown locale or babel data missing: no names
+        return {}
+    return {str(name): str(code) for code, name in names.items() if len(code) == 2 and code.isalpha()}
+
+
+def country_forms(lang: str) -> Mapping[str, str]:
+    """Country qualifier forms of ``lang`` -> ISO2: shipped demonyms and abbreviations plus CLDR names.
+
+    A form ending in ``*`` stands for any word ending (``französisch*``).
+    """
+
+    def build() -> Mapping[str, str]:
+        forms: dict[str, str] = {}
+        if lang not in ("und", "zh", "ja", "ko"):
+            forms.update(_territories(lang))
+        for code, by_lang in _json("countries.json")["countries"].items():
+            for form in by_lang.get(lang, ()):
+                forms[form] = code
+        return MappingProxyType(forms)
+
+    return cached((_KIND, "countries", lang), build)
+
+
+def proper_phrases(lang: str) -> frozenset[str]:
+    """Casefolded proper names of ``lang`` a re-cased headline keeps capitalised (countries, outlets)."""
+
+    def build() -> frozenset[str]:
+        names: set[str] = set()
+        for form in country_forms(lang):
+            if not form.endswith("*") and form[:1].isupper():
+                names.add(form.casefold())
+        for name, _domains, others in _json("outlets.json")["outlets"]:
+            for item in (name, *others):
+                if " " not in item and item[:1].isupper():
+                    names.add(item.casefold())
+        return frozenset(names)
+
+    return cached((_KIND, "proper", lang), build)

@@ -1,0 +1,262 @@
+"""Page title -> headline: strip site names, section labels and repeats; then re-case.
+
+The evidence is in the title itself: separators (" | ", " - ", " — ", " » "), shipped outlet
+names and domains, site words ("News", "Blog", "Nachrichten"), dates, section labels
+("EXCLUSIVE:", "(VIDEO)"), and the ``site`` argument when given. A trailing segment is
+stripped when it is a known outlet, a domain, a date or names a site, or when it is short
+and the rest is a full headline; sections between the headline and a site name go with it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .._lang import UNDETERMINED, detect, parse_lang
+from .._resources import cached
+from ._casing import recase
+from ._data import norm_key, outlet_keys, word_list
+
+__all__ = ["headline", "CASES"]
+
+#: The values ``case`` accepts.
+CASES = (None, "title", "sentence", "upper", "lower")
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+_SEP = re.compile(
+    r"\s+(?:\|{1,2}|-{1,2}|–|—|»|·|•|✩|★|›)\s+"
+    r"|\s*[|｜]\s*"
+    rf"|(?<=[{_CJK}])\s*[-–—]\s*(?=[{_CJK}])"
+)
+_PIPE_LIKE = frozenset({"|", "||", "｜", "»", "·", "•", "✩", "★", "›"})
+_HIERARCHY = frozenset({"»", "›"})
+_WORD = re.compile(r"[^\W_]+(?:['’.&][^\W_]+)*", re.UNICODE)
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?$", re.IGNORECASE)
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc"
+    "|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|fev|out|dez|mär|okt|dez"
+)
+_DATE = re.compile(
+    r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+    r"|(?:\w+,?\s+)?(?:\d{1,2}\.?\s+)?(?:" + _MONTHS + r")\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|(?:\w+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?(?:" + _MONTHS + r")\w*\.?\s+(?:de\s+)?\d{4}"
+    r"|(?:updated|mis à jour|actualizado|aktualisiert)?\s*\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?)$",
+    re.IGNORECASE,
+)
+_ENDS_SENTENCE = re.compile(r"[?!…]$|[^\W\d_]{2,}\.$")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"})
+_MULTISPACE = re.compile(r"\s+")
+
+
+def _words(text: str) -> float:
+    cjk = len(_CJK_CHAR.findall(text))
+    latin = len(_WORD.findall(_CJK_CHAR.sub(" ", text)))
+    return latin + cjk / 2
+
+
+def _site_words(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
+    def build() -> tuple[frozenset[str], re.Pattern[str]]:
+        words = word_list("site", lang) | word_list("site", "zh") | word_list("site", "ja") | word_list("site", "ko")
+        latin = sorted((w for w in words if not _CJK_CHAR.search(w)), key=len, reverse=True)
+        cjk = sorted((w for w in words if _CJK_CHAR.search(w)), key=len, reverse=True)
+        alts = [r"(?<![^\W_])" + re.escape(w) + r"(?![^\W_])" for w in latin if not w.startswith(".")]
+        alts += [re.escape(w) + r"(?![^\W_])" for w in latin if w.startswith(".")]
+        alts += [re.escape(w) + r"$" for w in cjk]
+        return words, re.compile("|".join(alts), re.IGNORECASE)
+
+    return cached(("titles", "site_words", lang), build)
+
+
+def _labels(lang: str, live: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def build() -> tuple[re.Pattern[str], re.Pattern[str]]:
+        words = set(word_list("label", lang))
+        if live:
+            words |= word_list("live", lang)
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        prefix = re.compile(
+            rf"^\s*[\[(]?(?:{alt})(?:\s+\d{{1,2}})?[\])]?\s*(?:[:|–—]\s*|-\s*(?=\S)|(?<=[\])])\s+)",
+            re.IGNORECASE,
+        )
+        suffix = re.compile(rf"\s*(?:[\[(](?:{alt})[\])]|\s[-–—|:]\s+(?:{alt}))\s*$", re.IGNORECASE)
+        return prefix, suffix
+
+    return cached(("titles", "labels", lang, live), build)
+
+
+class _Evidence:
+    """What a segment of a page title looks like: a site name, a date, or part of the headline."""
+
+    def __init__(self, lang: str, site: str | None) -> None:
+        self.lang = lang
+        self.outlets = outlet_keys()
+        self.site_pattern = _site_words(lang)[1]
+        self.site_keys: set[str] = set()
+        if site:
+            self.site_keys.add(norm_key(site))
+            host = re.sub(r"^(?:https?://)?(?:www\.)?", "", site.strip().casefold()).split("/")[0]
+            for part in host.split("."):
+                if len(part) > 2 and part not in ("com", "net", "org", "www", "news", "blog", "co"):
+                    self.site_keys.add(norm_key(part))
+
+    def is_site(self, seg: str, home: bool = False) -> bool:
+        key = norm_key(seg)
+        if not key:
+            return False
+        if key in self.outlets or _DOMAIN.match(seg.strip()):
+            return True
+        if self.site_keys and any(k and (k == key or (len(k) > 3 and k in key)) for k in self.site_keys):
+            return True
+        if _words(seg) <= 6 and self.site_pattern.search(seg):
+            return True
+        if home:
+            home_words = word_list("home", self.lang)
+            return any(w.casefold() in home_words for w in _WORD.findall(seg))
+        return False
+
+    def is_date(self, seg: str) -> bool:
+        return bool(_DATE.match(seg.strip()))
+
+
+def _weak_suffix(seg: str, sep: str, dashes: int) -> bool:
+    """A short trailing segment that reads like a name, not like the end of a headline."""
+    text = seg.strip()
+    if not text or _ENDS_SENTENCE.search(text):
+        return False
+    if text[0] in "\"'“‘«(":
+        return False
+    if text[0].islower() and " " in text:
+        return False
+    limit = 4 if sep.strip() in _PIPE_LIKE or dashes <= 1 else 2
+    return _words(text) <= limit
+
+
+def _strip_site(title: str, evidence: _Evidence) -> str:
+    pieces = _SEP.split(title)
+    seps = _SEP.findall(title)
+    if not seps:
+        return title
+    segs = pieces
+    n = len(segs)
+    dashes = sum(1 for s in seps if s.strip() in ("-", "--", "–", "—") or not s.strip())
+    # 1. trailing site name (and the sections before it)
+    cut = n
+    last = segs[-1]
+    head_words = _words(" ".join(segs[:-1]))
+    strong = evidence.is_site(last) or evidence.is_date(last)
+    if last.strip() and (strong or (head_words >= 4 and _weak_suffix(last, seps[-1], dashes))):
+        cut = n - 1
+        while cut >= 2:
+            seg = segs[cut - 1]
+            if evidence.is_site(seg) or evidence.is_date(seg):
+                strong = True
+                cut -= 1
+                continue
+            if strong and _words(seg) <= 2 and not _ENDS_SENTENCE.search(seg.strip()):
+                cut -= 1
+                continue
+            break
+    start = 0
+    # 2. leading site name ("Pluralsight Tech Blog | ...")
+    if cut - start >= 2 and evidence.is_site(segs[0], home=True) and _words(" ".join(segs[1:cut])) >= 2:
+        start = 1
+    kept_segs = segs[start:cut]
+    kept_seps = seps[start : cut - 1]
+    # 3. breadcrumbs ("Site » Section » Title"): the longest segment, the last on ties
+    if len(kept_segs) > 1 and all(s.strip() in _HIERARCHY for s in kept_seps):
+        best = max(range(len(kept_segs)), key=lambda i: (_words(kept_segs[i]), i))
+        kept_segs, kept_seps = [kept_segs[best]], []
+    # 4. a headline repeated in full ("A - B - A - B")
+    half = len(kept_segs) // 2
+    if half and len(kept_segs) % 2 == 0 and kept_segs[:half] == kept_segs[half:]:
+        kept_segs, kept_seps = kept_segs[:half], kept_seps[: half - 1]
+    out = kept_segs[0]
+    for sep, seg in zip(kept_seps, kept_segs[1:]):
+        out += sep + seg
+    if _words(out) < 2 and _words(title) > _words(out) and not _CJK_CHAR.search(out):
+        return title  # never reduce a title to a single word
+    return out
+
+
+def _check_options(options: dict[str, Any]) -> dict[str, Any]:
+    known = {
+        "site": None,
+        "strip_site": True,
+        "strip_labels": True,
+        "strip_live": False,
+        "collapse_whitespace": False,
+        "straight_quotes": False,
+    }
+    unknown = set(options) - set(known)
+    if unknown:
+        raise TypeError(
+            f"headline() got unknown option(s) {sorted(unknown)!r}; the options are {sorted(known)!r}"
+        )
+    merged = {**known, **options}
+    site = merged["site"]
+    if site is not None and not isinstance(site, str):
+        raise TypeError(f"'site' must be a str (a name or domain such as 'reuters.com') or None (got {site!r})")
+    for name in known:
+        if name != "site" and not isinstance(merged[name], bool):
+            raise TypeError(f"{name!r} must be True or False (got {merged[name]!r})")
+    return merged
+
+
+def headline(title: str, lang: str | None = None, case: str | None = None, **options: Any) -> str:
+    """Clean a page title into a headline and optionally re-case it.
+
+    Args:
+        title: The page title (``<title>``, ``og:title``, a feed item's title ...). Any string.
+        lang: ISO 639-1 code or BCP 47 tag; ``None`` detects it when casing needs it.
+        case: ``None`` keeps the casing; ``"title"`` uses the language's title-case convention;
+            ``"sentence"`` capitalises the first word and proper names; ``"upper"`` and
+            ``"lower"`` map case the language's way (Turkish İ/ı, Greek capitals without accents).
+        **options: ``site`` (outlet name or domain: strip it wherever it stands),
+            ``strip_site`` (default True), ``strip_labels`` ("EXCLUSIVE:", "(VIDEO)"; default True),
+            ``strip_live`` ("LIVE:"; default False), ``collapse_whitespace`` (default False: only
+            runs of line breaks become one), ``straight_quotes`` (curly quotes and guillemets to
+            ASCII; default False).
+
+    Returns:
+        The headline.
+
+    Raises:
+        TypeError: ``title`` is not a str, or an option has the wrong type or name.
+        ValueError: ``lang`` or ``case`` is not one the function knows.
+    """
+    if not isinstance(title, str):
+        raise TypeError(f"'title' must be a str (got {title!r} that is a {type(title).__name__})")
+    if case not in CASES:
+        raise ValueError(f"'case' must be one of {CASES!r} (got {case!r})")
+    opts = _check_options(options)
+    code = parse_lang(lang).lang if lang is not None else None
+    text = title
+    if opts["collapse_whitespace"]:
+        text = _MULTISPACE.sub(" ", text).strip()
+    if opts["straight_quotes"]:
+        text = text.translate(_QUOTES)
+    if code is None and (case is not None or opts["strip_labels"]):
+        code = detect(text) if case is not None else UNDETERMINED
+    lang_code = code or UNDETERMINED
+    if opts["strip_labels"] and text.strip():
+        prefix, suffix = _labels(lang_code, opts["strip_live"])
+        for _ in range(2):
+            stripped = suffix.sub("", prefix.sub("", text, count=1), count=1)
+            if stripped == text or not stripped.strip():
+                break
+            text = stripped
+    if opts["strip_site"] and text.strip():
+        text = _strip_site(text, _Evidence(lang_code, opts["site"]))
+        if opts["site"]:
+            text = _strip_site_prefix(text, _Evidence(lang_code, opts["site"]))
+    if case is not None and text:
+        text = recase(text, lang_code, case)
+    return text
+
+
+def _strip_site_prefix(text: str, evidence: _Evidence) -> str:
+    """With a ``site`` given, "Site Name: headline" loses its prefix too."""
+    head, colon, rest = text.partition(": ")
+    if colon and rest.strip() and evidence.site_keys and evidence.is_site(head) and _words(rest) >= 2:
+        return rest
+    return text

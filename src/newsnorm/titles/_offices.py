@@ -1,0 +1,336 @@
+"""Office titles before a person's name: one compiled pattern per language, run once over the text.
+
+A match is a title surface form (from ``offices.json``) possibly chained with more titles
+("Prof. Dr.", "Mr. and Mrs.", "Cardinal Secretary of State") and preceded by a style
+("His Excellency"). Around it the finder reads a country qualifier ("U.S.", "Israel's",
+"français", "Израиля", "الإسرائيلي"), an "of ..." complement ("President of the United
+States") and the person's name that follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
+
+from .._document import Document, Mention
+from .._resources import cached
+from ._data import Office, country_forms, offices, styles, word_list
+
+__all__ = ["find_titles", "trie_pattern"]
+
+_BEFORE = 48  # characters read before a title for a country qualifier
+_AFTER = 120  # characters read after a title for qualifiers and the name
+_CASELESS = frozenset({"ar", "fa", "ur", "he", "zh", "ja", "ko", "th", "hi"})
+_AR_STOP = frozenset(
+    "في على إن أن قال يوم من عن إلى مع خلال بعد قبل الذي التي الذين لدى حول أمام منذ عند إنه أنه وقال "
+    "وأضاف أكد أعلن قالت كان كانت هو هي".split()
+)
+_TOKEN = re.compile(r"\s*(\"[^\"\n]{1,30}\"|“[^”\n]{1,30}”|\([^)\n]{1,20}\)|[^\s,;:()\"“”]+)")
+_INITIAL = re.compile(r"^[^\W\d_]\.?$|^(?:[^\W\d_]\.){2,}$")
+_SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|I{1,3}|IV|V|VI{0,3})$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_CONNECT = re.compile(r"\s*(?:(?:and|&)\s+)?", re.IGNORECASE)
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_CAPWORDS = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,3}")
+_AMBIGUOUS = frozenset({"nobility", "military", "judicial", "other", "honorific", "religious"})
+_LOWER_OK = frozenset({"office", "military", "judicial", "religious", "nobility"})
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, shaped as a trie (fast, longest first)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+class _Tables(NamedTuple):
+    pattern: re.Pattern[str]
+    table: Mapping[str, Office]
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    forms: Mapping[str, str]
+    style: re.Pattern[str] | None
+    notname: frozenset[str]
+    particles: frozenset[str]
+    modifiers: frozenset[str]
+
+
+def _form_regex(forms: Iterable[str]) -> str:
+    alts = []
+    for form in sorted(forms, key=len, reverse=True):
+        if form.endswith("*"):
+            alts.append(re.escape(form[:-1]) + r"\w*")
+        else:
+            alts.append(re.escape(form))
+    return "|".join(alts)
+
+
+def _tables(lang: str) -> _Tables:
+    def build() -> _Tables:
+        table = offices(lang)
+        body = trie_pattern(sorted({key for key in table}))
+        pattern = re.compile(r"(?<![\w\-.’'])(?:" + body + r")(?![\w])", re.IGNORECASE)
+        forms = country_forms(lang)
+        before = after = None
+        if forms:
+            alts = _form_regex(forms)
+            before = re.compile(r"(?:^|(?<=[\s(\"“«]))(?P<q>" + alts + r")(?:['’]s)?\s+$")
+            after = re.compile(r"\s+(?P<q>" + alts + r")(?![\w])")
+        style_list = styles(lang)
+        style = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(re.escape(s) for s in style_list) + r")\s+$") if style_list else None
+        return _Tables(
+            pattern,
+            table,
+            before,
+            after,
+            forms,
+            style,
+            word_list("notname", lang),
+            word_list("particle", lang),
+            word_list("modifier", lang),
+        )
+
+    return cached(("titles", "tables", lang), build)
+
+
+def _country_of(form: str, forms: Mapping[str, str]) -> str | None:
+    code = forms.get(form)
+    if code is not None:
+        return code
+    for key, value in forms.items():
+        if key.endswith("*") and form.startswith(key[:-1]):
+            return value
+    return None
+
+
+def _is_capital(word: str) -> bool:
+    for ch in word:
+        if ch.isalpha():
+            return ch.isupper() or ch.istitle()
+    return False
+
+
+class _Name(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | None:
+    """The person's name starting at ``pos`` (after spaces and at most one comma), or None."""
+    i = pos
+    m = re.compile(r"\s*,?\s+|\s+").match(text, i)
+    if not m or m.end() == i:
+        return None
+    if "\n\n" in m.group():
+        return None
+    i = m.end()
+    caseless = lang in _CASELESS
+    tokens: list[tuple[int, int]] = []
+    while len(tokens) < 5 and i < limit:
+        tm = _TOKEN.match(text, i)
+        if not tm:
+            break
+        tok = tm.group(1)
+        start = tm.start(1)
+        word = tok.rstrip(".,;:!?") if not _INITIAL.match(tok) and not _SUFFIX.match(tok) else tok
+        if not word:
+            break
+        possessive = bool(_POSSESSIVE.search(word))
+        if possessive:
+            word = word[:-2]
+        if caseless:
+            if not word or word in _AR_STOP or word.startswith("و") and len(word) > 3 and word[1:] in _AR_STOP:
+                break
+            if not tokens and (word.startswith("ال") or not word[0].isalpha()):
+                break
+            if not word[0].isalpha() or len(tokens) >= 2:
+                break
+        elif tok[0] in "\"“(":
+            if not tokens:
+                # a nickname may open the name: Senator "Rick" Edmonds
+                pass
+            if tok[0] == "(":
+                break
+        elif word.casefold() in t.particles and not tokens and lang != "en":
+            break
+        elif word.casefold() in t.particles:
+            nxt = _TOKEN.match(text, tm.end())
+            if not nxt or not _is_capital(nxt.group(1)):
+                break
+        elif not _is_capital(word):
+            if not (word.casefold() in ("abdul", "abd", "al", "el", "bin", "ibn") and tokens == []):
+                break
+        if not caseless and word in t.notname or word.casefold() in t.table and not tokens:
+            break
+        if not caseless and tokens and word.casefold() in t.table:
+            break
+        end = start + len(word)
+        if tok[0] not in "\"“":
+            tokens.append((start, end))
+        else:
+            tokens.append((start, tm.end(1)))
+        i = tm.end(1)
+        if possessive or tok.endswith((",", ";", ":", "!", "?")) or (tok.endswith(".") and not (_INITIAL.match(tok) or _SUFFIX.match(tok))):
+            break
+    while tokens and text[tokens[-1][0]] in "\"“":
+        tokens.pop()
+    named = [tk for tk in tokens if text[tk[0]] not in "\"“"]
+    if not named:
+        return None
+    first, last = tokens[0][0], tokens[-1][1]
+    while first < last and text[first] in "\"“":
+        nxt = [tk for tk in tokens if tk[0] > first]
+        first = nxt[0][0] if nxt else last
+    words = text[first:last].split()
+    if words and words[-1].casefold() in t.particles:
+        return None
+    return _Name(first, last, text[first:last])
+
+
+def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ()) -> Iterator[Mention]:
+    """Yield title mentions of ``doc`` (see the module docstring)."""
+    text = doc.source
+    lang = doc.lang if doc.lang and doc.lang != "und" else "en"
+    t = _tables(lang)
+    place_by_end: dict[int, Mention] = {}
+    place_by_start: dict[int, Mention] = {}
+    for p in places:
+        place_by_end[p.end] = p
+        place_by_start[p.start] = p
+    consumed = 0
+    for m in t.pattern.finditer(text):
+        start, end = m.start(), m.end()
+        if start < consumed:
+            continue
+        office = t.table.get(m.group().casefold())
+        if office is None:
+            continue
+        parts = [office]
+        # chain: "Prof. Dr.", "Mr. and Mrs.", "Cardinal Secretary of State", "Her Majesty Queen"
+        while True:
+            c = _CONNECT.match(text, end)
+            nxt = t.pattern.match(text, c.end()) if c else None
+            if not c or not nxt or c.end() == end or "\n" in text[end : c.end()]:
+                break
+            other = t.table.get(nxt.group().casefold())
+            if other is None or (c.group().strip() and not (office.category == other.category == "honorific")):
+                break
+            if not nxt.group()[:1].isupper() and lang == "en":
+                break
+            parts.append(other)
+            end = nxt.end()
+        surface = text[start:end]
+        capital = _is_capital(surface)
+        head = parts[-1]
+        if lang == "en" and not capital and not head.abbreviation and head.category not in _LOWER_OK:
+            continue
+        if not honorifics and all(p.category in ("honorific", "academic") for p in parts):
+            continue
+        # what precedes: a style, "The", a country, or a name the title belongs to ("Burger King")
+        span_start = start
+        window = text[max(0, start - _BEFORE) : start]
+        if t.style is not None:
+            sm = t.style.search(window)
+            if sm:
+                span_start = start - (len(window) - sm.start())
+        if span_start == start and head.canonical == "Honourable" and window.endswith("The "):
+            span_start = start - 4
+        country: str | None = head.country or None
+        prev_place = place_by_end.get(start - 1) or place_by_end.get(start - 3) or place_by_end.get(start - 4)
+        if prev_place is not None and isinstance(prev_place.value, str):
+            country = prev_place.value
+        elif t.before is not None:
+            bm = t.before.search(window)
+            if bm:
+                country = _country_of(bm.group("q"), t.forms)
+        previous_word = re.search(r"([^\s]+)\s+$", window)
+        if (
+            country is None
+            and span_start == start
+            and previous_word
+            and head.category in _AMBIGUOUS
+            and not head.abbreviation
+        ):
+            pw = previous_word.group(1)
+            if (_is_capital(pw) and pw.casefold() not in t.modifiers and pw.casefold() not in t.table
+                    and not pw.endswith((".", ":", "!", "?", '"', "”"))
+                    and not re.search(r"[.!?:]\s+$|^\s*$", window[: previous_word.start()] or "")):
+                continue
+            if pw.casefold() == "of" and head.category == "nobility":
+                continue
+        # what follows: "of the United States", a country qualifier, then the person
+        pos = end
+        span_end = end
+        limit = min(len(text), end + _AFTER)
+        if lang == "en":
+            om = _OF.match(text, end)
+            if om:
+                rest = text[om.end() : limit]
+                cm = _CAPWORDS.match(rest)
+                q = t.after.match(" " + rest) if t.after is not None else None
+                if q and q.start("q") == 1:
+                    country = _country_of(q.group("q"), t.forms) or country
+                    span_end = pos = om.end() + q.end() - 1
+                elif cm:
+                    tail = rest[cm.end() :]
+                    if not tail.strip() or tail.lstrip()[:1] in ",.;:)" or t.pattern.match(tail.lstrip()):
+                        span_end = pos = om.end() + cm.end()
+        place_after = place_by_start.get(pos + 1)
+        if place_after is not None and isinstance(place_after.value, str):
+            country = country or place_after.value
+            pos = place_after.end
+        elif t.after is not None:
+            am = t.after.match(text, pos)
+            if am:
+                code = _country_of(am.group("q"), t.forms)
+                if code is not None:
+                    country = country or code
+                    pos = am.end()
+        name = _person(text, pos, lang, t, limit)
+        if name is not None and name.text.casefold() in t.table:
+            name = None
+        if name is None:
+            following = text[span_end : span_end + 3]
+            standalone = not following.strip() or following.lstrip()[:1] in ",.;:)!?" or following.startswith(("\n",))
+            if not (head.abbreviation or (lang == "en" and capital and (standalone or span_end > end))):
+                continue
+        canonical = head.canonical
+        if canonical == "Foreign Minister" and country == "US":
+            canonical = "Secretary of State"
+        attrs: dict[str, Any] = {"category": head.category}
+        if name is not None:
+            attrs["person"] = name.text
+            consumed = name.end
+        else:
+            consumed = span_end
+        if country:
+            attrs["country"] = country
+        if len(parts) > 1:
+            attrs["titles"] = [p.canonical for p in parts]
+        normalised = head.normalised if len(parts) == 1 and span_start == start and span_end == end else text[span_start:span_end]
+        yield Mention(
+            kind="title",
+            start=span_start,
+            end=span_end,
+            text=text[span_start:span_end],
+            value=canonical,
+            normalised=normalised,
+            attrs=attrs,
+        )
