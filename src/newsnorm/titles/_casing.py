@@ -135,13 +135,13 @@ def _title_part(part: str, lang: str, first: bool, last: bool, minor: frozenset[
         rest = mc.group(2)
         rest = rest.lower() if rest.isupper() else rest
         return "Mc" + capitalise(rest, lang)
-    if any(ch.isupper() for ch in part[1:]):
-        return part  # iPhone, McCarthy, AT&T, TV: the writer's capitals
     name = _APOSTROPHE_NAME.match(part)
-    if name and lang == "en":
+    if name and lang == "en" and len(name.group(3)) > 1:
         initial, mark, rest = name.groups()
         initial = "O" if initial in "oO" else initial.lower()
         return initial + mark + capitalise(rest, lang)
+    if any(ch.isupper() for ch in part[1:]):
+        return part  # iPhone, McCarthy, AT&T, TV: the writer's capitals
     if folded in minor and not first and not last:
         return lower(part, lang)
     if lang == "en" and _vowelless(part) and folded not in word_list("vowelless", lang):
@@ -150,6 +150,10 @@ def _title_part(part: str, lang: str, first: bool, last: bool, minor: frozenset[
 
 
 def _title_core(core: str, lang: str, first: bool, last: bool, minor: frozenset[str]) -> str:
+    if "-" in core and core.isupper() and core not in acronyms():
+        pieces = core.split("-")
+        if all(len(p) >= 3 and p not in acronyms() for p in pieces):
+            core = lower(core, lang)
     slashes = core.split("/")
     out = []
     for si, piece in enumerate(slashes):

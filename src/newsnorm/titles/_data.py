@@ -73,7 +73,9 @@ def offices(lang: str) -> Mapping[str, Office]:
         table: dict[str, Office] = {}
         for form, (canonical, category, normalised, country) in rows.items():
             abbreviation = "." in form or _strip_dots(form) in dotted
-            table[form.casefold()] = Office(canonical, category, normalised, country, abbreviation)
+            office = Office(canonical, category, normalised, country, abbreviation)
+            table[form.casefold()] = office
+            table.setdefault(unicodedata.normalize("NFD", form).casefold(), office)
         return MappingProxyType(table)
 
     return cached((_KIND, "offices", lang), build)

@@ -85,7 +85,7 @@ def _tables(lang: str) -> _Tables:
     def build() -> _Tables:
         table = offices(lang)
         body = trie_pattern(sorted({key for key in table}))
-        pattern = re.compile(r"(?<![\w\-.’'])(?:" + body + r")(?![\w])", re.IGNORECASE)
+        pattern = re.compile(r"(?<![\w\-.’'])(?:" + body + r")(?![\w\u0300-\u036f])", re.IGNORECASE)
         forms = country_forms(lang)
         before = after = None
         if forms:
@@ -130,6 +130,18 @@ class _Name(NamedTuple):
     start: int
     end: int
     text: str
+
+
+def _takes_name(text: str, pos: int, t: _Tables) -> bool:
+    """Is ``pos`` followed by a name (or another title), so that a title there is not itself a name?"""
+    tm = _TOKEN.match(text, pos)
+    if not tm or not text[pos:tm.start(1)].strip() == "" or tm.start(1) == pos:
+        return False
+    tok = tm.group(1)
+    word = tok.rstrip(".,;:")
+    if _SUFFIX.match(word) or word in t.notname:
+        return False
+    return _is_capital(word) or word.casefold() in t.particles or tok.casefold() in t.table
 
 
 def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | None:
@@ -177,9 +189,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         elif not _is_capital(word):
             if not (word.casefold() in ("abdul", "abd", "al", "el", "bin", "ibn") and tokens == []):
                 break
-        if not caseless and word in t.notname or word.casefold() in t.table and not tokens:
-            break
-        if not caseless and tokens and word.casefold() in t.table:
+        in_table = word.casefold() in t.table or tok.rstrip(",;:").casefold() in t.table
+        if (not caseless and word in t.notname) or in_table:
             break
         end = start + len(word)
         if tok[0] not in "\"“":
@@ -234,13 +245,14 @@ def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ())
                 break
             if not nxt.group()[:1].isupper() and lang == "en":
                 break
+            if not (other.abbreviation or other.category in ("honorific", "academic") or _takes_name(text, nxt.end(), t)):
+                break
             parts.append(other)
             end = nxt.end()
         surface = text[start:end]
         capital = _is_capital(surface)
         head = parts[-1]
-        if lang == "en" and not capital and not head.abbreviation and head.category not in _LOWER_OK:
-            continue
+        lower_only = lang == "en" and not capital and not head.abbreviation and head.category not in _LOWER_OK
         if not honorifics and all(p.category in ("honorific", "academic") for p in parts):
             continue
         # what precedes: a style, "The", a country, or a name the title belongs to ("Burger King")
@@ -265,15 +277,15 @@ def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ())
             country is None
             and span_start == start
             and previous_word
-            and head.category in _AMBIGUOUS
-            and not head.abbreviation
+            and parts[0].category in _AMBIGUOUS
+            and not parts[0].abbreviation
         ):
             pw = previous_word.group(1)
             if (_is_capital(pw) and pw.casefold() not in t.modifiers and pw.casefold() not in t.table
-                    and not pw.endswith((".", ":", "!", "?", '"', "”"))
+                    and not pw.endswith((".", ":", "!", "?", '"', "”", ",", ";", ")"))
                     and not re.search(r"[.!?:]\s+$|^\s*$", window[: previous_word.start()] or "")):
                 continue
-            if pw.casefold() == "of" and head.category == "nobility":
+            if pw.casefold() == "of" and parts[0].category == "nobility":
                 continue
         # what follows: "of the United States", a country qualifier, then the person
         pos = end
@@ -289,9 +301,21 @@ def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ())
                     country = _country_of(q.group("q"), t.forms) or country
                     span_end = pos = om.end() + q.end() - 1
                 elif cm:
-                    tail = rest[cm.end() :]
-                    if not tail.strip() or tail.lstrip()[:1] in ",.;:)" or t.pattern.match(tail.lstrip()):
-                        span_end = pos = om.end() + cm.end()
+                    words = list(re.finditer(r"\S+", cm.group()))
+                    for k in range(len(words), 0, -1):
+                        cut = words[k - 1].end()
+                        if words[k - 1].group().casefold() in ("of", "and", "the"):
+                            continue
+                        tail = rest[cut:]
+                        nxt_tok = tail.split()[0] if tail.split() else ""
+                        if (
+                            not tail.strip()
+                            or tail.lstrip()[:1] in ",.;:)"
+                            or t.pattern.match(tail.lstrip())
+                            or _SUFFIX.match(nxt_tok.rstrip(".,"))
+                        ):
+                            span_end = pos = om.end() + cut
+                            break
         place_after = place_by_start.get(pos + 1)
         if place_after is not None and isinstance(place_after.value, str):
             country = country or place_after.value
@@ -307,9 +331,18 @@ def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ())
         if name is not None and name.text.casefold() in t.table:
             name = None
         if name is None:
+            if lower_only:
+                continue
             following = text[span_end : span_end + 3]
             standalone = not following.strip() or following.lstrip()[:1] in ",.;:)!?" or following.startswith(("\n",))
-            if not (head.abbreviation or (lang == "en" and capital and (standalone or span_end > end))):
+            nxt_word = re.match(r"\s+(\S+)", text[span_end : span_end + 40])
+            before_title = bool(nxt_word and t.pattern.match(text, span_end + nxt_word.start(1)))
+            particle = bool(nxt_word and nxt_word.group(1).casefold() in t.particles)
+            if not (
+                head.abbreviation
+                or (capital and (before_title or particle) and lang not in _CASELESS)
+                or (lang == "en" and capital and (standalone or span_end > end))
+            ):
                 continue
         canonical = head.canonical
         if canonical == "Foreign Minister" and country == "US":
