@@ -7,6 +7,8 @@ then this module skips cleanly.
 from __future__ import annotations
 
 import pickle
+import re
+from pathlib import Path
 
 import pytest
 
@@ -46,3 +48,10 @@ def test_plugin_pipelines_pickle() -> None:
     again = pickle.loads(pickle.dumps(pipe))
     assert again == pipe
     assert again("It cost $5.", lang="en") == pipe("It cost $5.", lang="en")
+
+
+def test_the_plugin_guide_example_runs() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "plugins.md").read_text(encoding="utf-8")
+    section = page.split("### 6. Install and use", 1)[1]
+    (block,) = re.findall(r"```python\n(.*?)```", section, flags=re.S)
+    exec(compile(block, "docs/plugins.md", "exec"), {"__name__": "plugin_guide"})
