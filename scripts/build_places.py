@@ -62,7 +62,7 @@ def build_cldr() -> None:
 
 def _script_ok(name: str) -> bool:
     """Keep alternate names that look like proper names: cased scripts need a capital first letter."""
-    if len(name) < 3:
+    if len(name) < 2:
         return False
     first = name[0]
     if first.isalpha() and first.lower() != first.upper():  # a cased script
@@ -72,13 +72,19 @@ def _script_ok(name: str) -> bool:
             return False
         if len(name) < 4:
             return False
+    elif first.isalpha() and _script(first) not in _NO_SPACE_SCRIPTS and len(name) < 3:
+        return False
     return not any(unicodedata.category(c) == "Nd" for c in name)
 
 
 def _script(ch: str) -> str:
     """The first word of the Unicode name of a letter: LATIN, CYRILLIC, CJK, ARABIC ..."""
     name = unicodedata.name(ch, "")
-    return name.split(" ", 1)[0] if name else ""
+    script = name.split(" ", 1)[0] if name else ""
+    return "KATAKANA" if script == "KATAKANA-HIRAGANA" else script
+
+
+_NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
 
 
 def build_cities() -> None:

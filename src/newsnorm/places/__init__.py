@@ -70,11 +70,7 @@ class PlacesNormaliser(NormaliserBase):
         self.rewrite = rewrite
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, PlacesNormaliser)
-            and self.spelling == other.spelling
-            and self.rewrite == other.rewrite
-        )
+        return isinstance(other, PlacesNormaliser) and self.spelling == other.spelling and self.rewrite == other.rewrite
 
     def __hash__(self) -> int:
         return hash((PlacesNormaliser, self.spelling, self.rewrite))

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from .._resources import cached, read_text
 
-__all__ = ["Candidate", "Entry", "Gazetteer", "fold", "gazetteer", "strip_marks", "spellings", "cldr_name"]
+__all__ = ["Candidate", "Entry", "Gazetteer", "cldr_name", "fold", "gazetteer", "spellings", "strip_marks"]
 
 # ----------------------------------------------------------------------------- grammar per language
 
@@ -45,10 +45,12 @@ _DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {
 _RU_ADJ = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые", "ого", "его", "ому", "ему", "им", "ым", "ом", "ем",
            "ую", "юю", "их", "ых", "ими", "ыми", "ей")  # fmt: skip
 _SLAVIC_NOUN = ("а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям", "ах", "ях", "ами",
-                "ями", "ь", "й", "ии", "ию", "ией", "ия", "ья", "ьи", "ью", "ьей", "ем", "ин", "ина", "ину", "ине",
-                "a", "y", "i", "e", "ę", "ą", "u", "o", "ie", "ii", "ią", "em", "iem", "ach", "om", "ami", "ě", "í")  # fmt: skip
-for _lang in ("ru", "uk", "be", "bg"):
-    _DEMONYM_ENDINGS[_lang] = _RU_ADJ + ("ы", "ин", "а", "е", "ам", "ами", "ах", "ев", "ов", "ом", "у")
+                "ями", "ь", "й", "ии", "ию", "ией", "ия", "ья", "ьи", "ью", "ьей", "ин", "ина", "ину", "ине",
+                "a", "y", "i", "e", "ę", "ą", "u", "o", "ie", "ii", "ią", "em", "iem", "ach", "om", "ami", "ě",
+                "í")  # fmt: skip
+_DEMONYM_ENDINGS.update(
+    dict.fromkeys(("ru", "uk", "be", "bg"), (*_RU_ADJ, "ы", "ин", "а", "е", "ам", "ами", "ах", "ев", "ов", "ом", "у"))
+)
 
 #: Endings any place name takes (German genitive, Finnish/Hungarian/Estonian cases).
 _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
@@ -62,6 +64,7 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
 #: Languages whose names are also matched as a stem plus a case ending (the last vowel dropped).
 _STEM_LANGS = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv"})
 _STEM_FINALS = frozenset("аяоеыийьaeoyuiě")
+_SLAVIC_ADJ_FINALS = frozenset({"ая", "ый", "ий", "ое", "ые", "ие", "ой", "ня", "ьи"})
 #: Letters glued in front of a word (conjunctions, prepositions, the article).
 _PREFIXES: dict[str, frozenset[str]] = {
     "ar": frozenset({"و", "ب", "ل", "ف", "ك", "ال", "وال", "بال", "لل", "فال", "كال", "وب", "ول", "وبال", "ولل", "فب"}),
@@ -69,9 +72,9 @@ _PREFIXES: dict[str, frozenset[str]] = {
     "he": frozenset({"ב", "ל", "מ", "ה", "ו", "ש", "וב", "ול", "ומ", "מה", "שב", "שה", "וה", "בה"}),
 }
 #: Languages with a capital letter on every noun: a capitalised neighbour says nothing about persons.
-_NOUN_CAPS = frozenset({"de", "lb"})
+_NOUN_CAPS = frozenset({"de", "lb", "tr", "az"})
 #: Scripts written without spaces: no word boundary is asked for there.
-_NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN"})
+_NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
 
 _RANK = {"country": 0, "territory": 0, "region": 1, "city": 2, "demonym": 3, "trap": 9}
 
@@ -101,7 +104,8 @@ def strip_marks(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
-    return name.split(" ", 1)[0] if name else ""
+    script = name.split(" ", 1)[0] if name else ""
+    return "KATAKANA" if script == "KATAKANA-HIRAGANA" else script
 
 
 def _scripts(name: str) -> frozenset[str]:
@@ -118,7 +122,7 @@ _LATIN = frozenset({"LATIN"})
 
 def _gz_json(name: str) -> Any:
     def build() -> Any:
-        raw = files("newsnorm").joinpath("data", "places", name).read_bytes()
+        raw = files("newsnorm").joinpath("data").joinpath("places").joinpath(name).read_bytes()
         return json.loads(gzip.decompress(raw).decode("utf-8"))
 
     return cached(("newsnorm.places.data", name), build)
@@ -225,6 +229,7 @@ class Gazetteer:
     exempt: frozenset[str]  # folded words that may follow a place without making it a name (weekdays, months)
     openers: frozenset[str]  # folded function words that may stand capitalised before a place
     person_rules: bool
+    initial_rule: bool  # a capitalised sentence-initial word other than an opener makes a person name
 
 
 class _Builder:
@@ -233,6 +238,7 @@ class _Builder:
         self.keys: dict[str, dict[str, Any]] = {}
 
     def add(self, name: str, cand: Candidate, *, stem: bool = False, endings: Iterable[str] = ()) -> None:
+        name = name.rstrip("'’")
         if len(name) < 2:
             return
         if name.isascii() and "'" not in name and "-" not in name:
@@ -307,11 +313,35 @@ def _build(lang: str) -> Gazetteer:
     stems = lang in _STEM_LANGS
 
     def add_name(name: str, cand: Candidate) -> None:
-        b.add(name, cand, endings=name_end)
-        if stems and len(name) >= 5 and name[-1].lower() in _STEM_FINALS and " " not in name:
-            b.add(name[:-1], cand, stem=True, endings=_SLAVIC_NOUN)
-        elif stems and len(name) >= 4 and " " not in name:
-            b.add(name, cand, endings=_SLAVIC_NOUN)
+        b.add(name, cand, endings=name_end if len(name) >= 5 else ())
+        if lang == "de" and " " in name:  # weak adjective ending: "Vereinigte Staaten" -> "Vereinigten Staaten"
+            words = name.split(" ")
+            inflected = [w + "n" if w.endswith("e") else w for w in words[:-1]]
+            if inflected != words[:-1]:
+                b.add(" ".join([*inflected, words[-1]]), cand, endings=("n",))
+        if not stems:
+            return
+        words = name.split(" ")
+        last = words[-1]
+        if len(last) >= 4 and last[-1].lower() in _STEM_FINALS:
+            last_stem, stem_only = last[:-1], True
+        elif len(last) >= 3 and last[-1].isalpha():
+            last_stem, stem_only = last, False
+        else:
+            return
+        if len(words) == 1:
+            b.add(last_stem, cand, stem=stem_only, endings=_SLAVIC_NOUN)
+        elif len(words) == 2 and len(words[0]) >= 4:  # "сектор Газа" -> "сектору Газа", "Южная Корея" -> "Южной Корее"
+            first = words[0]
+            forms = {first}
+            if first[-2:].lower() in _SLAVIC_ADJ_FINALS:
+                forms |= {first[:-2] + e for e in _RU_ADJ}
+            elif first[-1].lower() in _STEM_FINALS:
+                forms |= {first[:-1] + e for e in _SLAVIC_NOUN}
+            else:
+                forms |= {first + e for e in _SLAVIC_NOUN}
+            for form in forms:
+                b.add(form + " " + last_stem, cand, stem=stem_only, endings=_SLAVIC_NOUN)
 
     langs = [base] if base == "en" else [base, "en"]
     for source_lang in langs:
@@ -321,9 +351,7 @@ def _build(lang: str) -> Gazetteer:
                 cand = Candidate(code, kind, 0, spell[code].common if code in spell else name, 0)
                 add_name(name, cand)
                 if "(" in name and name.endswith(")"):
-                    head, _, inner = name[:-1].partition("(")
-                    add_name(head.strip(), cand)
-                    add_name(inner.strip(), cand)
+                    add_name(name.partition("(")[0].strip(), cand)
                 if source_lang == "en" and "&" in name:
                     add_name(name.replace("&", "and"), cand)
                 if source_lang == "en" and name.startswith("St. "):
@@ -373,14 +401,16 @@ def _build(lang: str) -> Gazetteer:
         automaton.add_word(key, (len(key), entry))
     automaton.make_automaton()
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
+    openers = frozenset(w for row in _tsv("openers.tsv") if row[0] == lang for w in row[1].split("|"))
     return Gazetteer(
         lang=lang,
         automaton=automaton,
         exact=exact,
         prefixes=_PREFIXES.get(lang, frozenset()),
         exempt=_exempt_words(base),
-        openers=frozenset(w for row in _tsv("openers.tsv") if row[0] == lang for w in row[1].split("|")),
+        openers=openers,
         person_rules=lang not in _NOUN_CAPS and latin,
+        initial_rule=bool(openers),
     )
 
 

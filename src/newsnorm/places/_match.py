@@ -21,7 +21,7 @@ __all__ = ["Hit", "scan"]
 _WORD = re.compile(r"\w+")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _PREV_WORD = re.compile(r"(\w+)[ \t]+$")
-_SENTENCE_OPENERS = frozenset(".!?:;\"“”«»()[]—–-|•\n\r")
+_SENTENCE_OPENERS = frozenset('.!?:;"“”«»()[]—–-|•\n\r')
 _MAX_PREFIX = 4
 
 
@@ -34,35 +34,63 @@ class Hit(NamedTuple):
     candidate: Candidate
 
 
+def _is_kana(ch: str) -> bool:
+    return "\u30a0" <= ch <= "\u30ff" or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
+
+
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    """A letter or digit of a script written with spaces (CJK, kana, Thai ... are no word neighbours)."""
+    if not (ch.isalnum() or ch == "_"):
+        return False
+    o = ord(ch)
+    return not (
+        0x0E00 <= o <= 0x0EFF  # Thai, Lao
+        or 0x1000 <= o <= 0x109F  # Myanmar
+        or 0x1780 <= o <= 0x17FF  # Khmer
+        or 0x2E80 <= o <= 0xA4CF  # CJK, kana, Yi
+        or 0xAC00 <= o <= 0xD7AF  # Hangul
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3FFFF
+    )
 
 
-def _accept(text: str, low: str, start: int, end: int, entry: Entry, g: Gazetteer, strict_case: bool) -> int:
-    """Return the end of the accepted span (after any ending), or -1."""
+def _accept(
+    text: str, low: str, start: int, end: int, entry: Entry, g: Gazetteer, strict_case: bool
+) -> tuple[int, int] | None:
+    """Return the accepted span (with an ending or the Arabic article), or ``None``."""
     n = len(low)
-    if not entry.nobound:
+    key_start = start
+    if entry.nobound:
+        # a katakana word is a whole run of katakana: ハマ is not inside ハマス
+        if start > 0 and _is_kana(low[start]) and _is_kana(low[start - 1]):
+            return None
+        if end < n and _is_kana(low[end - 1]) and _is_kana(low[end]):
+            return None
+    else:
         if start > 0 and _is_word_char(low[start - 1]) and _is_word_char(low[start]):
             if not g.prefixes:
-                return -1
+                return None
             w = start
             while w > 0 and low[w - 1].isalpha() and start - w <= _MAX_PREFIX:
                 w -= 1
-            if (w > 0 and _is_word_char(low[w - 1])) or low[w:start] not in g.prefixes:
-                return -1
+            prefix = low[w:start]
+            if (w > 0 and _is_word_char(low[w - 1])) or prefix not in g.prefixes:
+                return None
+            if prefix.endswith("ال"):  # the Arabic article belongs to the name: الخرطوم, الإسرائيلي
+                start -= 2
         if end < n and _is_word_char(low[end]) and _is_word_char(low[end - 1]):
             m = _WORD.match(low, end)
             rest = m.group() if m else ""
             if rest not in entry.endings:
-                return -1
+                return None
             end += len(rest)
         elif not entry.full:
-            return -1
+            return None
     if strict_case:
         for pos in entry.mask:
-            if not text[start + pos].isupper():
-                return -1
-    return end
+            if not text[key_start + pos].isupper():
+                return None
+    return start, end
 
 
 def _line_is_headline(text: str, pos: int) -> bool:
@@ -108,13 +136,32 @@ def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazet
             word[0].isupper()
             and not word.isupper()
             and prev.end(1) not in ends
-            and (not _sentence_initial(text, prev.start(1)) or fold(word) not in g.openers)
+            and (not _sentence_initial(text, prev.start(1)) or g.initial_rule)
             and fold(word) not in g.exempt
             and fold(word) not in g.openers
             and not _line_is_headline(text, hit.start)
         ):
             return True
     return False
+
+
+def _inside_name(text: str, hit: Hit, starts: set[int], ends: set[int]) -> bool:
+    """A city name between two capitalised words is part of a longer name ("Uluslararası Adalet Divanı")."""
+    if hit.candidate.type != "city" or hit.entry.abbrev:
+        return False
+    nxt = _NEXT_WORD.match(text, hit.end)
+    prev = _PREV_WORD.search(text, max(0, hit.start - 60), hit.start)
+    if nxt is None or prev is None:
+        return False
+    a, b = prev.group(1), nxt.group(1)
+    return (
+        a[0].isupper()
+        and b[0].isupper()
+        and prev.end(1) not in ends
+        and nxt.start(1) not in starts
+        and not _sentence_initial(text, prev.start(1))
+        and not _line_is_headline(text, hit.start)
+    )
 
 
 def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = True) -> list[Hit]:
@@ -127,9 +174,9 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
     found: list[tuple[int, int, Entry]] = []
     for last, (size, entry) in g.automaton.iter(low):
         start = last + 1 - size
-        end = _accept(text, low, start, last + 1, entry, g, strict_case)
-        if end > 0:
-            found.append((start, end, entry))
+        span = _accept(text, low, start, last + 1, entry, g, strict_case)
+        if span is not None:
+            found.append((span[0], span[1], entry))
     if not found:
         return []
     # leftmost-longest: at each start the longest key wins, and a hit never overlaps an earlier one
@@ -142,10 +189,13 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
         taken.append((start, end, entry))
         last_end = end
     hits = [Hit(s, e, entry, entry.candidates[0]) for s, e, entry in taken if not entry.trap]
-    if context and g.person_rules and hits:
+    if context and hits:
         start_set = {s for s, _, _ in taken}
         end_set = {e for _, e, _ in taken}
-        hits = [h for h in hits if not _person_like(text, h, start_set, end_set, g)]
+        if g.person_rules:
+            hits = [h for h in hits if not _person_like(text, h, start_set, end_set, g)]
+        else:
+            hits = [h for h in hits if not _inside_name(text, h, start_set, end_set)]
     return _choose(hits)
 
 
