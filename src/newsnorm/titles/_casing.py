@@ -77,7 +77,7 @@ def _vowelless(core: str) -> bool:
 
 
 class _Word:
-    __slots__ = ("lead", "core", "trail", "first", "last")
+    __slots__ = ("lead", "core", "trail", "first", "last", "start")
 
     def __init__(self, token: str) -> None:
         lead = _LEAD.match(token)
@@ -88,6 +88,7 @@ class _Word:
         self.core = rest[: len(rest) - len(self.trail)]
         self.first = False
         self.last = False
+        self.start = False
 
 
 def _split_line(line: str) -> tuple[list[str], list[_Word | None]]:
@@ -100,6 +101,7 @@ def _mark_positions(words: list[_Word | None], minor: frozenset[str]) -> None:
     """Mark first and last words of the line and of each sub-phrase (after ':', '?', dashes ...)."""
     real = [w for w in words if w is not None and (w.core or w.lead or w.trail)]
     boundary = True
+    sentence = True
     previous: _Word | None = None
     for w in real:
         token = w.lead + w.core + w.trail
@@ -112,10 +114,14 @@ def _mark_positions(words: list[_Word | None], minor: frozenset[str]) -> None:
         if boundary:
             w.first = True
             boundary = False
+        if sentence:
+            w.start = True
+            sentence = False
         token_end = w.core + w.trail
         if w.trail and _SUBPHRASE_END.search(w.trail):
             if not (w.trail.startswith(".") and (w.core.casefold() + "." in minor or len(w.core) == 1)):
                 boundary = True
+                sentence = any(ch in w.trail for ch in ".?!") and not w.core[:1].isupper() or "?" in w.trail or "!" in w.trail
                 if ":" in w.trail or "?" in w.trail or "!" in w.trail:
                     w.last = True
         elif token_end.endswith((":", ";")):
@@ -144,6 +150,8 @@ def _title_part(part: str, lang: str, first: bool, last: bool, minor: frozenset[
         return part  # iPhone, McCarthy, AT&T, TV: the writer's capitals
     if folded in minor and not first and not last:
         return lower(part, lang)
+    if part.islower() and part.upper() in acronyms() and folded not in word_list("ambiguous", lang):
+        return part.upper()
     if lang == "en" and _vowelless(part) and folded not in word_list("vowelless", lang):
         return upper(part, lang)
     return capitalise(part, lang)
@@ -171,25 +179,46 @@ def _title_core(core: str, lang: str, first: bool, last: bool, minor: frozenset[
     return "/".join(out)
 
 
-def _is_acronym(core: str, trail: str) -> bool:
+def _is_acronym(core: str, trail: str, lang: str = "en") -> bool:
     names = acronyms()
-    return core in names or (core + trail[:1]) in names or ("&" in core) or bool(re.search(r"\w\.\w", core))
+    if (core in names or (core + trail[:1]) in names) and lower(core, lang) not in word_list("common", lang):
+        return True
+    return "&" in core or bool(re.search(r"\w\.\w", core))
+
+
+_ELIDED = re.compile(r"^([^\W\d_]{1,5}['’])([^\W\d_].*)$")
+_SUFFIXED = re.compile(r"^([^\W\d_].*?)(['’])([^\W\d_]{1,5})$")
 
 
 def _lower_all_caps(w: _Word, lang: str, proper: Callable[[str], bool]) -> None:
     """Lower a word of an all-caps headline unless it is an acronym or a known proper name."""
-    core = w.core
-    if not core or _is_acronym(core, w.trail):
-        return
+    w.core = _lower_caps_word(w.core, w.trail, lang, proper)
+
+
+def _lower_caps_word(core: str, trail: str, lang: str, proper: Callable[[str], bool]) -> str:
+    if not core or _is_acronym(core, trail, lang):
+        return core
     if "-" in core:
-        w.core = "-".join(p if p in acronyms() else lower(p, lang) for p in core.split("-"))
-        return
+        head, *rest = core.split("-")
+        phrases = proper_phrases(lang)
+        tail = [_lower_caps_word(p, "", lang, lambda x: x.casefold() in phrases) for p in rest]
+        return "-".join([_lower_caps_word(head, "", lang, proper), *tail])
+    if lang in ("fr", "it", "ca"):
+        elided = _ELIDED.match(core)
+        if elided:
+            return lower(elided.group(1), lang) + _lower_caps_word(elided.group(2), trail, lang, proper)
+    if lang in ("tr", "az", "en", "fi"):
+        suffixed = _SUFFIXED.match(core)
+        if suffixed:
+            stem, mark, suffix = suffixed.groups()
+            return _lower_caps_word(stem, "", lang, proper) + mark + lower(suffix, lang)
     low = lower(core, lang)
-    w.core = capitalise(low, lang) if proper(low) else low
+    return capitalise(low, lang) if proper(low) else low
 
 
 def _proper_checker(lang: str) -> Callable[[str], bool]:
     phrases = proper_phrases(lang)
+    common = word_list("common", lang)
     lookup = None
     try:
         from .. import places
@@ -204,7 +233,7 @@ def _proper_checker(lang: str) -> Callable[[str], bool]:
             return True
         if folded.endswith(("'s", "’s")) and folded[:-2] in phrases:
             return True
-        if lookup is not None:
+        if lookup is not None and len(word) >= 4 and folded not in common:
             try:
                 return bool(lookup(capitalise(word, lang), lang))
             except Exception:
@@ -249,13 +278,13 @@ def _recase_line(line: str, lang: str, case: str) -> str:
     for i, w in enumerate(words):
         if w is None or not w.core:
             continue
-        if _URLISH.search(w.core) and not (all_caps and _is_acronym(w.core, w.trail)):
+        if _URLISH.search(w.core) and not (all_caps and _is_acronym(w.core, w.trail, lang)):
             continue
         if all_caps:
             _lower_all_caps(w, lang, proper)
         core = w.core
         if case == "title" and lang == "en":
-            if all_caps and (core.isupper() or _is_acronym(core, w.trail)):
+            if all_caps and (core.isupper() or _is_acronym(core, w.trail, lang)):
                 new = core
             else:
                 new = _title_core(core, lang, w.first, w.last, minor)
@@ -274,14 +303,14 @@ def _sentence_core(
     proper: Callable[[str], bool],
     keep_caps: bool,
 ) -> str:
-    elided = _elision(core, lang, w.first)
+    elided = _elision(core, lang, w.start)
     if elided is not None:
         return elided
     if all_caps:
-        return capitalise(core, lang) if w.first else core
+        return capitalise(core, lang) if w.start else core
     if any(ch.isupper() for ch in core[1:]):
         return core  # iPhone, NATO, McCarthy
-    if w.first:
+    if w.start:
         return capitalise(core, lang)
     if keep_caps or lang == "de":
         return core

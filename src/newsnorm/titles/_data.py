@@ -62,7 +62,7 @@ def _strip_dots(form: str) -> str:
 
 
 def offices(lang: str) -> Mapping[str, Office]:
-    """Casefolded surface form -> :class:`Office` for ``lang`` (its own rows plus the "*" rows)."""
+    """Lower-cased surface form -> :class:`Office` for ``lang`` (its own rows plus the "*" rows)."""
 
     def build() -> Mapping[str, Office]:
         data = _json("offices.json")["offices"]
@@ -74,8 +74,8 @@ def offices(lang: str) -> Mapping[str, Office]:
         for form, (canonical, category, normalised, country) in rows.items():
             abbreviation = "." in form or _strip_dots(form) in dotted
             office = Office(canonical, category, normalised, country, abbreviation)
-            table[form.casefold()] = office
-            table.setdefault(unicodedata.normalize("NFD", form).casefold(), office)
+            table[form.lower()] = office
+            table.setdefault(unicodedata.normalize("NFD", form).lower(), office)
         return MappingProxyType(table)
 
     return cached((_KIND, "offices", lang), build)
@@ -157,6 +157,14 @@ def proper_phrases(lang: str) -> frozenset[str]:
             for item in (name, *others):
                 if " " not in item and item[:1].isupper():
                     names.add(item.casefold())
-        return frozenset(names)
+        try:
+            from babel import Locale
+
+            names.update(str(n).casefold() for n in Locale.parse(lang).territories.values() if " " not in str(n))
+        except Exception:  # unknown locale: the shipped names only
+            pass
+        lists = _json("lexicon.json")["lists"].get("names", {})
+        names.update(w.casefold() for w in [*lists.get("*", ()), *lists.get(lang, ())])
+        return frozenset(names - word_list("common", lang))
 
     return cached((_KIND, "proper", lang), build)

@@ -139,9 +139,9 @@ def _takes_name(text: str, pos: int, t: _Tables) -> bool:
         return False
     tok = tm.group(1)
     word = tok.rstrip(".,;:")
-    if _SUFFIX.match(word) or word in t.notname:
+    if _SUFFIX.match(word) or word.casefold() in t.notname:
         return False
-    return _is_capital(word) or word.casefold() in t.particles or tok.casefold() in t.table
+    return _is_capital(word) or word.casefold() in t.particles or tok.lower() in t.table
 
 
 def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | None:
@@ -167,6 +167,12 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         possessive = bool(_POSSESSIVE.search(word))
         if possessive:
             word = word[:-2]
+        suffixed = lang in ("tr", "az") and re.search(r"['’][^\W\d_]+$", word)
+        if suffixed:
+            if len(tokens) >= 2:
+                break
+            word = word[: suffixed.start()]
+            possessive = True
         if caseless:
             if not word or word in _AR_STOP or word.startswith("و") and len(word) > 3 and word[1:] in _AR_STOP:
                 break
@@ -189,8 +195,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         elif not _is_capital(word):
             if not (word.casefold() in ("abdul", "abd", "al", "el", "bin", "ibn") and tokens == []):
                 break
-        in_table = word.casefold() in t.table or tok.rstrip(",;:").casefold() in t.table
-        if (not caseless and word in t.notname) or in_table:
+        in_table = word.lower() in t.table or tok.rstrip(",;:").lower() in t.table
+        if (not caseless and _is_capital(word) and word.casefold() in t.notname) or in_table:
             break
         end = start + len(word)
         if tok[0] not in "\"“":
@@ -230,7 +236,7 @@ def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ())
         start, end = m.start(), m.end()
         if start < consumed:
             continue
-        office = t.table.get(m.group().casefold())
+        office = t.table.get(m.group().lower())
         if office is None:
             continue
         parts = [office]
@@ -240,7 +246,7 @@ def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ())
             nxt = t.pattern.match(text, c.end()) if c else None
             if not c or not nxt or c.end() == end or "\n" in text[end : c.end()]:
                 break
-            other = t.table.get(nxt.group().casefold())
+            other = t.table.get(nxt.group().lower())
             if other is None or (c.group().strip() and not (office.category == other.category == "honorific")):
                 break
             if not nxt.group()[:1].isupper() and lang == "en":
@@ -281,7 +287,7 @@ def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ())
             and not parts[0].abbreviation
         ):
             pw = previous_word.group(1)
-            if (_is_capital(pw) and pw.casefold() not in t.modifiers and pw.casefold() not in t.table
+            if (_is_capital(pw) and pw.casefold() not in t.modifiers and pw.lower() not in t.table
                     and not pw.endswith((".", ":", "!", "?", '"', "”", ",", ";", ")"))
                     and not re.search(r"[.!?:]\s+$|^\s*$", window[: previous_word.start()] or "")):
                 continue
@@ -328,7 +334,7 @@ def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ())
                     country = country or code
                     pos = am.end()
         name = _person(text, pos, lang, t, limit)
-        if name is not None and name.text.casefold() in t.table:
+        if name is not None and name.text.lower() in t.table:
             name = None
         if name is None:
             if lower_only:
