@@ -1,0 +1,46 @@
+"""The titles case files: office-title sentences and headlines, one parametrized test each."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+from titles_helpers import read_cases
+
+import newsnorm
+from newsnorm.titles import TitlesNormaliser
+
+OFFICES = read_cases("[a-z][a-z].jsonl")
+HEADLINES = read_cases("headline-*.jsonl")
+
+
+def _param(row: dict[str, Any]) -> Any:
+    marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row.get("xfail") else []
+    return pytest.param(row, id=row["id"], marks=marks)
+
+
+def test_case_files_cover_the_issue() -> None:
+    langs = Counter(r["lang"] for r in OFFICES if r["expect"])
+    assert sum(langs.values()) >= 50 and len(OFFICES) >= 60
+    assert {"en", "fr", "de", "es", "it", "pt", "tr", "ar", "ru"} <= set(langs)
+    per_lang = Counter(r["lang"] for r in HEADLINES if not r.get("xfail"))
+    assert len([lang for lang, n in per_lang.items() if n >= 30]) >= 8
+
+
+@pytest.mark.parametrize("row", [_param(r) for r in OFFICES])
+def test_office_titles(row: dict[str, Any]) -> None:
+    pipe = newsnorm.Pipeline([TitlesNormaliser(countries=False)])
+    doc = pipe(row["input"], lang=row["lang"], published=row.get("published"))
+    got = [
+        (m.text, m.value, {k: v for k, v in m.attrs.items() if k in ("person", "country")})
+        for m in doc.mentions
+        if m.kind == "title"
+    ]
+    want = [(e["text"], e["value"], e.get("attrs", {})) for e in row["expect"]]
+    assert got == want
+
+
+@pytest.mark.parametrize("row", [_param(r) for r in HEADLINES])
+def test_headlines(row: dict[str, Any]) -> None:
+    assert newsnorm.headline(row["input"], lang=row["lang"], case=row["case"]) == row["expect"]
