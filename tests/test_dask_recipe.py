@@ -76,6 +76,13 @@ def test_dask_recipe_matches_plain_loop(recipe: dict[str, Any], tmp_path: Path, 
     assert got == expected
 
 
+def test_dask_recipe_in_worker_processes(recipe: dict[str, Any], tmp_path: Path) -> None:
+    """Fresh processes rebuild the tables lazily from the pickled pipeline and agree with this one."""
+    records = write_corpus(tmp_path, copies=1)
+    bag = recipe["normalise_corpus"](str(tmp_path / "*.jsonl"))
+    assert bag.compute(scheduler="processes", num_workers=2) == plain_loop(records)
+
+
 def test_dask_recipe_writes_jsonl(recipe: dict[str, Any], tmp_path: Path) -> None:
     records = write_corpus(tmp_path)
     out = tmp_path / "out"
