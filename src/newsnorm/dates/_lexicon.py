@@ -1,0 +1,462 @@
+"""Per-language data and the one compiled scanner pattern per language.
+
+A language's data is the CLDR month and weekday names (generated into
+``data/dates/_generated/cldr.json`` by ``scripts/build_dates_cldr.py``) merged with
+the hand-made lexicon ``data/dates/lexicon/<lang>.json`` (relative words, units,
+number words, approximators, set words, tense cues). Everything is built on first
+use through :func:`newsnorm._resources.cached` and is immutable afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import partial
+from types import MappingProxyType
+from typing import Any
+
+import regex
+
+from .._resources import cached, read_json, read_text
+
+__all__ = ["LANGUAGES", "Lexicon", "fold", "lexicon"]
+
+#: Languages with a shipped lexicon (the scanner works on these only).
+LANGUAGES: tuple[str, ...] = (
+    "ar", "de", "el", "en", "es", "fa", "fr", "he", "hi", "id", "it", "ja", "ko", "nl", "pl", "pt",
+    "ro", "ru", "sv", "tr", "uk", "zh",
+)
+
+_NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
+
+
+def fold(text: str) -> str:
+    """The lookup key of a surface form: NFC, case-folded, inner whitespace squashed, trailing period dropped."""
+    key = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    key = key.replace("’", "'")
+    return key[:-1] if key.endswith(".") and len(key) > 1 else key
+
+
+def _variants(words: Iterable[str], case_sensitive: bool = False, dotted: bool = False) -> set[str]:
+    """Surface variants of words: as written, lower, Capitalised, UPPER; with a trailing period if ``dotted``."""
+    out: set[str] = set()
+    for word in words:
+        word = unicodedata.normalize("NFC", word.strip())
+        if not word:
+            continue
+        forms = {word, word[:1].upper() + word[1:], word.upper()}
+        if not case_sensitive:
+            forms |= {word.lower(), word[:1].upper() + word[1:].lower()}
+        for form in list(forms):
+            forms.add(form.replace("'", "’"))
+            if dotted and not form.endswith("."):
+                forms.add(form + ".")
+            if form.endswith(".") and len(form) > 2:
+                forms.add(form[:-1])
+        out |= forms
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled data of one language (shared, immutable)."""
+
+    lang: str
+    pattern: Any  # regex.Pattern[str]
+    anchor: Any  # re.Pattern[str]: words and digits every date expression contains
+    starters: frozenset[str]  # folded words a match may start with
+    prefixed: bool  # words may carry an attached prefix (ar, he)
+    tense: Any  # regex.Pattern[str]
+    months: Mapping[str, int]
+    wide_months: frozenset[str]
+    weekdays: Mapping[str, int]
+    words: Mapping[str, Any]  # fold(surface) -> value, per lexicon key
+    order: str
+    spaced: bool
+    case_sensitive: bool
+
+
+def _load(lang: str) -> dict[str, Any]:
+    data: dict[str, Any] = dict(read_json("dates", "lexicon", f"{lang}.json"))
+    return data
+
+
+def _cldr(lang: str) -> dict[str, Any]:
+    table = read_json("dates", "_generated", "cldr.json")
+    langs: dict[str, Any] = table["languages"]
+    return dict(langs.get(lang, {"months": {}, "weekdays": {}, "order": "DMY"}))
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A trie-shaped regex alternation matching exactly ``words`` (longest first at each branch)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [regex.escape(ch) + walk(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return "(?:" + walk(trie) + ")"
+
+
+def _prefixed(tag: str, head: str, tail: str, g: Any) -> str:
+    return f"{head}{tag}__{g.group(1)}{tail}"
+
+
+def _dedupe(body: str, tag: str) -> str:
+    """Number repeated group names inside one rule (``hh``, ``hh_2`` ...): stdlib re wants them unique."""
+    seen: dict[str, int] = {}
+
+    def rename(g: Any) -> str:
+        name = g.group(1)
+        seen[name] = seen.get(name, 0) + 1
+        return f"(?P<{name}>" if seen[name] == 1 else f"(?P<{name}_{seen[name]}>"
+
+    return regex.sub(r"\(\?P<(\w+)>", rename, body)
+
+
+def _build(lang: str) -> Lexicon:
+    lex = _load(lang)
+    cldr = _cldr(lang)
+    cs = bool(lex.get("names_case_sensitive"))
+    spaced = bool(lex.get("spaced", True))
+
+    months: dict[str, int] = {}
+    wide: set[str] = set()
+    abbrev_surface: set[str] = set()
+    wide_surface: set[str] = set()
+    for num, names in cldr["months"].items():
+        for i, name in enumerate(names):
+            if not name or (len(name) < 2 and spaced):
+                continue
+            months[fold(name)] = int(num)
+            is_wide = i == 0 or len(name.rstrip(".")) > 4 or not spaced
+            target = wide_surface if is_wide else abbrev_surface
+            target |= _variants([name], cs, dotted=not is_wide)
+            if is_wide:
+                wide.add(fold(name))
+    for name, num in lex.get("months", {}).items():
+        months[fold(name)] = int(num)
+        is_wide = len(name.rstrip(".")) > 4 and not name.endswith(".")
+        (wide_surface if is_wide else abbrev_surface).update(_variants([name], cs, dotted=not is_wide))
+        if is_wide:
+            wide.add(fold(name))
+    weekdays: dict[str, int] = {}
+    wd_wide: set[str] = set()
+    wd_abbr: set[str] = set()
+    for num, names in cldr["weekdays"].items():
+        for i, name in enumerate(names):
+            if not name or (len(name) < 2 and spaced):
+                continue
+            weekdays[fold(name)] = int(num)
+            if i == 0 or len(name.rstrip(".")) > 4 or not spaced:
+                wd_wide |= _variants([name], cs)
+            else:
+                wd_abbr |= _variants([name], cs, dotted=True)
+    for name, num in lex.get("weekdays", {}).items():
+        weekdays[fold(name)] = int(num)
+        (wd_wide if len(name.rstrip(".")) > 4 else wd_abbr).update(_variants([name], cs, dotted=len(name) <= 5))
+    if not spaced:  # CJK: single-character abbreviations (月, 木) are far too ambiguous
+        wd_wide = {w for w in wd_wide if len(w) > 1}
+        wide_surface = {w for w in wide_surface if len(w) > 1}
+
+    def words(key: str) -> list[str]:
+        value = lex.get(key, [])
+        return list(value.keys()) if isinstance(value, dict) else list(value)
+
+    lists: dict[str, set[str]] = {
+        "mon_w": wide_surface,
+        "mon_a": wide_surface | abbrev_surface,
+        "wd_w": wd_wide,
+        "wd_a": wd_wide | wd_abbr,
+    }
+    for key in [
+        "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday", "day_after_tomorrow",
+        "tonight", "last_night", "present", "past", "future", "parts", "units", "numbers", "some", "filler",
+        "last", "next", "this", "last_post", "next_post", "this_post", "ago", "ago_before", "later",
+        "later_before", "approx", "more_than", "less_than", "at_least", "at_most", "start", "mid", "end",
+        "sets", "every", "seasons", "quarter", "half", "ordinals", "weekend", "the", "preps", "noon",
+        "midnight", "am", "pm", "oclock", "at", "timezones", "conn", "year_suffix", "decade_pre", "time_pre",
+        "day_word",
+    ]:
+        lists[key] = _variants(words(key))
+    # singular units (for "12-year", "last week"): those whose folded form has a unit value and is listed first
+    unit_values: dict[str, str] = {fold(k): v for k, v in lex.get("units", {}).items()}
+    lists["rel_target"] = lists["units"] | lists["seasons"] | wide_surface | wd_wide
+    lists["cue"] = (
+        lists["preps"] | lists["last"] | lists["next"] | lists["this"] | lists["start"] | lists["mid"]
+        | lists["end"] | lists["the"] | lists["conn"]
+    )
+    for name, items in lists.items():
+        if not items:
+            lists[name] = {_NEVER}
+
+    b = r"(?<!\w)" if spaced else ""
+    pre = lex.get("prefix") or ""
+    if pre:
+        b = b + f"(?:{pre})?"
+    suf = lex.get("suffix") or ""
+    e = (rf"(?=(?:{suf})(?!\w)|(?!\w))" if suf else r"(?!\w)") if spaced else ""
+    sp = r"\s+" if spaced else r"\s*"
+    osp = r"\s*"
+    comma = r"(?:\s*,\s*|\s+)" if spaced else r"\s*,?\s*"
+    day_suf = lex.get("day_suffix") or ""
+    ds = f"(?:{day_suf})?" if day_suf else ""
+
+    tries: dict[str, str] = {}
+
+    def L(name: str) -> str:
+        if name not in tries:
+            tries[name] = trie_regex(lists[name])
+        return tries[name]
+
+    num = rf"(?P<num>\d{{1,4}}(?:[.,]\d+)?|{L('numbers')})"
+    day = rf"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d){ds}"
+    year = r"(?P<year>(?:1[5-9]|2[01])\d\d)(?!\d)"
+    year_suf = rf"(?:{osp}{L('year_suffix')})?"
+    mpre = rf"(?:{pre})?" if pre else ""
+    mon = rf"{mpre}(?P<month>{L('mon_a')})"
+    monw = rf"(?P<month>{L('mon_w')})"
+    wd_opt = rf"(?:(?P<wd>{L('wd_a')}){e}{comma})?"
+    conn = rf"(?:{L('conn')}{sp})?"
+    ampm = rf"(?:{osp}(?P<ampm>{L('am')}|{L('pm')}))"
+    tz = rf"(?:{osp}(?P<tz>{L('timezones')}))?"
+    time_core = (
+        rf"(?:(?P<hh>[01]?\d|2[0-3])(?::|h|\.(?=[0-5]\d{osp}(?:{L('am')}|{L('pm')})))(?P<mi>[0-5]\d)(?!\d){ampm}?{tz}"
+        rf"|(?P<hh>1[0-2]|0?[1-9])(?!\d){ampm}{tz}"
+        rf"|(?P<hh>[01]?\d|2[0-3])(?P<mi>[0-5]\d){osp}(?P<tz>{L('timezones')})"
+        rf"|(?P<hh>[01]?\d|2[0-3]){osp}(?:{L('oclock')}|h(?!\w)){tz}"
+        rf"|(?P<noon>{L('noon')}|{L('midnight')}))"
+    )
+    time_sfx = rf"(?:,?{sp}(?:(?:{L('at')}|{L('time_pre')}){sp})?{time_core}{e}|{sp}(?P<part>{L('parts')}){e})?"
+    cjk = lex.get("ymd_marks") or []
+    rules: list[str] = []
+    # ISO and numeric dates
+    rules.append(
+        r"(?P<R_iso>)(?<![\d\-/.])(?P<year>(?:1[5-9]|2[01])\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d\-])"
+        r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?P<tz>Z)?(?!\d))?"
+    )
+    rules.append(
+        r"(?P<R_num>)(?<![\d/.\-,])(?P<na>\d{1,2})(?P<sep>[/.\-])(?P<nb>\d{1,2})(?P=sep)(?P<nc>\d{4}|\d{2})"
+        r"(?![\d/]|[.,]\d|-\d)"
+    )
+    if cjk:
+        y_m, m_m, d_m = cjk[0], cjk[1], cjk[2]
+        rules.append(
+            rf"(?P<R_cjk>)(?<!\d)(?:(?P<year>\d{{4}}){osp}(?:{y_m}){osp})?(?P<mn>1[0-2]|0?[1-9]){osp}(?:{m_m})"
+            rf"(?:{osp}(?P<day>3[01]|[12]\d|0?[1-9]){osp}(?:{d_m}))?"
+            rf"(?:{osp}[(（]?{osp}(?P<wd>{L('wd_a')}){osp}[)）]?)?{time_sfx}"
+        )
+        rules.append(rf"(?P<R_cjkyear>)(?<!\d)(?P<year>(?:1[5-9]|2[01])\d\d){osp}(?:{y_m})(?!{osp}\d)")
+    # weekday? month day, year / weekday? day month year
+    rules.append(
+        rf"(?P<R_mdy>){b}{wd_opt}{mon}{e}{osp}{day}(?!\w)(?:{comma}{year}{year_suf})?{e}{time_sfx}"
+    )
+    rules.append(
+        rf"(?P<R_dmy>){b}{wd_opt}(?:{L('the')}{sp})?{day}{osp}{conn}{mon}{e}"
+        rf"(?:{comma}{conn}{year}{year_suf})?{e}{time_sfx}"
+    )
+    rules.append(rf"(?P<R_my>){b}{mon}{e}(?:{comma}|{osp}/{osp}){conn}{year}{year_suf}{e}")
+    # quarters
+    rules.append(
+        rf"(?P<R_quarter>){b}(?:{L('the')}{sp})?(?:(?P<ord>{L('ordinals')})|(?P<rel>{L('last')}|{L('next')}|{L('this')})){sp}"
+        rf"{L('quarter')}{e}(?:{sp}(?:{L('conn')}|{L('preps')}){sp}(?:(?:{L('the')}|{L('this')}){sp})?"
+        rf"(?:{year}|(?P<rel2>{L('this')}|{L('last')}|{L('next')}){sp}(?P<unit2>{L('units')}){e}))?"
+    )
+    rules.append(r"(?P<R_q>)(?<!\w)[Qq](?P<ord>[1-4])(?:\s*(?:/|-)?\s*(?P<year>(?:19|20)\d\d))?(?!\w)")
+    # relative expressions with units and counts
+    rules.append(
+        rf"(?P<R_ago>){b}(?:(?P<approx>{L('approx')}|{L('more_than')}|{L('less_than')}){sp})?"
+        rf"(?:{num}|(?P<some>{L('some')})){sp}(?:{L('filler')}{sp})?(?P<unit>{L('units')}){e}{sp}(?P<ago>{L('ago')}|{L('later')}){e}"
+    )
+    rules.append(
+        rf"(?P<R_agob>){b}(?P<ago>{L('ago_before')}|{L('later_before')}){sp}(?:(?P<approx>{L('approx')}){sp})?"
+        rf"(?:{num}|(?P<some>{L('some')})){sp}(?:{L('filler')}{sp})?(?P<unit>{L('units')}){e}"
+    )
+    rels = rf"(?P<rel>{L('last')}|{L('next')}|{L('this')})"
+    rels_post = rf"(?P<relp>{L('last_post')}|{L('next_post')}|{L('this_post')})"
+    modw = rf"(?P<mod>{L('start')}|{L('mid')}|{L('end')})"
+    rules.append(
+        rf"(?P<R_rel>){b}(?:{modw}{osp}(?:{L('conn')}{sp})?(?:{L('the')}{sp})?)?(?:{L('the')}{sp})?{rels}{osp}"
+        rf"(?P<target>{L('rel_target')}){e}{time_sfx}"
+    )
+    rules.append(
+        rf"(?P<R_relp>){b}(?:{modw}{osp}(?:{L('conn')}{sp})?)?(?:{L('the')}{sp})?(?P<target>{L('rel_target')}){e}"
+        rf"{sp}{rels_post}{e}{time_sfx}"
+    )
+    # durations
+    rules.append(
+        rf"(?P<R_dur>){b}(?:(?P<approx>{L('approx')}|{L('more_than')}|{L('less_than')}|{L('at_least')}|{L('at_most')}){sp})?"
+        rf"(?:(?:{L('the')}{sp})?(?P<rel>{L('last')}|{L('next')}){sp})?"
+        rf"(?:{num}|(?P<some>{L('some')})){sp}(?:{L('filler')}{sp})?(?P<unit>{L('units')}){e}"
+        rf"(?:{sp}(?P<relp>{L('last_post')}|{L('next_post')}){e})?"
+    )
+    rules.append(rf"(?P<R_hdur>){b}(?P<num>\d{{1,3}}|{L('numbers')})-(?P<unit>{L('units')}){e}")
+    # the 1990s, the '90s
+    rules.append(
+        rf"(?P<R_decade>){b}(?:(?:{L('the')}|{L('decade_pre')}){sp})?(?:(?P<dec>(?:1[5-9]|20)\d0)(?:['’]?s|{e})"
+        rf"|['’](?P<dec2>\d0)s(?!\w))"
+    )
+    rules.append(
+        rf"(?P<R_weekend>){b}(?:(?:{L('the')}|{L('conn')}){sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"
+        rf"{L('weekend')}{e}(?:{sp}(?P<relp>{L('last_post')}|{L('next_post')}){e})?"
+    )
+    # modifiers: early 2009, mid-2024, late October, principios de junio
+    rules.append(
+        rf"(?P<R_mod>){b}{modw}{osp}(?:{L('conn')}{sp})?(?:{L('the')}{sp})?"
+        rf"(?:{year}|(?P<month>{L('mon_w')}){e}(?:,?{sp}{conn}{year})?|(?P<season>{L('seasons')}){e}|(?P<unitm>{L('units')}){e})"
+    )
+    # seasons
+    rules.append(rf"(?P<R_season>){b}(?P<season>{L('seasons')}){e}(?:{sp}{conn}{year})?")
+    # weekdays, relative days, parts of day
+    rules.append(rf"(?P<R_wd>){b}(?P<wd>{L('wd_w')}){e}{time_sfx}")
+    rules.append(
+        rf"(?P<R_relday>){b}(?:(?P<mod>{L('start')}|{L('end')}){sp})?(?P<relday>{L('today')}|{L('yesterday')}|{L('tomorrow')}|"
+        rf"{L('yesterday_or_tomorrow')}|{L('day_before_yesterday')}|{L('day_after_tomorrow')}|{L('tonight')}|"
+        rf"{L('last_night')}){e}{time_sfx}"
+    )
+    rules.append(rf"(?P<R_thispart>){b}(?P<rel>{L('this')}){sp}(?P<part>{L('parts')}){e}")
+    # sets
+    rules.append(
+        rf"(?P<R_every>){b}(?P<every>{L('every')}){sp}(?:(?P<wd>{L('wd_w')})|{num}{sp}(?P<unit>{L('units')})|"
+        rf"(?P<unit>{L('units')})|(?P<part>{L('parts')})){e}"
+    )
+    rules.append(rf"(?P<R_set>){b}(?P<set>{L('sets')}){e}")
+    # times
+    rules.append(rf"(?P<R_time>){b}(?:(?:{L('at')}|{L('time_pre')}){sp})?{time_core}{e}")
+    # references
+    rules.append(rf"(?P<R_ref>){b}(?P<ref>{L('present')}|{L('past')}|{L('future')}){e}(?!{sp}(?:{num}{sp})?{L('units')}{e})")
+    # bare month and year after a cue word
+    cue = ""  # the word before a bare month or year is checked by the resolver
+    rules.append(rf"(?P<R_month>){cue}{b}{monw}{e}")
+    rules.append(
+        rf"(?P<R_year>)(?<![\w.,$€£#+\-/]){year}{year_suf}"
+        rf"(?![\d%])(?!{osp}[.,]\d)"
+    )
+    if not spaced:
+        rules.append(rf"(?P<R_year2>)(?<!\d)(?P<year>(?:19|20)\d\d)(?={L('year_suffix')})")
+    rules.append(rf"(?P<R_yy>){cue}['’](?P<yy>\d\d)(?![\d\w])")
+
+    first: set[str] = set()
+    for name, items in lists.items():
+        if name in ("rel_target", "cue"):
+            continue
+        for item in items:
+            head = item.split()[0] if spaced else item[:1]
+            if head:
+                first.add(head)
+    starters = frozenset(fold(w) for w in first)
+    # stdlib re is several times faster than regex here; it needs unique group names, so each
+    # rule's groups are prefixed with the rule's name (the resolver reads them through RuleMatch)
+    renamed = []
+    for r in rules:
+        rule = regex.match(r"\(\?P<(R_\w+)>\)", r)
+        assert rule is not None
+        tag = rule.group(1)
+        body = regex.sub(r"\(\?P<(?!R_)(\w+)>", partial(_prefixed, tag, "(?P<", ">"), r)
+        body = regex.sub(r"\(\?P=(\w+)\)", partial(_prefixed, tag, "(?P=", ")"), body)
+        body = _dedupe(body, tag)
+        renamed.append(body)
+    source = "|".join(f"(?:{r})" for r in renamed)
+    pattern = re.compile(source)
+    anchor_words: set[str] = set()
+    for name in [
+        "mon_a", "wd_a", "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday",
+        "day_after_tomorrow", "tonight", "last_night", "present", "past", "future", "units", "sets", "seasons",
+        "quarter", "noon", "midnight", "parts", "decade_pre", "ago_before", "later_before", "start", "mid",
+        "end", "weekend",
+    ]:
+        anchor_words |= lists[name]
+    if suf:  # agglutinating languages write "last week" as one word (지난주): relative words anchor too
+        anchor_words |= lists["last"] | lists["next"] | lists["this"]
+    anchor_words.discard(_NEVER)
+    words_re = trie_regex(anchor_words or {_NEVER})
+    if spaced:
+        end = "" if suf else r"(?!\w)"  # agglutinating languages: the scanner pattern checks the word end
+        lead = rf"(?:{pre})?" if pre else ""
+        anchor_src = rf"\d|(?<!\w)(?:[Qq](?=[1-4](?!\w))|['’](?=\d\d)|{lead}{words_re}{end})"
+    else:
+        anchor_src = rf"\d|{words_re}"
+    anchor = re.compile(anchor_src)
+
+    fut = _variants(lex.get("future_cues", []))
+    past = _variants(lex.get("past_cues", []))
+    fsuf = "|".join(regex.escape(s) for s in lex.get("future_suffixes", []) if s)
+    psuf = "|".join(regex.escape(s) for s in lex.get("past_suffixes", []) if s)
+    lb, la = (r"(?<!\w)", r"(?!\w)") if spaced else ("", "")
+    # fixed-width lookbehinds, one per suffix length, for stdlib re
+    fsuf_lb = "|".join(f"(?<={regex.escape(x)})" for x in lex.get("future_suffixes", []) if x)
+    psuf_lb = "|".join(f"(?<={regex.escape(x)})" for x in lex.get("past_suffixes", []) if x)
+    tense_parts = [
+        rf"(?P<fut>{lb}{trie_regex(fut or {_NEVER})}{la})",
+        rf"(?P<past>{lb}{trie_regex(past or {_NEVER})}{la})",
+    ]
+    if fsuf:
+        tense_parts.append(rf"(?P<fut2>\b\w{{3,}}(?:{fsuf_lb})(?!\w))")
+    if psuf:
+        tense_parts.append(rf"(?P<past2>\b\w{{3,}}(?:{psuf_lb})(?!\w))")
+    tense = re.compile("|".join(tense_parts))
+
+    table: dict[str, Any] = {}
+    for key, value in lex.items():
+        if isinstance(value, dict):
+            table[key] = MappingProxyType({fold(k): v for k, v in value.items()})
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            table[key] = frozenset(fold(v) for v in value)
+        else:
+            table[key] = value
+    table["units"] = MappingProxyType(unit_values)
+    return Lexicon(
+        lang=lang,
+        pattern=pattern,
+        anchor=anchor,
+        starters=starters,
+        prefixed=bool(pre),
+        tense=tense,
+        months=MappingProxyType(months),
+        wide_months=frozenset(wide),
+        weekdays=MappingProxyType(weekdays),
+        words=MappingProxyType(table),
+        order=str(cldr.get("order") or "DMY"),
+        spaced=spaced,
+        case_sensitive=cs,
+    )
+
+
+def lexicon(lang: str) -> Lexicon | None:
+    """The compiled lexicon of ``lang``, built once per process; ``None`` for an unsupported language."""
+    if lang not in LANGUAGES:
+        return None
+    return cached(("newsnorm.dates", "lexicon", lang), lambda: _build_or_none(lang))
+
+
+def _build_or_none(lang: str) -> Lexicon | None:
+    try:
+        return _build(lang)
+    except FileNotFoundError:  # a language listed without its lexicon file: find nothing rather than fail
+        return None
+
+
+def data_files() -> tuple[str, ...]:
+    """Names of the shipped lexicon files (for tests)."""
+    return tuple(f"{lang}.json" for lang in LANGUAGES)
+
+
+def raw_lexicon(lang: str) -> dict[str, Any]:
+    """The parsed lexicon file of ``lang`` (a fresh dict; for tests and docs)."""
+    import json
+
+    parsed: dict[str, Any] = json.loads(read_text("dates", "lexicon", f"{lang}.json"))
+    return parsed

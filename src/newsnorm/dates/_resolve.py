@@ -1,0 +1,714 @@
+"""Resolve one scanner match to a TIMEX3 value, the way a news reader would.
+
+The scanner (:mod:`._lexicon`) marks each alternative with an empty ``R_<rule>``
+group; :func:`resolve` reads the named groups of the rule that matched, looks the
+words up in the language's lexicon and computes the value against the
+publication date. Without a publication date the value is underspecified
+(``XXXX-10-07``, ``XXXX-WXX-4``), never the machine's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from ._lexicon import Lexicon, fold
+
+__all__ = ["RULES", "Resolved", "resolve"]
+
+RULES = (
+    "R_iso", "R_num", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q", "R_ago", "R_agob",
+    "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relday",
+    "R_thispart", "R_every", "R_set", "R_time", "R_ref", "R_month", "R_year", "R_year2", "R_yy",
+)
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+class Resolved(NamedTuple):
+    """A resolved mention: TIMEX3 value, type and optional mod."""
+
+    value: str
+    type: str
+    mod: str | None = None
+
+
+class Ctx:
+    """What the resolver knows about the document and the match; the sentence's tense is found on demand."""
+
+    __slots__ = ("_tense", "_tense_fn", "end", "lex", "pub", "start", "text")
+
+    def __init__(
+        self, lex: Lexicon, pub: dt.date | None, tense_fn: Callable[[], str | None], text: str, start: int, end: int
+    ) -> None:
+        self.lex = lex
+        self.pub = pub
+        self.text = text
+        self.start = start
+        self.end = end
+        self._tense_fn = tense_fn
+        self._tense: str | None = "?"
+
+    @property
+    def tense(self) -> str | None:
+        """``"future"``, ``"past"`` or None: the nearest tense cue in the match's sentence."""
+        if self._tense == "?":
+            self._tense = self._tense_fn()
+        return self._tense
+
+
+class RuleMatch:
+    """A scanner match seen through the group names of the rule that matched (``month``, not ``R_mdy__month``)."""
+
+    __slots__ = ("_index", "m", "rule")
+
+    def __init__(self, m: Any) -> None:
+        self.m = m
+        index = m.re.groupindex
+        self._index = index
+        self.rule: str | None = None
+        for name in RULES:
+            gi = index.get(name)
+            if gi is not None and m.group(gi) is not None:
+                self.rule = name
+                break
+
+    def _names(self, name: str) -> Any:
+        if name.startswith("R_"):
+            yield name
+            return
+        base = f"{self.rule}__{name}"
+        if base not in self._index:
+            return
+        yield base
+        k = 2
+        while f"{base}_{k}" in self._index:
+            yield f"{base}_{k}"
+            k += 1
+
+    def group(self, name: str | int = 0) -> Any:
+        """The text of group ``name`` in the matched rule (the first repeat that took part), or None."""
+        if isinstance(name, int):
+            return self.m.group(name)
+        for full in self._names(name):
+            value = self.m.group(full)
+            if value is not None:
+                return value
+        return None
+
+    def start(self, name: str | int = 0) -> int:
+        """Start offset of group ``name`` (-1 when it did not take part)."""
+        if isinstance(name, int):
+            return int(self.m.start(name))
+        for full in self._names(name):
+            if self.m.group(full) is not None:
+                return int(self.m.start(full))
+        return -1
+
+
+def _rule(m: Any) -> str | None:
+    return m.rule if isinstance(m, RuleMatch) else None
+
+
+def _g(m: Any, name: str) -> str | None:
+    value = m.group(name)
+    return value if value else None
+
+
+def ymd(y: int, mo: int, d: int) -> str:
+    """``YYYY-MM-DD``."""
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _valid(y: int, mo: int, d: int) -> bool:
+    try:
+        dt.date(y, mo, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _number(ctx: Ctx, text: str | None) -> float | None:
+    if text is None:
+        return None
+    key = fold(text)
+    nums = ctx.lex.words.get("numbers", {})
+    if key in nums:
+        return float(nums[key])
+    digits = key.replace(",", ".")
+    try:
+        return float(digits)
+    except ValueError:
+        try:
+            return float(int(key))
+        except ValueError:
+            return None
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else (f"{n:.2f}".rstrip("0").rstrip("."))
+
+
+def duration(n: float | None, unit: str) -> str:
+    """A TIMEX3 duration value for ``n`` units (``None`` = unknown count, X)."""
+    if unit in ("E", "C"):
+        mult = 10 if unit == "E" else 100
+        return f"P{_fmt(n * mult)}Y" if n is not None else ("PXE" if unit == "E" else "PXC")
+    if unit == "F":
+        return f"P{_fmt(n * 2)}W" if n is not None else "PXW"
+    if unit == "Q":
+        return f"P{_fmt(n * 3)}M" if n is not None else "PXQ"
+    if unit == "WE":
+        return f"P{_fmt(n)}WE" if n is not None else "PXWE"
+    if unit in ("H", "MIN", "S"):
+        u = "M" if unit == "MIN" else unit
+        if n is not None and not float(n).is_integer() and unit == "H":
+            return f"PT{_fmt(n * 60)}M"
+        return f"PT{_fmt(n)}{u}" if n is not None else f"PTX{u}"
+    return f"P{_fmt(n)}{unit}" if n is not None else f"PX{unit}"
+
+
+def _unit(ctx: Ctx, text: str | None) -> str | None:
+    if text is None:
+        return None
+    unit: str | None = ctx.lex.words.get("units", {}).get(fold(text))
+    return unit
+
+
+def _which(ctx: Ctx, key_word: str | None, *keys: str) -> str | None:
+    if key_word is None:
+        return None
+    k = fold(key_word)
+    for key in keys:
+        if k in ctx.lex.words.get(key, ()):
+            return key
+    return None
+
+
+def _rel_kind(ctx: Ctx, word: str | None) -> str | None:
+    """``last``, ``next`` or ``this`` for a relative word (before or after the noun)."""
+    kind = _which(ctx, word, "last", "next", "this", "last_post", "next_post", "this_post")
+    if kind is None:
+        return None
+    return kind.replace("_post", "")
+
+
+def _mod(ctx: Ctx, word: str | None) -> str | None:
+    kind = _which(ctx, word, "start", "mid", "end")
+    return {"start": "START", "mid": "MID", "end": "END"}.get(kind or "")
+
+
+def _approx(ctx: Ctx, word: str | None) -> str | None:
+    kind = _which(ctx, word, "approx", "more_than", "less_than", "at_least", "at_most")
+    return {
+        "approx": "APPROX",
+        "more_than": "MORE_THAN",
+        "less_than": "LESS_THAN",
+        "at_least": "EQUAL_OR_MORE",
+        "at_most": "EQUAL_OR_LESS",
+    }.get(kind or "")
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _add_months(y: int, mo: int, n: int) -> tuple[int, int]:
+    total = y * 12 + (mo - 1) + n
+    return total // 12, total % 12 + 1
+
+
+def weekday_date(pub: dt.date, target: int, rel: str | None, tense: str | None) -> dt.date:
+    """The date of ISO weekday ``target`` relative to ``pub`` (news rule: most recent, or next in future tense)."""
+    cur = pub.isoweekday()
+    if rel == "this":
+        return pub + dt.timedelta(days=target - cur)
+    if rel == "last":
+        return pub - dt.timedelta(days=((cur - target) % 7) or 7)
+    if rel == "next":
+        return pub + dt.timedelta(days=((target - cur) % 7) or 7)
+    if target == cur:
+        return pub
+    if tense == "future":
+        return pub + dt.timedelta(days=(target - cur) % 7)
+    return pub - dt.timedelta(days=(cur - target) % 7)
+
+
+def month_day_year(pub: dt.date, mo: int, d: int, tense: str | None) -> int:
+    """The year that keeps month ``mo`` day ``d`` closest to ``pub`` in the sentence's tense."""
+    cands = [(y, dt.date(y, mo, d)) for y in (pub.year - 1, pub.year, pub.year + 1) if _valid(y, mo, d)]
+    if not cands:
+        return pub.year
+    if tense == "future":
+        later = [c for c in cands if c[1] >= pub]
+        if later:
+            return min(later, key=lambda c: c[1])[0]
+    if tense == "past":
+        earlier = [c for c in cands if c[1] <= pub]
+        if earlier:
+            return max(earlier, key=lambda c: c[1])[0]
+    return min(cands, key=lambda c: (abs((c[1] - pub).days), c[1] > pub))[0]
+
+
+def month_year(pub: dt.date, mo: int, tense: str | None, rel: str | None = None) -> int:
+    """The year of a month named without one."""
+    cur = pub.year * 12 + pub.month - 1
+    cands = [(y, y * 12 + mo - 1) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    if rel == "last":
+        return max((c for c in cands if c[1] < cur), key=lambda c: c[1])[0]
+    if rel == "next":
+        return min((c for c in cands if c[1] > cur), key=lambda c: c[1])[0]
+    if rel == "this":
+        return pub.year
+    if tense == "future":
+        return min((c for c in cands if c[1] >= cur), key=lambda c: c[1])[0]
+    if tense == "past":
+        return max((c for c in cands if c[1] <= cur), key=lambda c: c[1])[0]
+    return min(cands, key=lambda c: (abs(c[1] - cur), c[1] > cur))[0]
+
+
+def _year_of(m: Any) -> int | None:
+    y = _g(m, "year")
+    return int(y) if y else None
+
+
+def _time_suffix(ctx: Ctx, m: Any) -> str | None:
+    """``T15:00``, ``TMO`` ... from the time groups of a match, or None."""
+    part = _g(m, "part")
+    if part is not None:
+        code = ctx.lex.words.get("parts", {}).get(fold(part))
+        return f"T{code}" if code else None
+    noon = _g(m, "noon")
+    if noon is not None:
+        return "T24:00" if fold(noon) in ctx.lex.words.get("midnight", ()) else "T12:00"
+    hh = _g(m, "hh")
+    if hh is None:
+        return None
+    h = int(hh)
+    mi = int(_g(m, "mi") or 0)
+    ampm = _g(m, "ampm")
+    if ampm is not None:
+        is_pm = fold(ampm) in ctx.lex.words.get("pm", ())
+        if h > 12:
+            return None
+        if is_pm and h < 12:
+            h += 12
+        elif not is_pm and h == 12:
+            h = 0
+    tz = _g(m, "tz")
+    zone = ""
+    if tz is not None:
+        zone = ctx.lex.words.get("timezones", {}).get(fold(tz), "") or ""
+    return f"T{h:02d}:{mi:02d}{zone}"
+
+
+def _with_time(date_value: str, ts: str | None, default_type: str = "DATE") -> Resolved:
+    if ts is None:
+        return Resolved(date_value, default_type)
+    return Resolved(date_value + ts, "TIME")
+
+
+def resolve(m: Any, ctx: Ctx) -> Resolved | None:
+    """The TIMEX3 value of scanner match ``m``, or None when the match is not a date after all."""
+    m = RuleMatch(m)
+    rule = m.rule
+    pub = ctx.pub
+    # the branches share these names; their types differ by rule
+    mo: Any
+    d: Any
+    y: Any
+    wd: Any
+    q: Any
+    lex = ctx.lex
+    if rule is None:
+        return None
+    if rule == "R_iso":
+        y, mo, d = int(m.group("year")), int(m.group("mn")), int(m.group("day"))
+        if not _valid(y, mo, d):
+            return None
+        ts = None
+        if _g(m, "hh"):
+            ts = f"T{m.group('hh')}:{m.group('mi')}" + ("Z" if _g(m, "tz") else "")
+        return _with_time(ymd(y, mo, d), ts)
+    if rule == "R_num":
+        a, b, c = int(m.group("na")), int(m.group("nb")), m.group("nc")
+        y = int(c)
+        if len(c) == 2:
+            pivot = (pub.year % 100 + 10) if pub else 30
+            y += 2000 if y <= pivot else 1900
+        if m.group("sep") != "/" and len(c) != 4:
+            return None
+        mo, d = (a, b) if lex.order.startswith("M") else (b, a)
+        if mo > 12 and d <= 12:
+            mo, d = d, mo
+        if not _valid(y, mo, d):
+            return None
+        return Resolved(ymd(y, mo, d), "DATE")
+    if rule in ("R_cjk",):
+        mo = int(m.group("mn"))
+        y = _year_of(m)
+        d = _g(m, "day")
+        ts = _time_suffix(ctx, m)
+        if d is None:
+            if y is None:
+                return Resolved(f"{month_year(pub, mo, ctx.tense):04d}-{mo:02d}" if pub else f"XXXX-{mo:02d}", "DATE")
+            return Resolved(f"{y:04d}-{mo:02d}", "DATE")
+        di = int(d)
+        if y is None:
+            if pub is None:
+                return _with_time(f"XXXX-{mo:02d}-{di:02d}", ts)
+            y = month_day_year(pub, mo, di, ctx.tense)
+        if not _valid(y, mo, di):
+            return None
+        return _with_time(ymd(y, mo, di), ts)
+    if rule in ("R_cjkyear", "R_year2"):
+        return Resolved(m.group("year"), "DATE")
+    if rule in ("R_mdy", "R_dmy"):
+        mtext = m.group("month")
+        mo = lex.months.get(fold(mtext))
+        if mo is None:
+            return None
+        d = int(m.group("day"))
+        y = _year_of(m)
+        is_abbrev = fold(mtext) not in lex.wide_months
+        if is_abbrev and y is None and not mtext.endswith(".") and not lex.case_sensitive:
+            return None  # "mar 3" in Spanish is the sea, not March
+        ts = _time_suffix(ctx, m)
+        if y is None:
+            if pub is None:
+                return _with_time(f"XXXX-{mo:02d}-{d:02d}", ts)
+            y = month_day_year(pub, mo, d, ctx.tense)
+        if not _valid(y, mo, d):
+            return None
+        return _with_time(ymd(y, mo, d), ts)
+    if rule == "R_my":
+        mo = lex.months.get(fold(m.group("month")))
+        if mo is None:
+            return None
+        return Resolved(f"{int(m.group('year')):04d}-{mo:02d}", "DATE")
+    if rule in ("R_quarter", "R_q"):
+        ordw = _g(m, "ord")
+        y = _year_of(m)
+        q = None
+        if ordw is not None:
+            q = int(ordw) if ordw.isdigit() else lex.words.get("ordinals", {}).get(fold(ordw))
+        rel = _rel_kind(ctx, _g(m, "rel"))
+        if q is None and rel is None:
+            return None
+        if y is None:
+            rel2 = _rel_kind(ctx, _g(m, "rel2"))
+            if pub is None:
+                return Resolved(f"XXXX-Q{q}" if q and q > 0 else "XXXX-QX", "DATE")
+            y = pub.year + {"last": -1, "next": 1}.get(rel2 or "", 0)
+            cur_q = (pub.month - 1) // 3 + 1
+            if q is None:
+                step = {"last": -1, "next": 1}.get(rel or "", 0)
+                total = pub.year * 4 + cur_q - 1 + step
+                return Resolved(f"{total // 4:04d}-Q{total % 4 + 1}", "DATE")
+            if q == -1:
+                q = 4
+            if rel2 is None and q > cur_q and ctx.tense != "future":
+                y -= 1
+        if q is None or q < 1 or q > 4:
+            return None
+        return Resolved(f"{y:04d}-Q{q}", "DATE")
+    if rule in ("R_ago", "R_agob"):
+        unit = _unit(ctx, m.group("unit"))
+        if unit is None:
+            return None
+        n = _number(ctx, _g(m, "num"))
+        ago_word = m.group("ago")
+        future = _which(ctx, ago_word, "later", "later_before") is not None
+        mod = _approx(ctx, _g(m, "approx"))
+        if n is None or _g(m, "some"):
+            if unit in ("H", "MIN", "S") and pub is not None:
+                return Resolved(pub.isoformat(), "DATE", mod)
+            return Resolved("FUTURE_REF" if future else "PAST_REF", "DATE", mod)
+        if pub is None:
+            return Resolved(duration(n, unit), "DURATION", mod)
+        sign = 1 if future else -1
+        k = int(n) if float(n).is_integer() else None
+        if k is None:
+            return Resolved(duration(n, unit), "DURATION", mod)
+        if unit in ("D",):
+            return Resolved((pub + dt.timedelta(days=sign * k)).isoformat(), "DATE", mod)
+        if unit in ("W", "F"):
+            days = 7 * k * (2 if unit == "F" else 1)
+            return Resolved((pub + dt.timedelta(days=sign * days)).isoformat(), "DATE", mod)
+        if unit in ("M", "Q"):
+            yy, mm = _add_months(pub.year, pub.month, sign * k * (3 if unit == "Q" else 1))
+            return Resolved(f"{yy:04d}-{mm:02d}", "DATE", mod)
+        if unit in ("Y", "E", "C"):
+            mult = {"Y": 1, "E": 10, "C": 100}[unit]
+            return Resolved(f"{pub.year + sign * k * mult:04d}", "DATE", mod)
+        return Resolved(pub.isoformat(), "DATE", mod)
+    if rule in ("R_rel", "R_relp"):
+        rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
+        target = m.group("target")
+        mod = _mod(ctx, _g(m, "mod"))
+        ts = _time_suffix(ctx, m)
+        key = fold(target)
+        relw = fold(_g(m, "rel") or _g(m, "relp") or "")
+        if rel is None:
+            return None
+        if key in lex.weekdays and key not in lex.months:
+            wd = lex.weekdays[key]
+            if pub is None:
+                return _with_time(f"XXXX-WXX-{wd}", ts)
+            return _with_time(weekday_date(pub, wd, rel, ctx.tense).isoformat(), ts)
+        if key in lex.months:
+            mo = lex.months[key]
+            if pub is None:
+                return Resolved(f"XXXX-{mo:02d}", "DATE", mod)
+            return Resolved(f"{month_year(pub, mo, ctx.tense, rel):04d}-{mo:02d}", "DATE", mod)
+        seasons = lex.words.get("seasons", {})
+        if key in seasons:
+            code = seasons[key]
+            if pub is None:
+                return Resolved(f"XXXX-{code}", "DATE", mod)
+            y = pub.year + {"last": -1, "next": 1}.get(rel, 0)
+            return Resolved(f"{y:04d}-{code}", "DATE", mod)
+        unit = lex.words.get("units", {}).get(key)
+        if unit is None:
+            return None
+        past_words = {"past", "pasado", "pasados", "pasadas"}
+        the_before = m.group(0)[: m.start("rel") - m.start()].strip() if _g(m, "rel") else ""
+        if rel == "last" and (relw in past_words or the_before) and unit not in ("WE",):
+            if relw in lex.words.get("last", ()) and not the_before and relw not in ("past",):
+                pass
+            else:
+                return Resolved(duration(1, unit), "DURATION", mod)
+        step = {"last": -1, "next": 1, "this": 0}[rel]
+        if pub is None:
+            value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX",
+                     "WE": "XXXX-WXX-WE", "E": "XXX", "C": "XX"}.get(unit)
+            return Resolved(value, "DATE", mod) if value else None
+        if unit == "D":
+            return _with_time((pub + dt.timedelta(days=step)).isoformat(), ts)
+        if unit == "W":
+            return Resolved(_week(pub + dt.timedelta(weeks=step)), "DATE", mod)
+        if unit == "WE":
+            return Resolved(_week(pub + dt.timedelta(weeks=step)) + "-WE", "DATE", mod)
+        if unit == "M":
+            yy, mm = _add_months(pub.year, pub.month, step)
+            return Resolved(f"{yy:04d}-{mm:02d}", "DATE", mod)
+        if unit == "Y":
+            return Resolved(f"{pub.year + step:04d}", "DATE", mod)
+        if unit == "Q":
+            total = pub.year * 4 + (pub.month - 1) // 3 + step
+            return Resolved(f"{total // 4:04d}-Q{total % 4 + 1}", "DATE", mod)
+        if unit == "E":
+            return Resolved(f"{(pub.year // 10 + step):03d}", "DATE", mod)
+        if unit == "C":
+            return Resolved(f"{(pub.year // 100 + step):02d}", "DATE", mod)
+        return None
+    if rule in ("R_dur", "R_hdur"):
+        unit = _unit(ctx, m.group("unit"))
+        if unit is None:
+            return None
+        n = _number(ctx, _g(m, "num"))
+        if n is None and not _g(m, "some"):
+            return None
+        if n is not None and (n <= 0 or n > 10000):
+            return None
+        if rule == "R_hdur" and unit == "WE":
+            return None
+        if unit == "WE":
+            return None
+        mod = _approx(ctx, _g(m, "approx"))
+        return Resolved(duration(n, unit), "DURATION", mod)
+    if rule == "R_decade":
+        dec = _g(m, "dec")
+        if dec is not None:
+            if not _g(m, "R_decade") and m.group(0)[-1:].isdigit() and "s" not in m.group(0)[-2:]:
+                pass
+            return Resolved(dec[:3] + "X", "DATE") if m.group(0).rstrip("’'").endswith("s") or _has_decade_pre(ctx, m) \
+                else None
+        dec2 = _g(m, "dec2")
+        if dec2 is not None:
+            century = 19 if pub is None or int(dec2) > pub.year % 100 else 20
+            return Resolved(f"{century}{dec2[0]}X", "DATE")
+        return None
+    if rule == "R_mod":
+        mod = _mod(ctx, m.group("mod"))
+        y = _year_of(m)
+        mtext = _g(m, "month")
+        if mtext is not None:
+            mo = lex.months.get(fold(mtext))
+            if mo is None:
+                return None
+            if y is None:
+                if pub is None:
+                    return Resolved(f"XXXX-{mo:02d}", "DATE", mod)
+                y = month_year(pub, mo, ctx.tense)
+            return Resolved(f"{y:04d}-{mo:02d}", "DATE", mod)
+        season = _g(m, "season")
+        if season is not None:
+            code = lex.words.get("seasons", {}).get(fold(season))
+            if y is None and pub is None:
+                return Resolved(f"XXXX-{code}", "DATE", mod)
+            return Resolved(f"{y or pub.year if pub else y:04d}-{code}", "DATE", mod)
+        unitm = _g(m, "unitm")
+        if unitm is not None:
+            unit = _unit(ctx, unitm)
+            if unit not in ("Y", "M", "W", "D") or pub is None:
+                return None
+            if unit == "Y":
+                return Resolved(f"{pub.year:04d}", "DATE", mod)
+            if unit == "M":
+                return Resolved(f"{pub.year:04d}-{pub.month:02d}", "DATE", mod)
+            if unit == "W":
+                return Resolved(_week(pub), "DATE", mod)
+            return Resolved(pub.isoformat(), "DATE", mod)
+        if y is None:
+            return None
+        return Resolved(f"{y:04d}", "DATE", mod)
+    if rule == "R_season":
+        code = lex.words.get("seasons", {}).get(fold(m.group("season")))
+        if code is None:
+            return None
+        y = _year_of(m)
+        if y is None:
+            if not _cue_before(ctx):
+                return None
+            if pub is None:
+                return Resolved(f"XXXX-{code}", "DATE")
+            y = pub.year
+        return Resolved(f"{y:04d}-{code}", "DATE")
+    if rule == "R_wd":
+        wd = lex.weekdays.get(fold(m.group("wd")))
+        if wd is None:
+            return None
+        ts = _time_suffix(ctx, m)
+        if pub is None:
+            return _with_time(f"XXXX-WXX-{wd}", ts)
+        return _with_time(weekday_date(pub, wd, None, ctx.tense).isoformat(), ts)
+    if rule == "R_relday":
+        word = m.group("relday")
+        kind = _which(ctx, word, "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday",
+                      "day_after_tomorrow", "tonight", "last_night")
+        if kind == "yesterday_or_tomorrow":
+            kind = "tomorrow" if ctx.tense == "future" else "yesterday"
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "day_before_yesterday": -2, "day_after_tomorrow": 2,
+                  "tonight": 0, "last_night": -1}.get(kind or "")
+        if offset is None:
+            return None
+        ts = _time_suffix(ctx, m)
+        if kind in ("tonight", "last_night") and ts is None:
+            ts = "TNI"
+        if pub is None:
+            if offset == 0 and ts is None:
+                return Resolved("PRESENT_REF", "DATE")
+            return _with_time("XXXX-XX-XX", ts)
+        return _with_time((pub + dt.timedelta(days=offset)).isoformat(), ts)
+    if rule == "R_thispart":
+        code = lex.words.get("parts", {}).get(fold(m.group("part")))
+        if code is None:
+            return None
+        base = pub.isoformat() if pub else "XXXX-XX-XX"
+        return Resolved(f"{base}T{code}", "TIME")
+    if rule == "R_every":
+        wd = _g(m, "wd")
+        if wd is not None:
+            n_wd = lex.weekdays.get(fold(wd))
+            return Resolved(f"XXXX-WXX-{n_wd}", "SET") if n_wd else None
+        part = _g(m, "part")
+        if part is not None:
+            code = lex.words.get("parts", {}).get(fold(part))
+            return Resolved(f"T{code}", "SET") if code else None
+        unit = _unit(ctx, _g(m, "unit"))
+        if unit is None:
+            return None
+        n = _number(ctx, _g(m, "num")) if _g(m, "num") else 1.0
+        return Resolved(duration(n, unit), "SET")
+    if rule == "R_set":
+        value = lex.words.get("sets", {}).get(fold(m.group("set")))
+        return Resolved(str(value), "SET") if value else None
+    if rule == "R_time":
+        ts = _time_suffix(ctx, m)
+        if ts is None:
+            return None
+        if _g(m, "hh") and not (_g(m, "mi") or _g(m, "ampm") or _g(m, "tz")):
+            pass  # "15 Uhr", "3 o'clock": still a time
+        base = pub.isoformat() if pub else "XXXX-XX-XX"
+        return Resolved(base + ts, "TIME")
+    if rule == "R_ref":
+        kind = _which(ctx, m.group("ref"), "present", "past", "future")
+        value = {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}.get(kind or "")
+        return Resolved(value, "DATE") if value else None
+    if rule == "R_month":
+        mo = lex.months.get(fold(m.group("month")))
+        if mo is None or (ctx.lex.spaced and not _cue_before(ctx, month=True)):
+            return None
+        if pub is None:
+            return Resolved(f"XXXX-{mo:02d}", "DATE")
+        # a month named alone in a news story is most often a past one
+        return Resolved(f"{month_year(pub, mo, ctx.tense or 'past'):04d}-{mo:02d}", "DATE")
+    if rule == "R_weekend":
+        if pub is None:
+            return Resolved("XXXX-WXX-WE", "DATE")
+        rel = _rel_kind(ctx, _g(m, "rel"))
+        step = {"last": -1, "next": 1}.get(rel or "", 0)
+        return Resolved(_week(pub + dt.timedelta(weeks=step)) + "-WE", "DATE")
+    if rule == "R_year":
+        y = int(m.group("year"))
+        if not _year_ok(ctx, m):
+            return None
+        after = ctx.text[ctx.end : ctx.end + 3]
+        if not _cue_before(ctx) and not (after[:1] in ("", ",", ";", ":", ")", "!", "?") or
+                                         (after[:1] == "." and not after[1:2].isdigit())):
+            return None
+        return Resolved(f"{y:04d}", "DATE")
+    if rule == "R_yy":
+        if not _cue_before(ctx):
+            return None
+        yy = int(m.group("yy"))
+        century = 19 if pub is None or yy > pub.year % 100 else 20
+        return Resolved(f"{century}{yy:02d}", "DATE")
+    return None
+
+
+def _has_decade_pre(ctx: Ctx, m: Any) -> bool:
+    head = fold(m.group(0))
+    return any(head.startswith(p) for p in ctx.lex.words.get("decade_pre", ()))
+
+
+def _cue_before(ctx: Ctx, month: bool = False) -> bool:
+    """Is the word before the match a preposition, determiner or modifier that introduces a date?"""
+    before = ctx.text[max(0, ctx.start - 40) : ctx.start].split()
+    if not before:
+        return False
+    words = ctx.lex.words
+    for n in (1, 2, 3):
+        if len(before) < n:
+            break
+        key = fold(" ".join(before[-n:]))
+        for list_name in ("preps", "the", "conn", "last", "next", "this", "start", "mid", "end"):
+            if key in words.get(list_name, ()):
+                return True
+    return False
+
+
+def _year_ok(ctx: Ctx, m: Any) -> bool:
+    """Reject four-digit numbers that are quantities, not years."""
+    y = int(m.group("year"))
+    if y < 1800 and not _cue_before(ctx):
+        return False
+    before = ctx.text[max(0, ctx.start - 20) : ctx.start].rstrip()
+    words = ctx.lex.words
+    for token in words.get("not_before", ()):
+        if before.casefold().endswith(token):
+            return False
+    after = ctx.text[ctx.end : ctx.end + 20].split()
+    if after:
+        nxt = fold(after[0].strip(",.;:!?)"))
+        if nxt in words.get("not_after", ()) or nxt in words.get("units", {}):
+            return False
+    prev = before.split()[-2:] if before else []
+    if prev:
+        last = fold(prev[-1])
+        if last in words.get("approx", ()) or last in words.get("more_than", ()) or last in words.get("less_than", ()):
+            return False
+    return True

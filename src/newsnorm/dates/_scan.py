@@ -1,0 +1,184 @@
+"""Run a language's scanner over a text once and resolve each match."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import partial
+from typing import Any
+
+from ._lexicon import Lexicon, fold, lexicon
+from ._resolve import Ctx, Resolved, resolve
+
+__all__ = ["scan", "tense_at"]
+
+_SENTENCE_END = frozenset(".!?。！？\n;")
+_WINDOW = 240
+_TENSE_BEFORE = 90
+_TENSE_AFTER = 60
+
+#: rules whose matches are dates for sure; when the rules fail on one, dateparser may be asked
+_FALLBACK_RULES = ("R_mdy", "R_dmy", "R_my")
+
+
+_BOUNDARY = re.compile(r"[!?。！？\n;]|\.(?=\s|$)")
+
+
+def _is_end(text: str, i: int) -> bool:
+    """Is the boundary character at ``i`` a sentence end ("Oct. 7" and "U.S. officials" are not)?"""
+    if text[i] != ".":
+        return True
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    return not (0 < len(word) <= 4 and word[:1].isupper()) and not (j > 0 and text[j - 1] == ".")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around ``text[start:end]`` (at most a window either side)."""
+    lo = max(0, start - _WINDOW)
+    s = lo
+    for b in _BOUNDARY.finditer(text, lo, start):
+        if _is_end(text, b.start()):
+            s = b.end()
+    hi = min(len(text), end + _WINDOW)
+    e = hi
+    for b in _BOUNDARY.finditer(text, end, hi):
+        if _is_end(text, b.start()):
+            e = b.start()
+            break
+    return s, e
+
+
+def tense_at(lex: Lexicon, text: str, start: int, end: int) -> str | None:
+    """``"future"``, ``"past"`` or None: the tense cue nearest to ``text[start:end]`` in its sentence."""
+    s, e = _sentence(text, start, end)
+    s = max(s, start - _TENSE_BEFORE)
+    e = min(e, end + _TENSE_AFTER)
+    best: tuple[int, str] | None = None
+    for m in lex.tense.finditer(text, s, e):
+        if start <= m.start() < end:
+            continue
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        kind = "future" if m.lastgroup in ("fut", "fut2") else "past"
+        if m.lastgroup in ("fut2", "past2"):
+            dist += 25  # a verb ending is a weaker cue than an auxiliary or a time word
+        # a cue before the date weighs more than one after it
+        if m.start() >= end:
+            dist += 12
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    return best[1] if best else None
+
+
+def _fallback(span: str, lang: str, pub: dt.date | None) -> Resolved | None:
+    from ._fallback import parse
+
+    return parse(span, lang, pub)
+
+
+_BACK_WORDS = 6
+_BACK_CHARS = 64
+
+
+_WORD = re.compile(r"[^\s(\"“'‘«\-/]+")
+
+
+def _starts(lex: Lexicon, text: str, a: int, floor: int) -> list[int]:
+    """Candidate match starts for an anchor at ``a``: starter words up to a few words back, earliest first."""
+    if not lex.spaced:
+        return list(range(max(floor, a - 6), a + 1))
+    lo = max(floor, a - _BACK_CHARS)
+    nl = text.rfind("\n", lo, a)
+    if nl >= 0:
+        lo = nl + 1
+    starts = []
+    for w in list(_WORD.finditer(text, lo, a))[-_BACK_WORDS:]:
+        ws = w.start()
+        if ws > lo and not (text[ws - 1].isspace() or text[ws - 1] in "(\"“'‘«-/"):
+            continue
+        word = fold(w.group().rstrip(",;:"))
+        if word in lex.starters or lex.prefixed:
+            starts.append(ws)
+    starts.append(a)
+    return starts
+
+
+def _matches(lex: Lexicon, text: str) -> list[Any]:
+    """The scanner's matches: anchored attempts near each anchor, left to right, never overlapping."""
+    pattern: Any = lex.pattern
+    out: list[Any] = []
+    last_end = 0
+    for a_m in lex.anchor.finditer(text):
+        a = a_m.start()
+        if a < last_end:
+            continue
+        if a > 0 and text[a].isdigit() and text[a - 1].isdigit():
+            continue
+        for s in _starts(lex, text, a, last_end):
+            m = pattern.match(text, s)
+            if m is not None and m.end() > a:
+                out.append(m)
+                last_end = m.end()
+                break
+    return out
+
+
+def _digit_table() -> dict[int, int]:
+    """Every Unicode decimal digit (Arabic-Indic, Persian, Devanagari, fullwidth ...) mapped to its ASCII digit."""
+    import sys
+    import unicodedata
+
+    table: dict[int, int] = {}
+    for cp in range(0x80, sys.maxunicode + 1):
+        ch = chr(cp)
+        if unicodedata.category(ch) == "Nd":
+            table[cp] = ord("0") + unicodedata.digit(ch)
+    return table
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit in ASCII; the same length, so offsets carry over."""
+    if text.isascii():
+        return text
+    from .._resources import cached
+
+    table = cached(("newsnorm.dates", "digits"), _digit_table)
+    return text.translate(table)
+
+
+def scan(
+    text: str, lang: str, pub: dt.date | None, *, fallback: bool = True
+) -> list[tuple[int, int, str, str, str | None]]:
+    """Find and resolve dates: ``(start, end, value, type, mod)`` tuples in text order."""
+    lex = lexicon(lang)
+    if lex is None or not text:
+        return []
+    out: list[tuple[int, int, str, str, str | None]] = []
+    text = _ascii_digits(text)
+    for m in _matches(lex, text):
+        start, end = m.span()
+        if end <= start:
+            continue
+        # trim spaces and commas a span may carry at its edges
+        while end > start and text[end - 1] in " ,\t\n":
+            end -= 1
+        while start < end and text[start] in " ,\t\n":
+            start += 1
+        if end <= start:
+            continue
+        ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
+        try:
+            res = resolve(m, ctx)
+        except (ValueError, OverflowError, KeyError, TypeError):
+            res = None
+        if res is None and fallback and any(r in m.re.groupindex and m.group(r) is not None for r in _FALLBACK_RULES):
+            from . import _count
+
+            _count("fallback_calls")
+            res = _fallback(text[start:end], lang, pub)
+        if res is None or not res.value:
+            continue
+        out.append((start, end, res.value, res.type, res.mod))
+    return out
