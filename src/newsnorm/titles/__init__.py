@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from .._document import Document, Mention
 from .._pipeline import Edit, NormaliserBase
 from ._headline import CASES, headline
 
-__all__ = ["TitlesNormaliser", "headline", "CASES"]
+__all__ = ["CASES", "TitlesNormaliser", "headline"]
 
 _LINE = re.compile(r"[^\n]*\n?")
 _SQUASH = re.compile(r"\s+")
@@ -46,8 +45,11 @@ class TitlesNormaliser(NormaliserBase):
     kind = "title"
     name = "titles"
 
-    def __init__(self, dedupe: bool = True, honorifics: bool = True, countries: bool = True, rewrite: bool = False) -> None:
-        for option, value in (("dedupe", dedupe), ("honorifics", honorifics), ("countries", countries), ("rewrite", rewrite)):
+    def __init__(
+        self, dedupe: bool = True, honorifics: bool = True, countries: bool = True, rewrite: bool = False
+    ) -> None:
+        options = (("dedupe", dedupe), ("honorifics", honorifics), ("countries", countries), ("rewrite", rewrite))
+        for option, value in options:
             if not isinstance(value, bool):
                 raise TypeError(f"{option!r} must be True or False (got {value!r} that is a {type(value).__name__})")
         self.dedupe = dedupe
@@ -59,7 +61,7 @@ class TitlesNormaliser(NormaliserBase):
         return (self.dedupe, self.honorifics, self.countries, self.rewrite)
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other._options() == self._options()  # type: ignore[attr-defined]
+        return isinstance(other, TitlesNormaliser) and type(other) is type(self) and other._options() == self._options()
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self._options()))
@@ -112,7 +114,7 @@ def _repeated_headline(source: str) -> list[Edit]:
     content = [(start, line) for start, line in lines if line.strip()]
     if len(content) < 2:
         return []
-    (first_start, first), (second_start, second) = content[0], content[1]
+    (_first_start, first), (second_start, second) = content[0], content[1]
     key = _key(first)
     if not key or len(key) > 300 or _key(second) != key:
         return []
@@ -125,6 +127,3 @@ def _repeated_headline(source: str) -> list[Edit]:
             break
     return [Edit(second_start, end, "")]
 
-
-def _unused(*_: Any) -> None:  # pragma: no cover
-    return None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ._data import acronyms, proper_phrases, word_list
 
-__all__ = ["lower", "upper", "capitalise", "recase", "is_all_caps"]
+__all__ = ["capitalise", "is_all_caps", "lower", "recase", "upper"]
 
 _DOTLESS_I = ("tr", "az")
 _LINES = re.compile(r"[\r\n]+")
@@ -77,7 +77,7 @@ def _vowelless(core: str) -> bool:
 
 
 class _Word:
-    __slots__ = ("lead", "core", "trail", "first", "last", "start")
+    __slots__ = ("core", "first", "last", "lead", "start", "trail")
 
     def __init__(self, token: str) -> None:
         lead = _LEAD.match(token)
@@ -121,7 +121,8 @@ def _mark_positions(words: list[_Word | None], minor: frozenset[str]) -> None:
         if w.trail and _SUBPHRASE_END.search(w.trail):
             if not (w.trail.startswith(".") and (w.core.casefold() + "." in minor or len(w.core) == 1)):
                 boundary = True
-                sentence = any(ch in w.trail for ch in ".?!") and not w.core[:1].isupper() or "?" in w.trail or "!" in w.trail
+                ends = any(ch in w.trail for ch in ".?!")
+                sentence = (ends and not w.core[:1].isupper()) or "?" in w.trail or "!" in w.trail
                 if ":" in w.trail or "?" in w.trail or "!" in w.trail:
                     w.last = True
         elif token_end.endswith((":", ";")):
@@ -289,7 +290,8 @@ def _recase_line(line: str, lang: str, case: str) -> str:
             else:
                 new = _title_core(core, lang, w.first, w.last, minor)
         else:
-            new = _sentence_core(core, lang, w, all_caps, title_like, proper, keep_caps=case == "title" and lang in _SENTENCE_CASE_LANGS)
+            keep = case == "title" and lang in _SENTENCE_CASE_LANGS
+            new = _sentence_core(core, lang, w, all_caps, title_like, proper, keep_caps=keep)
         parts[i] = w.lead + new + w.trail
     return "".join(parts)
 

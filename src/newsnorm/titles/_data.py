@@ -17,12 +17,12 @@ from .._resources import cached, read_json
 __all__ = [
     "Office",
     "acronyms",
-    "word_list",
+    "country_forms",
+    "norm_key",
     "offices",
     "outlet_keys",
     "proper_phrases",
-    "country_forms",
-    "norm_key",
+    "word_list",
 ]
 
 _KIND = "titles"

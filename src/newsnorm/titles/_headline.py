@@ -17,7 +17,7 @@ from .._resources import cached
 from ._casing import recase
 from ._data import norm_key, outlet_keys, word_list
 
-__all__ = ["headline", "CASES"]
+__all__ = ["CASES", "headline"]
 
 #: The values ``case`` accepts.
 CASES = (None, "title", "sentence", "upper", "lower")
@@ -45,7 +45,9 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _ENDS_SENTENCE = re.compile(r"[?!…]$|[^\W\d_]{2,}\.$")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"})
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
+)
 _MULTISPACE = re.compile(r"\s+")
 
 
@@ -171,7 +173,7 @@ def _strip_site(title: str, evidence: _Evidence) -> str:
     if half and len(kept_segs) % 2 == 0 and kept_segs[:half] == kept_segs[half:]:
         kept_segs, kept_seps = kept_segs[:half], kept_seps[: half - 1]
     out = kept_segs[0]
-    for sep, seg in zip(kept_seps, kept_segs[1:]):
+    for sep, seg in zip(kept_seps, kept_segs[1:], strict=False):
         out += sep + seg
     if _words(out) < 2 and _words(title) > _words(out) and not _CJK_CHAR.search(out):
         return title  # never reduce a title to a single word

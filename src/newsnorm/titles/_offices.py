@@ -23,8 +23,8 @@ _BEFORE = 48  # characters read before a title for a country qualifier
 _AFTER = 120  # characters read after a title for qualifiers and the name
 _CASELESS = frozenset({"ar", "fa", "ur", "he", "zh", "ja", "ko", "th", "hi"})
 _AR_STOP = frozenset(
-    "في على إن أن قال يوم من عن إلى مع خلال بعد قبل الذي التي الذين لدى حول أمام منذ عند إنه أنه وقال "
-    "وأضاف أكد أعلن قالت كان كانت هو هي".split()
+    """في على إن أن قال يوم من عن إلى مع خلال بعد قبل الذي التي الذين لدى حول أمام منذ
+    عند إنه أنه وقال وأضاف أكد أعلن قالت كان كانت هو هي""".split()  # noqa: SIM905
 )
 _TOKEN = re.compile(r"\s*(\"[^\"\n]{1,30}\"|“[^”\n]{1,30}”|\([^)\n]{1,20}\)|[^\s,;:()\"“”]+)")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$|^(?:[^\W\d_]\.){2,}$")
@@ -34,6 +34,7 @@ _CONNECT = re.compile(r"\s*(?:(?:and|&)\s+)?", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _CAPWORDS = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,3}")
 _AMBIGUOUS = frozenset({"nobility", "military", "judicial", "other", "honorific", "religious"})
+_NAME_OPENERS = frozenset({"abdul", "abd", "al", "el", "bin", "ibn"})
 _LOWER_OK = frozenset({"office", "military", "judicial", "religious", "nobility"})
 
 
@@ -84,7 +85,7 @@ def _form_regex(forms: Iterable[str]) -> str:
 def _tables(lang: str) -> _Tables:
     def build() -> _Tables:
         table = offices(lang)
-        body = trie_pattern(sorted({key for key in table}))
+        body = trie_pattern(sorted(set(table)))
         pattern = re.compile(r"(?<![\w\-.’'])(?:" + body + r")(?![\w\u0300-\u036f])", re.IGNORECASE)
         forms = country_forms(lang)
         before = after = None
@@ -93,7 +94,9 @@ def _tables(lang: str) -> _Tables:
             before = re.compile(r"(?:^|(?<=[\s(\"“«]))(?P<q>" + alts + r")(?:['’]s)?\s+$")
             after = re.compile(r"\s+(?P<q>" + alts + r")(?![\w])")
         style_list = styles(lang)
-        style = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(re.escape(s) for s in style_list) + r")\s+$") if style_list else None
+        style = None
+        if style_list:
+            style = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(re.escape(s) for s in style_list) + r")\s+$")
         return _Tables(
             pattern,
             table,
@@ -135,7 +138,7 @@ class _Name(NamedTuple):
 def _takes_name(text: str, pos: int, t: _Tables) -> bool:
     """Is ``pos`` followed by a name (or another title), so that a title there is not itself a name?"""
     tm = _TOKEN.match(text, pos)
-    if not tm or not text[pos:tm.start(1)].strip() == "" or tm.start(1) == pos:
+    if not tm or text[pos:tm.start(1)].strip() != "" or tm.start(1) == pos:
         return False
     tok = tm.group(1)
     word = tok.rstrip(".,;:")
@@ -174,7 +177,7 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             word = word[: suffixed.start()]
             possessive = True
         if caseless:
-            if not word or word in _AR_STOP or word.startswith("و") and len(word) > 3 and word[1:] in _AR_STOP:
+            if not word or word in _AR_STOP or (word.startswith("و") and len(word) > 3 and word[1:] in _AR_STOP):
                 break
             if not tokens and (word.startswith("ال") or not word[0].isalpha()):
                 break
@@ -192,9 +195,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             nxt = _TOKEN.match(text, tm.end())
             if not nxt or not _is_capital(nxt.group(1)):
                 break
-        elif not _is_capital(word):
-            if not (word.casefold() in ("abdul", "abd", "al", "el", "bin", "ibn") and tokens == []):
-                break
+        elif not _is_capital(word) and not (word.casefold() in _NAME_OPENERS and not tokens):
+            break
         in_table = word.lower() in t.table or tok.rstrip(",;:").lower() in t.table
         if (not caseless and _is_capital(word) and word.casefold() in t.notname) or in_table:
             break
@@ -204,7 +206,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         else:
             tokens.append((start, tm.end(1)))
         i = tm.end(1)
-        if possessive or tok.endswith((",", ";", ":", "!", "?")) or (tok.endswith(".") and not (_INITIAL.match(tok) or _SUFFIX.match(tok))):
+        dotted_end = tok.endswith(".") and not (_INITIAL.match(tok) or _SUFFIX.match(tok))
+        if possessive or tok.endswith((",", ";", ":", "!", "?")) or dotted_end:
             break
     while tokens and text[tokens[-1][0]] in "\"“":
         tokens.pop()
@@ -213,8 +216,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         return None
     first, last = tokens[0][0], tokens[-1][1]
     while first < last and text[first] in "\"“":
-        nxt = [tk for tk in tokens if tk[0] > first]
-        first = nxt[0][0] if nxt else last
+        later = [tk for tk in tokens if tk[0] > first]
+        first = later[0][0] if later else last
     words = text[first:last].split()
     if words and words[-1].casefold() in t.particles:
         return None
@@ -251,7 +254,8 @@ def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ())
                 break
             if not nxt.group()[:1].isupper() and lang == "en":
                 break
-            if not (other.abbreviation or other.category in ("honorific", "academic") or _takes_name(text, nxt.end(), t)):
+            courtesy = other.abbreviation or other.category in ("honorific", "academic")
+            if not (courtesy or _takes_name(text, nxt.end(), t)):
                 break
             parts.append(other)
             end = nxt.end()
@@ -363,7 +367,8 @@ def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ())
             attrs["country"] = country
         if len(parts) > 1:
             attrs["titles"] = [p.canonical for p in parts]
-        normalised = head.normalised if len(parts) == 1 and span_start == start and span_end == end else text[span_start:span_end]
+        plain = len(parts) == 1 and span_start == start and span_end == end
+        normalised = head.normalised if plain else text[span_start:span_end]
         yield Mention(
             kind="title",
             start=span_start,
