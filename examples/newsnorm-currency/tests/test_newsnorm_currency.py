@@ -55,6 +55,19 @@ def test_no_amount(text: str, lang: str) -> None:
     assert CurrencyNormaliser()(text, lang=lang).mentions == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "value", "currency"),
+    [
+        ("Damage is put at $5-6 billion.", "en", "$5-6 billion", [5_000_000_000, 6_000_000_000], "USD"),
+        ("Un coût de 2 – 3 milliards d'euros.", "fr", "2 – 3 milliards d'euros", [2_000_000_000, 3_000_000_000], "EUR"),
+    ],
+)
+def test_ranges(text: str, lang: str, surface: str, value: list[int], currency: str) -> None:
+    (m,) = CurrencyNormaliser()(text, lang=lang).mentions
+    assert (m.text, m.value, m.attrs) == (surface, value, {"currency": currency})
+    assert m.normalised == f"{currency} {value[0]}-{value[1]}"
+
+
 def test_dollar_option_decides_bare_dollars() -> None:
     doc = CurrencyNormaliser(dollar="AUD")("It cost $40 and 20 dollars.", lang="en")
     assert [m.attrs["currency"] for m in doc.mentions] == ["AUD", "AUD"]

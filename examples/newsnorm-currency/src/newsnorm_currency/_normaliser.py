@@ -21,7 +21,8 @@ class CurrencyNormaliser(NormaliserBase):
 
     Each amount becomes a ``"money"`` mention whose ``value`` is the number (an
     ``int`` when it is whole: "€3.2bn" is ``3200000000``) and whose ``attrs`` hold
-    ``{"currency": <ISO 4217 code>}``. ``normalised`` is ``"<code> <value>"``.
+    ``{"currency": <ISO 4217 code>}``. ``normalised`` is ``"<code> <value>"``. A range
+    ("$5-6 billion") has the value ``[low, high]`` and ``normalised`` ``"<code> <low>-<high>"``.
 
     Symbols, ISO codes, currency names and magnitude words come from CLDR through
     babel for the document's language, built on first use and cached per process.
@@ -90,9 +91,17 @@ class CurrencyNormaliser(NormaliserBase):
                 continue
             number = match.group("n1") or match.group("n2")
             scale_word = match.group("s1") or match.group("s2")
-            value = _amount(number, tab.decimal, tab.scales.get(scale_word.lower(), 0) if scale_word else 0)
-            if value is None:
+            exponent = tab.scales.get(scale_word.lower(), 0) if scale_word else 0
+            low = _amount(number, tab.decimal, exponent)
+            if low is None:
                 continue
+            value: int | float | list[int | float] = low
+            high = match.group("h1") or match.group("h2")
+            if high is not None:  # "$5-6 billion": a range, [low, high], the magnitude applying to both
+                top = _amount(high, tab.decimal, exponent)
+                if top is None or top < low:
+                    continue
+                value = [low, top]
             start, end = match.span()
             yield Mention(
                 kind=self.kind,
@@ -100,7 +109,7 @@ class CurrencyNormaliser(NormaliserBase):
                 end=end,
                 text=source[start:end],
                 value=value,
-                normalised=f"{code} {value}",
+                normalised=f"{code} {value[0]}-{value[1]}" if isinstance(value, list) else f"{code} {value}",
                 attrs={"currency": code},
             )
 

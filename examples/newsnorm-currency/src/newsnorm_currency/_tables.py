@@ -267,11 +267,12 @@ def _compile(
     connector = r"(?:\w{1,3}" + space + r"+|\w['’])"
     word_guard = r"(?<!\d)" if unspaced else r"(?<!\w)"
     pre = rf"(?:{word_guard}(?P<pw>{_trie(word_syms)})|(?P<pm>{_trie(mark_syms)})){space}?"
-    amount = rf"(?P<NUM>{num})(?:{space}?(?P<SCALE>{scale}){end})?"
-    first = pre + amount.replace("NUM", "n1").replace("SCALE", "s1") + r"(?![\d.,]\d)"
+    dash = rf"{space}?[-–]{space}?"
+    amount = rf"(?P<NUM>{num})(?:{dash}(?P<HIGH>{num}))?(?:{space}?(?P<SCALE>{scale}){end})?"
+    first = pre + amount.replace("NUM", "n1").replace("HIGH", "h1").replace("SCALE", "s1") + r"(?![\d.,]\d)"
     second = (
         rf"{before}(?<!\d{space})"
-        + amount.replace("NUM", "n2").replace("SCALE", "s2")
+        + amount.replace("NUM", "n2").replace("HIGH", "h2").replace("SCALE", "s2")
         + rf"(?:{space}?(?P<post>{_trie(mark_syms + word_syms)})"
         + rf"|{space}*(?(s2){connector}?)(?P<name>{name})){end}"
     )
