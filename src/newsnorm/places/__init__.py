@@ -89,23 +89,21 @@ class PlacesNormaliser(NormaliserBase):
         lang = doc.lang if doc.lang and doc.lang != UNDETERMINED else "en"
         g = gazetteer(lang)
         out = []
+        spelled: dict[tuple[str, str, str], str] = {}
         for hit in scan(text, g):
             cand = hit.candidate
             surface = text[hit.start : hit.end]
             attrs: dict[str, Any] = {"type": cand.type}
             if cand.geonames:
                 attrs["geonames"] = cand.geonames
-            out.append(
-                Mention(
-                    kind=self.kind,
-                    start=hit.start,
-                    end=hit.end,
-                    text=surface,
-                    value=cand.code,
-                    normalised=self._spell(cand.code, cand.type, cand.name, surface, lang),
-                    attrs=attrs,
+            if self.spelling == "source" or cand.type == "demonym":
+                normalised = surface
+            else:
+                memo = (cand.code, cand.type, cand.name)
+                normalised = spelled.get(memo) or spelled.setdefault(
+                    memo, self._spell(cand.code, cand.type, cand.name, surface, lang)
                 )
-            )
+            out.append(Mention(self.kind, hit.start, hit.end, surface, cand.code, normalised, attrs))
         return out
 
     def _spell(self, code: str, kind: str, name: str, surface: str, lang: str) -> str:
@@ -151,7 +149,7 @@ def lookup(name: str, lang: str = "en") -> str | None:
         tries.append(f"{tail.strip()} {head.strip()}")
     for t in tries:
         key = fold(t)
-        entry = g.exact.get(key) or g.exact.get(strip_marks(key))
+        entry = g.exact.get(key) or g.exact.get(strip_marks(key)) or g.city_exact.get(key)
         if entry is not None and entry.candidates:
             return entry.candidates[0].code
     for t in tries:

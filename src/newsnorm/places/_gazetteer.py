@@ -201,8 +201,7 @@ class Candidate(NamedTuple):
     population: int
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A key of the automaton: what it may mean and how it may appear."""
 
     candidates: tuple[Candidate, ...]
@@ -211,11 +210,8 @@ class Entry:
     endings: frozenset[str]  # accepted word endings after the key
     nobound: bool  # key in a script written without spaces
     abbrev: bool  # every letter of the key must be upper case (US, UAE, U.S.)
-
-    @property
-    def trap(self) -> bool:
-        """The key is a fixed expression that is no place."""
-        return bool(self.candidates) and self.candidates[0].type == "trap"
+    ambiguous: bool  # the candidates name more than one country
+    trap: bool  # the key is a fixed expression that is no place ("Peking duck")
 
 
 @dataclass(frozen=True)
@@ -225,6 +221,8 @@ class Gazetteer:
     lang: str
     automaton: Any  # ahocorasick.Automaton: key -> (key length, Entry)
     exact: Mapping[str, Entry]
+    cities: Any  # ahocorasick.Automaton of the city names in the language's scripts (shared), or None
+    city_exact: Mapping[str, Entry]
     prefixes: frozenset[str]
     exempt: frozenset[str]  # folded words that may follow a place without making it a name (weekdays, months)
     openers: frozenset[str]  # folded function words that may stand capitalised before a place
@@ -273,20 +271,32 @@ class _Builder:
 
     def freeze(self) -> dict[str, Entry]:
         out: dict[str, Entry] = {}
+        interned: dict[frozenset[str], frozenset[str]] = {}
+        no_endings: frozenset[str] = frozenset()
         for key, slot in self.keys.items():
             cands = slot["cands"]
             if len(cands) > 1:
                 cands = sorted(cands, key=lambda c: (_RANK.get(c.type, 5), -c.population, c.code))
-            mask = tuple(sorted(slot["mask"]))
+            raw_mask = slot["mask"]
+            mask = tuple(sorted(raw_mask)) if len(raw_mask) > 1 else tuple(raw_mask)
             abbrev = False
             if len(mask) > 1:
                 letters = [i for i, c in enumerate(key) if c.isalpha()]
-                abbrev = set(letters) <= set(mask)
+                abbrev = set(letters) <= raw_mask
             nobound = False
             if not key.isascii():
                 scripts = _scripts(key)
                 nobound = bool(scripts) and scripts <= _NO_SPACE_SCRIPTS
-            out[key] = Entry(tuple(cands), mask, slot["full"], frozenset(slot["endings"]), nobound, abbrev)
+            endings = slot["endings"]
+            if endings:
+                frozen = frozenset(endings)
+                endings = interned.setdefault(frozen, frozen)
+            else:
+                endings = no_endings
+            codes = {c.code for c in cands} if len(cands) > 1 else ()
+            out[key] = Entry(
+                tuple(cands), mask, slot["full"], endings, nobound, abbrev, len(codes) > 1, cands[0].type == "trap"
+            )
         return out
 
 
@@ -312,8 +322,11 @@ def _build(lang: str) -> Gazetteer:
     name_end = _NAME_ENDINGS.get(lang, ())
     stems = lang in _STEM_LANGS
 
-    def add_name(name: str, cand: Candidate) -> None:
+    def add_name(name: str, cand: Candidate, own: bool = True) -> None:
+        """Add a name; ``own`` names (of this language) also get their inflected forms."""
         b.add(name, cand, endings=name_end if len(name) >= 5 else ())
+        if not own:
+            return
         if lang == "de" and " " in name:  # weak adjective ending: "Vereinigte Staaten" -> "Vereinigten Staaten"
             words = name.split(" ")
             inflected = [w + "n" if w.endswith("e") else w for w in words[:-1]]
@@ -349,9 +362,10 @@ def _build(lang: str) -> Gazetteer:
             kind = spell[code].type if code in spell else "country"
             for name in names:
                 cand = Candidate(code, kind, 0, spell[code].common if code in spell else name, 0)
-                add_name(name, cand)
+                own = source_lang == base
+                add_name(name, cand, own)
                 if "(" in name and name.endswith(")"):
-                    add_name(name.partition("(")[0].strip(), cand)
+                    add_name(name.partition("(")[0].strip(), cand, own)
                 if source_lang == "en" and "&" in name:
                     add_name(name.replace("&", "and"), cand)
                 if source_lang == "en" and name.startswith("St. "):
@@ -361,7 +375,9 @@ def _build(lang: str) -> Gazetteer:
             continue
         code, kind = row[1], row[2]
         for name in row[3].split("|"):
-            add_name(name, Candidate(code, kind, 0, name if kind == "region" else spell[code].common, 0))
+            add_name(
+                name, Candidate(code, kind, 0, name if kind == "region" else spell[code].common, 0), row[0] == lang
+            )
     for row in _tsv("demonyms.tsv"):
         if row[0] != lang:
             continue
@@ -380,20 +396,12 @@ def _build(lang: str) -> Gazetteer:
     scripts = _lang_scripts(base)
     latin = "LATIN" in scripts
     cities = _gz_json("cities.json.gz")
-    for gid, code, pop, _capital, name, alts in cities["cities"]:
-        cand = Candidate(code, "city", gid, name, pop)
-        if latin:
-            add_name(name, cand)
-        for script, names in alts.items():
-            if script in scripts:
-                for alt in names:
-                    add_name(alt, cand)
     if latin:
         for gid, code, name in cities["us_states"]:
-            add_name(name, Candidate(code, "region", gid, name, 0))
+            add_name(name, Candidate(code, "region", gid, name, 0), False)
         for code, _gid, name in cities["countries"]:
             kind = spell[code].type if code in spell else "country"
-            add_name(name, Candidate(code, kind, 0, spell[code].common if code in spell else name, 0))
+            add_name(name, Candidate(code, kind, 0, spell[code].common if code in spell else name, 0), False)
 
     entries = b.freeze()
     automaton = ahocorasick.Automaton()
@@ -402,16 +410,68 @@ def _build(lang: str) -> Gazetteer:
     automaton.make_automaton()
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
     openers = frozenset(w for row in _tsv("openers.tsv") if row[0] == lang for w in row[1].split("|"))
+    city_automaton, city_exact = _city_table(scripts, stems, name_end)
     return Gazetteer(
         lang=lang,
         automaton=automaton,
         exact=exact,
+        cities=city_automaton,
+        city_exact=city_exact,
         prefixes=_PREFIXES.get(lang, frozenset()),
         exempt=_exempt_words(base),
         openers=openers,
         person_rules=lang not in _NOUN_CAPS and latin,
         initial_rule=bool(openers),
     )
+
+
+def _city_candidates() -> tuple[Candidate, ...]:
+    def build() -> tuple[Candidate, ...]:
+        rows = _gz_json("cities.json.gz")["cities"]
+        return tuple(Candidate(code, "city", gid, name, pop) for gid, code, pop, _capital, name in rows)
+
+    return cached(("newsnorm.places.city_candidates",), build)
+
+
+def _city_table(scripts: frozenset[str], slavic: bool, endings: tuple[str, ...]) -> tuple[Any, Mapping[str, Entry]]:
+    """The automaton of city names written in ``scripts`` (shared by languages with the same grammar)."""
+
+    def build() -> tuple[Any, Mapping[str, Entry]]:
+        import ahocorasick
+
+        keys = _gz_json("cities.json.gz")["keys"]
+        cands = _city_candidates()
+        automaton = ahocorasick.Automaton()
+        exact: dict[str, Entry] = {}
+        name_endings = frozenset(endings)
+        slavic_endings = frozenset(_SLAVIC_NOUN)
+        none: frozenset[str] = frozenset()
+        count = 0
+        for script in sorted(scripts):
+            nobound = script in _NO_SPACE_SCRIPTS
+            for key, mask, indexes, flags in keys.get(script, ()):
+                full = bool(flags & 1)
+                if slavic and flags & 2:
+                    ends = slavic_endings
+                elif full:
+                    ends = name_endings if len(key) >= 5 else none
+                else:
+                    continue
+                abbrev = len(mask) > 1 and len(mask) == sum(1 for c in key if c.isalpha())
+                entry = Entry(
+                    tuple(cands[i] for i in indexes), tuple(mask), full, ends, nobound, abbrev,
+                    len({cands[i].code for i in indexes}) > 1, False,
+                )  # fmt: skip
+                automaton.add_word(key, (len(key), entry))
+                count += 1
+                if full:
+                    exact[key] = entry
+        if not count:
+            return None, MappingProxyType({})
+        automaton.make_automaton()
+        return automaton, MappingProxyType(exact)
+
+    return cached(("newsnorm.places.cities", scripts, slavic, endings), build)
 
 
 def _exempt_words(lang: str) -> frozenset[str]:

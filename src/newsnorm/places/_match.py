@@ -20,7 +20,6 @@ __all__ = ["Hit", "scan"]
 
 _WORD = re.compile(r"\w+")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
-_PREV_WORD = re.compile(r"(\w+)[ \t]+$")
 _SENTENCE_OPENERS = frozenset('.!?:;"“”«»()[]—–-|•\n\r')
 _MAX_PREFIX = 4
 
@@ -107,6 +106,19 @@ def _line_is_headline(text: str, pos: int) -> bool:
     return lower * 4 < len(words)
 
 
+def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
+    """Span of the word before ``pos`` when only spaces or tabs separate them."""
+    i = pos - 1
+    while i >= 0 and pos - i <= 3 and text[i] in " \t":
+        i -= 1
+    if i == pos - 1 or i < 0 or not (text[i].isalnum() or text[i] == "_"):
+        return None
+    end = i + 1
+    while i >= 0 and end - i <= 40 and (text[i].isalnum() or text[i] == "_"):
+        i -= 1
+    return i + 1, end
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t":
@@ -117,6 +129,13 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazetteer) -> bool:
     """The place name is part of a longer capitalised name (a person, a firm), not a place."""
     if hit.entry.abbrev or hit.candidate.type == "demonym":
+        return False
+    before = text[hit.start - 2 : hit.start] if hit.start >= 2 else ""
+    after = text[hit.end : hit.end + 2]
+    if not (
+        (len(after) == 2 and after[0] in " \t" and after[1].isupper())
+        or (len(before) == 2 and before[1] in " \t" and before[0].isalnum())
+    ):
         return False
     nxt = _NEXT_WORD.match(text, hit.end)
     if nxt is not None:
@@ -129,14 +148,15 @@ def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazet
             and not _line_is_headline(text, hit.start)
         ):
             return True
-    prev = _PREV_WORD.search(text, max(0, hit.start - 60), hit.start)
+    prev = _prev_word(text, hit.start)
     if prev is not None:
-        word = prev.group(1)
+        a, b = prev
+        word = text[a:b]
         if (
             word[0].isupper()
             and not word.isupper()
-            and prev.end(1) not in ends
-            and (not _sentence_initial(text, prev.start(1)) or g.initial_rule)
+            and b not in ends
+            and (not _sentence_initial(text, a) or g.initial_rule)
             and fold(word) not in g.exempt
             and fold(word) not in g.openers
             and not _line_is_headline(text, hit.start)
@@ -150,16 +170,16 @@ def _inside_name(text: str, hit: Hit, starts: set[int], ends: set[int]) -> bool:
     if hit.candidate.type != "city" or hit.entry.abbrev:
         return False
     nxt = _NEXT_WORD.match(text, hit.end)
-    prev = _PREV_WORD.search(text, max(0, hit.start - 60), hit.start)
+    prev = _prev_word(text, hit.start)
     if nxt is None or prev is None:
         return False
-    a, b = prev.group(1), nxt.group(1)
+    a, b = text[prev[0] : prev[1]], nxt.group(1)
     return (
         a[0].isupper()
         and b[0].isupper()
-        and prev.end(1) not in ends
+        and prev[1] not in ends
         and nxt.start(1) not in starts
-        and not _sentence_initial(text, prev.start(1))
+        and not _sentence_initial(text, prev[0])
         and not _line_is_headline(text, hit.start)
     )
 
@@ -171,19 +191,35 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
     low = fold(text)
     if len(low) != len(text):  # pragma: no cover - fold is 1:1
         return []
-    found: list[tuple[int, int, Entry]] = []
-    for last, (size, entry) in g.automaton.iter(low):
-        start = last + 1 - size
-        span = _accept(text, low, start, last + 1, entry, g, strict_case)
-        if span is not None:
-            found.append((span[0], span[1], entry))
+    found: list[tuple[int, int, int, Entry]] = []
+    n = len(low)
+    for rank, automaton in ((0, g.automaton), (1, g.cities)):
+        if automaton is None:
+            continue
+        for last, (size, entry) in automaton.iter(low):
+            start = last + 1 - size
+            end = last + 1
+            # fast path: a key standing between non-letters, right case, nothing to add
+            if (
+                entry.full
+                and not entry.nobound
+                and (start == 0 or not low[start - 1].isalnum())
+                and (end == n or not low[end].isalnum())
+            ):
+                if strict_case and entry.mask and not all(text[start + pos].isupper() for pos in entry.mask):
+                    continue
+                found.append((start, end, rank, entry))
+                continue
+            span = _accept(text, low, start, end, entry, g, strict_case)
+            if span is not None:
+                found.append((span[0], span[1], rank, entry))
     if not found:
         return []
     # leftmost-longest: at each start the longest key wins, and a hit never overlaps an earlier one
-    found.sort(key=lambda h: (h[0], h[0] - h[1]))
+    found.sort(key=lambda h: (h[0], h[0] - h[1], h[2]))
     taken: list[tuple[int, int, Entry]] = []
     last_end = 0
-    for start, end, entry in found:
+    for start, end, _rank, entry in found:
         if start < last_end:
             continue
         taken.append((start, end, entry))
@@ -201,13 +237,13 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
 
 def _choose(hits: list[Hit]) -> list[Hit]:
     """Resolve names shared by several places by the unambiguous places of the same text."""
-    if not any(len(h.entry.candidates) > 1 for h in hits):
+    if not any(h.entry.ambiguous for h in hits):
         return hits
-    codes = Counter(h.candidate.code for h in hits if len({c.code for c in h.entry.candidates}) == 1)
+    codes = Counter(h.candidate.code for h in hits if not h.entry.ambiguous)
     out = []
     for h in hits:
         cands = h.entry.candidates
-        if len({c.code for c in cands}) > 1:
+        if h.entry.ambiguous:
             best = max(cands, key=lambda c: (codes.get(c.code, 0), -cands.index(c)))
             h = h._replace(candidate=best)
         out.append(h)
