@@ -35,7 +35,7 @@ _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex 
 def fold(text: str) -> str:
     """The lookup key of a surface form: NFC, case-folded, inner whitespace squashed, trailing period dropped."""
     key = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-    key = key.replace("’", "'")
+    key = key.replace("’", "'").replace("i̇", "i")
     return key[:-1] if key.endswith(".") and len(key) > 1 else key
 
 
@@ -47,6 +47,9 @@ def _variants(words: Iterable[str], case_sensitive: bool = False, dotted: bool =
         if not word:
             continue
         forms = {word, word[:1].upper() + word[1:], word.upper()}
+        if "i" in word or "ı" in word:  # Turkish dotted and dotless capitals
+            tr_up = word.replace("i", "İ").replace("ı", "I")
+            forms |= {tr_up[:1] + word[1:], tr_up.upper()}
         if not case_sensitive:
             forms |= {word.lower(), word[:1].upper() + word[1:].lower()}
         for form in list(forms):
@@ -168,6 +171,9 @@ def _build(lang: str) -> Lexicon:
     for name, num in lex.get("weekdays", {}).items():
         weekdays[fold(name)] = int(num)
         (wd_wide if len(name.rstrip(".")) > 4 else wd_abbr).update(_variants([name], cs, dotted=len(name) <= 5))
+    taken = {fold(w) for key in ("numbers", "ordinals", "units", "the", "preps", "conn") for w in lex.get(key, [])}
+    wd_wide = {w for w in wd_wide if fold(w) not in taken}
+    wd_abbr = {w for w in wd_abbr if fold(w) not in taken}
     if not spaced:  # CJK: single-character abbreviations (月, 木) are far too ambiguous
         wd_wide = {w for w in wd_wide if len(w) > 1}
         wide_surface = {w for w in wide_surface if len(w) > 1}
@@ -310,7 +316,7 @@ def _build(lang: str) -> Lexicon:
         rf"|['’](?P<dec2>\d0)s(?!\w))"
     )
     rules.append(
-        rf"(?P<R_weekend>){b}(?:(?:{L('the')}|{L('conn')}){sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"
+        rf"(?P<R_weekend>){b}(?:(?:{L('the')}|{L('conn')}|{L('preps')}){sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"
         rf"{L('weekend')}{e}(?:{sp}(?P<relp>{L('last_post')}|{L('next_post')}){e})?"
     )
     # modifiers: early 2009, mid-2024, late October, principios de junio
@@ -393,17 +399,20 @@ def _build(lang: str) -> Lexicon:
 
     fut = _variants(lex.get("future_cues", []))
     past = _variants(lex.get("past_cues", []))
-    fsuf = "|".join(regex.escape(s) for s in lex.get("future_suffixes", []) if s)
+    fsuf = "|".join(regex.escape(s) for s in lex.get("future_suffixes", []) if s and s[0] != "^")
     psuf = "|".join(regex.escape(s) for s in lex.get("past_suffixes", []) if s)
     lb, la = (r"(?<!\w)", r"(?!\w)") if spaced else ("", "")
     # fixed-width lookbehinds, one per suffix length, for stdlib re
-    fsuf_lb = "|".join(f"(?<={regex.escape(x)})" for x in lex.get("future_suffixes", []) if x)
+    fsuf_lb = "|".join(f"(?<={regex.escape(x)})" for x in lex.get("future_suffixes", []) if x and x[0] != "^")
+    fpre = "|".join(regex.escape(x[1:]) for x in lex.get("future_suffixes", []) if x.startswith("^"))
     psuf_lb = "|".join(f"(?<={regex.escape(x)})" for x in lex.get("past_suffixes", []) if x)
     tense_parts = [
         rf"(?P<fut>{lb}{trie_regex(fut or {_NEVER})}{la})",
         rf"(?P<past>{lb}{trie_regex(past or {_NEVER})}{la})",
     ]
-    if fsuf:
+    if fpre:  # future prefixes such as Arabic سـ: "سيلتقي"
+        tense_parts.append(rf"(?P<fut3>(?<!\w)(?:{fpre})\w{{3,}})")
+    if fsuf_lb:
         tense_parts.append(rf"(?P<fut2>\b\w{{3,}}(?:{fsuf_lb})(?!\w))")
     if psuf:
         tense_parts.append(rf"(?P<past2>\b\w{{3,}}(?:{psuf_lb})(?!\w))")

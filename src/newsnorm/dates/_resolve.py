@@ -473,13 +473,9 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         unit = lex.words.get("units", {}).get(key)
         if unit is None:
             return None
-        past_words = {"past", "pasado", "pasados", "pasadas"}
-        the_before = m.group(0)[: m.start("rel") - m.start()].strip() if _g(m, "rel") else ""
-        if rel == "last" and (relw in past_words or the_before) and unit not in ("WE",):
-            if relw in lex.words.get("last", ()) and not the_before and relw not in ("past",):
-                pass
-            else:
-                return Resolved(duration(1, unit), "DURATION", mod)
+        the_before = m.group(0)[: m.start("rel") - m.m.start()].strip() if _g(m, "rel") else ""
+        if rel == "last" and the_before and relw in lex.words.get("past_period", ()) and unit != "WE":
+            return Resolved(duration(1, unit), "DURATION", mod)  # "over the past year"
         step = {"last": -1, "next": 1, "this": 0}[rel]
         if pub is None:
             value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX",
@@ -511,6 +507,8 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         n = _number(ctx, _g(m, "num"))
         if n is None and not _g(m, "some"):
             return None
+        if n is not None and unit == "Y" and 1500 <= n <= 2100 and float(n).is_integer() and _g(m, "num"):
+            return Resolved(f"{int(n):04d}", "DATE")  # "в 2025 году", "w 2025 roku": a year, not 2025 years
         if n is not None and (n <= 0 or n > 10000):
             return None
         if rule == "R_hdur" and unit == "WE":
@@ -542,7 +540,7 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
             if y is None:
                 if pub is None:
                     return Resolved(f"XXXX-{mo:02d}", "DATE", mod)
-                y = month_year(pub, mo, ctx.tense)
+                y = month_year(pub, mo, ctx.tense or "past")
             return Resolved(f"{y:04d}-{mo:02d}", "DATE", mod)
         season = _g(m, "season")
         if season is not None:
@@ -656,6 +654,8 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         y = int(m.group("year"))
         if not _year_ok(ctx, m):
             return None
+        if len(m.group(0).strip()) > 4:  # an explicit year word follows: "2025 yılında"
+            return Resolved(f"{y:04d}", "DATE")
         after = ctx.text[ctx.end : ctx.end + 3]
         if not _cue_before(ctx) and not (after[:1] in ("", ",", ";", ":", ")", "!", "?") or
                                          (after[:1] == "." and not after[1:2].isdigit())):
@@ -688,6 +688,8 @@ def _cue_before(ctx: Ctx, month: bool = False) -> bool:
         for list_name in ("preps", "the", "conn", "last", "next", "this", "start", "mid", "end"):
             if key in words.get(list_name, ()):
                 return True
+        if n == 1 and words.get("units", {}).get(key) == "Y":  # "im Jahr 2025", "in the year 2025"
+            return True
     return False
 
 

@@ -61,8 +61,8 @@ def tense_at(lex: Lexicon, text: str, start: int, end: int) -> str | None:
         if start <= m.start() < end:
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
-        kind = "future" if m.lastgroup in ("fut", "fut2") else "past"
-        if m.lastgroup in ("fut2", "past2"):
+        kind = "future" if m.lastgroup in ("fut", "fut2", "fut3") else "past"
+        if m.lastgroup in ("fut2", "past2", "fut3"):
             dist += 25  # a verb ending is a weaker cue than an auxiliary or a time word
         # a cue before the date weighs more than one after it
         if m.start() >= end:
