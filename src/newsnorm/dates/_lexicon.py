@@ -92,6 +92,15 @@ def _cldr(lang: str) -> dict[str, Any]:
     return dict(langs.get(lang, {"months": {}, "weekdays": {}, "order": "DMY"}))
 
 
+#: a word character, combining marks of Indic, Hebrew and Arabic scripts and the Persian ZWNJ included
+_WCH = r"[\w\u0300-\u036F\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0900-\u0963\u0966-\u0DFF\u200c]"
+
+
+def _marks(src: str) -> str:
+    """Word boundaries that do not split a word at a combining vowel sign (Hindi कला is not कल + ा)."""
+    return src.replace(r"(?<!\w)", f"(?<!{_WCH})").replace(r"(?!\w)", f"(?!{_WCH})")
+
+
 def trie_regex(words: Iterable[str]) -> str:
     """A trie-shaped regex alternation matching exactly ``words`` (longest first at each branch)."""
     trie: dict[str, Any] = {}
@@ -161,7 +170,7 @@ def _build(lang: str) -> Lexicon:
     wd_abbr: set[str] = set()
     for num, names in cldr["weekdays"].items():
         for i, name in enumerate(names):
-            if not name or (len(name) < 2 and spaced):
+            if not name or len(name) < 2:  # one-letter names (日, 月, M) are far too ambiguous
                 continue
             weekdays[fold(name)] = int(num)
             if i == 0 or len(name.rstrip(".")) > 4 or not spaced:
@@ -285,7 +294,7 @@ def _build(lang: str) -> Lexicon:
     # relative expressions with units and counts
     rules.append(
         rf"(?P<R_ago>){b}(?:(?P<approx>{L('approx')}|{L('more_than')}|{L('less_than')}){sp})?"
-        rf"(?:{num}|(?P<some>{L('some')})){sp}(?:{L('filler')}{sp})?(?P<unit>{L('units')}){e}{sp}(?P<ago>{L('ago')}|{L('later')}){e}"
+        rf"(?:{num}|(?P<some>{L('some')})){osp}(?:{L('filler')}{sp})?(?P<unit>{L('units')}){e}{sp}(?P<ago>{L('ago')}|{L('later')}){e}"
     )
     rules.append(
         rf"(?P<R_agob>){b}(?P<ago>{L('ago_before')}|{L('later_before')}){sp}(?:(?P<approx>{L('approx')}){sp})?"
@@ -294,6 +303,10 @@ def _build(lang: str) -> Lexicon:
     rels = rf"(?P<rel>{L('last')}|{L('next')}|{L('this')})"
     rels_post = rf"(?P<relp>{L('last_post')}|{L('next_post')}|{L('this_post')})"
     modw = rf"(?P<mod>{L('start')}|{L('mid')}|{L('end')})"
+    rules.append(
+        rf"(?P<R_wdrel>){b}(?P<rel>{L('last')}|{L('next')}|{L('this')}){osp}(?P<unit>{L('units')}){osp},?{osp}"
+        rf"(?P<wd>{L('wd_w')}){e}{time_sfx}"
+    )
     rules.append(
         rf"(?P<R_rel>){b}(?:{modw}{osp}(?:{L('conn')}{sp})?(?:{L('the')}{sp})?)?(?:{L('the')}{sp})?{rels}{osp}"
         rf"(?P<target>{L('rel_target')}){e}{time_sfx}"
@@ -306,7 +319,7 @@ def _build(lang: str) -> Lexicon:
     rules.append(
         rf"(?P<R_dur>){b}(?:(?P<approx>{L('approx')}|{L('more_than')}|{L('less_than')}|{L('at_least')}|{L('at_most')}){sp})?"
         rf"(?:(?:{L('the')}{sp})?(?P<rel>{L('last')}|{L('next')}){sp})?"
-        rf"(?:{num}|(?P<some>{L('some')})){sp}(?:{L('filler')}{sp})?(?P<unit>{L('units')}){e}"
+        rf"(?:{num}|(?P<some>{L('some')})){osp}(?:{L('filler')}{sp})?(?P<unit>{L('units')}){e}"
         rf"(?:{sp}(?P<relp>{L('last_post')}|{L('next_post')}){e})?"
     )
     rules.append(rf"(?P<R_hdur>){b}(?P<num>\d{{1,3}}|{L('numbers')})-(?P<unit>{L('units')}){e}")
@@ -376,7 +389,7 @@ def _build(lang: str) -> Lexicon:
         body = _dedupe(body, tag)
         renamed.append(body)
     source = "|".join(f"(?:{r})" for r in renamed)
-    pattern = re.compile(source)
+    pattern = re.compile(_marks(source))
     anchor_words: set[str] = set()
     for name in [
         "mon_a", "wd_a", "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday",
@@ -395,11 +408,10 @@ def _build(lang: str) -> Lexicon:
         anchor_src = rf"\d|(?<!\w)(?:[Qq](?=[1-4](?!\w))|['’](?=\d\d)|{lead}{words_re}{end})"
     else:
         anchor_src = rf"\d|{words_re}"
-    anchor = re.compile(anchor_src)
+    anchor = re.compile(_marks(anchor_src))
 
     fut = _variants(lex.get("future_cues", []))
     past = _variants(lex.get("past_cues", []))
-    fsuf = "|".join(regex.escape(s) for s in lex.get("future_suffixes", []) if s and s[0] != "^")
     psuf = "|".join(regex.escape(s) for s in lex.get("past_suffixes", []) if s)
     lb, la = (r"(?<!\w)", r"(?!\w)") if spaced else ("", "")
     # fixed-width lookbehinds, one per suffix length, for stdlib re
@@ -416,7 +428,7 @@ def _build(lang: str) -> Lexicon:
         tense_parts.append(rf"(?P<fut2>\b\w{{3,}}(?:{fsuf_lb})(?!\w))")
     if psuf:
         tense_parts.append(rf"(?P<past2>\b\w{{3,}}(?:{psuf_lb})(?!\w))")
-    tense = re.compile("|".join(tense_parts))
+    tense = re.compile(_marks("|".join(tense_parts)).replace(r"\w{3,}", _WCH + "{3,}"))
 
     table: dict[str, Any] = {}
     for key, value in lex.items():

@@ -18,7 +18,7 @@ from ._lexicon import Lexicon, fold
 __all__ = ["RULES", "Resolved", "resolve"]
 
 RULES = (
-    "R_iso", "R_num", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q", "R_ago", "R_agob",
+    "R_iso", "R_num", "R_wdrel", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q", "R_ago", "R_agob",
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relday",
     "R_thispart", "R_every", "R_set", "R_time", "R_ref", "R_month", "R_year", "R_year2", "R_yy",
 )
@@ -444,6 +444,18 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
             mult = {"Y": 1, "E": 10, "C": 100}[unit]
             return Resolved(f"{pub.year + sign * k * mult:04d}", "DATE", mod)
         return Resolved(pub.isoformat(), "DATE", mod)
+    if rule == "R_wdrel":
+        unit = _unit(ctx, m.group("unit"))
+        wd = lex.weekdays.get(fold(m.group("wd")))
+        rel = _rel_kind(ctx, m.group("rel"))
+        if unit != "W" or wd is None or rel is None:
+            return None
+        ts = _time_suffix(ctx, m)
+        if pub is None:
+            return _with_time(f"XXXX-WXX-{wd}", ts)
+        step = {"last": -1, "next": 1, "this": 0}[rel]
+        monday = pub - dt.timedelta(days=pub.isoweekday() - 1) + dt.timedelta(weeks=step)
+        return _with_time((monday + dt.timedelta(days=wd - 1)).isoformat(), ts)
     if rule in ("R_rel", "R_relp"):
         rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
         target = m.group("target")
@@ -656,6 +668,9 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
             return None
         if len(m.group(0).strip()) > 4:  # an explicit year word follows: "2025 yılında"
             return Resolved(f"{y:04d}", "DATE")
+        nxt = ctx.text[ctx.end : ctx.end + 24].split()
+        if nxt and fold(nxt[0].strip(",.;:!?)।")) in lex.words.get("preps", ()) and lex.words.get("suffix"):
+            return Resolved(f"{y:04d}", "DATE")  # a postposition follows: "2025 में"
         after = ctx.text[ctx.end : ctx.end + 3]
         if not _cue_before(ctx) and not (after[:1] in ("", ",", ";", ":", ")", "!", "?") or
                                          (after[:1] == "." and not after[1:2].isdigit())):
