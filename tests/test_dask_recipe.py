@@ -78,8 +78,11 @@ def test_dask_recipe_matches_plain_loop(recipe: dict[str, Any], tmp_path: Path, 
 
 def test_dask_recipe_in_worker_processes(recipe: dict[str, Any], tmp_path: Path) -> None:
     """Fresh processes rebuild the tables lazily from the pickled pipeline and agree with this one."""
-    records = write_corpus(tmp_path, copies=1)
-    bag = recipe["normalise_corpus"](str(tmp_path / "*.jsonl"))
+    texts = [text for text, _, _ in ARTICLES]
+    records = [{"id": i, "text": text, "lang": "en", "published": "2024-02-08"} for i, text in enumerate(texts)]
+    (tmp_path / "en.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    bag = recipe["normalise_corpus"](str(tmp_path / "en.jsonl"), blocksize=150)
+    assert bag.npartitions > 1
     assert bag.compute(scheduler="processes", num_workers=2) == plain_loop(records)
 
 
