@@ -5,22 +5,26 @@ The word lexicon merges the CLDR RBNF spell-outs made by ``scripts/build_numbers
 (``data/numbers/rbnf/<lang>.json``) with a hand-written file of what CLDR lacks
 (``data/numbers/lang/<lang>.json``: connectors, approximators, range words, percent
 words, ordinal suffixes for figures, scale abbreviations, articles that are not counts).
+
+The scanner is one plain :mod:`re` pattern per language, run over a lower-cased copy of
+the text: figures (any script's decimal digits) and number-word atoms (a trie-shaped
+alternation, glued compounds allowed: "siebenundzwanzigtausend"). Everything else
+(joining atoms into numbers, suffixes, ranges) looks only at the matches.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
 
-import regex
-
 from .._resources import cached
 
-__all__ = ["LANGS", "Grammar", "grammar"]
+__all__ = ["CJK_LANGS", "LANGS", "Grammar", "grammar"]
 
 #: Languages with a word lexicon (CLDR RBNF); the hand-written overlay adds to some of them.
 LANGS = frozenset(
@@ -59,8 +63,23 @@ LANGS = frozenset(
         "ko",
     ]
 )
+#: Languages read with the CJK numeral grammar (characters, no spaces between words).
+CJK_LANGS = frozenset(["zh", "ja", "ko"])
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+#: Plural (or derived) forms of ordinals that name fractions ("fifths", "Fünftel", "cinquièmes").
+_DENOM_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("", "s"),),
+    "fr": (("", "s"),),
+    "es": (("", "s"), ("o", "a"), ("o", "as")),
+    "pt": (("", "s"), ("o", "a"), ("o", "as")),
+    "ca": (("", "s"), ("", "os")),
+    "it": (("o", "i"), ("o", "a"), ("o", "e")),
+    "de": (("te", "tel"), ("ste", "stel")),
+    "nl": (("", "n"),),
+    "sv": (("", "ar"), ("", "delar"), ("e", "edel"), ("e", "edelar"), ("dje", "djedel"), ("dje", "djedelar")),
+}
 
 
 @dataclass(frozen=True)
@@ -68,14 +87,19 @@ class Grammar:
     """Everything the scanner needs for one language (immutable, shared by threads)."""
 
     lang: str
-    pattern: Any  # regex.Pattern[str]: the one scanner
-    tokens: Any  # regex.Pattern[str]: splits a matched word run into atoms
+    figures: Any  # re.Pattern[str]: figures in any script's digits
+    pattern: Any  # re.Pattern[str]: number-word runs, over lower-cased text
+    atom: Any  # re.Pattern[str]: one atom (for splitting glued compounds)
+    tail: Any  # re.Pattern[str]: what may follow a figure (suffixes, exponent, fraction, percent)
     words: MappingProxyType[str, tuple[float, str]]
     decimal: str
     group: str
     overlay: MappingProxyType[str, Any]
     approx: tuple[tuple[str, str], ...]  # (phrase, kind), longest first
     article_one: frozenset[str]
+    one_article: frozenset[str]
+    connectors: frozenset[str]
+    cjk: bool
 
 
 def _data_dir() -> Any:
@@ -93,6 +117,7 @@ def _load(kind: str, lang: str) -> dict[str, Any]:
 
 def _variants(word: str) -> set[str]:
     """The word, without diacritics, with German umlauts spelled out, NFC and NFD."""
+    word = unicodedata.normalize("NFC", word.lower())
     out = {word, unicodedata.normalize("NFD", word), word.translate(_FOLD)}
     stripped = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
     if stripped.isascii() or word.isascii():
@@ -111,21 +136,30 @@ def _trie(words: list[str]) -> str:
 
     def emit(node: dict[str, Any]) -> str:
         end = "" in node
-        alts = []
-        for ch in sorted(k for k in node if k):
-            alts.append(_esc(ch) + emit(node[ch]))
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
+        return "(?:" + body + ")?" if end else body
 
     return emit(root)
 
 
-def _esc(ch: str) -> str:
-    return " " if ch == " " else regex.escape(ch)
+def _marks() -> str:
+    """A character-class body of every combining mark of the BMP (as ranges)."""
+
+    def build() -> str:
+        ranges: list[list[int]] = []
+        for cp in range(0x300, 0x10000):
+            if unicodedata.category(chr(cp)).startswith("M"):
+                if ranges and ranges[-1][1] == cp - 1:
+                    ranges[-1][1] = cp
+                else:
+                    ranges.append([cp, cp])
+        return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+
+    result: str = cached(("numbers", "marks"), build)
+    return result
 
 
 def _symbols(lang: str) -> tuple[str, str]:
@@ -137,108 +171,85 @@ def _symbols(lang: str) -> tuple[str, str]:
         return ".", ","
 
 
-def _alt(items: list[str]) -> str:
-    items = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
+def _alt(items: list[str] | tuple[str, ...]) -> str:
+    items = sorted({i.lower() for i in items if i}, key=lambda s: (-len(s), s))
     if not items:
         return "(?!)"
-    return "(?:" + "|".join(regex.escape(i).replace("\\ ", "\\s+") for i in items) + ")"
+    return "(?:" + "|".join(re.escape(i).replace("\\ ", r"\s+") for i in items) + ")"
 
 
-def _build(lang: str) -> Grammar:
-    overlay = _load("lang", lang)
+def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]:
     rbnf = _load("rbnf", lang).get("words", {})
     words: dict[str, tuple[float, str]] = {}
     for word, (value, kind) in rbnf.items():
-        words[word] = (value, kind)
+        if kind != "C":
+            words[word.lower()] = (value, kind)
     for word, (value, kind) in overlay.get("extra", {}).items():
         words[word.lower()] = (value, kind)
     for word, value in overlay.get("fractions", {}).items():
-        words.setdefault(word.lower(), (value, "F"))
-    for word in overlay.get("connectors", []):
-        words.setdefault(word.lower(), (0, "C"))
+        words[word.lower()] = (value, "F")
+    for word, value in overlay.get("additive_fractions", {}).items():
+        words[word.lower()] = (value, "FA")
     for word in overlay.get("remove", []):
         words.pop(word, None)
+    for word in overlay.get("point", []):
+        words[word.lower()] = (0, "P")
+    for word in overlay.get("dozen", []):
+        words[word.lower()] = (12, "Z")
+    for word in overlay.get("negative", []):
+        words[word.lower()] = (-1, "NEG")
+    for end, alts in overlay.get("ordinal_endings", {}).items():
+        for word, (value, kind) in list(words.items()):
+            if kind.startswith("O") and word.endswith(end):
+                for alt in alts:
+                    words.setdefault(word[: len(word) - len(end)] + alt, (value, kind))
+    rules = _DENOM_RULES.get(lang, ())
+    for word, (value, kind) in list(words.items()):
+        if kind in ("O", "OH", "OM", "OS") and value >= 3:
+            for cut, add in rules:
+                if word.endswith(cut):
+                    d = word[: len(word) - len(cut)] + add
+                    if d not in words:
+                        words[d] = (value, "Q")
     if lang == "ko":  # one Sino-Korean syllable alone is too often an ordinary word
         words = {w: vk for w, vk in words.items() if len(w) > 1 or vk[1] in "MS"}
     full: dict[str, tuple[float, str]] = {}
     for word, vk in words.items():
         for v in _variants(word):
             full.setdefault(v, vk)
+    for p in overlay.get("prefix_connectors", []):  # Arabic "و" glued to the next word
+        for word, (value, kind) in list(full.items()):
+            if kind in ("N", "H", "M", "S", "O", "F") and (p + word) not in full:
+                full[p + word] = (value, kind + "+")
+    return full
+
+
+def _build(lang: str) -> Grammar:
+    overlay = _load("lang", lang)
+    cjk = lang in CJK_LANGS
+    full = _lexicon(lang, overlay)
     decimal, group = _symbols(lang)
-    atoms = [w for w, (_, k) in full.items() if k != "C"]
-    conns = [w for w, (_, k) in full.items() if k == "C"]
-    atom = "(?>" + _trie(atoms) + ")" if atoms else "(?!)"
-    pfx = _alt(overlay.get("prefix_connectors", []))
-    art = _alt(overlay.get("one_article", []))
-    art_in = (r"(?:" + art + r"\s+)?") if overlay.get("one_article") else ""
-    sep = (
-        r"(?:\s*[-‐]\s*|\s+(?:"
-        + _alt(conns)
-        + r"\s+"
-        + art_in
-        + r")?|"
-        + (_alt(conns) if overlay.get("cjk") else "")
-        + ")?"
-    )
-    if overlay.get("prefix_connectors"):
-        sep += pfx + "?"
-    multi = [w for w, (_, k) in full.items() if k in ("M", "S", "F")]
-    lead = (r"(?:" + art + r"\s+(?=" + _alt(multi) + r"(?!\p{L})))?") if overlay.get("one_article") else ""
-    ord_pre = _alt(overlay.get("ordinal_prefix", []))
-    words_re = f"(?P<ordpre>{ord_pre})?" + lead + atom + "(?:" + sep + atom + "){0,40}"
-    spacegroup = group.isspace() or group in ("\u00a0", "\u202f")
-    sp = r"|[ ](?=\d{3}(?!\d))" if spacegroup else ""
-    digits = r"(?P<sign>[-+−])?(?<![\d.,])\d+(?:(?:[.,'’\u00a0\u202f]" + sp + r")\d+)*"
-    scales = [w for w, (_, k) in full.items() if k in ("S", "M")]
+    atoms = sorted(full)
+    atom = "(?:" + _trie(atoms) + ")" if atoms else "(?!)"
+    fig = r"\d+(?:[.,'’\u00a0\u202f，．]\d+)*"
+    if cjk:
+        words = "(?!)"
+    elif any(unicodedata.category(c).startswith("M") for w in atoms for c in w):
+        marks = _marks()  # Devanagari vowel signs are not \w: "सौ" must stay one word
+        words = r"(?<![\w" + marks + r"])" + atom + r"(?:-?" + atom + r"){0,7}(?![\w" + marks + "])"
+    else:
+        words = r"\b" + atom + r"(?:-?" + atom + r"){0,7}\b"
     glued = overlay.get("glued_abbr", {})
-    dscale = r"(?:(?P<dsp>\s?)(?P<dscale>" + _alt(scales) + r")\.?|(?P<gabbr>" + _alt(list(glued)) + r"))"
-    ordsuf = _alt(overlay.get("ordinal_suffix", []))
-    pct_words = _alt(["%", "٪", *overlay.get("percent", [])])
-    pct_before = _alt(["%", *overlay.get("percent_before", [])])
-    ords = "(?P<ordsuf>" + ordsuf + ")" if overlay.get("ordinal_suffix") else "(?P<ordsuf>(?!))"
-    cjk = bool(overlay.get("cjk"))
-    after = r"(?![\p{L}\p{N}])" if not cjk else r"(?!\p{N})"
-    before = r"(?<![\p{L}\p{N}_])(?<!\p{L}-)" if not cjk else r"(?<![\p{N}])"
-    starters = {w[0] for w in atoms} | {w[0] for w in overlay.get("one_article", [])}
-    starters |= {w[0] for w in overlay.get("percent_before", [])} | {w[0] for w in overlay.get("ordinal_prefix", [])}
-    starters |= {c.upper() for c in starters} | {c.lower() for c in starters}
-    first = "(?=[\\d%+\\-−(" + "".join(regex.escape(c) for c in sorted(starters)) + "])"
-    pattern = first + (
-        r"(?P<code>(?<![\p{L}\p{N}])\+?\(?\d{2,4}\)?(?:[-/]\d{1,4}){2,}(?![\p{L}\p{N}]))"
-        + "|"
-        + before
-        + r"(?:(?P<pctpre>"
-        + pct_before
-        + r")\s?)?"
-        + "(?:(?P<dig>"
-        + digits
-        + ")(?:"
-        + ords
-        + "|"
-        + dscale
-        + ")?"
-        + "|(?P<words>"
-        + words_re
-        + "))"
-        + r"(?:\s?(?P<pct>"
-        + pct_words
-        + r"))?"
-        + (r"(?P<ordsuf2>" + _alt(overlay.get("ordinal_suffix", [])) + ")?" if cjk else "")
-        + after
-    )
-    tokens = regex.compile(
-        "(?P<pre>"
-        + ord_pre
-        + ")|"
-        + (("(?P<art>" + art + r")(?=\s)|") if overlay.get("one_article") else "")
-        + "(?P<atom>"
-        + atom
-        + ")|(?P<conn>"
-        + _alt(conns)
-        + ")|(?P<pfx>"
-        + pfx
-        + ")",
-        regex.IGNORECASE,
+    ordsuf = _alt([*overlay.get("ordinal_suffix", []), *([] if cjk else ["º", "ª"])])
+    pct = _alt(["%", "٪", "％", *overlay.get("percent", [])])
+    tail = (
+        r"(?:(?P<exp>e[-+]?\d+)(?![\w.])"
+        r"|\^(?P<pw>[-+]*\d+(?:\.\d+)?)"
+        r"|/(?P<den>\d{1,3})(?![\d/])"
+        r"|(?P<ordsuf>" + ordsuf + r")(?!\w)"
+        r"|(?P<gabbr>" + _alt(list(glued)) + r")(?!\w)"
+        r"|(?P<sabbr>\s{1,2}k)(?!\w))?"
+        r"(?:\s?(?P<pct>" + pct + r")(?!\w))?"
     )
     approx: list[tuple[str, str]] = []
     for kind, phrases in overlay.get("approx", {}).items():
@@ -247,17 +258,22 @@ def _build(lang: str) -> Grammar:
     approx.sort(key=lambda pk: -len(pk[0]))
     return Grammar(
         lang=lang,
-        pattern=regex.compile(pattern, regex.IGNORECASE),
-        tokens=tokens,
+        figures=re.compile(fig),
+        pattern=re.compile(words),
+        atom=re.compile(atom),
+        tail=re.compile(tail),
         words=MappingProxyType(full),
         decimal=decimal,
         group=group,
         overlay=MappingProxyType(overlay),
         approx=tuple(approx),
         article_one=frozenset(a.lower() for a in overlay.get("article_one", [])),
+        one_article=frozenset(a.lower() for a in overlay.get("one_article", [])),
+        connectors=frozenset(c.lower() for c in overlay.get("connectors", [])),
+        cjk=cjk,
     )
 
 
 def grammar(lang: str) -> Grammar:
     """The grammar of ``lang`` (a language without word data gets digits only)."""
-    return cached(("numbers", "grammar", lang), lambda: _build(lang))
+    return cached(("numbers", "grammar2", lang), lambda: _build(lang))

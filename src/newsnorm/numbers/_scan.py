@@ -1,22 +1,30 @@
-"""The scan: one compiled pattern per language over the text, then per-match decisions."""
+"""The scan: one compiled pattern per language over a lower-cased copy of the text, then per-match decisions.
+
+The pattern finds figures and number-word atoms only; the few matches are then joined into
+runs (atoms separated by spaces, hyphens, connectors such as "and", or an article as in
+"two and a half"), each run is read by :func:`._parse.parse_words`, and figures get their
+suffixes (ordinal "5th", scale "3bn", "10 k", percent, exponent "1e10", fraction "3/4").
+CJK languages use a numeral-character grammar (:func:`._parse.cjk_value`).
+"""
 
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from .._document import Mention
+from .._resources import cached
 from ._lexicon import LANGS, Grammar, grammar
-from ._parse import Num, digit_value, parse_words
+from ._parse import CJK_CHARS, Num, Tok, cjk_value, digit_value, parse_words
 
 __all__ = ["scan"]
 
-_CAPS_BEFORE = regex.compile(r"(?:^|(?<=[^.!?:;\"“«\s]\s*))[ \t]*(\p{Lu}[\p{L}]*)[ \t]$")
-_WORD_BEFORE = regex.compile(r"(\p{L}+)\W*$")
-_WORD_AFTER = regex.compile(r"^\W*(\p{L}+(?:\s+\p{L}+)?)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
+_WORD_AFTER = re.compile(r"^\W*([^\W\d_]+(?:\s+[^\W\d_]+)?)")
+_LETTER = re.compile(r"[^\W\d_]")
 _DE_DET = frozenset(
     [
         "der",
@@ -41,6 +49,12 @@ _DE_DET = frozenset(
 )
 _RANGE_AND = frozenset(["and", "und", "et", "y", "e", "en", "и", "і", "و", "och", "i", "ile"])
 _DASHES = frozenset("-–—~～〜")
+_DOTTED = re.compile(r"\d+(?:[.,]\d+){2,}")
+_CODE_AFTER = re.compile(r"(?:[-/]\d+){2,}|-\d{4,}(?![.,]?\d)|[ ]\d{3}-\d{4}")
+_SPACES = frozenset(" \u00a0\u202f")
+_SPACE_GROUP = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?")
+_CAP_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
+_CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @dataclass
@@ -53,6 +67,355 @@ class _Item:
     scale: float = 1
     year_like: bool = False
     attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _gap_pattern(g: Grammar) -> Any:
+    def build() -> Any:
+        conns = sorted(g.connectors, key=len, reverse=True)
+        arts = sorted(g.one_article | g.article_one, key=len, reverse=True)
+        c = "|".join(re.escape(x) for x in conns) or "(?!)"
+        a = "|".join(re.escape(x) for x in arts) or "(?!)"
+        return re.compile(
+            r"(?:[ \t\u00a0]{0,3}|[ \t]?[-‐][ \t]?)"
+            r"|[ \t\u00a0]{1,3}(?:(?P<c>"
+            + c
+            + r")[ \t\u00a0]{1,3})?(?:(?P<a>"
+            + a
+            + r")[ \t\u00a0]{1,3})?"
+            + (r"|(?P<c2>" + c + ")" if g.cjk else "")
+        )
+
+    return cached(("numbers", "gap", g.lang), build)
+
+
+def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = True, words: bool = True) -> list[Mention]:
+    """Find the numbers of ``text`` in language ``lang``."""
+    if not text:
+        return []
+    g = grammar(_lang_of(lang))
+    low = _lower(text)
+    items = _scan_cjk(text, low, g) if g.cjk else _scan_words(text, low, g, words)
+    items = [it for it in items if ordinals or not it.ordinal]
+    if g.overlay.get("percent_before") and not g.cjk:
+        _percent_before(low, items, g)
+    _approx(low, items, g)
+    items = _ranges(low, items, g)
+    return [_mention(text, it, g, style) for it in items]
+
+
+def _split_glued(g: Grammar, word: str) -> list[tuple[int, int, str]] | None:
+    """Split a glued compound ("zweihundertdrei") into atoms, longest first with backtracking."""
+    n = len(word)
+    if n > 80:
+        return None
+    memo: dict[int, list[tuple[int, int, str]] | None] = {}
+
+    def go(i: int) -> list[tuple[int, int, str]] | None:
+        if i == n:
+            return []
+        if i in memo:
+            return memo[i]
+        j0 = i + 1 if word[i] == "-" and i > 0 else i
+        res = None
+        for j in range(n, j0, -1):
+            piece = word[j0:j]
+            if piece in g.words:
+                rest = go(j)
+                if rest is not None:
+                    res = [(j0, j, piece), *rest]
+                    break
+        memo[i] = res
+        return res
+
+    return go(0)
+
+
+def _pieces(body: str, s: int) -> list[_Item]:
+    out = []
+    pos = s
+    for piece in re.split(r"[.,]", body):
+        out.append(_Item(pos, pos + len(piece), int(_ascii(piece))))
+        pos += len(piece) + 1
+    return out
+
+
+def _ascii(s: str) -> str:
+    return "".join(str(unicodedata.digit(c, 0)) for c in s)
+
+
+def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item] | None, int, str]:
+    """A figure and its tail: (item or None, end, kind "FIG" or "FIGX")."""
+    s, e = m.start(), m.end()
+    body = m.group()
+    n = len(text)
+    if s > 0 and text[s - 1] in ".," and (s == 1 or not text[s - 2].isalnum()) and body.isdigit():
+        s -= 1  # ".08"
+        body = text[s] + body
+    if len(body) <= 3 and body.isdigit() and e < n and text[e] in _SPACES:
+        sg = _SPACE_GROUP.match(low, e)
+        if sg is not None:
+            e = sg.end()
+            body = text[s:e]
+    prev = text[s - 1] if s > 0 else " "
+    # names with numbers: "G7", "F-16", "Covid-19", "MH17"; codes "A4-B"
+    if _LETTER.match(prev) and not _CJK_SCRIPT.match(prev):
+        return None, e, ""
+    if prev in "-‐" and s > 1 and _LETTER.match(text[s - 2]) and not _CJK_SCRIPT.match(text[s - 2]):
+        return None, e, ""
+    if prev in "/:" and s > 1 and text[s - 2].isdigit():
+        return None, e, ""  # "3/4/2024", "10:30": dates and times
+    code = _CODE_AFTER.match(low, e)
+    if code is not None:
+        return None, code.end(), ""  # "555-123-4567", "2024-02-08", "3/4/2024": codes, dates
+    value = digit_value(body, g.decimal, g.group) if body[0] not in ".," else digit_value("0" + body, ".", ",")
+    if value is None:
+        if _DOTTED.fullmatch(body) and not _LETTER.match(text[e : e + 1] or " "):
+            return _pieces(body, s), e, "FIGX"  # "192.168.1.2": four numbers
+        return None, e, ""
+    it = _Item(s, e, value)
+    kind = "FIG"
+    t = g.tail.match(low, e)
+    if t is not None and t.end() > e:
+        if t.group("exp"):
+            it.value = value * 10.0 ** int(t.group("exp")[1:])
+            kind = "FIGX"
+        elif t.group("pw") is not None:
+            p = t.group("pw")
+            sign = -1 if p.count("-") % 2 else 1
+            try:
+                it.value = value ** (sign * float(p.lstrip("+-")))
+            except (OverflowError, ZeroDivisionError):
+                return None, e, ""
+            kind = "FIGX"
+        elif t.group("den"):
+            den = int(t.group("den"))
+            if "." in body or "," in body or den == 0 or value >= den:
+                return None, t.end("den"), ""
+            it.value = value / den
+            kind = "FIGX"
+        elif t.group("ordsuf"):
+            it.ordinal = True
+            kind = "FIGX"
+        elif t.group("gabbr") or t.group("sabbr"):
+            abbr = (t.group("gabbr") or t.group("sabbr")).strip()
+            scale = float(g.overlay.get("glued_abbr", {}).get(abbr, 1000 if abbr == "k" else 1))
+            it.value = value * scale
+            it.scale = scale
+            kind = "FIGX"
+        if t.group("pct"):
+            it.percent = True
+            kind = "FIGX"
+        it.end = t.end()
+    nxt = text[it.end] if it.end < n else " "
+    if _LETTER.match(nxt) and not _CJK_SCRIPT.match(nxt):
+        return None, it.end, ""  # "180.25ml", "5kg", "737MAX": a unit or a code
+    if prev in "-−" and (s == 1 or text[s - 2] in " \t\n(["):
+        it.value = -it.value
+        it.start = s - 1
+    plain = body.isdigit()
+    if plain and kind == "FIG":
+        if len(body) == 4 and 1000 <= value <= 2100:
+            it.year_like = True
+        if g.overlay.get("ordinal_dot") and text[e : e + 2] == ". " and e + 2 < n:
+            nx = text[e + 2]
+            before = _WORD_BEFORE.search(low, max(0, s - 30), s)
+            det = before is not None and before.group(1) in _DE_DET
+            if nx.isalpha() and (det or (g.lang == "tr" and nx.islower())):
+                it.ordinal = True
+                it.end = e + 1
+                return it, it.end, "FIGX"
+        if len(body) <= 4 and _caps_name_before(text, s):
+            return None, e, ""  # "Boeing 737", "Apollo 11"
+    return it, it.end, kind
+
+
+def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
+    gap = _gap_pattern(g)
+    items: list[_Item] = []
+    run: list[Tok] = []
+    figs: dict[int, _Item] = {}
+    last_end = -1
+    pos = 0
+
+    def close() -> None:
+        if run:
+            items.extend(_read_run(text, low, run, figs, g))
+            run.clear()
+            figs.clear()
+
+    matches = [(m.start(), 0, m) for m in g.figures.finditer(low)]
+    if words:
+        matches.extend((m.start(), 1, m) for m in g.pattern.finditer(low))
+        matches.sort(key=lambda x: x[0])
+    for mstart, is_word, m in matches:
+        if mstart < pos:
+            continue
+        if not is_word:
+            found, end, kind = _figure(text, low, m, g)
+            pos = max(end, m.end())
+            if not isinstance(found, _Item):
+                close()
+                last_end = -1
+                if found is not None:
+                    items.extend(found)
+                continue
+            fig_item: _Item | None = found
+            tok: list[Tok] = [(found.start, found.end, m.group(), found.value, kind, False, -1)]
+        else:
+            fig_item = None
+            pos = m.end()
+            w = m.group()
+            vk = g.words.get(w)
+            if vk is not None:
+                tok = [(m.start(), m.end(), w, vk[0], vk[1], False, -1)]
+            else:
+                parts = _split_glued(g, w)
+                if not parts:
+                    continue
+                base = m.start()
+                tok = []
+                for a, b, piece in parts:
+                    v, k = g.words[piece]
+                    tok.append((base + a, base + b, piece, v, k, False, -1))
+        start = tok[0][0]
+        conn = False
+        art = -1
+        joined = False
+        if run and last_end >= 0:
+            gm = gap.fullmatch(low, last_end, start) if start - last_end <= 16 else None
+            if gm is not None:
+                joined = True
+                conn = bool(gm.group("c") or (g.cjk and gm.groupdict().get("c2")))
+                if gm.group("a"):
+                    art = gm.start("a")
+        if not joined:
+            close()
+            art = _article_before(low, start, g)
+        if fig_item is not None:
+            figs[fig_item.start] = fig_item
+        s0, e0, w0, v0, k0, _, _ = tok[0]
+        tok[0] = (s0, e0, w0, v0, k0, conn, art)
+        run.extend(tok)
+        last_end = tok[-1][1]
+    close()
+    return items
+
+
+def _article_before(low: str, start: int, g: Grammar) -> int:
+    if not g.one_article or start < 2:
+        return -1
+    head = low[max(0, start - 8) : start]
+    m = re.search(r"(?:^|(?<=[^\w]))(\w+)[ \t\u00a0]{1,2}$", head)
+    if m is None or m.group(1) not in g.one_article:
+        return -1
+    return start - len(head) + m.start(1)
+
+
+def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Grammar) -> list[_Item]:
+    if len(run) == 1 and run[0][4] in ("FIG", "FIGX"):
+        return [figs[run[0][0]]]
+    nums = parse_words(run, vigesimal=bool(g.overlay.get("vigesimal")))
+    out: list[_Item] = []
+    for nm in nums:
+        fig = figs.get(nm.start)
+        if fig is not None and nm.tokens == 1:
+            out.append(fig)
+            continue
+        if fig is None and not _keep_word_number(low, nm, g):
+            continue
+        it = _Item(nm.start, nm.end, nm.value, nm.ordinal)
+        if fig is not None:
+            it.start = fig.start
+            it.percent = fig.percent
+            it.scale = 1000.0
+        t = g.tail.match(low, it.end)
+        if t is not None and t.group("pct"):
+            it.percent = True
+            it.end = t.end()
+        out.append(it)
+    return out
+
+
+_CJK_RUN = r"(?:[0-9０-９{c}]|[.．点點](?=[0-9０-９{d}])|[,，、](?=[0-9０-９]{{3}}))+"
+
+
+def _cjk_pattern(g: Grammar) -> Any:
+    def build() -> Any:
+        chars = "".join(ch for ch in CJK_CHARS if g.lang == "ko" or not ("\uac00" <= ch <= "\ud7af"))
+        run = _CJK_RUN.format(c=re.escape(chars), d=re.escape("".join(c for c in chars if c not in "两兩俩倆")))
+        cont = r"(?:[ \u3000](?=[" + re.escape(chars) + r"])" + run + r")*"
+        suf = sorted([*g.overlay.get("ordinal_suffix", [])], key=len, reverse=True)
+        pct = sorted(["%", "％", *g.overlay.get("percent", [])], key=len, reverse=True)
+        return re.compile(
+            r"(?:(?P<neg>负|負|マイナス|마이너스|[-−－])[ ]?)?(?P<pre>第|百分之)?"
+            r"(?P<a>" + run + cont + r")"
+            r"(?:(?P<fz>分之|分の|분의)[ ]?(?P<neg2>マイナス|마이너스|负|負)?[ ]?(?P<b>" + run + r"))?"
+            r"(?P<ord>" + "|".join(re.escape(s) for s in suf if s) + r"|(?!))?"
+            r"(?P<pct>" + "|".join(re.escape(s) for s in pct) + r")?"
+            r"(?P<doz>ダース|打(?![\u3400-\u9fff]))?"
+        )
+
+    return cached(("numbers", "cjk", g.lang), build)
+
+
+def _scan_cjk(text: str, low: str, g: Grammar) -> list[_Item]:
+    out: list[_Item] = []
+    hangul = re.compile(r"[\uac00-\ud7af]")
+    for m in _cjk_pattern(g).finditer(low):
+        a = m.group("a")
+        s = m.start()
+        if not a.strip():
+            continue
+        if g.lang == "ko" and hangul.match(a[0]):
+            sa = m.start("a")
+            if sa > 0 and hangul.match(low[sa - 1]):
+                continue  # inside a word
+            if len(a) == 1 and not m.group("ord"):
+                continue  # one syllable is a word: "사는", "이 가방"
+        sa = m.start("a")
+        if a[0] in ",，、" or (sa > 0 and low[sa - 1].isascii() and low[sa - 1].isalnum() and not m.group("neg")):
+            continue
+        if len(a) == 1 and a in "万萬亿億兆만억조백천십" and not m.group("pre"):
+            continue
+        if a.isascii() or all(c.isdigit() or c in ".,，、．" for c in a):
+            v = digit_value(a.replace("、", ",").replace("，", ",").replace("．", "."), g.decimal, g.group)
+        else:
+            v = cjk_value(a.replace(" ", "").replace("\u3000", ""), elide=g.lang == "zh")
+        if v is None:
+            if _DOTTED.fullmatch(a):
+                out.extend(_pieces(a, m.start("a")))
+            continue
+        it = _Item(s if m.group("neg") or m.group("pre") else m.start("a"), m.end(), v)
+        if m.group("b"):
+            b = cjk_value(m.group("b"))
+            if b is None or v == 0:
+                continue
+            it.value = (-b if m.group("neg2") else b) / v
+        if m.group("neg"):
+            it.value = -it.value
+        if m.group("pre") == "第" or m.group("ord"):
+            it.ordinal = True
+        if m.group("pre") == "百分之" or m.group("pct"):
+            it.percent = True
+        if m.group("doz"):
+            it.value *= 12
+        if out and m.group("b"):  # "1と5分の4", "일과 이분의 일": a whole and a fraction
+            prev = out[-1]
+            gap = low[prev.end : it.start].strip()
+            if gap in ("と", "과", "와", "又", "和") and not prev.ordinal:
+                sign = -1 if prev.value < 0 else 1
+                prev.value = prev.value + sign * abs(it.value)
+                prev.end = it.end
+                continue
+        out.append(it)
+    return out
 
 
 def _clean(v: float) -> int | float:
@@ -78,97 +441,11 @@ def _lang_of(lang: str) -> str:
     return lang
 
 
-def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = True, words: bool = True) -> list[Mention]:
-    """Find the numbers of ``text`` in language ``lang``."""
-    if not text:
-        return []
-    g = grammar(_lang_of(lang))
-    items: list[_Item] = []
-    for m in g.pattern.finditer(text):
-        if m.group("code") is not None:
-            continue
-        if m.group("dig") is not None:
-            items.extend(_digits(text, m, g))
-        elif words and m.group("words") is not None:
-            items.extend(_words(text, m, g))
-    items = [it for it in items if ordinals or not it.ordinal]
-    _approx(text, items, g)
-    items = _ranges(text, items, g)
-    return [_mention(text, it, g, style) for it in items]
-
-
-def _digits(text: str, m: Any, g: Grammar) -> list[_Item]:
-    raw = m.group("dig")
-    sign = m.group("sign") or ""
-    start = m.start("dig") + len(sign)
-    body = raw[len(sign) :]
-    value = digit_value(body, g.decimal, g.group)
-    if value is None:
-        # not one number: "192.168.1.2" is four, "1 2 3" was never joined
-        out = []
-        pos = start
-        for piece in regex.split(r"[.,]", body):
-            if piece and piece.isdigit():
-                v = digit_value(piece, g.decimal, g.group)
-                if v is not None:
-                    out.append(_Item(pos, pos + len(piece), v))
-            pos += len(piece) + 1
-        return out if all(c.isdigit() or c in ".," for c in body) else []
-    if sign in ("-", "−") and (
-        m.start("dig") == 0 or text[m.start("dig") - 1].isspace() or text[m.start("dig") - 1] in "(["
-    ):
-        value = -value
-        start -= len(sign)
-    end = m.end("dig")
-    it = _Item(start, end, value)
-    plain = body.isdigit()
-    if m.group("ordsuf"):
-        it.ordinal = True
-        end = m.end("ordsuf")
-    elif m.group("dscale"):
-        scale = g.words.get(m.group("dscale").lower(), (1, "S"))[0]
-        it.value = value * scale
-        it.scale = scale
-        end = m.end()
-        end = m.end("dscale") + (
-            1 if text[m.end("dscale") : m.end("dscale") + 1] == "." and m.group(0).endswith(".") else 0
-        )
-    elif m.group("gabbr"):
-        scale = g.overlay.get("glued_abbr", {}).get(m.group("gabbr").lower(), 1)
-        it.value = value * scale
-        it.scale = scale
-        end = m.end("gabbr")
-    if m.group("pct") or m.group("pctpre"):
-        it.percent = True
-        if m.group("pct"):
-            end = m.end("pct")
-        if m.group("pctpre"):
-            it.start = m.start("pctpre")
-    if "ordsuf2" in m.re.groupindex and m.group("ordsuf2"):
-        it.ordinal = True
-        end = m.end("ordsuf2")
-    it.end = end
-    if plain and not it.ordinal and not it.percent and it.scale == 1:
-        if len(body) == 4 and 1000 <= value <= 2100:
-            it.year_like = True
-        if g.overlay.get("ordinal_dot") and text[end : end + 2].startswith(". ") and end + 2 < len(text):
-            nxt = text[end + 2]
-            before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-            det = before is not None and before.group(1).lower() in _DE_DET
-            if nxt.isalpha() and (det or (g.lang == "tr" and nxt.islower())):
-                it.ordinal = True
-                it.end = end + 1
-                return [it]
-        if len(body) <= 4 and _caps_name_before(text, start):
-            return []  # "Boeing 737", "Apollo 11": names with numbers
-    return [it]
-
-
 def _caps_name_before(text: str, start: int) -> bool:
     """A capitalised word (not the first of a sentence) right before: a name with a number."""
     head = text[max(0, start - 40) : start]
-    m = regex.search(r"(\p{Lu}[\p{Ll}\p{Lu}]*)[ \u00a0]$", head)
-    if m is None:
+    m = _CAP_WORD.search(head)
+    if m is None or not m.group(1)[0].isupper():
         return False
     word = m.group(1)
     if len(word) == 1 and word not in "GV":
@@ -177,41 +454,6 @@ def _caps_name_before(text: str, start: int) -> bool:
     if not before or before[-1] in '.!?:;"“«(—–-\n':
         return False
     return word.upper() != word or len(word) <= 4
-
-
-def _words(text: str, m: Any, g: Grammar) -> list[_Item]:
-    toks: list[tuple[int, int, str, float, str]] = []
-    for t in g.tokens.finditer(text, m.start("words"), m.end("words")):
-        w = t.group(0)
-        if t.group("pre"):
-            toks.append((t.start(), t.end(), w, 0, "PRE"))
-        elif "art" in t.re.groupindex and t.group("art"):
-            toks.append((t.start(), t.end(), w, 1, "ART"))
-        elif t.group("atom"):
-            vk = g.words.get(w.lower()) or g.words.get(w.casefold())
-            if vk is None:
-                continue
-            toks.append((t.start(), t.end(), w, vk[0], vk[1]))
-        else:
-            toks.append((t.start(), t.end(), w, 0, "C"))
-    nums = parse_words(toks, vigesimal=bool(g.overlay.get("vigesimal")))
-    out: list[_Item] = []
-    for n in nums:
-        if not _keep_word_number(text, n, g):
-            continue
-        it = _Item(n.start, n.end, n.value, n.ordinal)
-        if n.end == m.end("words"):
-            if m.group("pct"):
-                it.percent = True
-                it.end = m.end("pct")
-            if "ordsuf2" in m.re.groupindex and m.group("ordsuf2"):
-                it.ordinal = True
-                it.end = m.end("ordsuf2")
-        if n.start == m.start("words") and m.group("pctpre"):
-            it.percent = True
-            it.start = m.start("pctpre")
-        out.append(it)
-    return out
 
 
 def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
@@ -233,17 +475,39 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
     return True
 
 
-def _approx(text: str, items: list[_Item], g: Grammar) -> None:
-    if not g.approx:
-        return
+def _percent_before(low: str, items: list[_Item], g: Grammar) -> None:
+    def build() -> Any:
+        alt = "|".join(re.escape(p.lower()) for p in sorted(g.overlay["percent_before"], key=len, reverse=True))
+        return re.compile(r"(?<!\w)(?:" + alt + r")[ \t\u00a0%]*$")
+
+    pat = cached(("numbers", "pctpre", g.lang), build)
     for it in items:
-        head = text[max(0, it.start - 30) : it.start].lower().rstrip()
-        for phrase, kind in g.approx:
-            if head.endswith(phrase):
-                k = len(head) - len(phrase)
-                if k == 0 or not head[k - 1].isalnum():
-                    it.attrs["approx"] = kind
-                    break
+        m = pat.search(low, max(0, it.start - 20), it.start)
+        if m is not None and not it.ordinal:
+            it.percent = True
+            it.start = m.start()
+
+
+def _approx_pattern(g: Grammar) -> Any:
+    def build() -> Any:
+        alt = "|".join(re.escape(p).replace("\\ ", r"\s+") for p, _ in g.approx)
+        return re.compile(r"(?<!\w)(?:" + alt + r")[ \t\u00a0]*$")
+
+    return cached(("numbers", "approx", g.lang), build)
+
+
+def _approx(low: str, items: list[_Item], g: Grammar) -> None:
+    if not g.approx or not items:
+        return
+    pat = _approx_pattern(g)
+    kinds = dict(g.approx)
+    for it in items:
+        m = pat.search(low, max(0, it.start - 30), it.start)
+        if m is not None:
+            phrase = " ".join(m.group().split())
+            kind = kinds.get(phrase)
+            if kind is not None:
+                it.attrs["approx"] = kind
 
 
 def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
