@@ -101,7 +101,7 @@ def test_single_step_accepted() -> None:
 def test_bad_step() -> None:
     with pytest.raises(TypeError, match="registered name"):
         Pipeline([42])  # type: ignore[list-item]
-    with pytest.raises(newsnorm.UnknownNormaliserError, match="Available names: dates, numbers, places"):
+    with pytest.raises(newsnorm.UnknownNormaliserError, match=r"Available names: .*dates, .*numbers, places"):
         Pipeline(["nope"])
 
 

@@ -81,12 +81,31 @@ class NormaliserBase:
     def __ror__(self, other: Step | Pipeline) -> Pipeline:
         return Pipeline([other, self])
 
+    def __eq__(self, other: object) -> bool:
+        """Normalisers of the same class with the same options are equal (so pickled copies compare equal)."""
+        if type(other) is not type(self):
+            return NotImplemented
+        return _options(self) == _options(other)
+
+    def __hash__(self) -> int:
+        return hash((type(self), repr(sorted(_options(self).items()))))
+
     def __call__(self, text: str, lang: str | None = None, published: Any = None) -> Document:
         """Run this normaliser alone, as a one-step pipeline."""
         return Pipeline([self])(text, lang=lang, published=published)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
+
+
+def _options(obj: object) -> dict[str, Any]:
+    """The instance attributes of a normaliser (its options), from ``__dict__`` and ``__slots__``."""
+    found = dict(getattr(obj, "__dict__", {}))
+    for cls in type(obj).__mro__:
+        for slot in getattr(cls, "__slots__", ()):
+            if hasattr(obj, slot):
+                found[slot] = getattr(obj, slot)
+    return found
 
 
 def _resolve(step: Step | Pipeline) -> tuple[Normaliser, ...]:
