@@ -180,7 +180,7 @@ def _build(lang: str) -> Lexicon:
     for name, num in lex.get("weekdays", {}).items():
         weekdays[fold(name)] = int(num)
         (wd_wide if len(name.rstrip(".")) > 4 else wd_abbr).update(_variants([name], cs, dotted=len(name) <= 5))
-    taken = {fold(w) for key in ("numbers", "ordinals", "units", "the", "preps", "conn") for w in lex.get(key, [])}
+    taken = {fold(w) for key in ("numbers", "ordinals", "the", "preps", "conn") for w in lex.get(key, [])}
     wd_wide = {w for w in wd_wide if fold(w) not in taken}
     wd_abbr = {w for w in wd_abbr if fold(w) not in taken}
     if not spaced:  # CJK: single-character abbreviations (月, 木) are far too ambiguous
@@ -264,7 +264,7 @@ def _build(lang: str) -> Lexicon:
         r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?P<tz>Z)?(?!\d))?"
     )
     rules.append(
-        r"(?P<R_num>)(?<![\d/.\-,])(?P<na>\d{1,2})(?P<sep>[/.\-])(?P<nb>\d{1,2})(?P=sep)(?P<nc>\d{4}|\d{2})"
+        r"(?P<R_num>)(?<![\d/.,])(?<!\d-)(?P<na>\d{1,2})(?P<sep>[/.\-])(?P<nb>\d{1,2})(?P=sep)(?P<nc>\d{4}|\d{2})"
         r"(?![\d/]|[.,]\d|-\d)"
     )
     if cjk:
