@@ -6,8 +6,9 @@ on first use through :func:`newsnorm._resources.cached`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .._document import Document, Mention
 from .._pipeline import Edit, NormaliserBase
@@ -72,15 +73,35 @@ class TitlesNormaliser(NormaliserBase):
             f"countries={self.countries}, rewrite={self.rewrite})"
         )
 
-    def _places(self, doc: Document) -> list[Mention]:
+    def _places(self, doc: Document) -> Callable[[int, int], list[Mention]] | None:
+        """Places of a window of ``doc.source`` (offsets in the document), or None when off/missing."""
         if not self.countries:
-            return []
+            return None
         try:
             from ..places import PlacesNormaliser
-
-            return [m for m in PlacesNormaliser().find(doc) if isinstance(m.value, str)]
         except Exception:  # places is optional here: fall back to the shipped qualifiers
-            return []
+            return None
+        finder = PlacesNormaliser()
+        source = doc.source
+
+        def places(start: int, end: int) -> list[Mention]:
+            if start > 0:  # never cut a word in two
+                space = source.find(" ", start, end)
+                start = space + 1 if space >= 0 else end
+            window = source[start:end]
+            if not window.strip():
+                return []
+            try:
+                found = finder.find(Document(source=window, text=window, lang=doc.lang))
+                return [
+                    dataclasses.replace(m, start=m.start + start, end=m.end + start)
+                    for m in found
+                    if isinstance(m.value, str)
+                ]
+            except Exception:  # a failing peer never breaks titles
+                return []
+
+        return places
 
     def find(self, doc: Document) -> Iterable[Mention]:
         """Return the office titles of ``doc.source`` (see the class docstring)."""

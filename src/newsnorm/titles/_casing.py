@@ -8,10 +8,12 @@ is first lowered, keeping acronyms and known proper names.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
 
+from .._resources import cached
 from ._data import acronyms, proper_phrases, word_list
 
 __all__ = ["capitalise", "is_all_caps", "lower", "recase", "upper"]
@@ -80,15 +82,19 @@ class _Word:
     __slots__ = ("core", "first", "last", "lead", "start", "trail")
 
     def __init__(self, token: str) -> None:
+        self.first = False
+        self.last = False
+        self.start = False
+        if token.isalnum():
+            self.lead = self.trail = ""
+            self.core = token
+            return
         lead = _LEAD.match(token)
         self.lead = lead.group() if lead else ""
         rest = token[len(self.lead) :]
         trail = _TRAIL.search(rest)
         self.trail = trail.group() if trail else ""
         self.core = rest[: len(rest) - len(self.trail)]
-        self.first = False
-        self.last = False
-        self.start = False
 
 
 def _split_line(line: str) -> tuple[list[str], list[_Word | None]]:
@@ -158,6 +164,12 @@ def _title_part(part: str, lang: str, first: bool, last: bool, minor: frozenset[
     return capitalise(part, lang)
 
 
+@functools.lru_cache(maxsize=32768)
+def _title_word(core: str, lang: str, first: bool, last: bool) -> str:
+    """:func:`_title_core` with the language's minor words, memoised (words repeat across headlines)."""
+    return _title_core(core, lang, first, last, word_list("minor", lang))
+
+
 def _title_core(core: str, lang: str, first: bool, last: bool, minor: frozenset[str]) -> str:
     if "-" in core and core.isupper() and core not in acronyms():
         pieces = core.split("-")
@@ -218,6 +230,11 @@ def _lower_caps_word(core: str, trail: str, lang: str, proper: Callable[[str], b
 
 
 def _proper_checker(lang: str) -> Callable[[str], bool]:
+    """Is a (lower-cased) word a known proper name of ``lang``? Built once per language."""
+    return cached(("titles", "proper_checker", lang), lambda: _build_proper_checker(lang))
+
+
+def _build_proper_checker(lang: str) -> Callable[[str], bool]:
     phrases = proper_phrases(lang)
     common = word_list("common", lang)
     lookup = None
@@ -288,7 +305,7 @@ def _recase_line(line: str, lang: str, case: str) -> str:
             if all_caps and (core.isupper() or _is_acronym(core, w.trail, lang)):
                 new = core
             else:
-                new = _title_core(core, lang, w.first, w.last, minor)
+                new = _title_word(core, lang, w.first, w.last)
         else:
             keep = case == "title" and lang in _SENTENCE_CASE_LANGS
             new = _sentence_core(core, lang, w, all_caps, title_like, proper, keep_caps=keep)

@@ -10,7 +10,7 @@ States") and the person's name that follows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from .._document import Document, Mention
@@ -62,6 +62,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 class _Tables(NamedTuple):
     pattern: re.Pattern[str]
+    automaton: Any  # ahocorasick.Automaton over the lower-cased surface forms
     table: Mapping[str, Office]
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
@@ -87,6 +88,12 @@ def _tables(lang: str) -> _Tables:
         table = offices(lang)
         body = trie_pattern(sorted(set(table)))
         pattern = re.compile(r"(?<![\w\-.’'])(?:" + body + r")(?![\w\u0300-\u036f])", re.IGNORECASE)
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for form in table:
+            automaton.add_word(form, len(form))
+        automaton.make_automaton()
         forms = country_forms(lang)
         before = after = None
         if forms:
@@ -99,6 +106,7 @@ def _tables(lang: str) -> _Tables:
             style = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(re.escape(s) for s in style_list) + r")\s+$")
         return _Tables(
             pattern,
+            automaton,
             table,
             before,
             after,
@@ -224,22 +232,56 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
     return _Name(first, last, text[first:last])
 
 
-def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ()) -> Iterator[Mention]:
-    """Yield title mentions of ``doc`` (see the module docstring)."""
+_BEFORE_WORD = frozenset("-.’'")
+
+
+def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
+    """(start, end) of the longest title surface form at each word start, in text order.
+
+    The Aho-Corasick automaton runs once over the lower-cased text (C speed); the few hits are
+    checked for word boundaries here. Text whose lower-casing changes its length (a rare "İ")
+    falls back to the compiled pattern.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        for m in t.pattern.finditer(text):
+            yield m.start(), m.end()
+        return
+    best: dict[int, int] = {}
+    n = len(low)
+    for last, length in t.automaton.iter(low):
+        start = last - length + 1
+        end = last + 1
+        if start > 0:
+            ch = low[start - 1]
+            if ch.isalnum() or ch == "_" or ch in _BEFORE_WORD:
+                continue
+        if end < n:
+            ch = low[end]
+            if ch.isalnum() or ch == "_" or "\u0300" <= ch <= "\u036f":
+                continue
+        if best.get(start, 0) < end:
+            best[start] = end
+    for start in sorted(best):
+        yield start, best[start]
+
+
+def find_titles(
+    doc: Document, honorifics: bool, places: Callable[[int, int], Iterable[Mention]] | None = None
+) -> Iterator[Mention]:
+    """Yield title mentions of ``doc`` (see the module docstring).
+
+    ``places(start, end)`` returns the place mentions of ``doc.source[start:end]`` with offsets in
+    ``doc.source``; it is called only around the titles found.
+    """
     text = doc.source
     lang = doc.lang if doc.lang and doc.lang != "und" else "en"
     t = _tables(lang)
-    place_by_end: dict[int, Mention] = {}
-    place_by_start: dict[int, Mention] = {}
-    for p in places:
-        place_by_end[p.end] = p
-        place_by_start[p.start] = p
     consumed = 0
-    for m in t.pattern.finditer(text):
-        start, end = m.start(), m.end()
+    for start, end in _candidates(text, t):
         if start < consumed:
             continue
-        office = t.table.get(m.group().lower())
+        office = t.table.get(text[start:end].lower())
         if office is None:
             continue
         parts = [office]
@@ -275,6 +317,12 @@ def find_titles(doc: Document, honorifics: bool, places: Iterable[Mention] = ())
         if span_start == start and head.canonical == "Honourable" and window.endswith("The "):
             span_start = start - 4
         country: str | None = head.country or None
+        place_by_end: dict[int, Mention] = {}
+        place_by_start: dict[int, Mention] = {}
+        if places is not None:
+            for p in places(max(0, start - _BEFORE), min(len(text), end + _AFTER)):
+                place_by_end[p.end] = p
+                place_by_start[p.start] = p
         prev_place = place_by_end.get(start - 1) or place_by_end.get(start - 3) or place_by_end.get(start - 4)
         if prev_place is not None and isinstance(prev_place.value, str):
             country = prev_place.value
