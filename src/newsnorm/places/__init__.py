@@ -13,6 +13,8 @@ on first use of the language and kept for the life of the process.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,6 +23,8 @@ from .._lang import UNDETERMINED, parse_lang
 from .._pipeline import NormaliserBase
 
 __all__ = ["SPELLINGS", "PlacesNormaliser", "lookup"]
+
+_MARKS = re.compile("[\u0591-\u05c7\u064b-\u065f\u0670]")
 
 #: Named choices of the ``spelling`` option (any babel locale identifier is accepted as well).
 SPELLINGS = ("common", "official", "source")
@@ -123,11 +127,15 @@ class PlacesNormaliser(NormaliserBase):
         return locale_names(self.spelling).get(code) or name
 
 
-def lookup(name: str, lang: str = "en") -> str | None:
+def lookup(name: str, lang: str = "en", *, fuzzy: bool = False) -> str | None:
     """ISO 3166-1 alpha-2 code of a place name or alias, or ``None``.
 
     Case- and diacritics-insensitive: ``lookup("turkiye")``, ``lookup("Türkei", "de")`` and
-    ``lookup("Турции", "ru")`` all give ``"TR"``. Cheap after the first call for a language.
+    ``lookup("Турции", "ru")`` all give ``"TR"``. Tried in order: the names of ``lang``
+    (CLDR, aliases, demonyms, cities), "X, Republic of" turned round, the CLDR names of
+    every other language, then the longest country name inside ``name`` ("Republic of
+    Albania"). With ``fuzzy=True`` a name one or two letters off a known name of ``lang``
+    is accepted as a last resort ("Azerbaidjan"). Cheap after the first call for a language.
 
     Raises:
         TypeError: ``name`` is not a string.
@@ -136,13 +144,14 @@ def lookup(name: str, lang: str = "en") -> str | None:
     if not isinstance(name, str):
         raise TypeError(f"'name' must be a str (got {name!r} that is a {type(name).__name__})")
     code = parse_lang(lang).lang
-    from ._gazetteer import fold, gazetteer, strip_marks
+    from ._gazetteer import fold, gazetteer, global_names, strip_marks
     from ._match import scan
 
     g = gazetteer(code if code != UNDETERMINED else "en")
-    text = " ".join(name.split())
+    text = " ".join(name.split()).replace("ʼ", "’")
     if not text:
         return None
+    text = _MARKS.sub("", unicodedata.normalize("NFC", text))  # Arabic vowel marks and shadda, Hebrew niqqud
     tries = [text]
     if "," in text:
         head, _, tail = text.partition(",")
@@ -152,10 +161,57 @@ def lookup(name: str, lang: str = "en") -> str | None:
         entry = g.exact.get(key) or g.exact.get(strip_marks(key)) or g.city_exact.get(key)
         if entry is not None and entry.candidates:
             return entry.candidates[0].code
+    names = global_names()
     for t in tries:
-        hits = scan(t, g, strict_case=False, context=False)
-        places = [h for h in hits if h.candidate.type != "demonym"] or hits
-        if places:
-            best = max(places, key=lambda h: h.end - h.start)
-            return best.candidate.code
+        key = fold(t)
+        found = names.get(key) or names.get(strip_marks(key))
+        if found is not None:
+            return found
+    for strict in (True, False):
+        for t in tries:
+            hits = [
+                h
+                for h in scan(t, g, strict_case=strict, context=False)
+                if strict or h.candidate.type in ("country", "territory", "region")
+            ]
+            if hits:
+                best = max(
+                    hits, key=lambda h: (h.candidate.type != "demonym", h.candidate.type != "city", h.end - h.start)
+                )
+                return best.candidate.code
+    if fuzzy:
+        return _fuzzy(fold(strip_marks(text)), code if code != UNDETERMINED else "en")
     return None
+
+
+def _fuzzy(key: str, lang: str) -> str | None:
+    """The code of the closest country or territory name of ``lang`` (similarity >= 0.8), or ``None``."""
+    if len(key) < 4:
+        return None
+    from difflib import SequenceMatcher
+
+    from .._resources import cached
+    from ._gazetteer import fold, gazetteer, strip_marks
+
+    def build() -> tuple[tuple[str, str], ...]:
+        g = gazetteer(lang)
+        out = {
+            fold(strip_marks(k)): e.candidates[0].code
+            for k, e in g.exact.items()
+            if e.candidates[0].type in ("country", "territory")
+        }
+        return tuple(sorted(out.items()))
+
+    best, best_code = 0.8, None
+    matcher = SequenceMatcher(autojunk=False)
+    matcher.set_seq2(key)
+    for known, code in cached(("newsnorm.places.fuzzy", lang), build):
+        if abs(len(known) - len(key)) > max(2, len(key) // 4):
+            continue
+        matcher.set_seq1(known)
+        if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best or (ratio == best and best_code is None):
+            best, best_code = ratio, code
+    return best_code

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -79,10 +80,20 @@ _NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KH
 _RANK = {"country": 0, "territory": 0, "region": 1, "city": 2, "demonym": 3, "trap": 9}
 
 
+_ARABIC = re.compile("[\u0622\u0623\u0625\u0671\u0649\u06cc\u06a9]")
+_ARABIC_FOLD = str.maketrans("\u0622\u0623\u0625\u0671\u0649\u06cc\u06a9", "\u0627\u0627\u0627\u0627\u064a\u064a\u0643")
+
+
 def fold(text: str) -> str:
-    """Lower-case ``text`` one character for one character (``İ`` -> ``i``), so offsets stay."""
+    """Lower-case ``text`` one character for one character, so offsets stay.
+
+    ``İ`` becomes ``i``; Arabic alef forms (أ إ آ ٱ) become ``ا`` and ى, Persian ی and ک
+    become ي and ك, as news copy writes them either way.
+    """
     if "İ" in text:
         text = text.replace("İ", "I")
+    if _ARABIC.search(text):
+        text = text.translate(_ARABIC_FOLD)
     return text.lower()
 
 
@@ -236,7 +247,7 @@ class _Builder:
         self.keys: dict[str, dict[str, Any]] = {}
 
     def add(self, name: str, cand: Candidate, *, stem: bool = False, endings: Iterable[str] = ()) -> None:
-        name = name.rstrip("'’")
+        name = name.rstrip("'’").replace("ʼ", "’")
         if len(name) < 2:
             return
         if name.isascii() and "'" not in name and "-" not in name:
@@ -366,6 +377,9 @@ def _build(lang: str) -> Gazetteer:
                 add_name(name, cand, own)
                 if "(" in name and name.endswith(")"):
                     add_name(name.partition("(")[0].strip(), cand, own)
+                head, dash, tail = name.partition("-")
+                if dash and 0 < len(head) <= 3 and head.islower() and tail[:1].isupper():  # Maltese l-Ungerija
+                    add_name(tail, cand, own)
                 if source_lang == "en" and "&" in name:
                     add_name(name.replace("&", "and"), cand)
                 if source_lang == "en" and name.startswith("St. "):
@@ -423,6 +437,23 @@ def _build(lang: str) -> Gazetteer:
         person_rules=lang not in _NOUN_CAPS and latin,
         initial_rule=bool(openers),
     )
+
+
+def global_names() -> Mapping[str, str]:
+    """Folded CLDR name in any language -> code, for names that mean one code only (lookup's fallback)."""
+
+    def build() -> Mapping[str, str]:
+        seen: dict[str, str] = {}
+        clash: set[str] = set()
+        for names in _cldr().values():
+            for code, values in names.items():
+                for name in values:
+                    for key in {fold(name), strip_marks(fold(name))}:
+                        if seen.setdefault(key, code) != code:
+                            clash.add(key)
+        return MappingProxyType({k: v for k, v in seen.items() if k not in clash and len(k) > 2})
+
+    return cached(("newsnorm.places.global_names",), build)
 
 
 def _city_candidates() -> tuple[Candidate, ...]:
