@@ -305,6 +305,7 @@ def _build(lang: str) -> Lexicon:
     modw = rf"(?P<mod>{L('start')}|{L('mid')}|{L('end')})"
     rules.append(
         rf"(?P<R_wdrel>){b}(?P<rel>{L('last')}|{L('next')}|{L('this')}){osp}(?P<unit>{L('units')}){osp},?{osp}"
+        rf"(?:{L('preps')}{sp})?"
         rf"(?P<wd>{L('wd_w')}){e}{time_sfx}"
     )
     rules.append(

@@ -421,6 +421,12 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         n = _number(ctx, _g(m, "num"))
         ago_word = m.group("ago")
         future = _which(ctx, ago_word, "later", "later_before") is not None
+        if rule == "R_agob" and future and ctx.tense != "future":
+            # "in six years" is a span ("the highest in six years") unless the sentence looks ahead
+            n0 = _number(ctx, _g(m, "num"))
+            if n0 is None:
+                return None
+            return Resolved(duration(n0, unit), "DURATION", _approx(ctx, _g(m, "approx")))
         mod = _approx(ctx, _g(m, "approx"))
         if n is None or _g(m, "some"):
             if unit in ("H", "MIN", "S") and pub is not None:
