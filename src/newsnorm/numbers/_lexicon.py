@@ -190,6 +190,12 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
         words[word.lower()] = (value, "F")
     for word, value in overlay.get("additive_fractions", {}).items():
         words[word.lower()] = (value, "FA")
+    for suffix in overlay.get("denominator_suffix", []):  # Spanish "veintiunavos", "treintavos"
+        for word, (value, kind) in list(words.items()):
+            if kind in ("N", "H") and value >= 11 and " " not in word:
+                stem = word[:-1] if word.endswith(("a", "e", "o")) and not suffix.startswith("e") else word
+                words.setdefault(stem + suffix, (value, "Q"))
+                words.setdefault(word + suffix, (value, "Q"))
     for word in overlay.get("remove", []):
         words.pop(word, None)
     for word in overlay.get("point", []):
@@ -209,7 +215,7 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
             for cut, add in rules:
                 if word.endswith(cut):
                     d = word[: len(word) - len(cut)] + add
-                    if d not in words:
+                    if d != word:
                         words[d] = (value, "Q")
     if lang == "ko":  # one Sino-Korean syllable alone is too often an ordinary word
         words = {w: vk for w, vk in words.items() if len(w) > 1 or vk[1] in "MS"}

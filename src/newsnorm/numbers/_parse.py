@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["Num", "Tok", "cjk_value", "digit_value", "parse_words"]
 
@@ -99,12 +99,13 @@ def digit_value(text: str, decimal: str, group: str) -> float | None:
 Tok = tuple[int, int, str, float, str, bool, int]
 
 _ORD = frozenset(["O", "OH", "OM", "OS"])
+_FRACTIONISH = frozenset(["Q", "F", "O", "OM", "OS"])
 
 
 def _compatible_small(pending: float, v: float, vigesimal: bool) -> bool:
     if pending == 0:
         return True
-    if pending >= 20 and pending % 10 == 0 and 0 < v < 10:
+    if pending >= 20 and pending % 10 == 0 and pending < 100 and 0 < v < 10:
         return True
     return vigesimal and pending in (60, 80) and 10 <= v < 20
 
@@ -113,45 +114,59 @@ def _compatible_small(pending: float, v: float, vigesimal: bool) -> bool:
 class _State:
     start: int = -1
     end: int = -1
-    total: float = 0
+    parts: list[tuple[float, float]] = field(default_factory=list)  # (scale, amount) of finished scales
     group: float = 0
     pending: float = 0
     last_mult: float = float("inf")
-    last_scale: float = float("inf")
     tokens: int = 0
     ordinal: bool = False
     first: str = ""
     neg: bool = False
     conn_base: float | None = None
-    dec: str | None = None
+    dec: list[Tok] | None = None
+    dec_base: float = 0
+    dec_end: int = -1
     frac: bool = False
     bare: bool = False
     fig: bool = False
     closed: bool = False
 
-    def value(self) -> float:
-        v = self.total + self.group + self.pending
-        if self.dec:
-            v += float("0." + self.dec)
-        return v
+    def whole(self) -> float:
+        return sum(a for _, a in self.parts) + self.group + self.pending
+
+    def last_scale(self) -> float:
+        return min((sc for sc, _ in self.parts), default=float("inf"))
+
+    def set_value(self, v: float) -> None:
+        self.parts = [(1.0, v)] if v else []
+        self.group = self.pending = 0
 
 
-def _fraction(st: _State, d: float, art: bool) -> None:
-    if art:
-        num, whole = 1.0, st.value()
-    elif st.conn_base is not None:
-        whole = st.conn_base
-        num = st.value() - whole
+def _decimal(base: float, toks: list[Tok], vigesimal: bool, compound: bool) -> float | None:
+    if not toks:
+        return None
+    if all(k in ("N", "FIG") and v < 10 and v == int(v) for _, _, _, v, k, _, _ in toks):
+        digits = "".join(str(int(v)) if k == "N" else w for _, _, w, v, k, _, _ in toks)
     else:
-        whole, num = 0.0, st.value()
-    st.total = whole + num / d
-    st.group = st.pending = 0
-    st.dec = None
-    st.frac = True
-    st.last_mult = st.last_scale = float("inf")
+        nums = parse_words(toks, vigesimal, compound)
+        if len(nums) != 1 or nums[0].value != int(nums[0].value):
+            return None
+        digits = str(int(nums[0].value))
+    return base + float("0." + digits)
 
 
-def parse_words(items: list[Tok], vigesimal: bool = False) -> list[Num]:
+def _split_fraction(st: _State, d: float, art: bool) -> tuple[float, float]:
+    """(whole, numerator) of a fraction ending at denominator ``d``."""
+    if art:
+        return st.whole(), 1.0
+    if st.conn_base is not None:
+        num = st.whole() - st.conn_base
+        if 0 < num < d:  # "one hundred and three quarters"; but "one hundred and thirty fifths" is 130/5
+            return st.conn_base, num
+    return 0.0, st.whole()
+
+
+def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = False) -> list[Num]:
     """Split a run of atoms into numbers.
 
     A new number starts where a word cannot continue the previous one ("one two three",
@@ -159,93 +174,135 @@ def parse_words(items: list[Tok], vigesimal: bool = False) -> list[Num]:
     Kinds: N 0-99, H hundreds, M multiplier, S scale, O/OH/OM/OS ordinals, F fraction word
     ("half"), FA additive fraction ("einhalb"), Q plural denominator ("fifths"), P decimal
     point word, Z dozen, NEG minus word, FIG a figure, FIGX a figure that stands alone.
+    ``compound``: a cardinal ten and an ordinal unit make one ordinal ("twenty first").
     """
     out: list[Num] = []
     st = _State()
 
+    def finish_dec() -> None:
+        if st.dec is not None:
+            v = _decimal(st.dec_base, st.dec, vigesimal, compound)
+            if v is not None:
+                st.set_value(v)
+                st.frac = True  # a decimal takes only a scale after it
+            else:
+                st.end = st.dec_end
+            st.dec = None
+
     def flush() -> None:
         nonlocal st
+        finish_dec()
         if st.tokens and not (st.bare and st.tokens == 1):
-            v = st.value()
+            v = st.whole()
             out.append(Num(st.start, st.end, -v if st.neg else v, st.ordinal, st.tokens, st.first))
         st = _State()
 
-    def begin(start: int, word: str, art: int) -> None:
-        if st.start < 0 or not st.neg:
-            st.start = art if art >= 0 else start
-        st.first = word
+    def fraction(d: float, art: bool, end: int) -> None:
+        whole, num = _split_fraction(st, d, art)
+        st.set_value(whole + num / d)
+        st.frac = True
+        st.tokens += 1
+        st.end = end
 
+    n_items = len(items)
     for idx, (start, end, word, v, kind, conn, art) in enumerate(items):
         if kind.endswith("+"):
             kind = kind[:-1]
             conn = True
+        is_art = art >= 0
+        nxt = items[idx + 1][4] if idx + 1 < n_items else ""
         if kind == "NEG":
             flush()
             st.neg = True
             st.start = start
             continue
         if kind == "P":
-            if st.tokens and not st.ordinal and st.dec is None and not st.frac and not st.closed and not conn:
-                st.total = st.value()
-                st.group = st.pending = 0
-                st.dec = ""
+            if st.tokens and not st.ordinal and st.dec is None and not st.frac and not st.closed:
+                st.dec_base = st.whole()
+                st.dec = []
+                st.dec_end = st.end
             else:
                 flush()
             continue
         if st.dec is not None:
-            if kind == "N" and not conn and v == int(v):
-                st.dec += str(int(v))
+            if kind in ("N", "H", "M") or (kind == "FIG" and word.isdigit()) or (kind == "S" and st.dec and nxt == "S"):
+                st.dec.append((start, end, word, v, kind, False, -1))
                 st.end = end
                 st.tokens += 1
                 continue
-            if kind == "FIG" and not conn and float(v).is_integer() and word.isdigit():
-                st.dec += word
-                st.end = end
-                st.tokens += 1
-                continue
-            if kind == "S" and st.dec and not conn:
-                st.total = st.value() * v
+            if kind in _FRACTIONISH and st.dec and kind != "F":
+                nums = parse_words(st.dec, vigesimal, compound)  # "veinte con tres quintos"
+                if len(nums) == 1 and v >= 2:
+                    num = nums[0].value
+                    st.dec = None
+                    st.set_value(st.dec_base + (num / v if kind != "F" else num * v))
+                    st.frac = True
+                    st.tokens += 1
+                    st.end = end
+                    continue
+            if kind in ("F",) and st.dec:
+                nums = parse_words(st.dec, vigesimal, compound)
+                if len(nums) == 1:
+                    st.dec = None
+                    st.set_value(st.dec_base + nums[0].value * v)
+                    st.frac = True
+                    st.tokens += 1
+                    st.end = end
+                    continue
+            if kind in ("F", "O", "Q") and not st.dec and is_art:  # "uno con un medio"
                 st.dec = None
-                st.end = end
+                st.set_value(st.dec_base + (v if kind == "F" else 1 / v))
+                st.frac = True
                 st.tokens += 1
-                st.last_scale = v
+                st.end = end
                 continue
             if not st.dec:
                 st.dec = None
-            flush()
+            finish_dec()
+        # ---- can this token continue the current number?
         ok = True
-        is_art = art >= 0
+        whole = st.whole()
         if st.tokens == 0:
             ok = True
-        elif (
-            st.ordinal
-            or st.closed
-            or kind in ("FIG", "FIGX", "NEG")
-            or (is_art and not conn and kind not in ("Z", "S", "M", "Q", "OM", "OS"))
-        ):
+        elif st.ordinal or st.closed or kind in ("FIGX", "NEG"):
+            ok = False
+        elif is_art and not conn and kind not in ("Z", "S", "M", "Q", "OM", "OS"):
             ok = False
         elif st.frac:
-            ok = kind == "S" and not conn and v > st.value()
+            ok = kind in ("S", "Z") and not conn
+        elif kind == "FIG":
+            ok = (
+                st.pending == 0
+                and not st.fig
+                and (bool(st.parts) or st.group > 0)
+                and v == int(v)
+                and v < min(st.last_mult, st.last_scale())
+            )
         elif kind == "N":
-            if v == 0 or (st.value() == 0 and not st.bare) or st.fig:
+            if v == 0 or st.fig or (whole == 0 and not st.bare):
                 ok = False
             else:
                 ok = _compatible_small(st.pending, v, vigesimal) and v < st.last_mult
                 if conn and 0 < st.pending < 10 and v >= 20 and v % 10 == 0 and v < 100:
                     ok = True  # units before tens: "واحد وعشرون", "sieben und zwanzig"
-                if conn and st.pending == 0 and (st.group or st.total):
-                    ok = v < min(st.last_mult, st.last_scale)
-                if conn and not ok and idx + 1 < len(items) and items[idx + 1][4] in ("Q", "F", "O", "OM", "OS"):
-                    ok = not items[idx + 1][5]  # "one hundred and three and two thirds"
+                if conn and st.pending == 0 and whole:
+                    ok = v < min(st.last_mult, st.last_scale())
+                if conn and not ok and nxt in _FRACTIONISH and idx + 1 < n_items and not items[idx + 1][5]:
+                    ok = True  # "one hundred and three and two thirds"
         elif kind == "H":
-            ok = st.pending == 0 and st.group == 0 and not st.fig
+            ok = st.pending == 0 and st.group == 0 and not st.fig and v < st.last_scale()
         elif kind == "M":
-            ok = (st.pending < v or st.pending == 0) and v < st.last_mult and (st.pending > 0 or st.group == 0)
+            ok = not conn and st.group == 0 and (st.fig or st.pending < v) and v < st.last_mult
             if v >= 1000 and st.pending >= 10 and not st.fig:  # CJK 千 takes one digit
                 ok = False
-            ok = ok and not conn
         elif kind == "S":
-            ok = v < st.last_scale and (st.group + st.pending) < v and not conn
+            mult = st.group + st.pending + sum(a for sc, a in st.parts if sc < v)
+            ok = (
+                not conn
+                and all(sc != v for sc, _ in st.parts)
+                and (st.fig or mult < v)
+                and mult * v < min((sc for sc, _ in st.parts if sc > v), default=float("inf"))
+            )
         elif kind == "Z":
             ok = not conn
         elif kind in ("F", "FA"):
@@ -253,39 +310,49 @@ def parse_words(items: list[Tok], vigesimal: bool = False) -> list[Num]:
         elif kind == "Q":
             ok = v >= 2
         elif kind in _ORD:
-            if kind == "O" and not st.fig and _compatible_small(st.pending, v, vigesimal) and v < st.last_mult:
-                ok = not conn or (st.pending == 0)
-            elif (kind == "OM" and st.pending > 1 and st.group == 0) or (
-                kind == "OS" and v < st.last_scale and (st.group + st.pending) > 1
-            ):
+            ok = False
+            if kind == "O" and st.pending == 0 and (st.group or st.parts) and v < st.last_mult:
+                ok = not is_art  # "one hundred first", "hundred and fifth"
+            elif kind == "O" and compound and not conn and not st.fig and st.pending >= 20:
+                ok = _compatible_small(st.pending, v, vigesimal)  # "twenty first"
+            elif kind == "OM" and st.pending > 1 and st.group == 0:
                 ok = True
-            else:
-                # a cardinal then an ordinal: a fraction ("one eighth", "two thirds"), never "second"
-                ok = v >= 3 and not conn
-                if ok:
-                    _fraction(st, v, is_art and st.tokens == 0)
-                    st.tokens += 1
-                    st.end = end
-                    continue
+            elif kind == "OS" and v < st.last_scale() and (st.group + st.pending) > 1:
+                ok = True
+            elif v >= 3 and (not conn or is_art) and whole:
+                fraction(v, is_art, end)  # a cardinal then an ordinal: "one eighth", "and a fifth"
+                continue
         else:
             ok = False
         if conn and kind not in ("N", "O", "F", "FA", "H", "Q", "FIG"):
             ok = False
         if not ok:
             flush()
+            whole = 0.0
+        # ---- start a number
         if st.tokens == 0:
-            begin(start, word, art)
-            if kind == "Q" or (kind in ("OM", "OS") and is_art) or (kind == "O" and is_art and v in (3, 4)):
+            if st.start < 0 or not st.neg:
+                st.start = art if art >= 0 else start
+            st.first = word
+            if kind == "FIGX":
+                st.pending = v
+                st.closed = True
+                st.tokens = 1
+                st.end = end
+                continue
+            if kind == "Q" or (kind in ("OM", "OS", "O") and is_art and v >= 3):
                 if not is_art:
+                    st = _State()
                     continue
-                st.pending = 1
-                _fraction(st, v, False)
+                st.set_value(1 / v)  # "a fifth", "a hundredth"
+                st.frac = True
                 st.tokens = 1
                 st.end = end
                 continue
             if kind in ("F", "FA"):
                 st.pending = v
                 st.bare = not is_art
+                st.frac = is_art
                 st.tokens = 1
                 st.end = end
                 continue
@@ -298,13 +365,12 @@ def parse_words(items: list[Tok], vigesimal: bool = False) -> list[Num]:
                 st.end = end
                 continue
         if conn and st.tokens:
-            st.conn_base = st.value()
+            st.conn_base = whole
         st.tokens += 1
         st.end = end
-        if kind in ("FIG", "FIGX"):
+        if kind == "FIG":
             st.pending = v
             st.fig = True
-            st.closed = kind == "FIGX"
         elif kind in ("N", "O"):
             st.pending += v
         elif kind in ("H", "OH"):
@@ -313,43 +379,53 @@ def parse_words(items: list[Tok], vigesimal: bool = False) -> list[Num]:
             st.group += (st.pending or 1) * v
             st.pending = 0
             st.last_mult = v
+            st.fig = False
         elif kind in ("S", "OS"):
             if st.frac or st.bare:
-                st.total = st.value() * v
-                st.group = st.pending = 0
-                st.frac = False
-                st.bare = False
+                st.set_value(st.whole() * v)
+                st.frac = st.bare = False
+                st.parts = [(v, st.parts[0][1])] if st.parts else []
             else:
-                st.total += (st.group + st.pending or 1) * v
+                mult = st.group + st.pending + sum(a for sc, a in st.parts if sc < v)
+                st.parts = [p for p in st.parts if p[0] > v] + [(v, (mult or 1) * v)]
                 st.group = st.pending = 0
-            st.last_scale = v
             st.last_mult = float("inf")
+            st.fig = False
         elif kind == "Z":
-            st.group += (st.pending or 1) * v
-            st.pending = 0
-            st.bare = False
+            if st.frac:
+                st.set_value(st.whole() * v)
+            else:
+                st.group += (st.pending or 1) * v
+                st.pending = 0
+            st.frac = st.bare = False
         elif kind == "FA":
             st.pending += v
+            st.frac = True
         elif kind == "F":
-            if is_art:
-                st.pending += v
-            elif st.conn_base is not None and conn:
-                st.pending += v  # "two and half"
+            if is_art or conn:
+                st.pending += v  # "two and a half", "two and half"
             else:
-                # "three quarters", "zwei Drittel": a count of that fraction
-                base = st.conn_base or 0.0
-                num = st.value() - base
-                st.total, st.group, st.pending = base, 0, num * v
+                wh, num = _split_fraction(st, 1 / v if v else 1, False)
+                if st.conn_base is not None and 0 < st.whole() - st.conn_base:
+                    wh, num = st.conn_base, st.whole() - st.conn_base
+                st.set_value(wh + num * v)  # "three quarters", "zwei Drittel"
             st.frac = True
             st.bare = False
         elif kind == "Q":
             st.tokens -= 1
-            _fraction(st, v, False)
-            st.tokens += 1
+            if compound and st.pending >= 20 and st.pending % 10 == 0 and v < 10 and st.conn_base is None:
+                d = st.pending + v  # "one hundred thirty fifths": 100 / 35
+                st.pending = 0
+                rest = st.whole()
+                if rest:
+                    st.set_value(rest / d)
+                    st.frac = True
+                    st.tokens += 1
+                    continue
+                st.pending = d - v
+            fraction(v, False, end)
         if kind in _ORD:
             st.ordinal = True
-    if st.dec == "":
-        st.dec = None
     flush()
     return out
 

@@ -318,10 +318,18 @@ def _article_before(low: str, start: int, g: Grammar) -> int:
     return start - len(head) + m.start(1)
 
 
+def _lone_scale(text: str, nm: Num, g: Grammar) -> bool:
+    """A scale word alone after a capitalised word is a name ("Claudia Tausend")."""
+    vk = g.words.get(nm.first)
+    if vk is None or vk[1] not in ("S", "M"):
+        return False
+    return _caps_name_before(text, nm.start)
+
+
 def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Grammar) -> list[_Item]:
     if len(run) == 1 and run[0][4] in ("FIG", "FIGX"):
         return [figs[run[0][0]]]
-    nums = parse_words(run, vigesimal=bool(g.overlay.get("vigesimal")))
+    nums = parse_words(run, bool(g.overlay.get("vigesimal")), g.lang == "en")
     out: list[_Item] = []
     for nm in nums:
         fig = figs.get(nm.start)
@@ -330,6 +338,8 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
             continue
         if fig is None and not _keep_word_number(low, nm, g):
             continue
+        if nm.tokens == 1 and fig is None and _lone_scale(text, nm, g):
+            continue  # "thousands", "Tausend" alone: not a count
         it = _Item(nm.start, nm.end, nm.value, nm.ordinal)
         if fig is not None:
             it.start = fig.start
