@@ -232,7 +232,6 @@ class Gazetteer:
     lang: str
     automaton: Any  # ahocorasick.Automaton: key -> (key length, Entry)
     exact: Mapping[str, Entry]
-    cities: Any  # ahocorasick.Automaton of the city names in the language's scripts (shared), or None
     city_exact: Mapping[str, Entry]
     prefixes: frozenset[str]
     exempt: frozenset[str]  # folded words that may follow a place without making it a name (weekdays, months)
@@ -421,16 +420,21 @@ def _build(lang: str) -> Gazetteer:
     automaton = ahocorasick.Automaton()
     for key, entry in entries.items():
         automaton.add_word(key, (len(key), entry))
+    city_entries = _city_table(scripts, stems, name_end)
+    city_exact = {}
+    for key, entry in city_entries:
+        if key not in entries:  # the language's own entry (a country, an alias) wins
+            automaton.add_word(key, (len(key), entry))
+            if entry.full:
+                city_exact[key] = entry
     automaton.make_automaton()
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
     openers = frozenset(w for row in _tsv("openers.tsv") if row[0] == lang for w in row[1].split("|"))
-    city_automaton, city_exact = _city_table(scripts, stems, name_end)
     return Gazetteer(
         lang=lang,
         automaton=automaton,
         exact=exact,
-        cities=city_automaton,
-        city_exact=city_exact,
+        city_exact=MappingProxyType(city_exact),
         prefixes=_PREFIXES.get(lang, frozenset()),
         exempt=_exempt_words(base),
         openers=openers,
@@ -464,20 +468,16 @@ def _city_candidates() -> tuple[Candidate, ...]:
     return cached(("newsnorm.places.city_candidates",), build)
 
 
-def _city_table(scripts: frozenset[str], slavic: bool, endings: tuple[str, ...]) -> tuple[Any, Mapping[str, Entry]]:
-    """The automaton of city names written in ``scripts`` (shared by languages with the same grammar)."""
+def _city_table(scripts: frozenset[str], slavic: bool, endings: tuple[str, ...]) -> tuple[tuple[str, Entry], ...]:
+    """The city-name keys written in ``scripts`` (shared by languages with the same grammar)."""
 
-    def build() -> tuple[Any, Mapping[str, Entry]]:
-        import ahocorasick
-
+    def build() -> tuple[tuple[str, Entry], ...]:
         keys = _gz_json("cities.json.gz")["keys"]
         cands = _city_candidates()
-        automaton = ahocorasick.Automaton()
-        exact: dict[str, Entry] = {}
+        out: list[tuple[str, Entry]] = []
         name_endings = frozenset(endings)
         slavic_endings = frozenset(_SLAVIC_NOUN)
         none: frozenset[str] = frozenset()
-        count = 0
         for script in sorted(scripts):
             nobound = script in _NO_SPACE_SCRIPTS
             for key, mask, indexes, flags in keys.get(script, ()):
@@ -493,14 +493,8 @@ def _city_table(scripts: frozenset[str], slavic: bool, endings: tuple[str, ...])
                     tuple(cands[i] for i in indexes), tuple(mask), full, ends, nobound, abbrev,
                     len({cands[i].code for i in indexes}) > 1, False,
                 )  # fmt: skip
-                automaton.add_word(key, (len(key), entry))
-                count += 1
-                if full:
-                    exact[key] = entry
-        if not count:
-            return None, MappingProxyType({})
-        automaton.make_automaton()
-        return automaton, MappingProxyType(exact)
+                out.append((key, entry))
+        return tuple(out)
 
     return cached(("newsnorm.places.cities", scripts, slavic, endings), build)
 

@@ -193,9 +193,7 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
         return []
     found: list[tuple[int, int, int, Entry]] = []
     n = len(low)
-    for rank, automaton in ((0, g.automaton), (1, g.cities)):
-        if automaton is None:
-            continue
+    for rank, automaton in ((0, g.automaton),):
         for last, (size, entry) in automaton.iter(low):
             start = last + 1 - size
             end = last + 1
