@@ -60,7 +60,7 @@ def main() -> int:
         return list(norm.find(Document(source=text, text=text, lang="en")))
 
     try:
-        from geotext import GeoText
+        from geotext import GeoText  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover
         GeoText = None
 
@@ -106,14 +106,14 @@ def main() -> int:
     try:
         import logging
 
-        import country_converter as coco
+        import country_converter as coco  # type: ignore[import-untyped]
 
         logging.getLogger("country_converter").setLevel(logging.CRITICAL)
         cc = coco.CountryConverter()
         t = time.perf_counter()
-        got = [cc.convert(n, to="ISO2", not_found=None) for n, _ in names]
+        converted = [cc.convert(n, to="ISO2", not_found=None) for n, _ in names]
         t_coco = (time.perf_counter() - t) / len(names)
-        ok = sum(g == v for g, (_, v) in zip(got, names, strict=True))
+        ok = sum(g == v for g, (_, v) in zip(converted, names, strict=True))
         print(f"  country_converter {ok / len(names):.3f} acc, {t_coco * 1e6:.1f} us/name")
     except ImportError:  # pragma: no cover
         print()
