@@ -28,7 +28,7 @@ LANGS = {"*", "en", "fr", "de", "es", "it", "pt", "tr", "ar", "ru", "nl", "zh", 
 CATEGORIES = {"office", "judicial", "military", "religious", "nobility", "honorific", "academic", "other"}
 LISTS = {
     "ambiguous", "common", "names", "modifier", "minor", "vowelless",
-    "site", "home", "label", "live", "notname", "particle",
+    "site", "home", "label", "live", "notname", "particle", "postnominal", "notabbrev",
 }
 
 
@@ -93,7 +93,8 @@ def build() -> dict[str, Any]:
     for code, lang, cell in _rows("countries.tsv"):
         if not (len(code) == 2 and code.isupper()) or lang not in LANGS:
             raise ValueError(f"countries.tsv: bad row {code}/{lang}")
-        countries.setdefault(code, {})[lang] = _forms(cell, f"countries.tsv {code}/{lang}")
+        forms = countries.setdefault(code, {}).setdefault(lang, [])
+        forms.extend(f for f in _forms(cell, f"countries.tsv {code}/{lang}") if f not in forms)
     return {
         "offices.json": {"_note": NOTE, "offices": offices},
         "styles.json": {"_note": NOTE, "styles": styles},

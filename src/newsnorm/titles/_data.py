@@ -18,6 +18,7 @@ __all__ = [
     "Office",
     "acronyms",
     "country_forms",
+    "exact_list",
     "norm_key",
     "offices",
     "outlet_keys",
@@ -55,6 +56,16 @@ def word_list(name: str, lang: str) -> frozenset[str]:
         return frozenset(w.casefold() for w in [*lists.get("*", ()), *lists.get(lang, ())])
 
     return cached((_KIND, "list", name, lang), build)
+
+
+def exact_list(name: str, lang: str) -> frozenset[str]:
+    """A word list of ``lexicon.json`` for ``lang`` plus its "*" part, as written (case-sensitive)."""
+
+    def build() -> frozenset[str]:
+        lists = _json("lexicon.json")["lists"].get(name, {})
+        return frozenset([*lists.get("*", ()), *lists.get(lang, ())])
+
+    return cached((_KIND, "exact", name, lang), build)
 
 
 def _strip_dots(form: str) -> str:

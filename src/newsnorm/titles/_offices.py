@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from .._document import Document, Mention
 from .._resources import cached
-from ._data import Office, country_forms, offices, styles, word_list
+from ._data import Office, country_forms, exact_list, offices, styles, word_list
 
 __all__ = ["find_titles", "trie_pattern"]
 
@@ -71,6 +71,8 @@ class _Tables(NamedTuple):
     notname: frozenset[str]
     particles: frozenset[str]
     modifiers: frozenset[str]
+    postnominals: frozenset[str]
+    notabbrev: frozenset[str]
 
 
 def _form_regex(forms: Iterable[str]) -> str:
@@ -115,6 +117,8 @@ def _tables(lang: str) -> _Tables:
             word_list("notname", lang),
             word_list("particle", lang),
             word_list("modifier", lang),
+            exact_list("postnominal", lang),
+            exact_list("notabbrev", lang),
         )
 
     return cached(("titles", "tables", lang), build)
@@ -150,7 +154,7 @@ def _takes_name(text: str, pos: int, t: _Tables) -> bool:
         return False
     tok = tm.group(1)
     word = tok.rstrip(".,;:")
-    if _SUFFIX.match(word) or word.casefold() in t.notname:
+    if _SUFFIX.match(word) or word.casefold() in t.notname or tok in t.postnominals or word in t.postnominals:
         return False
     return _is_capital(word) or word.casefold() in t.particles or tok.lower() in t.table
 
@@ -174,6 +178,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         start = tm.start(1)
         word = tok.rstrip(".,;:!?") if not _INITIAL.match(tok) and not _SUFFIX.match(tok) else tok
         if not word:
+            break
+        if tokens and (tok in t.postnominals or word in t.postnominals):
             break
         possessive = bool(_POSSESSIVE.search(word))
         if possessive:
@@ -233,6 +239,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
 
 
 _BEFORE_WORD = frozenset("-.’'")
+_CAP_BEFORE = re.compile(r"[A-Z\u00c0-\u024f\u0400-\u04ff][^\s]*\s+$")  # a capitalised word just before
+_CAP_AFTER = re.compile(r"\s[^\W\d_]")
 
 
 def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
@@ -266,6 +274,77 @@ def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
         yield start, best[start]
 
 
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_NAME_LINE = 60  # longest text read as a bare name line ("Xyz. (Bud) Smith")
+_DOTTED = re.compile(r"\s*([^\W\d_]{2,4}\.)(?=\s|$)")
+_INVERTED = re.compile(r"\s*[A-Z][\w'’-]+,")
+_NAME_TOKEN = re.compile(r"\(?[A-Z][\w'’.-]*\)?,?|[A-Z]\.")
+
+
+def _name_line_prefix(text: str, t: _Tables) -> Mention | None:
+    """A bare name line opened by dotted words no table knows: "Foo. John Smith", "xyz. John Smith",
+    or an inverted one ("Doe, John. A. Kenneth", "John, Si.").
+
+    Only a short single line whose other words are all capitalised (a byline, a signature, a
+    list of names) qualifies, so a sentence never does. A suffix cannot open a name, so a
+    line-opening "Jr." is read the same way.
+    """
+    if "\n" in text.strip():
+        return None
+    found = _dotted_run(text, 0, t, inverted=False)
+    if found is None:
+        inverted = _INVERTED.match(text)
+        if inverted:
+            found = _dotted_run(text, inverted.end(), t, inverted=True)
+    return found
+
+
+def _dotted_run(text: str, pos: int, t: _Tables, inverted: bool) -> Mention | None:
+    spans: list[tuple[int, int]] = []
+    while True:
+        m = _DOTTED.match(text, pos)
+        if not m:
+            break
+        word = m.group(1)
+        if (
+            word.lower() in t.table
+            or word in t.notabbrev
+            or word in t.forms
+            or word in t.postnominals
+            or (_SUFFIX.match(word) and (spans or inverted or pos > 0))
+            or (spans and not word[:1].isupper())
+        ):
+            break
+        spans.append((m.start(1), m.end(1)))
+        pos = m.end(1)
+    if not spans:
+        return None
+    end = spans[-1][1]
+    nxt = t.pattern.match(text, end + 1) if text[end : end + 1] == " " else None
+    if nxt is not None and nxt.group()[:1].isupper():
+        end = nxt.end()  # "Xyz. Sir John"
+    words = text[end:].split()
+    if not words and not inverted:
+        return None
+    if words and not _NAME_TOKEN.fullmatch(words[0]):
+        return None
+    for word in words:
+        if not (_NAME_TOKEN.fullmatch(word) or word.casefold() in t.particles):
+            return None
+    start = spans[0][0]
+    office = t.table.get(text[spans[-1][1] + 1 : end].lower()) if end > spans[-1][1] else None
+    surface = text[start:end]
+    return Mention(
+        kind="title",
+        start=start,
+        end=end,
+        text=surface,
+        value=office.canonical if office else surface,
+        normalised=surface,
+        attrs={"category": office.category if office else "other"},
+    )
+
+
 def find_titles(
     doc: Document, honorifics: bool, places: Callable[[int, int], Iterable[Mention]] | None = None
 ) -> Iterator[Mention]:
@@ -278,6 +357,11 @@ def find_titles(
     lang = doc.lang if doc.lang and doc.lang != "und" else "en"
     t = _tables(lang)
     consumed = 0
+    if lang == "en" and len(text) <= _NAME_LINE:
+        prefix = _name_line_prefix(text, t)
+        if prefix is not None:
+            yield prefix
+            consumed = prefix.end
     for start, end in _candidates(text, t):
         if start < consumed:
             continue
@@ -292,7 +376,8 @@ def find_titles(
             if not c or not nxt or c.end() == end or "\n" in text[end : c.end()]:
                 break
             other = t.table.get(nxt.group().lower())
-            if other is None or (c.group().strip() and not (office.category == other.category == "honorific")):
+            courteous = {office.category, other.category} <= {"honorific", "academic"}
+            if other is None or (c.group().strip() and not courteous):
                 break
             if not nxt.group()[:1].isupper() and lang == "en":
                 break
@@ -317,19 +402,14 @@ def find_titles(
         if span_start == start and head.canonical == "Honourable" and window.endswith("The "):
             span_start = start - 4
         country: str | None = head.country or None
-        place_by_end: dict[int, Mention] = {}
-        place_by_start: dict[int, Mention] = {}
-        if places is not None:
-            for p in places(max(0, start - _BEFORE), min(len(text), end + _AFTER)):
-                place_by_end[p.end] = p
-                place_by_start[p.start] = p
-        prev_place = place_by_end.get(start - 1) or place_by_end.get(start - 3) or place_by_end.get(start - 4)
-        if prev_place is not None and isinstance(prev_place.value, str):
-            country = prev_place.value
-        elif t.before is not None:
+        if t.before is not None:
             bm = t.before.search(window)
             if bm:
-                country = _country_of(bm.group("q"), t.forms)
+                country = _country_of(bm.group("q"), t.forms) or country
+        if country is None and places is not None and _CAP_BEFORE.search(window):
+            for p in places(max(0, start - _BEFORE), start):
+                if p.end in (start - 1, start - 3, start - 4) and isinstance(p.value, str):
+                    country = p.value
         previous_word = re.search(r"([^\s]+)\s+$", window)
         if (
             country is None
@@ -362,10 +442,25 @@ def find_titles(
                     words = list(re.finditer(r"\S+", cm.group()))
                     for k in range(len(words), 0, -1):
                         cut = words[k - 1].end()
-                        if words[k - 1].group().casefold() in ("of", "and", "the"):
+                        last_word = words[k - 1].group()
+                        if (
+                            last_word.casefold() in ("of", "and", "the")
+                            or _SUFFIX.match(last_word.rstrip(".,"))
+                            or last_word in t.postnominals
+                            or (k > 1 and last_word.lower() in t.table)
+                        ):
                             continue
                         tail = rest[cut:]
                         nxt_tok = tail.split()[0] if tail.split() else ""
+                        joined = _AND.match(tail)
+                        courtesy_title = t.pattern.match(tail, joined.end()) if joined else None
+                        courtesy_office = t.table.get(courtesy_title.group().lower()) if courtesy_title else None
+                        if courtesy_title and courtesy_office and courtesy_office.category in (
+                            "honorific",
+                            "academic",
+                        ):  # "Minister of the Interior and Mrs."
+                            span_end = pos = om.end() + cut + courtesy_title.end()
+                            break
                         if (
                             not tail.strip()
                             or tail.lstrip()[:1] in ",.;:)"
@@ -374,17 +469,21 @@ def find_titles(
                         ):
                             span_end = pos = om.end() + cut
                             break
-        place_after = place_by_start.get(pos + 1)
-        if place_after is not None and isinstance(place_after.value, str):
-            country = country or place_after.value
-            pos = place_after.end
-        elif t.after is not None:
+        found_after = False
+        if t.after is not None:
             am = t.after.match(text, pos)
             if am:
                 code = _country_of(am.group("q"), t.forms)
                 if code is not None:
                     country = country or code
                     pos = am.end()
+                    found_after = True
+        if not found_after and places is not None and _CAP_AFTER.match(text, pos):
+            for p in places(pos, min(len(text), pos + 40)):
+                if p.start == pos + 1 and isinstance(p.value, str):
+                    country = country or p.value
+                    pos = p.end
+                    break
         name = _person(text, pos, lang, t, limit)
         if name is not None and name.text.lower() in t.table:
             name = None
@@ -402,6 +501,14 @@ def find_titles(
                 or (lang == "en" and capital and (standalone or span_end > end))
             ):
                 continue
+        if span_start == start and lang == "en" and start >= 4 and text[start - 4 : start] == "The ":
+            # "The Secretary of State Hillary Clinton", "The Lord of the Universe": a name line
+            line_start = start == 4 or text[start - 5] == "\n"
+            direct = name is not None and not text[span_end : name.start].strip()
+            line_end = text.find("\n", span_end)
+            rest = text[span_end : line_end if line_end >= 0 else len(text)]
+            if line_start and (direct or not rest.strip()):
+                span_start = start - 4
         canonical = head.canonical
         if canonical == "Foreign Minister" and country == "US":
             canonical = "Secretary of State"
