@@ -376,8 +376,10 @@ def find_titles(
             if not c or not nxt or c.end() == end or "\n" in text[end : c.end()]:
                 break
             other = t.table.get(nxt.group().lower())
+            if other is None:
+                break
             courteous = {office.category, other.category} <= {"honorific", "academic"}
-            if other is None or (c.group().strip() and not courteous):
+            if c.group().strip() and not courteous:
                 break
             if not nxt.group()[:1].isupper() and lang == "en":
                 break
