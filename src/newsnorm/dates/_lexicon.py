@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from types import MappingProxyType
 from typing import Any
 
@@ -32,6 +32,7 @@ LANGUAGES: tuple[str, ...] = (
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """The lookup key of a surface form: NFC, case-folded, inner whitespace squashed, trailing period dropped."""
     key = " ".join(unicodedata.normalize("NFC", text).casefold().split())
@@ -67,7 +68,9 @@ class Lexicon:
     """The compiled data of one language (shared, immutable)."""
 
     lang: str
-    pattern: Any  # regex.Pattern[str]
+    pattern: Any  # re.Pattern[str]: every rule
+    rules: tuple[tuple[str, str], ...]  # (rule name, regex source) in pattern order
+    word_rules: Mapping[str, frozenset[str]]  # folded anchor word -> the rules it can take part in
     anchor: Any  # re.Pattern[str]: words and digits every date expression contains
     starters: frozenset[str]  # folded words a match may start with
     prefixed: bool  # words may carry an attached prefix (ar, he)
@@ -121,6 +124,43 @@ def trie_regex(words: Iterable[str]) -> str:
         return body + "?" if ends else body
 
     return "(?:" + walk(trie) + ")"
+
+
+#: the rules each kind of anchor can take part in (the scanner tries only these at an anchor)
+_CATEGORY_RULES: dict[str, tuple[str, ...]] = {
+    "digit": (
+        "R_iso", "R_num", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q", "R_ago", "R_agob",
+        "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
+    ),
+    "month": ("R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
+    "weekday": ("R_cjk", "R_mdy", "R_dmy", "R_wdrel", "R_rel", "R_relp", "R_wd", "R_every"),
+    "relday": ("R_relday",),
+    "ref": ("R_ref",),
+    "unit": (
+        "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur", "R_hdur", "R_mod",
+        "R_weekend", "R_every", "R_set",
+    ),
+    "set": ("R_set",),
+    "season": ("R_rel", "R_relp", "R_mod", "R_season"),
+    "quarter": ("R_quarter",),
+    "time": ("R_time", "R_cjk", "R_mdy", "R_dmy", "R_wd", "R_relday"),
+    "part": ("R_relday", "R_thispart", "R_every", "R_rel", "R_relp"),
+    "decade": ("R_decade",),
+    "agob": ("R_agob",),
+    "mod": ("R_mod", "R_rel", "R_relp", "R_relday", "R_weekend"),
+    "weekend": ("R_weekend", "R_rel", "R_relp", "R_mod"),
+    "rel": ("R_wdrel", "R_rel", "R_relp", "R_thispart", "R_quarter"),
+}
+
+#: the word lists whose words anchor a scan, and their kind
+_ANCHOR_LISTS: dict[str, str] = {
+    "mon_a": "month", "wd_a": "weekday", "today": "relday", "yesterday": "relday", "tomorrow": "relday",
+    "yesterday_or_tomorrow": "relday", "day_before_yesterday": "relday", "day_after_tomorrow": "relday",
+    "tonight": "relday", "last_night": "relday", "present": "ref", "past": "ref", "future": "ref",
+    "units": "unit", "sets": "set", "seasons": "season", "quarter": "quarter", "noon": "time",
+    "midnight": "time", "parts": "part", "decade_pre": "decade", "ago_before": "agob", "later_before": "agob",
+    "start": "mod", "mid": "mod", "end": "mod", "weekend": "weekend",
+}
 
 
 def _prefixed(tag: str, head: str, tail: str, g: Any) -> str:
@@ -380,7 +420,8 @@ def _build(lang: str) -> Lexicon:
     starters = frozenset(fold(w) for w in first)
     # stdlib re is several times faster than regex here; it needs unique group names, so each
     # rule's groups are prefixed with the rule's name (the resolver reads them through RuleMatch)
-    renamed = []
+    renamed: list[str] = []
+    tags: list[str] = []
     for r in rules:
         rule = regex.match(r"\(\?P<(R_\w+)>\)", r)
         assert rule is not None
@@ -388,16 +429,23 @@ def _build(lang: str) -> Lexicon:
         body = regex.sub(r"\(\?P<(?!R_)(\w+)>", partial(_prefixed, tag, "(?P<", ">"), r)
         body = regex.sub(r"\(\?P=(\w+)\)", partial(_prefixed, tag, "(?P=", ")"), body)
         body = _dedupe(body, tag)
-        renamed.append(body)
+        renamed.append(_marks(body))
+        tags.append(tag)
     source = "|".join(f"(?:{r})" for r in renamed)
-    pattern = re.compile(_marks(source))
+    pattern = re.compile(source)
+    # which rules an anchor word can start or sit in: the scanner tries only those
+    word_rules: dict[str, set[str]] = {}
+    for list_name, cat in _ANCHOR_LISTS.items():
+        for w in lists.get(list_name, ()):
+            if w != _NEVER:
+                word_rules.setdefault(fold(w), set()).update(_CATEGORY_RULES[cat])
+    if suf:
+        for list_name in ("last", "next", "this"):
+            for w in lists[list_name]:
+                if w != _NEVER:
+                    word_rules.setdefault(fold(w), set()).update(_CATEGORY_RULES["rel"])
     anchor_words: set[str] = set()
-    for name in [
-        "mon_a", "wd_a", "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday",
-        "day_after_tomorrow", "tonight", "last_night", "present", "past", "future", "units", "sets", "seasons",
-        "quarter", "noon", "midnight", "parts", "decade_pre", "ago_before", "later_before", "start", "mid",
-        "end", "weekend",
-    ]:
+    for name in _ANCHOR_LISTS:
         anchor_words |= lists[name]
     if suf:  # agglutinating languages write "last week" as one word (지난주): relative words anchor too
         anchor_words |= lists["last"] | lists["next"] | lists["this"]
@@ -443,6 +491,8 @@ def _build(lang: str) -> Lexicon:
     return Lexicon(
         lang=lang,
         pattern=pattern,
+        rules=tuple(zip(tags, renamed, strict=True)),
+        word_rules=MappingProxyType({k: frozenset(v) for k, v in word_rules.items()}),
         anchor=anchor,
         starters=starters,
         prefixed=bool(pre),

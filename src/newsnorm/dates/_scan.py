@@ -7,7 +7,8 @@ import re
 from functools import partial
 from typing import Any
 
-from ._lexicon import Lexicon, fold, lexicon
+from .._resources import cached
+from ._lexicon import _CATEGORY_RULES, Lexicon, fold, lexicon
 from ._resolve import Ctx, Resolved, resolve
 
 __all__ = ["scan", "tense_at"]
@@ -78,7 +79,7 @@ def _fallback(span: str, lang: str, pub: dt.date | None) -> Resolved | None:
     return parse(span, lang, pub)
 
 
-_BACK_WORDS = 6
+_BACK_WORDS = 4
 _BACK_CHARS = 64
 
 
@@ -105,17 +106,46 @@ def _starts(lex: Lexicon, text: str, a: int, floor: int) -> list[int]:
     return starts
 
 
+_DIGIT_RULES = frozenset(_CATEGORY_RULES["digit"])
+
+
+def _pattern(lex: Lexicon, rules: frozenset[str]) -> Any:
+    """The scanner pattern restricted to ``rules`` (compiled once per language and rule set)."""
+
+    def build() -> Any:
+        return re.compile("|".join(f"(?:{body})" for tag, body in lex.rules if tag in rules))
+
+    return cached(("newsnorm.dates", "pattern", lex.lang, rules), build)
+
+
+def _rules_at(lex: Lexicon, a_m: Any) -> frozenset[str] | None:
+    """The rules an anchor can take part in; None when unknown (then every rule is tried)."""
+    word = a_m.group()
+    if word[:1].isdigit() or word in ("Q", "q", "'", "’"):
+        return _DIGIT_RULES
+    found = lex.word_rules.get(fold(word))
+    if found is None and lex.prefixed:
+        for cut in (1, 2):
+            found = lex.word_rules.get(fold(word[cut:]))
+            if found is not None:
+                break
+    return found
+
+
 def _matches(lex: Lexicon, text: str) -> list[Any]:
     """The scanner's matches: anchored attempts near each anchor, left to right, never overlapping."""
-    pattern: Any = lex.pattern
     out: list[Any] = []
     last_end = 0
     for a_m in lex.anchor.finditer(text):
         a = a_m.start()
         if a < last_end:
             continue
-        if a > 0 and text[a].isdigit() and text[a - 1].isdigit():
+        if a > 0 and text[a].isdigit() and (
+            text[a - 1].isdigit() or (text[a - 1] in ",." and a > 1 and text[a - 2].isdigit())
+        ):
             continue
+        rules = _rules_at(lex, a_m)
+        pattern: Any = lex.pattern if rules is None else _pattern(lex, rules)
         for s in _starts(lex, text, a, last_end):
             m = pattern.match(text, s)
             if m is not None and m.end() > a:
@@ -125,26 +155,33 @@ def _matches(lex: Lexicon, text: str) -> list[Any]:
     return out
 
 
-def _digit_table() -> dict[int, int]:
-    """Every Unicode decimal digit (Arabic-Indic, Persian, Devanagari, fullwidth ...) mapped to its ASCII digit."""
+def _digit_table() -> tuple[dict[int, int], Any]:
+    """Every non-ASCII Unicode decimal digit (Arabic-Indic, Persian, Devanagari, fullwidth ...) mapped to ASCII,
+    and a pattern that finds one (a character class of their ranges, fast to scan)."""
     import sys
     import unicodedata
 
     table: dict[int, int] = {}
     for cp in range(0x80, sys.maxunicode + 1):
-        ch = chr(cp)
-        if unicodedata.category(ch) == "Nd":
-            table[cp] = ord("0") + unicodedata.digit(ch)
-    return table
+        if unicodedata.category(chr(cp)) == "Nd":
+            table[cp] = ord("0") + unicodedata.digit(chr(cp))
+    ranges: list[tuple[int, int]] = []
+    for cp in sorted(table):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return table, re.compile(f"[{cls}]")
 
 
 def _ascii_digits(text: str) -> str:
     """``text`` with every decimal digit in ASCII; the same length, so offsets carry over."""
     if text.isascii():
         return text
-    from .._resources import cached
-
-    table = cached(("newsnorm.dates", "digits"), _digit_table)
+    table, finder = cached(("newsnorm.dates", "digits"), _digit_table)
+    if finder.search(text) is None:
+        return text
     return text.translate(table)
 
 
