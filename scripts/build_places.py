@@ -142,7 +142,8 @@ def _city_keys(rows: list[list[Any]]) -> dict[str, list[list[Any]]]:
         key = fold(name)
         if len(key) != len(name) or len(key) < 2:
             return
-        mask = {i for i, c in enumerate(name) if c != key[i]}
+        lowered = name.replace("İ", "I").lower()
+        mask = {i for i, c in enumerate(name) if c != lowered[i]}
         slot = table.setdefault(script, {}).get(key)
         if slot is None:
             table[script][key] = [mask, [index], flags]
@@ -161,7 +162,7 @@ def _city_keys(rows: list[list[Any]]) -> dict[str, list[list[Any]]]:
             variants |= {v.replace(" - ", "-") for v in variants} | {v.replace("-", " ") for v in variants}
         variants |= {strip_marks(v) for v in variants}
         for v in variants:
-            slavic = script == "CYRILLIC" and " " not in v
+            slavic = script in ("CYRILLIC", "LATIN") and " " not in v
             if slavic and len(v) >= 4 and v[-1].lower() in _STEM_FINALS:
                 put(script, v, index, 1)
                 put(script, v[:-1], index, 2)

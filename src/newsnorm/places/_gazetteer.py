@@ -19,7 +19,7 @@ import gzip
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from types import MappingProxyType
@@ -27,7 +27,17 @@ from typing import Any, NamedTuple
 
 from .._resources import cached, read_text
 
-__all__ = ["Candidate", "Entry", "Gazetteer", "cldr_name", "fold", "gazetteer", "spellings", "strip_marks"]
+__all__ = [
+    "Candidate",
+    "Entry",
+    "Gazetteer",
+    "city_entry",
+    "cldr_name",
+    "fold",
+    "gazetteer",
+    "spellings",
+    "strip_marks",
+]
 
 # ----------------------------------------------------------------------------- grammar per language
 
@@ -56,7 +66,14 @@ _DEMONYM_ENDINGS.update(
 #: Endings any place name takes (German genitive, Finnish/Hungarian/Estonian cases).
 _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "de": ("s", "es", "ns"),
-    "fi": ("n", "ssa", "ssä", "sta", "stä", "an", "en", "in", "on", "un", "yn", "lla", "llä", "lta", "ltä", "lle",
+    "sv": ("s",),
+    "da": ("s",),
+    "nb": ("s",),
+    "no": ("s",),
+    "nn": ("s",),
+    "ro": ("ul", "ului", "ei", "ia", "lui"),
+    "fi": ("in", "iin", "issa", "issä", "ista", "istä", "illa", "illä", "ilta", "iltä", "ille", "iksi", "ina", "inä",
+           "n", "ssa", "ssä", "sta", "stä", "an", "en", "in", "on", "un", "yn", "lla", "llä", "lta", "ltä", "lle",
            "ksi", "na", "nä", "a", "ä", "han", "hin", "hen", "hon", "hun", "hyn", "ineen", "tta", "ttä"),
     "et": ("s", "st", "sse", "l", "lt", "le", "ks", "ga", "ni", "na", "ta", "d", "i"),
     "hu": ("ban", "ben", "ba", "be", "ból", "ből", "ra", "re", "ról", "ről", "nak", "nek", "hoz", "hez", "höz",
@@ -233,6 +250,8 @@ class Gazetteer:
     automaton: Any  # ahocorasick.Automaton: key -> (key length, Entry)
     exact: Mapping[str, Entry]
     city_exact: Mapping[str, Entry]
+    slavic: bool  # city names take Slavic case endings
+    name_endings: frozenset[str]  # endings any name takes in this language
     prefixes: frozenset[str]
     exempt: frozenset[str]  # folded words that may follow a place without making it a name (weekdays, months)
     openers: frozenset[str]  # folded function words that may stand capitalised before a place
@@ -266,7 +285,8 @@ class _Builder:
         key = fold(name)
         if len(key) != len(name):  # pragma: no cover - fold is 1:1 by construction
             return
-        mask = set() if key == name else {i for i, c in enumerate(name) if c != key[i]}
+        lowered = name.replace("İ", "I").lower()
+        mask = set() if lowered == name else {i for i, c in enumerate(name) if c != lowered[i]}
         slot = self.keys.get(key)
         if slot is None:
             slot = {"cands": [], "mask": mask, "full": False, "endings": set()}
@@ -420,21 +440,30 @@ def _build(lang: str) -> Gazetteer:
     automaton = ahocorasick.Automaton()
     for key, entry in entries.items():
         automaton.add_word(key, (len(key), entry))
-    city_entries = _city_table(scripts, stems, name_end)
-    city_exact = {}
-    for key, entry in city_entries:
-        if key not in entries:  # the language's own entry (a country, an alias) wins
-            automaton.add_word(key, (len(key), entry))
-            if entry.full:
-                city_exact[key] = entry
+    # city keys: the value is the row number; its Entry is made when a text hits it (cheap first use)
+    rows = _city_rows()
+    city_index: dict[str, int] = {}
+    add_word = automaton.add_word
+    for script in sorted(scripts):
+        first, last = rows.spans.get(script, (0, 0))
+        for number in range(first, last):
+            key, _mask, _indexes, flags = rows.rows[number]
+            if key in entries or not (flags & 1 or (stems and flags & 2)):
+                continue  # the language's own entry (a country, an alias) wins
+            add_word(key, (len(key), number))
+            if flags & 1:
+                city_index[key] = number
     automaton.make_automaton()
+    city_exact = _CityExact(city_index, stems, name_end)
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
     openers = frozenset(w for row in _tsv("openers.tsv") if row[0] == lang for w in row[1].split("|"))
     return Gazetteer(
         lang=lang,
         automaton=automaton,
         exact=exact,
-        city_exact=MappingProxyType(city_exact),
+        city_exact=city_exact,
+        slavic=stems,
+        name_endings=frozenset(name_end),
         prefixes=_PREFIXES.get(lang, frozenset()),
         exempt=_exempt_words(base),
         openers=openers,
@@ -468,35 +497,59 @@ def _city_candidates() -> tuple[Candidate, ...]:
     return cached(("newsnorm.places.city_candidates",), build)
 
 
-def _city_table(scripts: frozenset[str], slavic: bool, endings: tuple[str, ...]) -> tuple[tuple[str, Entry], ...]:
-    """The city-name keys written in ``scripts`` (shared by languages with the same grammar)."""
+class _Rows(NamedTuple):
+    rows: tuple[tuple[str, tuple[int, ...], tuple[int, ...], int], ...]
+    spans: Mapping[str, tuple[int, int]]  # script -> (first, last + 1) row numbers
 
-    def build() -> tuple[tuple[str, Entry], ...]:
+
+def _city_rows() -> _Rows:
+    """All city keys of the shipped table, script after script."""
+
+    def build() -> _Rows:
         keys = _gz_json("cities.json.gz")["keys"]
-        cands = _city_candidates()
-        out: list[tuple[str, Entry]] = []
-        name_endings = frozenset(endings)
-        slavic_endings = frozenset(_SLAVIC_NOUN)
-        none: frozenset[str] = frozenset()
-        for script in sorted(scripts):
-            nobound = script in _NO_SPACE_SCRIPTS
-            for key, mask, indexes, flags in keys.get(script, ()):
-                full = bool(flags & 1)
-                if slavic and flags & 2:
-                    ends = slavic_endings
-                elif full:
-                    ends = name_endings if len(key) >= 5 else none
-                else:
-                    continue
-                abbrev = len(mask) > 1 and len(mask) == sum(1 for c in key if c.isalpha())
-                entry = Entry(
-                    tuple(cands[i] for i in indexes), tuple(mask), full, ends, nobound, abbrev,
-                    len({cands[i].code for i in indexes}) > 1, False,
-                )  # fmt: skip
-                out.append((key, entry))
-        return tuple(out)
+        rows: list[tuple[str, tuple[int, ...], tuple[int, ...], int]] = []
+        spans: dict[str, tuple[int, int]] = {}
+        for script in sorted(keys):
+            first = len(rows)
+            rows.extend((key, tuple(mask), tuple(indexes), flags) for key, mask, indexes, flags in keys[script])
+            spans[script] = (first, len(rows))
+        return _Rows(tuple(rows), MappingProxyType(spans))
 
-    return cached(("newsnorm.places.cities", scripts, slavic, endings), build)
+    return cached(("newsnorm.places.city_rows",), build)
+
+
+_SLAVIC_SET = frozenset(_SLAVIC_NOUN)
+_NONE: frozenset[str] = frozenset()
+
+
+def city_entry(number: int, slavic: bool, name_endings: frozenset[str]) -> Entry:
+    """The :class:`Entry` of city-key row ``number`` for a language's grammar (made on demand)."""
+    key, mask, indexes, flags = _city_rows().rows[number]
+    cands = _city_candidates()
+    full = bool(flags & 1)
+    ends = _SLAVIC_SET if slavic and flags & 2 else (name_endings if len(key) >= 5 else _NONE)
+    nobound = not key.isascii() and bool(_scripts(key)) and _scripts(key) <= _NO_SPACE_SCRIPTS
+    abbrev = len(mask) > 1 and len(mask) == sum(1 for c in key if c.isalpha())
+    chosen = tuple(cands[i] for i in indexes)
+    return Entry(chosen, mask, full, ends, nobound, abbrev, len({c.code for c in chosen}) > 1, False)
+
+
+class _CityExact(Mapping[str, Entry]):
+    """Read-only ``key -> Entry`` view of a language's city keys (entries made on demand)."""
+
+    def __init__(self, index: dict[str, int], slavic: bool, endings: tuple[str, ...]) -> None:
+        self._index = index
+        self._slavic = slavic
+        self._endings = frozenset(endings)
+
+    def __getitem__(self, key: str) -> Entry:
+        return city_entry(self._index[key], self._slavic, self._endings)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
 
 
 def _exempt_words(lang: str) -> frozenset[str]:

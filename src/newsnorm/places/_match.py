@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from ._gazetteer import Candidate, Entry, Gazetteer, fold
+from ._gazetteer import Candidate, Entry, Gazetteer, city_entry, fold
 
 __all__ = ["Hit", "scan"]
 
@@ -194,7 +194,8 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
     found: list[tuple[int, int, int, Entry]] = []
     n = len(low)
     for rank, automaton in ((0, g.automaton),):
-        for last, (size, entry) in automaton.iter(low):
+        for last, (size, value) in automaton.iter(low):
+            entry = value if type(value) is not int else city_entry(value, g.slavic, g.name_endings)
             start = last + 1 - size
             end = last + 1
             # fast path: a key standing between non-letters, right case, nothing to add
