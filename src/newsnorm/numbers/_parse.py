@@ -126,6 +126,9 @@ class _State:
     dec: list[Tok] | None = None
     dec_base: float = 0
     dec_end: int = -1
+    seg_start: int = -1  # first token after the last scale
+    seg_prev_end: int = -1  # end of the token before it
+    seg_tokens: int = 0
     frac: bool = False
     bare: bool = False
     fig: bool = False
@@ -153,6 +156,14 @@ def _decimal(base: float, toks: list[Tok], vigesimal: bool, compound: bool) -> f
             return None
         digits = str(int(nums[0].value))
     return base + float("0." + digits)
+
+
+def _ordinal_continues(w: float, v: float) -> bool:
+    return (
+        (w % 10 == 0 and w >= 20 and v < 10)
+        or (w % 100 == 0 and w >= 100 and v < 100)
+        or (w % 1000 == 0 and w >= 1000 and v < 1000)
+    )
 
 
 def _split_fraction(st: _State, d: float, art: bool) -> tuple[float, float]:
@@ -264,6 +275,11 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
         whole = st.whole()
         if st.tokens == 0:
             ok = True
+        elif st.ordinal and kind in _ORD and not st.fig and not conn and _ordinal_continues(st.whole(), v):
+            st.set_value(st.whole() + v)  # "vigésimo quinto", "centésimo primeiro": ordinal words add up
+            st.tokens += 1
+            st.end = end
+            continue
         elif st.ordinal or st.closed or kind in ("FIGX", "NEG"):
             ok = False
         elif is_art and not conn and kind not in ("Z", "S", "M", "Q", "OM", "OS"):
@@ -303,6 +319,16 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
                 and (st.fig or mult < v)
                 and mult * v < min((sc for sc, _ in st.parts if sc > v), default=float("inf"))
             )
+            seg = st.group + st.pending
+            if not ok and not conn and st.parts and 0 < seg < v and st.seg_start > st.start and st.seg_tokens:
+                # "deux-cent-mille quatorze-mille": the words since the last scale start a new number
+                head = st.whole() - seg
+                done = Num(st.start, st.seg_prev_end, -head if st.neg else head, False, st.tokens - st.seg_tokens)
+                out.append(done)
+                st = _State(
+                    start=st.seg_start, group=st.group, pending=st.pending, tokens=st.seg_tokens, last_mult=st.last_mult
+                )
+                ok = True
         elif kind == "Z":
             ok = not conn
         elif kind in ("F", "FA"):
@@ -313,8 +339,8 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
             ok = False
             if kind == "O" and st.pending == 0 and (st.group or st.parts) and v < st.last_mult:
                 ok = not is_art  # "one hundred first", "hundred and fifth"
-            elif kind == "O" and compound and not conn and not st.fig and st.pending >= 20:
-                ok = _compatible_small(st.pending, v, vigesimal)  # "twenty first"
+            elif kind == "O" and compound and not st.fig and st.pending >= 20:
+                ok = _compatible_small(st.pending, v, vigesimal)  # "twenty first", "vingt et unième"
             elif kind == "OM" and st.pending > 1 and st.group == 0:
                 ok = True
             elif kind == "OS" and v < st.last_scale() and (st.group + st.pending) > 1:
@@ -366,6 +392,10 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
                 continue
         if conn and st.tokens:
             st.conn_base = whole
+        if st.tokens and kind in ("N", "H", "M", "FIG") and (st.parts and st.seg_tokens == 0):
+            st.seg_start, st.seg_prev_end = (art if art >= 0 else start), st.end
+        if st.seg_start >= 0 and kind not in ("S", "OS"):
+            st.seg_tokens += 1
         st.tokens += 1
         st.end = end
         if kind == "FIG":
@@ -391,6 +421,7 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
                 st.group = st.pending = 0
             st.last_mult = float("inf")
             st.fig = False
+            st.seg_start, st.seg_tokens = -1, 0
         elif kind == "Z":
             if st.frac:
                 st.set_value(st.whole() * v)
@@ -406,7 +437,7 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
                 st.pending += v  # "two and a half", "two and half"
             else:
                 wh, num = _split_fraction(st, 1 / v if v else 1, False)
-                if st.conn_base is not None and 0 < st.whole() - st.conn_base:
+                if st.conn_base is not None and st.whole() - st.conn_base > 0:
                     wh, num = st.conn_base, st.whole() - st.conn_base
                 st.set_value(wh + num * v)  # "three quarters", "zwei Drittel"
             st.frac = True

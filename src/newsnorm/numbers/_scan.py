@@ -51,6 +51,7 @@ _RANGE_AND = frozenset(["and", "und", "et", "y", "e", "en", "и", "і", "و", "o
 _DASHES = frozenset("-–—~～〜")
 _DOTTED = re.compile(r"\d+(?:[.,]\d+){2,}")
 _CODE_AFTER = re.compile(r"(?:[-/]\d+){2,}|-\d{4,}(?![.,]?\d)|[ ]\d{3}-\d{4}")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]*(?:([^\W\d_]+)|\d)")
 _SPACES = frozenset(" \u00a0\u202f")
 _SPACE_GROUP = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?")
 _CAP_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
@@ -82,14 +83,10 @@ def _gap_pattern(g: Grammar) -> Any:
         arts = sorted(g.one_article | g.article_one, key=len, reverse=True)
         c = "|".join(re.escape(x) for x in conns) or "(?!)"
         a = "|".join(re.escape(x) for x in arts) or "(?!)"
+        sp = r"[ \t\u00a0]"
         return re.compile(
-            r"(?:[ \t\u00a0]{0,3}|[ \t]?[-‐][ \t]?)"
-            r"|[ \t\u00a0]{1,3}(?:(?P<c>"
-            + c
-            + r")[ \t\u00a0]{1,3})?(?:(?P<a>"
-            + a
-            + r")[ \t\u00a0]{1,3})?"
-            + (r"|(?P<c2>" + c + ")" if g.cjk else "")
+            rf"(?P<s>{sp}{{0,20}})|{sp}?[-‐]{sp}?"
+            rf"|{sp}{{1,20}}(?:(?P<c>{c}){sp}{{1,20}})?(?:(?P<a>{a}){sp}{{1,3}})?" + (rf"|(?P<c2>{c})" if g.cjk else "")
         )
 
     return cached(("numbers", "gap", g.lang), build)
@@ -289,7 +286,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
         art = -1
         joined = False
         if run and last_end >= 0:
-            gm = gap.fullmatch(low, last_end, start) if start - last_end <= 16 else None
+            gm = gap.fullmatch(low, last_end, start) if start - last_end <= 24 else None
             if gm is not None:
                 joined = True
                 conn = bool(gm.group("c") or (g.cjk and gm.groupdict().get("c2")))
@@ -329,7 +326,7 @@ def _lone_scale(text: str, nm: Num, g: Grammar) -> bool:
 def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Grammar) -> list[_Item]:
     if len(run) == 1 and run[0][4] in ("FIG", "FIGX"):
         return [figs[run[0][0]]]
-    nums = parse_words(run, bool(g.overlay.get("vigesimal")), g.lang == "en")
+    nums = parse_words(run, bool(g.overlay.get("vigesimal")), bool(g.overlay.get("compound_ordinal")))
     out: list[_Item] = []
     for nm in nums:
         fig = figs.get(nm.start)
@@ -471,7 +468,9 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
         return True
     first = n.first.lower()
     if first in g.article_one:
-        return False
+        # "un chiffre" is an article; "un, deux", "un trois", "un." count
+        nxt = _NEXT_WORD.match(text, n.end, n.end + 40)
+        return nxt is None or (nxt.group(1) is not None and nxt.group(1) in g.words)
     if n.value == 1:
         before = _WORD_BEFORE.search(text, max(0, n.start - 30), n.start)
         if before is not None and before.group(1).lower() in g.overlay.get("one_not_after", ()):
