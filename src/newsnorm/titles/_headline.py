@@ -49,6 +49,7 @@ _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
 )
 _MULTISPACE = re.compile(r"\s+")
+_BRACKETED = re.compile(r"\s\[[^\[\]]{2,40}\]\s*$")  # "... [Archive of Our Own]": a site's own marker
 
 
 def _words(text: str) -> float:
@@ -145,7 +146,7 @@ def _strip_site(title: str, evidence: _Evidence) -> str:
     cut = n
     last = segs[-1]
     head_words = _words(" ".join(segs[:-1]))
-    strong = evidence.is_site(last) or evidence.is_date(last)
+    strong = evidence.is_site(last) or evidence.is_date(last) or bool(_BRACKETED.search(last))
     if last.strip() and (strong or (head_words >= 4 and _weak_suffix(last, seps[-1], dashes))):
         cut = n - 1
         while cut >= 2:
@@ -249,16 +250,27 @@ def headline(title: str, lang: str | None = None, case: str | None = None, **opt
             text = stripped
     if opts["strip_site"] and text.strip():
         text = _strip_site(text, _Evidence(lang_code, opts["site"]))
-        if opts["site"]:
-            text = _strip_site_prefix(text, _Evidence(lang_code, opts["site"]))
+        text = _strip_site_prefix(text, _Evidence(lang_code, opts["site"]))
     if case is not None and text:
         text = recase(text, lang_code, case)
     return text
 
 
 def _strip_site_prefix(text: str, evidence: _Evidence) -> str:
-    """With a ``site`` given, "Site Name: headline" loses its prefix too."""
+    """"Site Name: headline" loses its prefix when the prefix names a site.
+
+    With a ``site`` given, any prefix that names it goes. Without one, the prefix must read as a
+    site's name: two to four capitalised words ending in a site word or naming a known outlet
+    ("Python Insider: ...", "Fox News: ..."), followed by a headline of at least three words.
+    """
     head, colon, rest = text.partition(": ")
-    if colon and rest.strip() and evidence.site_keys and evidence.is_site(head) and _words(rest) >= 2:
+    if not colon or not rest.strip() or _words(rest) < 2:
+        return text
+    if evidence.site_keys:
+        return rest if evidence.is_site(head) else text
+    words = head.split()
+    if not 2 <= len(words) <= 4 or _words(rest) < 3 or not all(w[:1].isupper() for w in words):
+        return text
+    if norm_key(head) in evidence.outlets or evidence.site_pattern.search(words[-1]):
         return rest
     return text
