@@ -280,9 +280,12 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
             st.tokens += 1
             st.end = end
             continue
-        elif st.ordinal or st.closed or kind in ("FIGX", "NEG"):
-            ok = False
-        elif is_art and not conn and kind not in ("Z", "S", "M", "Q", "OM", "OS"):
+        elif (
+            st.ordinal
+            or st.closed
+            or kind in ("FIGX", "NEG")
+            or (is_art and not conn and kind not in ("Z", "S", "M", "Q", "OM", "OS"))
+        ):
             ok = False
         elif st.frac:
             ok = kind in ("S", "Z") and not conn
@@ -341,9 +344,9 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
                 ok = not is_art  # "one hundred first", "hundred and fifth"
             elif kind == "O" and compound and not st.fig and st.pending >= 20:
                 ok = _compatible_small(st.pending, v, vigesimal)  # "twenty first", "vingt et unième"
-            elif kind == "OM" and st.pending > 1 and st.group == 0:
-                ok = True
-            elif kind == "OS" and v < st.last_scale() and (st.group + st.pending) > 1:
+            elif (kind == "OM" and st.pending > 1 and st.group == 0) or (
+                kind == "OS" and v < st.last_scale() and (st.group + st.pending) > 1
+            ):
                 ok = True
             elif v >= 3 and (not conn or is_art) and whole:
                 fraction(v, is_art, end)  # a cardinal then an ordinal: "one eighth", "and a fifth"

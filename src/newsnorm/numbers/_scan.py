@@ -469,8 +469,8 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
     first = n.first.lower()
     if first in g.article_one:
         # "un chiffre" is an article; "un, deux", "un trois", "un." count
-        nxt = _NEXT_WORD.match(text, n.end, n.end + 40)
-        return nxt is None or (nxt.group(1) is not None and nxt.group(1) in g.words)
+        follow = _NEXT_WORD.match(text, n.end, n.end + 40)
+        return follow is None or (follow.group(1) is not None and follow.group(1) in g.words)
     if n.value == 1:
         before = _WORD_BEFORE.search(text, max(0, n.start - 30), n.start)
         if before is not None and before.group(1).lower() in g.overlay.get("one_not_after", ()):
