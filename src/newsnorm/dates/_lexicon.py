@@ -134,7 +134,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     ),
     "month": ("R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
     "weekday": ("R_cjk", "R_mdy", "R_dmy", "R_wdrel", "R_rel", "R_relp", "R_wd", "R_every"),
-    "relday": ("R_relday",),
+    "relday": ("R_relword", "R_relday"),
     "ref": ("R_ref",),
     "unit": (
         "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur", "R_hdur", "R_mod",
@@ -154,7 +154,8 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
 
 #: the word lists whose words anchor a scan, and their kind
 _ANCHOR_LISTS: dict[str, str] = {
-    "mon_a": "month", "wd_a": "weekday", "today": "relday", "yesterday": "relday", "tomorrow": "relday",
+    "mon_a": "month", "wd_a": "weekday", "rel_words": "relday", "today": "relday", "yesterday": "relday",
+    "tomorrow": "relday",
     "yesterday_or_tomorrow": "relday", "day_before_yesterday": "relday", "day_after_tomorrow": "relday",
     "tonight": "relday", "last_night": "relday", "present": "ref", "past": "ref", "future": "ref",
     "units": "unit", "sets": "set", "seasons": "season", "quarter": "quarter", "noon": "time",
@@ -238,7 +239,8 @@ def _build(lang: str) -> Lexicon:
         "wd_a": wd_wide | wd_abbr,
     }
     for key in [
-        "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday", "day_after_tomorrow",
+        "rel_words", "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday",
+        "day_after_tomorrow",
         "tonight", "last_night", "present", "past", "future", "parts", "units", "numbers", "some", "filler",
         "last", "next", "this", "last_post", "next_post", "this_post", "ago", "ago_before", "later",
         "later_before", "approx", "more_than", "less_than", "at_least", "at_most", "start", "mid", "end",
@@ -382,6 +384,7 @@ def _build(lang: str) -> Lexicon:
     rules.append(rf"(?P<R_season>){b}(?P<season>{L('seasons')}){e}(?:{sp}{conn}{year})?")
     # weekdays, relative days, parts of day
     rules.append(rf"(?P<R_wd>){b}(?P<wd>{L('wd_w')}){e}{time_sfx}")
+    rules.append(rf"(?P<R_relword>){b}(?P<relword>{L('rel_words')}){e}")
     rules.append(
         rf"(?P<R_relday>){b}(?:(?P<mod>{L('start')}|{L('end')}){sp})?(?P<relday>{L('today')}|{L('yesterday')}|{L('tomorrow')}|"
         rf"{L('yesterday_or_tomorrow')}|{L('day_before_yesterday')}|{L('day_after_tomorrow')}|{L('tonight')}|"

@@ -10,6 +10,7 @@ publication date. Without a publication date the value is underspecified
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -19,7 +20,7 @@ __all__ = ["RULES", "Resolved", "resolve"]
 
 RULES = (
     "R_iso", "R_num", "R_wdrel", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q", "R_ago", "R_agob",
-    "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relday",
+    "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
     "R_thispart", "R_every", "R_set", "R_time", "R_ref", "R_month", "R_year", "R_year2", "R_yy",
 )
 
@@ -619,6 +620,8 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
                 return Resolved("PRESENT_REF", "DATE")
             return _with_time("XXXX-XX-XX", ts)
         return _with_time((pub + dt.timedelta(days=offset)).isoformat(), ts)
+    if rule == "R_relword":
+        return _relword(ctx, str(lex.words.get("rel_words", {}).get(fold(m.group("relword")), "")))
     if rule == "R_thispart":
         code = lex.words.get("parts", {}).get(fold(m.group("part")))
         if code is None:
@@ -689,6 +692,32 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         century = 19 if pub is None or yy > pub.year % 100 else 20
         return Resolved(f"{century}{yy:02d}", "DATE")
     return None
+
+
+_RELWORD = re.compile(r"^(?P<unit>[DWMY])(?P<off>[+-]?\d+)(?P<part>T[A-Z]{2})?$")
+
+
+def _relword(ctx: Ctx, code: str) -> Resolved | None:
+    """A one-word relative date from the lexicon: ``Y-1`` (πέρυσι), ``D0TMO`` (stamattina), ``W0`` (השבוע)."""
+    m = _RELWORD.match(code)
+    if m is None:
+        return None
+    unit, off, part = m.group("unit"), int(m.group("off")), m.group("part")
+    pub = ctx.pub
+    if pub is None:
+        value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit]
+    elif unit == "D":
+        value = (pub + dt.timedelta(days=off)).isoformat()
+    elif unit == "W":
+        value = _week(pub + dt.timedelta(weeks=off))
+    elif unit == "M":
+        yy, mm = _add_months(pub.year, pub.month, off)
+        value = f"{yy:04d}-{mm:02d}"
+    else:
+        value = f"{pub.year + off:04d}"
+    if part:
+        return Resolved(value + part, "TIME")
+    return Resolved(value, "DATE")
 
 
 def _has_decade_pre(ctx: Ctx, m: Any) -> bool:
