@@ -58,14 +58,19 @@ _RU_ADJ = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые
 _SLAVIC_NOUN = ("а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям", "ах", "ях", "ами",
                 "ями", "ь", "й", "ии", "ию", "ией", "ия", "ья", "ьи", "ью", "ьей", "ин", "ина", "ину", "ине",
                 "a", "y", "i", "e", "ę", "ą", "u", "o", "ie", "ii", "ią", "em", "iem", "ach", "om", "ami", "ě",
-                "í")  # fmt: skip
+                "í", "і", "ї", "ію", "ією", "ії", "ою", "ові", "еві", "ові", "ах", "ям", "єю", "ю")  # fmt: skip
 _DEMONYM_ENDINGS.update(
     dict.fromkeys(("ru", "uk", "be", "bg"), (*_RU_ADJ, "ы", "ин", "а", "е", "ам", "ами", "ах", "ев", "ов", "ом", "у"))
 )
+_DEMONYM_ENDINGS["uk"] = (*_DEMONYM_ENDINGS["uk"], "ий", "а", "е", "і", "ого", "ому", "ої", "ій", "у", "ою", "их", "им",
+                          "ими", "ці", "ців", "цям", "и")  # fmt: skip
+_DEMONYM_ENDINGS["pl"] = ("i", "a", "ie", "iego", "iej", "im", "ich", "imi", "ą", "y", "ego", "ej")
+_DEMONYM_ENDINGS["sv"] = ("", "a", "t", "er", "erna", "en", "na")
 
 #: Endings any place name takes (German genitive, Finnish/Hungarian/Estonian cases).
 _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "de": ("s", "es", "ns"),
+    "el": ("ς",),
     "sv": ("s",),
     "da": ("s",),
     "nb": ("s",),
@@ -81,7 +86,7 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 #: Languages whose names are also matched as a stem plus a case ending (the last vowel dropped).
 _STEM_LANGS = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv"})
-_STEM_FINALS = frozenset("аяоеыийьaeoyuiě")
+_STEM_FINALS = frozenset("аяоеыийьіїєaeoyuiě")
 _SLAVIC_ADJ_FINALS = frozenset({"ая", "ый", "ий", "ое", "ые", "ие", "ой", "ня", "ьи"})
 #: Letters glued in front of a word (conjunctions, prepositions, the article).
 _PREFIXES: dict[str, frozenset[str]] = {
@@ -89,8 +94,11 @@ _PREFIXES: dict[str, frozenset[str]] = {
     "fa": frozenset({"ب", "به"}),
     "he": frozenset({"ב", "ל", "מ", "ה", "ו", "ש", "וב", "ול", "ומ", "מה", "שב", "שה", "וה", "בה"}),
 }
-#: Languages with a capital letter on every noun: a capitalised neighbour says nothing about persons.
-_NOUN_CAPS = frozenset({"de", "lb", "tr", "az"})
+#: Languages where a country name glued to a capitalised word is most often part of a person's or a
+#: firm's name ("Jordan Peterson"). Elsewhere nouns are capitalised (de) or a genitive country name stands
+#: between a title and a name ("Premier Izraela Binjamin Netanjahu", "Menteri Israel Benjamin Netanyahu").
+_PERSON_RULE_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl", "ca", "gl", "af", "ga", "cy", "oc", "eu",
+                                "sv", "da", "no", "nb", "nn", "is"})  # fmt: skip
 #: Scripts written without spaces: no word boundary is asked for there.
 _NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
 
@@ -467,7 +475,7 @@ def _build(lang: str) -> Gazetteer:
         prefixes=_PREFIXES.get(lang, frozenset()),
         exempt=_exempt_words(base),
         openers=openers,
-        person_rules=lang not in _NOUN_CAPS and latin,
+        person_rules=lang in _PERSON_RULE_LANGS,
         initial_rule=bool(openers),
     )
 

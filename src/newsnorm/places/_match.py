@@ -34,7 +34,7 @@ class Hit(NamedTuple):
 
 
 def _is_kana(ch: str) -> bool:
-    return "\u30a0" <= ch <= "\u30ff" or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
+    return ("\u30a0" <= ch <= "\u30ff" and ch != "\u30fb") or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
 
 
 def _is_word_char(ch: str) -> bool:
@@ -83,7 +83,7 @@ def _accept(
             if rest not in entry.endings:
                 return None
             end += len(rest)
-        elif not entry.full:
+        elif not entry.full and "" not in entry.endings:
             return None
     if strict_case:
         for pos in entry.mask:
