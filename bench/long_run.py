@@ -38,10 +38,14 @@ def main() -> int:
     ap.add_argument("--hours", type=float, default=None, help="stop starting new chunks after this long")
     ap.add_argument("--log", type=Path, default=None, help="append progress lines to this file")
     ap.add_argument("--slow", action="store_true", help="run the NEWSNORM_SLOW=1 tests afterwards")
+    ap.add_argument("--keep-going", action="store_true", help="log a failing chunk and go on (it counts no examples)")
+    ap.add_argument("--tests", default=",".join(TESTS), help="comma-separated property tests to cycle through")
     args = ap.parse_args()
     start = time.monotonic()
     done = 0
+    failed = 0
     chunk_no = 0
+    tests = [t.strip() for t in args.tests.split(",") if t.strip()]
 
     def say(line: str) -> None:
         print(line, flush=True)
@@ -53,24 +57,28 @@ def main() -> int:
         if args.hours is not None and time.monotonic() - start > args.hours * 3600:
             say(f"time limit reached after {done:,} examples")
             break
-        test = TESTS[chunk_no % len(TESTS)]
+        test = tests[chunk_no % len(tests)]
         chunk_no += 1
         env = {**os.environ, "NEWSNORM_HYPOTHESIS_EXAMPLES": str(args.chunk)}
         cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                f"tests/reliability/test_reliability_hypothesis.py::{test}"]  # fmt: skip
         proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
+            failed += 1
             say(f"FAILED in chunk {chunk_no} ({test}) after {done:,} examples passed:")
             say(proc.stdout[-6000:] + proc.stderr[-2000:])
-            return 1
+            if not args.keep_going:
+                return 1
+            continue
         done += args.chunk
         say(f"{done:,} examples passed ({test} +{args.chunk:,}); {(time.monotonic() - start) / 60:.1f} min")
+    say(f"done: {done:,} examples passed, {failed} failing chunk(s)")
     if args.slow:
         env = {**os.environ, "NEWSNORM_SLOW": "1"}
         slow = subprocess.run([sys.executable, "-m", "pytest", "-q", "-m", "slow", "tests"], cwd=ROOT, env=env,
                               check=False)
-        return slow.returncode
-    return 0
+        return slow.returncode or int(failed > 0)
+    return int(failed > 0)
 
 
 if __name__ == "__main__":

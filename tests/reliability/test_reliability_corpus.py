@@ -132,6 +132,15 @@ def test_each_normaliser_is_idempotent(name: str) -> None:
         assert pipe(once.text, lang=lang, published=PUBLISHED).text == once.text, (name, lang)
 
 
+@pytest.mark.parametrize("repeats", [2, 3, 4])
+def test_repeated_headline_lines_are_idempotent(repeats: int) -> None:
+    # A page whose headline line is repeated (extractors often give title, og:title and h1): normalising the
+    # normalised text again must not drop another copy.
+    text = "\n\n".join(["Hamas 'open' to more ceasefire talks"] * repeats + ["GAZA STRIP", "Talks go on, he said."])
+    once = newsnorm.normalise(text, lang="en", published=PUBLISHED)
+    assert newsnorm.normalise(once.text, lang="en", published=PUBLISHED).text == once.text
+
+
 def test_same_output_twice_in_one_process() -> None:
     for lang, text in all_texts():
         first = canonical(newsnorm.normalise(text, published=PUBLISHED))

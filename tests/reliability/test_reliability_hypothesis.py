@@ -12,14 +12,25 @@ means 100,000. See ``docs/performance.md`` for the long-run command.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import json
 import os
+import warnings
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import newsnorm
 from newsnorm import Document
+
+# On a failure, hypothesis's pytest plugin imports hypothesis.extra._patching, whose dependencies raise a
+# DeprecationWarning that the suite's warnings-as-errors turns into an INTERNALERROR hiding the failing example.
+# Importing it once here, with that warning silenced, keeps failures readable (for tests/test_properties.py too).
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    with contextlib.suppress(ImportError):
+        importlib.import_module("hypothesis.extra._patching")
 
 _LONG = os.environ.get("NEWSNORM_HYPOTHESIS_PROFILE") == "long"
 EXAMPLES = int(os.environ.get("NEWSNORM_HYPOTHESIS_EXAMPLES", "100000" if _LONG else "25"))
