@@ -72,10 +72,10 @@ _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _DENOM_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "en": (("", "s"),),
     "fr": (("", "s"),),
-    "es": (("", "s"), ("o", "a"), ("o", "as")),
-    "pt": (("", "s"), ("o", "a"), ("o", "as")),
+    "es": (("", "s"), ("o", "as")),
+    "pt": (("", "s"), ("o", "as")),
     "ca": (("", "s"), ("", "os")),
-    "it": (("o", "i"), ("o", "a"), ("o", "e")),
+    "it": (("o", "i"), ("o", "e")),
     "de": (("te", "tel"), ("ste", "stel")),
     "nl": (("", "n"),),
     "sv": (("", "ar"), ("", "delar"), ("e", "edel"), ("e", "edelar"), ("dje", "djedel"), ("dje", "djedelar")),
@@ -196,6 +196,11 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
                 stem = word[:-1] if word.endswith(("a", "e", "o")) and not suffix.startswith("e") else word
                 words.setdefault(stem + suffix, (value, "Q"))
                 words.setdefault(word + suffix, (value, "Q"))
+    for suf in overlay.get("scale_ordinal_suffixes", []):  # "tausendste", "Milliardsten"
+        for word, (value, kind) in list(words.items()):
+            if kind in ("S", "M") and " " not in word:
+                base = word[:-1] if word.endswith("e") else word
+                words.setdefault(base + suf, (value, "O" + kind))
     for word in overlay.get("remove", []):
         words.pop(word, None)
     for word in overlay.get("point", []):
@@ -223,9 +228,13 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
     for word, vk in words.items():
         for v in _variants(word):
             full.setdefault(v, vk)
+    for p in overlay.get("prefix_articles", []):  # Arabic "ال": "الواحد والعشرون"
+        for word, (value, kind) in list(full.items()):
+            if kind in ("N", "H", "M", "S", "O", "OS", "OM", "OH") and (p + word) not in full:
+                full[p + word] = (value, kind)
     for p in overlay.get("prefix_connectors", []):  # Arabic "و" glued to the next word
         for word, (value, kind) in list(full.items()):
-            if kind in ("N", "H", "M", "S", "O", "F") and (p + word) not in full:
+            if kind in ("N", "H", "M", "S", "O", "F", "OS", "OM", "OH", "Q") and (p + word) not in full:
                 full[p + word] = (value, kind + "+")
     return full
 

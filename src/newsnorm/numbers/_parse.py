@@ -344,10 +344,12 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
                 ok = not is_art  # "one hundred first", "hundred and fifth"
             elif kind == "O" and compound and not st.fig and st.pending >= 20:
                 ok = _compatible_small(st.pending, v, vigesimal)  # "twenty first", "vingt et unième"
-            elif (kind == "OM" and st.pending > 1 and st.group == 0) or (
-                kind == "OS" and v < st.last_scale() and (st.group + st.pending) > 1
-            ):
-                ok = True
+            elif kind in ("OM", "OH") and st.pending > 1 and st.group == 0 and not conn:
+                ok = True  # "two hundredth", "deux centième", "iki yüzüncü"
+            elif kind == "OS" and not conn and st.group + st.pending > 1 and v < st.last_scale():
+                ok = True  # "three millionth"
+            elif kind == "OS" and not conn and st.parts and all(sc < v for sc, _ in st.parts):
+                ok = True  # "dos mil millonésimo", "हजार खरबवां"
             elif v >= 3 and (not conn or is_art) and whole:
                 fraction(v, is_art, end)  # a cardinal then an ordinal: "one eighth", "and a fifth"
                 continue
@@ -406,6 +408,9 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
             st.fig = True
         elif kind in ("N", "O"):
             st.pending += v
+        elif kind == "OH" and st.pending > 1 and st.group == 0 and v == 100:
+            st.group = st.pending * v
+            st.pending = 0
         elif kind in ("H", "OH"):
             st.group += v
         elif kind in ("M", "OM"):

@@ -52,6 +52,7 @@ _DASHES = frozenset("-–—~～〜")
 _DOTTED = re.compile(r"\d+(?:[.,]\d+){2,}")
 _CODE_AFTER = re.compile(r"(?:[-/]\d+){2,}|-\d{4,}(?![.,]?\d)|[ ]\d{3}-\d{4}")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*(?:([^\W\d_]+)|\d)")
+_TEMPERATURE = re.compile(r"\s?[cfk]\b|\s?celsius|\s?fahrenheit")
 _SPACES = frozenset(" \u00a0\u202f")
 _SPACE_GROUP = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?")
 _CAP_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
@@ -198,6 +199,8 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             it.value = value / den
             kind = "FIGX"
         elif t.group("ordsuf"):
+            if t.group("ordsuf") == "°" and _TEMPERATURE.match(low, t.end()):
+                return None, t.end(), ""  # "30° C": a temperature
             it.ordinal = True
             kind = "FIGX"
         elif t.group("gabbr") or t.group("sabbr"):
@@ -372,7 +375,49 @@ def _cjk_pattern(g: Grammar) -> Any:
     return cached(("numbers", "cjk", g.lang), build)
 
 
+_KO_UNITS = {"한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4, "다섯": 5, "여섯": 6,
+             "일곱": 7, "여덟": 8, "아홉": 9}  # fmt: skip
+_KO_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70, "여든": 80,
+            "아흔": 90}  # fmt: skip
+_KO_SINO = "일이삼사오육칠팔구십백천만억조"
+_KO_NATIVE = re.compile(
+    r"(?<![\uac00-\ud7af])(?P<sino>[" + _KO_SINO + r"]*)"
+    r"(?P<tens>" + "|".join(sorted(_KO_TENS, key=len, reverse=True)) + r")?[ ]?"
+    r"(?P<units>" + "|".join(sorted(_KO_UNITS, key=len, reverse=True)) + r")?"
+    r"(?P<ctr>[ ]?(?:번째|째)|(?=[ ]?(?:번|개|명|살|마리|권|가지|시간|달|해|사람)))"
+)
+_KO_FIRST = re.compile(r"(?<![\uac00-\ud7af])첫[ ]?(?:번째|째)?")
+
+
+def _scan_korean_native(low: str) -> list[_Item]:
+    """Native Korean numerals before a counter or "번째": "스물다섯 번째", "두 개"."""
+    out = []
+    for m in _KO_NATIVE.finditer(low):
+        if not (m.group("tens") or m.group("units")):
+            continue
+        v = float(_KO_TENS.get(m.group("tens") or "", 0) + _KO_UNITS.get(m.group("units") or "", 0))
+        if m.group("sino"):
+            base = cjk_value(m.group("sino"), elide=False)
+            if base is None:
+                continue
+            v += base
+        end = m.end() if m.group("ctr") else (m.end("units") if m.group("units") else m.end("tens"))
+        out.append(_Item(m.start(), end, v, ordinal=bool(m.group("ctr"))))
+    out.extend(_Item(m.start(), m.end(), 1, ordinal=True) for m in _KO_FIRST.finditer(low))
+    return out
+
+
 def _scan_cjk(text: str, low: str, g: Grammar) -> list[_Item]:
+    if g.lang == "ko":
+        native = _scan_korean_native(low)
+        if native:
+            taken = [(it.start, it.end) for it in native]
+            rest = [it for it in _scan_cjk_chars(low, g) if not any(a < it.end and it.start < b for a, b in taken)]
+            return sorted(native + rest, key=lambda it: it.start)
+    return _scan_cjk_chars(low, g)
+
+
+def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
     out: list[_Item] = []
     hangul = re.compile(r"[\uac00-\ud7af]")
     for m in _cjk_pattern(g).finditer(low):
