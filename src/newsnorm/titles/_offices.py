@@ -34,6 +34,9 @@ _CONNECT = re.compile(r"\s*(?:(?:and|&)\s+)?", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _CAPWORDS = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,3}")
 _AMBIGUOUS = frozenset({"nobility", "military", "judicial", "other", "honorific", "religious"})
+# Arabic name parts that join the next word to the name ("عبد الفتاح", "محمد بن سلمان", "أبو مازن"),
+# so a two-word name limit counts them as one word
+_AR_JOINERS = frozenset({"عبد", "عبدال", "أبو", "ابو", "بن", "ابن", "بنت", "آل"})
 _NAME_OPENERS = frozenset({"abdul", "abd", "al", "el", "bin", "ibn"})
 _LOWER_OK = frozenset({"office", "military", "judicial", "religious", "nobility"})
 
@@ -73,6 +76,7 @@ class _Tables(NamedTuple):
     modifiers: frozenset[str]
     postnominals: frozenset[str]
     notabbrev: frozenset[str]
+    appositive: re.Pattern[str] | None
 
 
 def _form_regex(forms: Iterable[str]) -> str:
@@ -83,6 +87,18 @@ def _form_regex(forms: Iterable[str]) -> str:
         else:
             alts.append(re.escape(form))
     return "|".join(alts)
+
+
+def _appositive_pattern(lang: str, forms: Mapping[str, str]) -> re.Pattern[str] | None:
+    """The end of "Name, [article] [qualifier] " before a title put after a name."""
+    if lang in _CASELESS:
+        return None
+    articles = sorted(word_list("article", lang), key=len, reverse=True)
+    spaced = "|".join(re.escape(a) + r"\s+" for a in articles if not a.endswith(("'", "’")))
+    elided = "|".join(re.escape(a) for a in articles if a.endswith(("'", "’")))
+    article = "|".join(x for x in (spaced, elided) if x)
+    qualifier = rf"(?:(?:{_form_regex(forms)})(?:['’]s)?\s+)?" if forms else ""
+    return re.compile(rf",[ \t]+(?:{article})?{qualifier}$" if article else rf",[ \t]+{qualifier}$", re.IGNORECASE)
 
 
 def _tables(lang: str) -> _Tables:
@@ -101,7 +117,10 @@ def _tables(lang: str) -> _Tables:
         if forms:
             alts = _form_regex(forms)
             before = re.compile(r"(?:^|(?<=[\s(\"“«]))(?P<q>" + alts + r")(?:['’]s)?\s+$")
-            after = re.compile(r"\s+(?P<q>" + alts + r")(?![\w])")
+            # "président français", "Президент России", "presidente do Brasil", "Präsident von Frankreich"
+            preps = "|".join(re.escape(p) for p in sorted(word_list("particle", lang), key=len, reverse=True))
+            prep = rf"(?:(?:{preps})\s+(?:(?:{preps})\s+)?)?" if preps and lang != "en" else ""
+            after = re.compile(r"\s+" + prep + r"(?P<q>" + alts + r")(?![\w])")
         style_list = styles(lang)
         style = None
         if style_list:
@@ -119,6 +138,7 @@ def _tables(lang: str) -> _Tables:
             word_list("modifier", lang),
             exact_list("postnominal", lang),
             exact_list("notabbrev", lang),
+            _appositive_pattern(lang, forms),
         )
 
     return cached(("titles", "tables", lang), build)
@@ -159,6 +179,52 @@ def _takes_name(text: str, pos: int, t: _Tables) -> bool:
     return _is_capital(word) or word.casefold() in t.particles or tok.lower() in t.table
 
 
+_APP_AFTER = re.compile(
+    r"(?:\s+(?:of|de|del|do|da|di|della|du|des|von|der)\s+(?:the\s+|la\s+|l['’])?[^\W\d_][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*){0,3})?\s*(?:[,;.!?)]|$)"
+)
+_APP_WORD = re.compile(r"[^\W\d_][\w'’.-]*$")
+
+
+def _appositive(text: str, start: int, pos: int, t: _Tables) -> _Name | None:
+    """The name before a title put after it: "Olaf Scholz, the German chancellor," (the title closes
+    the clause). Two capitalised words at least, or one after a lower-case word."""
+    if t.appositive is None or not _APP_AFTER.match(text, pos):
+        return None
+    window = text[max(0, start - _BEFORE) : start]
+    m = t.appositive.search(window)
+    if not m:
+        return None
+    before = window[: m.start()]
+    words: list[tuple[int, int]] = []
+    cut = len(before)
+    while len(words) < 5:
+        wm = _APP_WORD.search(before, 0, cut)
+        if not wm or (cut < len(before) and not before[wm.end() : cut + 1].isspace()):
+            break
+        word = wm.group()
+        capital = _is_capital(word) and word.casefold() not in t.notname and word.lower() not in t.table
+        if not (capital or (word.casefold() in t.particles and words)):
+            break
+        words.append((wm.start(), wm.end()))
+        ws = before[: wm.start()]
+        cut = len(ws.rstrip())
+        if cut == len(ws) or "\n" in ws[cut:]:
+            break
+    while words and before[words[-1][0] : words[-1][1]].casefold() in t.particles:
+        words.pop()
+    if not words:
+        return None
+    first, last = words[-1][0], words[0][1]
+    if len(words) == 1:
+        preceding = before[:first].rstrip()
+        prev = preceding.split()[-1] if preceding.split() else ""
+        if not prev or _is_capital(prev) or prev.endswith((".", "!", "?", ":")):
+            return None
+    offset = max(0, start - _BEFORE)
+    return _Name(offset + first, offset + last, before[first:last])
+
+
 def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | None:
     """The person's name starting at ``pos`` (after spaces and at most one comma), or None."""
     i = pos
@@ -195,7 +261,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
                 break
             if not tokens and (word.startswith("ال") or not word[0].isalpha()):
                 break
-            if not word[0].isalpha() or len(tokens) >= 2:
+            joined = sum(1 for a, b in tokens if text[a:b] in _AR_JOINERS)
+            if not word[0].isalpha() or len(tokens) - joined >= 2:
                 break
         elif tok[0] in "\"“(":
             if not tokens:
@@ -489,6 +556,10 @@ def find_titles(
         name = _person(text, pos, lang, t, limit)
         if name is not None and name.text.lower() in t.table:
             name = None
+        after_name = False
+        if name is None:
+            name = _appositive(text, span_start, pos, t)
+            after_name = name is not None
         if name is None:
             if lower_only:
                 continue
@@ -517,7 +588,7 @@ def find_titles(
         attrs: dict[str, Any] = {"category": head.category}
         if name is not None:
             attrs["person"] = name.text
-            consumed = name.end
+            consumed = span_end if after_name else name.end
         else:
             consumed = span_end
         if country:
