@@ -193,25 +193,25 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
         return []
     found: list[tuple[int, int, int, Entry]] = []
     n = len(low)
-    for rank, automaton in ((0, g.automaton),):
-        for last, (size, value) in automaton.iter(low):
-            entry = value if type(value) is not int else city_entry(value, g.slavic, g.name_endings)
-            start = last + 1 - size
-            end = last + 1
-            # fast path: a key standing between non-letters, right case, nothing to add
-            if (
-                entry.full
-                and not entry.nobound
-                and (start == 0 or not low[start - 1].isalnum())
-                and (end == n or not low[end].isalnum())
-            ):
-                if strict_case and entry.mask and not all(text[start + pos].isupper() for pos in entry.mask):
-                    continue
-                found.append((start, end, rank, entry))
+    for last, (size, value) in g.automaton.iter(low):
+        entry = value if type(value) is not int else city_entry(value, g.slavic, g.name_endings)
+        start = last + 1 - size
+        end = last + 1
+        # fast path: a key standing between non-letters, right case, nothing to add
+        if (
+            entry.full
+            and not entry.nobound
+            and (start == 0 or not low[start - 1].isalnum())
+            and (end == n or not low[end].isalnum())
+        ):
+            if strict_case and entry.mask and not all(text[start + pos].isupper() for pos in entry.mask):
                 continue
-            span = _accept(text, low, start, end, entry, g, strict_case)
-            if span is not None:
-                found.append((span[0], span[1], rank, entry))
+            found.append((start, end, 0, entry))
+            continue
+        span = _accept(text, low, start, end, entry, g, strict_case)
+        if span is not None:
+            # rank: a key that covers the whole word beats a stem with an ending ("Philippines")
+            found.append((span[0], span[1], span[1] - end + (start - span[0]), entry))
     if not found:
         return []
     # leftmost-longest: at each start the longest key wins, and a hit never overlaps an earlier one
