@@ -53,6 +53,9 @@ _DOTTED = re.compile(r"\d+(?:[.,]\d+){2,}")
 _CODE_AFTER = re.compile(r"(?:[-/]\d+){2,}|-\d{4,}(?![.,]?\d)|[ ]\d{3}-\d{4}")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*(?:([^\W\d_]+)|\d)")
 _TEMPERATURE = re.compile(r"\s?[cfk]\b|\s?celsius|\s?fahrenheit")
+_KO_GLUED = re.compile(r"[0-9０-９][일이삼사오육칠팔구]")
+_KO_AND_FRACTION = re.compile(r"[과와] ?[일이삼사오육칠팔구십백천0-9]+ ?분의")
+_PLAIN_FIGURE = re.compile(r"[0-9０-９]+(?:[.,，．、][0-9０-９]+)*")
 _SPACES = frozenset(" \u00a0\u202f")
 _SPACE_GROUP = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?")
 _CAP_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
@@ -174,7 +177,8 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
         return None, code.end(), ""  # "555-123-4567", "2024-02-08", "3/4/2024": codes, dates
     value = digit_value(body, g.decimal, g.group) if body[0] not in ".," else digit_value("0" + body, ".", ",")
     if value is None:
-        if _DOTTED.fullmatch(body) and not _LETTER.match(text[e : e + 1] or " "):
+        after = text[e : e + 1] or " "
+        if _DOTTED.fullmatch(body) and (not _LETTER.match(after) or _CJK_SCRIPT.match(after)):
             return _pieces(body, s), e, "FIGX"  # "192.168.1.2": four numbers
         return None, e, ""
     it = _Item(s, e, value)
@@ -360,7 +364,7 @@ def _cjk_pattern(g: Grammar) -> Any:
     def build() -> Any:
         chars = "".join(ch for ch in CJK_CHARS if g.lang == "ko" or not ("\uac00" <= ch <= "\ud7af"))
         run = _CJK_RUN.format(c=re.escape(chars), d=re.escape("".join(c for c in chars if c not in "两兩俩倆")))
-        cont = r"(?:[ \u3000](?=[" + re.escape(chars) + r"])" + run + r")*"
+        cont = r"(?:[ \u3000]{1,2}(?=[" + re.escape(chars) + r"])" + run + r")*"
         suf = sorted([*g.overlay.get("ordinal_suffix", [])], key=len, reverse=True)
         pct = sorted(["%", "％", *g.overlay.get("percent", [])], key=len, reverse=True)
         return re.compile(
@@ -408,13 +412,19 @@ def _scan_korean_native(low: str) -> list[_Item]:
 
 
 def _scan_cjk(text: str, low: str, g: Grammar) -> list[_Item]:
+    found = _scan_cjk_chars(low, g)
     if g.lang == "ko":
-        native = _scan_korean_native(low)
-        if native:
-            taken = [(it.start, it.end) for it in native]
-            rest = [it for it in _scan_cjk_chars(low, g) if not any(a < it.end and it.start < b for a, b in taken)]
-            return sorted(native + rest, key=lambda it: it.start)
-    return _scan_cjk_chars(low, g)
+        found = _merge(_scan_korean_native(low), found)
+    return _merge(found, _scan_words(text, low, g, False))
+
+
+def _merge(first: list[_Item], second: list[_Item]) -> list[_Item]:
+    """Items of ``first`` and those of ``second`` that overlap none of them, in order."""
+    if not first or not second:
+        return first or second
+    taken = [(it.start, it.end) for it in first]
+    rest = [it for it in second if not any(a < it.end and it.start < b for a, b in taken)]
+    return sorted(first + rest, key=lambda it: it.start)
 
 
 def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
@@ -425,13 +435,23 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
         s = m.start()
         if not a.strip():
             continue
-        if g.lang == "ko" and hangul.match(a[0]):
-            sa = m.start("a")
+        sa = m.start("a")
+        glued = _KO_GLUED.search(a)
+        if glued is not None:  # "4일" is a day, not 41
+            a = a[: glued.start() + 1]
+            if m.group("b") or m.group("ord") or m.group("pct"):
+                continue
+        sign = m.group("neg")
+        plain = not (m.group("pre") or m.group("b") or m.group("ord") or m.group("pct") or m.group("doz"))
+        plain = plain and (not sign or sign in "-−－")
+        if plain and _PLAIN_FIGURE.fullmatch(a):
+            continue  # plain figures are read by the figure scanner
+        if g.lang == "ko" and hangul.match(a[0]) and not m.group("neg"):
             if sa > 0 and hangul.match(low[sa - 1]):
                 continue  # inside a word
-            if len(a) == 1 and not m.group("ord"):
-                continue  # one syllable is a word: "사는", "이 가방"
-        sa = m.start("a")
+            if len(a) == 1 and not (m.group("ord") or m.group("b") or _KO_AND_FRACTION.match(low, m.end())):
+                if low.strip() != a:
+                    continue  # one syllable is a word: "사는", "이 가방"
         if a[0] in ",，、" or (sa > 0 and low[sa - 1].isascii() and low[sa - 1].isalnum() and not m.group("neg")):
             continue
         if len(a) == 1 and a in "万萬亿億兆만억조백천십" and not m.group("pre"):
@@ -444,7 +464,7 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
             if _DOTTED.fullmatch(a):
                 out.extend(_pieces(a, m.start("a")))
             continue
-        it = _Item(s if m.group("neg") or m.group("pre") else m.start("a"), m.end(), v)
+        it = _Item(s if m.group("neg") or m.group("pre") else sa, m.end() if glued is None else sa + len(a), v)
         if m.group("b"):
             b = cjk_value(m.group("b"))
             if b is None or v == 0:
