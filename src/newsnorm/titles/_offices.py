@@ -234,7 +234,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
     if "\n\n" in m.group():
         return None
     i = m.end()
-    caseless = lang in _CASELESS
+    # a Latin-script title in Chinese, Japanese, Korean ... text takes a Latin-script name
+    caseless = lang in _CASELESS and not (pos > 0 and text[pos - 1].isascii())
     tokens: list[tuple[int, int]] = []
     while len(tokens) < 5 and i < limit:
         tm = _TOKEN.match(text, i)
@@ -492,8 +493,8 @@ def find_titles(
                     and not pw.endswith((".", ":", "!", "?", '"', "”", ",", ";", ")"))
                     and not re.search(r"[.!?:]\s+$|^\s*$", window[: previous_word.start()] or "")):
                 continue
-            if pw.casefold() == "of" and parts[0].category == "nobility":
-                continue
+            if pw.casefold() == "of" and (parts[0].category == "nobility" or not _takes_name(text, end, t)):
+                continue  # "the Prince of Wales's", "the Royal Courts of Justice"
         # what follows: "of the United States", a country qualifier, then the person
         pos = end
         span_end = end
@@ -569,7 +570,7 @@ def find_titles(
             before_title = bool(nxt_word and t.pattern.match(text, span_end + nxt_word.start(1)))
             particle = bool(nxt_word and nxt_word.group(1).casefold() in t.particles)
             if not (
-                head.abbreviation
+                (head.abbreviation and lang not in _CASELESS)
                 or (capital and (before_title or particle) and lang not in _CASELESS)
                 or (lang == "en" and capital and (standalone or span_end > end))
             ):
