@@ -129,7 +129,7 @@ def trie_regex(words: Iterable[str]) -> str:
 #: the rules each kind of anchor can take part in (the scanner tries only these at an anchor)
 _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "digit": (
-        "R_iso", "R_num", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q", "R_ago", "R_agob",
+        "R_iso", "R_num", "R_dm", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q", "R_ago", "R_agob",
         "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
     ),
     "month": ("R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
@@ -309,6 +309,10 @@ def _build(lang: str) -> Lexicon:
         r"(?P<R_num>)(?<![\d/.,])(?<!\d-)(?P<na>\d{1,2})(?P<sep>[/.\-])(?P<nb>\d{1,2})(?P=sep)(?P<nc>\d{4}|\d{2})"
         r"(?![\d/]|[.,]\d|-\d)"
     )
+    if day_suf == "\\.":  # German and Polish "am 27.11." without a year
+        rules.append(
+            r"(?P<R_dm>)(?<![\d.,])(?P<day>3[01]|[12]\d|0?[1-9])\.\s?(?P<mn>1[0-2]|0?[1-9])\.(?![\d.]|\s?\d)"
+        )
     if cjk:
         y_m, m_m, d_m = cjk[0], cjk[1], cjk[2]
         rules.append(

@@ -19,7 +19,8 @@ from ._lexicon import Lexicon, fold
 __all__ = ["RULES", "Resolved", "resolve"]
 
 RULES = (
-    "R_iso", "R_num", "R_wdrel", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q", "R_ago", "R_agob",
+    "R_iso", "R_num", "R_dm", "R_wdrel", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q", "R_ago",
+    "R_agob",
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
     "R_thispart", "R_every", "R_set", "R_time", "R_ref", "R_month", "R_year", "R_year2", "R_yy",
 )
@@ -347,6 +348,12 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         if not _valid(y, mo, d):
             return None
         return Resolved(ymd(y, mo, d), "DATE")
+    if rule == "R_dm":
+        mo, d = int(m.group("mn")), int(m.group("day"))
+        if pub is None:
+            return Resolved(f"XXXX-{mo:02d}-{d:02d}", "DATE")
+        y = month_day_year(pub, mo, d, ctx.tense)
+        return Resolved(ymd(y, mo, d), "DATE") if _valid(y, mo, d) else None
     if rule in ("R_cjk",):
         mo = int(m.group("mn"))
         y = _year_of(m)
