@@ -246,7 +246,7 @@ def _build(lang: str) -> Grammar:
     decimal, group = _symbols(lang)
     atoms = sorted(full)
     atom = "(?:" + _trie(atoms) + ")" if atoms else "(?!)"
-    fig = r"\d+(?:[.,'’\u00a0\u202f，．]\d+)*"
+    fig = r"\d+(?:[.,'’\u00a0\u202f，．、]\d+)*" if cjk else r"\d+(?:[.,'’\u00a0\u202f]\d+)*"
     if cjk:
         words = "(?!)"
     elif any(unicodedata.category(c).startswith("M") for w in atoms for c in w):
@@ -258,12 +258,12 @@ def _build(lang: str) -> Grammar:
     ordsuf = _alt([*overlay.get("ordinal_suffix", []), *([] if cjk else ["º", "ª"])])
     pct = _alt(["%", "٪", "％", *overlay.get("percent", [])])
     tail = (
-        r"(?:(?P<exp>e[-+]?\d+)(?![\w.])"
+        r"(?:(?P<exp>e[-+－−]?\d+)(?![\w.])"
         r"|\^(?P<pw>[-+]*\d+(?:\.\d+)?)"
-        r"|/(?P<den>\d{1,3})(?![\d/])"
+        r"|[/／](?P<den>\d{1,3})(?![\d/／])"
         r"|(?P<ordsuf>" + ordsuf + r")(?!\w)"
-        r"|(?P<gabbr>" + _alt(list(glued)) + r")(?!\w)"
-        r"|(?P<sabbr>\s{1,2}k)(?!\w))?"
+        r"|(?P<gabbr>" + _alt([*glued, "k", "g"]) + r")(?!\w)"
+        r"|(?P<sabbr>\s{1,2}[kmg])(?!\w))?"
         r"(?:\s?(?P<pct>" + pct + r")(?!\w))?"
     )
     approx: list[tuple[str, str]] = []

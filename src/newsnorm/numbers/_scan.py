@@ -56,6 +56,8 @@ _TEMPERATURE = re.compile(r"\s?[cfk]\b|\s?celsius|\s?fahrenheit")
 _KO_GLUED = re.compile(r"[0-9０-９][일이삼사오육칠팔구]")
 _KO_AND_FRACTION = re.compile(r"[과와] ?[일이삼사오육칠팔구십백천0-9]+ ?분의")
 _PLAIN_FIGURE = re.compile(r"[0-9０-９]+(?:[.,，．、][0-9０-９]+)*")
+_FULLWIDTH = str.maketrans({"．": ".", "，": ",", "、": ","})
+_SI = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9}
 _SPACES = frozenset(" \u00a0\u202f")
 _SPACE_GROUP = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?")
 _CAP_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
@@ -71,6 +73,7 @@ class _Item:
     percent: bool = False
     scale: float = 1
     year_like: bool = False
+    fraction: bool = False
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
@@ -103,12 +106,42 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
     g = grammar(_lang_of(lang))
     low = _lower(text)
     items = _scan_cjk(text, low, g) if g.cjk else _scan_words(text, low, g, words)
+    items = _mixed(low, items)
     items = [it for it in items if ordinals or not it.ordinal]
     if g.overlay.get("percent_before") and not g.cjk:
         _percent_before(low, items, g)
     _approx(low, items, g)
     items = _ranges(low, items, g)
     return [_mention(text, it, g, style) for it in items]
+
+
+_MIXED_GAP = re.compile(r"[ \t\u00a0]{1,3}|[ ]?[と과와又和][ ]?")
+_LEADING_MINUS = re.compile(r"[ \t]*[-−][ \t]{1,2}$")
+
+
+def _mixed(low: str, items: list[_Item]) -> list[_Item]:
+    """A whole number and a fraction: "2 1/4", "1と5分の4", "일과 이분의 일"; a lone leading "- 1 4/5"."""
+    out: list[_Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (
+            it.fraction
+            and prev is not None
+            and not prev.fraction
+            and not prev.ordinal
+            and not prev.percent
+            and prev.value == int(prev.value)
+            and 0 < abs(it.value) < 1
+            and _MIXED_GAP.fullmatch(low, prev.end, it.start)
+        ):
+            prev.value = prev.value + (-1 if prev.value < 0 else 1) * abs(it.value)
+            prev.end = it.end
+            continue
+        out.append(it)
+    if out and out[0].value > 0 and _LEADING_MINUS.fullmatch(low, 0, out[0].start):
+        out[0].value = -out[0].value  # "- 10  k" alone: a minus sign
+        out[0].start = low.index("-") if "-" in low[: out[0].start] else low.index("−")
+    return out
 
 
 def _split_glued(g: Grammar, word: str) -> list[tuple[int, int, str]] | None:
@@ -175,6 +208,7 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
     code = _CODE_AFTER.match(low, e)
     if code is not None:
         return None, code.end(), ""  # "555-123-4567", "2024-02-08", "3/4/2024": codes, dates
+    body = body.translate(_FULLWIDTH)
     value = digit_value(body, g.decimal, g.group) if body[0] not in ".," else digit_value("0" + body, ".", ",")
     if value is None:
         after = text[e : e + 1] or " "
@@ -186,7 +220,7 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
     t = g.tail.match(low, e)
     if t is not None and t.end() > e:
         if t.group("exp"):
-            it.value = value * 10.0 ** int(t.group("exp")[1:])
+            it.value = value * 10.0 ** int(t.group("exp")[1:].replace("－", "-").replace("−", "-"))
             kind = "FIGX"
         elif t.group("pw") is not None:
             p = t.group("pw")
@@ -198,9 +232,10 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             kind = "FIGX"
         elif t.group("den"):
             den = int(t.group("den"))
-            if "." in body or "," in body or den == 0 or value >= den:
-                return None, t.end("den"), ""
+            if "." in body or "," in body or den == 0 or (value >= den and not g.cjk):
+                return None, t.end("den"), ""  # "24/7", "9.5/10": not a fraction
             it.value = value / den
+            it.fraction = True
             kind = "FIGX"
         elif t.group("ordsuf"):
             if t.group("ordsuf") == "°" and _TEMPERATURE.match(low, t.end()):
@@ -209,18 +244,26 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             kind = "FIGX"
         elif t.group("gabbr") or t.group("sabbr"):
             abbr = (t.group("gabbr") or t.group("sabbr")).strip()
-            scale = float(g.overlay.get("glued_abbr", {}).get(abbr, 1000 if abbr == "k" else 1))
-            it.value = value * scale
-            it.scale = scale
+            raw = text[t.end() - len(abbr) : t.end()]
+            scale = float(g.overlay.get("glued_abbr", {}).get(abbr, 0) if t.group("gabbr") else 0)
+            if not scale or (t.group("sabbr") and abbr != "k"):
+                scale = _SI.get(raw, 0.0)  # "10 k", "-2.5 M", "10G"; "10 m" is ten metres
+            if not scale and t.group("gabbr"):
+                return None, t.end(), ""  # "10g", "5kg": a unit
+            it.value = value * (scale or 1)
+            it.scale = scale or 1
             kind = "FIGX"
         if t.group("pct"):
             it.percent = True
             kind = "FIGX"
         it.end = t.end()
+        if t.group("sabbr") and it.value == value and not t.group("pct"):
+            it.end = e  # "10 m": ten metres, the figure alone
+            kind = "FIG"
     nxt = text[it.end] if it.end < n else " "
     if _LETTER.match(nxt) and not _CJK_SCRIPT.match(nxt):
         return None, it.end, ""  # "180.25ml", "5kg", "737MAX": a unit or a code
-    if prev in "-−" and (s == 1 or text[s - 2] in " \t\n(["):
+    if prev in "-−－" and (s == 1 or text[s - 2] in " \t\n([" or _CJK_SCRIPT.match(text[s - 2])):
         it.value = -it.value
         it.start = s - 1
     plain = body.isdigit()
@@ -478,14 +521,7 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
             it.percent = True
         if m.group("doz"):
             it.value *= 12
-        if out and m.group("b"):  # "1と5分の4", "일과 이분의 일": a whole and a fraction
-            prev = out[-1]
-            gap = low[prev.end : it.start].strip()
-            if gap in ("と", "과", "와", "又", "和") and not prev.ordinal:
-                sign = -1 if prev.value < 0 else 1
-                prev.value = prev.value + sign * abs(it.value)
-                prev.end = it.end
-                continue
+        it.fraction = bool(m.group("b"))
         out.append(it)
     return out
 
