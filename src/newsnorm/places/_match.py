@@ -92,18 +92,30 @@ def _accept(
     return start, end
 
 
-def _line_is_headline(text: str, pos: int) -> bool:
-    """True when the line around ``pos`` is in title case or all capitals (no case evidence there)."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    line = text[a : b if b >= 0 else len(text)]
-    if len(line) > 400:
-        line = line[max(0, pos - a - 200) : pos - a + 200]
-    words = [w for w in _WORD.findall(line) if w[0].isalpha()]
-    if len(words) < 3:
-        return True
+def _line_is_headline(text: str, pos: int, memo: dict[int, bool]) -> bool:
+    """True when the line around ``pos`` is in title case or all capitals (no case evidence there).
+
+    Lines longer than 400 characters are judged by 400-character blocks; ``memo`` keeps the
+    answer per line or block, so the cost per text stays linear.
+    """
+    lo = max(0, pos - 200)
+    hi = min(len(text), pos + 200)
+    a = text.rfind("\n", lo, pos) + 1
+    b = text.find("\n", pos, hi)
+    if (a == 0 and lo > 0) or (b < 0 and hi < len(text)):  # a long line: judge its block
+        key = -1 - pos // 400
+        a, b = (pos // 400) * 400, min(len(text), (pos // 400) * 400 + 400)
+    else:
+        key = a
+        b = b if b >= 0 else hi
+    known = memo.get(key)
+    if known is not None:
+        return known
+    words = [w for w in _WORD.findall(text, a, b) if w[0].isalpha()]
     lower = sum(1 for w in words if w[0].islower())
-    return lower * 4 < len(words)
+    answer = len(words) < 3 or lower * 4 < len(words)
+    memo[key] = answer
+    return answer
 
 
 def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
@@ -126,7 +138,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_OPENERS
 
 
-def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazetteer) -> bool:
+def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazetteer, memo: dict[int, bool]) -> bool:
     """The place name is part of a longer capitalised name (a person, a firm), not a place."""
     if hit.entry.abbrev or hit.candidate.type == "demonym":
         return False
@@ -145,7 +157,7 @@ def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazet
             and not word.isupper()
             and nxt.start(1) not in starts
             and fold(word) not in g.exempt
-            and not _line_is_headline(text, hit.start)
+            and not _line_is_headline(text, hit.start, memo)
         ):
             return True
     prev = _prev_word(text, hit.start)
@@ -159,13 +171,13 @@ def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazet
             and (not _sentence_initial(text, a) or g.initial_rule)
             and fold(word) not in g.exempt
             and fold(word) not in g.openers
-            and not _line_is_headline(text, hit.start)
+            and not _line_is_headline(text, hit.start, memo)
         ):
             return True
     return False
 
 
-def _inside_name(text: str, hit: Hit, starts: set[int], ends: set[int]) -> bool:
+def _inside_name(text: str, hit: Hit, starts: set[int], ends: set[int], memo: dict[int, bool]) -> bool:
     """A city name between two capitalised words is part of a longer name ("Uluslararası Adalet Divanı")."""
     if hit.candidate.type != "city" or hit.entry.abbrev:
         return False
@@ -180,7 +192,7 @@ def _inside_name(text: str, hit: Hit, starts: set[int], ends: set[int]) -> bool:
         and prev[1] not in ends
         and nxt.start(1) not in starts
         and not _sentence_initial(text, prev[0])
-        and not _line_is_headline(text, hit.start)
+        and not _line_is_headline(text, hit.start, memo)
     )
 
 
@@ -225,12 +237,13 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
         last_end = end
     hits = [Hit(s, e, entry, entry.candidates[0]) for s, e, entry in taken if not entry.trap]
     if context and hits:
+        memo: dict[int, bool] = {}
         start_set = {s for s, _, _ in taken}
         end_set = {e for _, e, _ in taken}
         if g.person_rules:
-            hits = [h for h in hits if not _person_like(text, h, start_set, end_set, g)]
+            hits = [h for h in hits if not _person_like(text, h, start_set, end_set, g, memo)]
         else:
-            hits = [h for h in hits if not _inside_name(text, h, start_set, end_set)]
+            hits = [h for h in hits if not _inside_name(text, h, start_set, end_set, memo)]
     return _choose(hits)
 
 
