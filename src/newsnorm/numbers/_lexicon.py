@@ -66,6 +66,8 @@ LANGS = frozenset(
 #: Languages read with the CJK numeral grammar (characters, no spaces between words).
 CJK_LANGS = frozenset(["zh", "ja", "ko"])
 
+#: Devanagari letters with nukta: precomposed form for each decomposed pair (both occur in text).
+_NUKTA_PAIRS = tuple((unicodedata.normalize("NFD", chr(c)), chr(c)) for c in range(0x958, 0x960))
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 #: Plural (or derived) forms of ordinals that name fractions ("fifths", "Fünftel", "cinquièmes").
@@ -119,6 +121,14 @@ def _variants(word: str) -> set[str]:
     """The word, without diacritics, with German umlauts spelled out, NFC and NFD."""
     word = unicodedata.normalize("NFC", word.lower())
     out = {word, unicodedata.normalize("NFD", word), word.translate(_FOLD)}
+    if any("\u0900" <= c <= "\u097f" for c in word):  # Devanagari: ँ/ं and nukta letters written both ways
+        for w in list(out):
+            out.add(w.replace("\u0901", "\u0902"))
+            out.add(w.replace("\u0902", "\u0901"))
+        for w in list(out):
+            for pair, single in _NUKTA_PAIRS:
+                w = w.replace(pair, single)
+            out.add(w)
     stripped = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
     if stripped.isascii() or word.isascii():
         out.add(stripped)

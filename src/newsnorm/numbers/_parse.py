@@ -129,6 +129,7 @@ class _State:
     seg_start: int = -1  # first token after the last scale
     seg_prev_end: int = -1  # end of the token before it
     seg_tokens: int = 0
+    div: tuple[float, float | None, int, int, str, bool, int] | None = None  # numerator before "over"
     frac: bool = False
     bare: bool = False
     fig: bool = False
@@ -203,6 +204,19 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
     def flush() -> None:
         nonlocal st
         finish_dec()
+        if st.div is not None:
+            nwhole, nconn, nstart, nend, nfirst, nneg, ntok = st.div
+            den = st.whole()
+            if den > 0 and st.tokens:
+                if nconn is not None and 0 < nwhole - nconn < den:
+                    val = nconn + (nwhole - nconn) / den  # "twenty and three over five"
+                else:
+                    val = nwhole / den
+                out.append(Num(nstart, st.end, -val if nneg else val, False, ntok + st.tokens + 1, nfirst))
+                st = _State()
+                return
+            out.append(Num(nstart, nend, -nwhole if nneg else nwhole, False, ntok, nfirst))
+            st.div = None
         if st.tokens and not (st.bare and st.tokens == 1):
             v = st.whole()
             out.append(Num(st.start, st.end, -v if st.neg else v, st.ordinal, st.tokens, st.first))
@@ -222,6 +236,14 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
             conn = True
         is_art = art >= 0
         nxt = items[idx + 1][4] if idx + 1 < n_items else ""
+        if kind == "DIV":
+            if st.tokens and not st.ordinal and not st.closed and st.div is None and st.dec is None and st.whole() > 0:
+                div = (st.whole(), st.conn_base, st.start, st.end, st.first, st.neg, st.tokens)
+                st = _State()
+                st.div = div
+            else:
+                flush()
+            continue
         if kind == "NEG":
             flush()
             st.neg = True

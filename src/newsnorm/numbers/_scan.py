@@ -89,10 +89,12 @@ def _gap_pattern(g: Grammar) -> Any:
         conns = sorted(g.connectors, key=len, reverse=True)
         arts = sorted(g.one_article | g.article_one, key=len, reverse=True)
         c = "|".join(re.escape(x) for x in conns) or "(?!)"
+        divs = sorted(g.overlay.get("fraction_between", []), key=len, reverse=True)
+        d = "|".join(re.escape(x).replace("\\ ", " ") for x in divs) or "(?!)"
         a = "|".join(re.escape(x) for x in arts) or "(?!)"
         sp = r"[ \t\u00a0]"
         return re.compile(
-            rf"(?P<s>{sp}{{0,20}})|{sp}?[-‐]{sp}?"
+            rf"(?P<s>{sp}{{0,20}})|{sp}?[-‐]{sp}?|{sp}{{1,3}}(?P<d>{d}){sp}{{1,3}}"
             rf"|{sp}{{1,20}}(?:(?P<c>{c}){sp}{{1,20}})?(?:(?P<a>{a}){sp}{{1,3}})?" + (rf"|(?P<c2>{c})" if g.cjk else "")
         )
 
@@ -340,6 +342,8 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             if gm is not None:
                 joined = True
                 conn = bool(gm.group("c") or (g.cjk and gm.groupdict().get("c2")))
+                if gm.group("d"):  # "five over eight", "पांच बटा आठ", "واحد من تريليون"
+                    run.append((gm.start("d"), gm.end("d"), gm.group("d"), 0, "DIV", False, -1))
                 if gm.group("a"):
                     art = gm.start("a")
         if not joined:
