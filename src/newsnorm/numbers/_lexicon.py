@@ -80,7 +80,7 @@ _DENOM_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "it": (("o", "i"), ("o", "e")),
     "de": (("te", "tel"), ("ste", "stel")),
     "nl": (("", "n"),),
-    "sv": (("", "ar"), ("", "delar"), ("e", "edel"), ("e", "edelar"), ("dje", "djedel"), ("dje", "djedelar")),
+    "sv": (("", "del"), ("", "delar"), ("", "dels"), ("e", "el"), ("e", "elar"), ("e", "els")),
 }
 
 
@@ -101,6 +101,7 @@ class Grammar:
     article_one: frozenset[str]
     one_article: frozenset[str]
     connectors: frozenset[str]
+    glued_connectors: frozenset[str]
     cjk: bool
 
 
@@ -263,7 +264,8 @@ def _build(lang: str) -> Grammar:
         marks = _marks()  # Devanagari vowel signs are not \w: "सौ" must stay one word
         words = r"(?<![\w" + marks + r"])" + atom + r"(?:-?" + atom + r"){0,7}(?![\w" + marks + "])"
     else:
-        words = r"\b" + atom + r"(?:-?" + atom + r"){0,7}\b"
+        glue = "".join(f"(?:{re.escape(c)})?" for c in overlay.get("glued_connectors", []))
+        words = r"\b" + atom + r"(?:-?" + glue + atom + r"){0,7}\b"
     glued = overlay.get("glued_abbr", {})
     ordsuf = _alt([*overlay.get("ordinal_suffix", []), *([] if cjk else ["º", "ª"])])
     pct = _alt(["%", "٪", "％", *overlay.get("percent", [])])
@@ -272,7 +274,7 @@ def _build(lang: str) -> Grammar:
         r"|\^(?P<pw>[-+]*\d+(?:\.\d+)?)"
         r"|[/／](?P<den>\d{1,3})(?![\d/／])"
         r"|(?P<ordsuf>" + ordsuf + r")(?!\w)"
-        r"|(?P<gabbr>" + _alt([*glued, "k", "g"]) + r")(?!\w)"
+        r"|(?P<gabbr>" + _alt([*glued, "k", "g", "b"]) + r")(?!\w)"
         r"|(?P<sabbr>\s{1,2}[kmg])(?!\w))?"
         r"(?:\s?(?P<pct>" + pct + r")(?!\w))?"
     )
@@ -295,6 +297,7 @@ def _build(lang: str) -> Grammar:
         article_one=frozenset(a.lower() for a in overlay.get("article_one", [])),
         one_article=frozenset(a.lower() for a in overlay.get("one_article", [])),
         connectors=frozenset(c.lower() for c in overlay.get("connectors", [])),
+        glued_connectors=frozenset(overlay.get("glued_connectors", [])),
         cjk=cjk,
     )
 

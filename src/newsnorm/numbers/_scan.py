@@ -57,7 +57,7 @@ _KO_GLUED = re.compile(r"[0-9０-９][일이삼사오육칠팔구]")
 _KO_AND_FRACTION = re.compile(r"[과와] ?[일이삼사오육칠팔구십백천0-9]+ ?분의")
 _PLAIN_FIGURE = re.compile(r"[0-9０-９]+(?:[.,，．、][0-9０-９]+)*")
 _FULLWIDTH = str.maketrans({"．": ".", "，": ",", "、": ","})
-_SI = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9}
+_SI = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "b": 1e9, "B": 1e9}
 _SPACES = frozenset(" \u00a0\u202f")
 _SPACE_GROUP = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?")
 _CAP_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
@@ -162,7 +162,7 @@ def _split_glued(g: Grammar, word: str) -> list[tuple[int, int, str]] | None:
         res = None
         for j in range(n, j0, -1):
             piece = word[j0:j]
-            if piece in g.words:
+            if piece in g.words or (piece in g.glued_connectors and j0 > 0 and j < n):
                 rest = go(j)
                 if rest is not None:
                     res = [(j0, j, piece), *rest]
@@ -330,9 +330,14 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                     continue
                 base = m.start()
                 tok = []
+                glue = False
                 for a, b, piece in parts:
+                    if piece not in g.words:
+                        glue = True  # "honderdenzes": a connector inside the word
+                        continue
                     v, k = g.words[piece]
-                    tok.append((base + a, base + b, piece, v, k, False, -1))
+                    tok.append((base + a, base + b, piece, v, k, glue, -1))
+                    glue = False
         start = tok[0][0]
         conn = False
         art = -1
