@@ -28,7 +28,7 @@ LANGS = {"*", "en", "fr", "de", "es", "it", "pt", "tr", "ar", "ru", "nl", "zh", 
 CATEGORIES = {"office", "judicial", "military", "religious", "nobility", "honorific", "academic", "other"}
 LISTS = {
     "ambiguous", "common", "names", "modifier", "minor", "vowelless",
-    "site", "home", "label", "live", "notname", "particle", "postnominal", "notabbrev", "article",
+    "site", "home", "label", "live", "notname", "particle", "postnominal", "notabbrev", "article", "people",
 }
 
 

@@ -30,6 +30,7 @@ _MC = re.compile(r"^(mc)([^\W\d_]{2,}.*)$", re.IGNORECASE)
 _APOSTROPHE_NAME = re.compile(r"^([oOlLdD])(['’])([^\W\d_].*)$")
 _VOWELS = frozenset("aeiouyæøœ")
 _SENTENCE_CASE_LANGS = frozenset({"de"})  # title case keeps the input's capitals
+_TITLE_BEFORE_NAME = frozenset({"en", "de"})  # "Prime Minister Rishi Sunak": a title before a name is capitalised
 
 
 def lower(text: str, lang: str) -> str:
@@ -293,9 +294,15 @@ def _recase_line(line: str, lang: str, case: str) -> str:
     title_like = False
     if not all_caps and (case == "sentence" or lang != "en"):
         title_like = _looks_title_cased(words, minor or word_list("minor", "en"))
+    kept = _titled_names(line, lang) if title_like else ()
+    offset = 0
     for i, w in enumerate(words):
+        start = offset
+        offset += len(parts[i])
         if w is None or not w.core:
             continue
+        if kept and any(a <= start < b for a, b in kept):
+            continue  # "Prime Minister Rishi Sunak": a title before a name and the name keep their capitals
         if _URLISH.search(w.core) and not (all_caps and _is_acronym(w.core, w.trail, lang)):
             continue
         if all_caps:
@@ -311,6 +318,33 @@ def _recase_line(line: str, lang: str, case: str) -> str:
             new = _sentence_core(core, lang, w, all_caps, title_like, proper, keep_caps=keep)
         parts[i] = w.lead + new + w.trail
     return "".join(parts)
+
+
+def _titled_names(line: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of office titles directly followed by a name, with the name (the titles finder)."""
+    try:
+        from .._document import Document
+        from ._offices import find_titles
+
+        spans = []
+        for m in find_titles(Document(source=line, text=line, lang=lang), True, None):
+            person = m.attrs.get("person")
+            if not person:
+                continue
+            at = line.find(person, m.end)
+            if at < 0 or line[m.end : at].strip():
+                continue  # only "Title Name", not "Name, the title"
+            # the first name word, then the words known as names ("Rishi Sunak", not "Biden Signs")
+            proper = _proper_checker(lang)
+            name_end = at
+            for k, word in enumerate(re.finditer(r"\S+", person)):
+                if k and not proper(word.group().rstrip(".,:;!?'’").casefold()):
+                    break
+                name_end = at + word.end()
+            spans.append((m.start if lang in _TITLE_BEFORE_NAME else at, name_end))
+        return spans
+    except Exception:  # casing never fails because of the finder
+        return []
 
 
 def _sentence_core(

@@ -156,6 +156,25 @@ def country_forms(lang: str) -> Mapping[str, str]:
     return cached((_KIND, "countries", lang), build)
 
 
+_CAPITALISED_CALENDAR = frozenset({"en", "de"})  # languages that write month and weekday names with a capital
+
+
+def _calendar_names(lang: str) -> set[str]:
+    """Casefolded CLDR month and weekday names of ``lang`` (babel, loaded lazily)."""
+    try:
+        from babel import Locale
+
+        locale = Locale.parse(lang)
+        out: set[str] = set()
+        for table in (locale.months, locale.days):
+            for width in ("wide",):
+                for context in ("format", "stand-alone"):
+                    out.update(str(v).casefold() for v in table.get(context, {}).get(width, {}).values())
+        return out
+    except Exception:  # unknown locale or babel data missing
+        return set()
+
+
 def proper_phrases(lang: str) -> frozenset[str]:
     """Casefolded proper names of ``lang`` a re-cased headline keeps capitalised (countries, outlets)."""
 
@@ -176,6 +195,17 @@ def proper_phrases(lang: str) -> frozenset[str]:
             pass
         lists = _json("lexicon.json")["lists"].get("names", {})
         names.update(w.casefold() for w in [*lists.get("*", ()), *lists.get(lang, ())])
+        # name parts of newsworthy people, except particles ("da", "von") and titles ("Pope")
+        people = _json("lexicon.json")["lists"].get("people", {})
+        titles = offices(lang)
+        particles = word_list("particle", lang)
+        for person in [*people.get("*", ()), *people.get(lang, ())]:
+            for part in re.split(r"[\s-]+", person):
+                folded = part.casefold()
+                if folded and folded not in particles and folded not in titles:
+                    names.add(folded)
+        if lang in _CAPITALISED_CALENDAR:
+            names.update(_calendar_names(lang))
         return frozenset(names - word_list("common", lang))
 
     return cached((_KIND, "proper", lang), build)
