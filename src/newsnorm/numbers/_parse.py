@@ -208,10 +208,8 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
             nwhole, nconn, nstart, nend, nfirst, nneg, ntok = st.div
             den = st.whole()
             if den > 0 and st.tokens:
-                if nconn is not None and 0 < nwhole - nconn < den:
-                    val = nconn + (nwhole - nconn) / den  # "twenty and three over five"
-                else:
-                    val = nwhole / den
+                mixed = nconn is not None and 0 < nwhole - nconn < den  # "twenty and three over five"
+                val = (nconn or 0) + (nwhole - (nconn or 0)) / den if mixed else nwhole / den
                 out.append(Num(nstart, st.end, -val if nneg else val, False, ntok + st.tokens + 1, nfirst))
                 st = _State()
                 return

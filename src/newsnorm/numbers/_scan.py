@@ -501,9 +501,9 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
         if g.lang == "ko" and hangul.match(a[0]) and not m.group("neg"):
             if sa > 0 and hangul.match(low[sa - 1]):
                 continue  # inside a word
-            if len(a) == 1 and not (m.group("ord") or m.group("b") or _KO_AND_FRACTION.match(low, m.end())):
-                if low.strip() != a:
-                    continue  # one syllable is a word: "사는", "이 가방"
+            special = m.group("ord") or m.group("b") or _KO_AND_FRACTION.match(low, m.end()) or low.strip() == a
+            if len(a) == 1 and not special:
+                continue  # one syllable is a word: "사는", "이 가방"
         if a[0] in ",，、" or (sa > 0 and low[sa - 1].isascii() and low[sa - 1].isalnum() and not m.group("neg")):
             continue
         if len(a) == 1 and a in "万萬亿億兆만억조백천십" and not m.group("pre"):
