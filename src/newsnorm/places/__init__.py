@@ -21,6 +21,8 @@ from typing import Any
 from .._document import Document, Mention
 from .._lang import UNDETERMINED, parse_lang
 from .._pipeline import NormaliserBase
+from ._gazetteer import cldr_name, fold, gazetteer, global_names, locale_names, spellings, strip_marks
+from ._match import scan
 
 __all__ = ["SPELLINGS", "PlacesNormaliser", "lookup"]
 
@@ -84,9 +86,6 @@ class PlacesNormaliser(NormaliserBase):
 
     def find(self, doc: Document) -> Iterable[Mention]:
         """Return the place mentions of ``doc.source`` (never raises on any string)."""
-        from ._gazetteer import gazetteer
-        from ._match import scan
-
         text = doc.source
         if not text:
             return []
@@ -111,8 +110,6 @@ class PlacesNormaliser(NormaliserBase):
         return out
 
     def _spell(self, code: str, kind: str, name: str, surface: str, lang: str) -> str:
-        from ._gazetteer import cldr_name, locale_names, spellings
-
         if self.spelling == "source" or kind == "demonym":
             return surface
         if kind in ("city", "region"):
@@ -144,9 +141,6 @@ def lookup(name: str, lang: str = "en", *, fuzzy: bool = False) -> str | None:
     if not isinstance(name, str):
         raise TypeError(f"'name' must be a str (got {name!r} that is a {type(name).__name__})")
     code = parse_lang(lang).lang
-    from ._gazetteer import fold, gazetteer, global_names, strip_marks
-    from ._match import scan
-
     g = gazetteer(code if code != UNDETERMINED else "en")
     text = " ".join(name.split()).replace("ʼ", "’")
     if not text:
@@ -191,7 +185,6 @@ def _fuzzy(key: str, lang: str) -> str | None:
     from difflib import SequenceMatcher
 
     from .._resources import cached
-    from ._gazetteer import fold, gazetteer, strip_marks
 
     def build() -> tuple[tuple[str, str], ...]:
         g = gazetteer(lang)

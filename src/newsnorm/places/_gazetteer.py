@@ -530,6 +530,7 @@ _SLAVIC_SET = frozenset(_SLAVIC_NOUN)
 _NONE: frozenset[str] = frozenset()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def city_entry(number: int, slavic: bool, name_endings: frozenset[str]) -> Entry:
     """The :class:`Entry` of city-key row ``number`` for a language's grammar (made on demand)."""
     key, mask, indexes, flags = _city_rows().rows[number]
