@@ -122,29 +122,37 @@ class TitlesNormaliser(NormaliserBase):
 
 
 def _repeated_headline(source: str) -> list[Edit]:
+    """Edits that drop every repeat of the first non-blank line that follows it directly.
+
+    "Headline / Headline / Headline / Body" loses both repeats in one pass (normalising the
+    result again changes nothing), with the blank lines after each repeat.
+    """
     lines: list[tuple[int, str]] = []
-    pos = 0
     for m in _LINE.finditer(source):
         if not m.group():
             break
         lines.append((m.start(), m.group()))
-        pos = m.end()
-        if len(lines) > 40:
+        if len(lines) > 80:
             break
-    del pos
     content = [(start, line) for start, line in lines if line.strip()]
     if len(content) < 2:
         return []
-    (_first_start, first), (second_start, second) = content[0], content[1]
-    key = _key(first)
-    if not key or len(key) > 300 or _key(second) != key:
+    key = _key(content[0][1])
+    if not key or len(key) > 300:
         return []
-    # remove the repeat and the blank lines after it
-    end = second_start + len(second)
-    for start, line in lines:
+    repeats = 0
+    for _start, line in content[1:]:
+        if _key(line) != key:
+            break
+        repeats += 1
+    if not repeats:
+        return []
+    first_repeat = content[1][0]
+    last_start, last_line = content[repeats]
+    end = last_start + len(last_line)
+    for start, line in lines:  # the blank lines after the last repeat go too
         if start >= end and not line.strip():
             end = start + len(line)
         elif start >= end:
             break
-    return [Edit(second_start, end, "")]
-
+    return [Edit(first_repeat, end, "")]

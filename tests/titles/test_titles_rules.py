@@ -1,0 +1,96 @@
+"""Rules added after the first version: repeated headlines, titles after a name, name lines, speed paths."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsnorm
+from newsnorm import Document
+from newsnorm.titles import TitlesNormaliser, headline
+
+
+def _titles(text: str, lang: str = "en") -> list[tuple[str, str, str | None, str | None]]:
+    doc = Document(source=text, text=text, lang=lang)
+    return [(m.text, m.value, m.attrs.get("person"), m.attrs.get("country")) for m in TitlesNormaliser().find(doc)]
+
+
+def test_headline_repeated_three_times_is_deduped_in_one_pass() -> None:
+    text = "Gaza talks resume\n\nGaza talks resume\n\nGaza talks resume\n\nThe body starts here.\n"
+    once = newsnorm.Pipeline([TitlesNormaliser()])(text, lang="en").text
+    assert once == "Gaza talks resume\n\nThe body starts here.\n"
+    assert newsnorm.Pipeline([TitlesNormaliser()])(once, lang="en").text == once
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Olaf Scholz, the German chancellor, said talks would go on.", "en",
+         ("chancellor", "Chancellor", "Olaf Scholz", "DE")),
+        ("Pedro Sánchez, presidente del Gobierno, anunció medidas.", "es",
+         ("presidente del Gobierno", "Prime Minister", "Pedro Sánchez", None)),
+        ("Emmanuel Macron, le président français, a reçu son homologue.", "fr",
+         ("président", "President", "Emmanuel Macron", "FR")),
+    ],
+)
+def test_title_after_a_name(text: str, lang: str, want: tuple[str, str, str | None, str | None]) -> None:
+    assert _titles(text, lang) == [want]
+
+
+def test_title_after_a_name_needs_a_closed_clause() -> None:
+    # the title goes on into the sentence: not an appositive
+    assert _titles("In Paris, the president said the talks would go on.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Foo. John Smith", "Foo."),
+        ("Xyz. Sir John", "Xyz. Sir"),
+        ("Doe, John. A. Kenneth", "John."),
+        ("Dr. King MD", "Dr."),
+        ("Prince of Wales Jr", "Prince of Wales"),
+        ("John Smith, Minister of the Interior and Mrs.", "Minister of the Interior and Mrs."),
+    ],
+)
+def test_name_lines(text: str, want: str) -> None:
+    assert want in [t[0] for t in _titles(text)]
+
+
+def test_dotted_words_in_sentences_are_not_titles() -> None:
+    assert _titles("Calif. Man Arrested After Chase") == []
+    assert _titles("Jan. 5 was cold in Calif. and Ore.") == []
+
+
+def test_state_abbreviation_is_a_us_qualifier() -> None:
+    assert _titles("Fla. Gov. Ron DeSantis signed it.") == [("Gov.", "Governor", "Ron DeSantis", "US")]
+
+
+def test_company_words_are_not_names() -> None:
+    assert _titles("El fabricante General Motors anunció el cierre.", "es") == []
+
+
+def test_arabic_compound_names() -> None:
+    text = "قال الرئيس المصري عبد الفتاح السيسي إن المفاوضات مستمرة."
+    assert _titles(text, "ar") == [("الرئيس", "President", "عبد الفتاح السيسي", "EG")]
+
+
+def test_latin_abbreviation_in_korean_text_is_not_a_title() -> None:
+    assert _titles("메모는 매주 첨부되는 LT 작업 세션 노트에서 공유되며", "ko") == []
+
+
+def test_site_prefix_without_site_argument() -> None:
+    assert headline("Python Insider: Python 3.6.0 is now available!") == "Python 3.6.0 is now available!"
+    assert headline("Olivia Munn: Queen of the Uncool - BusinessWeek") == "Olivia Munn: Queen of the Uncool"
+    assert headline("Live: Ukraine war updates as talks resume") == "Live: Ukraine war updates as talks resume"
+
+
+def test_sentence_case_keeps_names() -> None:
+    got = headline("Prime Minister Rishi Sunak Calls Snap Election For July", lang="en", case="sentence")
+    assert got == "Prime Minister Rishi Sunak calls snap election for July"
+    assert headline("President Biden Signs Bill", lang="en", case="sentence") == "President Biden signs bill"
+
+
+def test_title_case_words_are_memoised_consistently() -> None:
+    first = headline("the state of the union", lang="en", case="title")
+    again = headline("the state of the union", lang="en", case="title")
+    assert first == again == "The State of the Union"
