@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
+from .._resources import cached
 from ._lexicon import Lexicon, fold
 
 __all__ = ["RULES", "Resolved", "resolve"]
@@ -60,40 +61,39 @@ class Ctx:
         return self._tense
 
 
+def _group_names(index: Mapping[str, int]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(rule, short name) -> the full group names of that name in the rule, in pattern order."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for full in sorted(index, key=index.__getitem__):
+        if "__" not in full:
+            continue
+        rule, name = full.split("__", 1)
+        base = name.rsplit("_", 1)[0] if name.rsplit("_", 1)[-1].isdigit() else name
+        out.setdefault((rule, base), []).append(full)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 class RuleMatch:
     """A scanner match seen through the group names of the rule that matched (``month``, not ``R_mdy__month``)."""
 
-    __slots__ = ("_index", "m", "rule")
+    __slots__ = ("_names", "m", "rule")
 
     def __init__(self, m: Any) -> None:
         self.m = m
-        index = m.re.groupindex
-        self._index = index
-        self.rule: str | None = None
-        for name in RULES:
-            gi = index.get(name)
-            if gi is not None and m.group(gi) is not None:
-                self.rule = name
-                break
-
-    def _names(self, name: str) -> Any:
-        if name.startswith("R_"):
-            yield name
-            return
-        base = f"{self.rule}__{name}"
-        if base not in self._index:
-            return
-        yield base
-        k = 2
-        while f"{base}_{k}" in self._index:
-            yield f"{base}_{k}"
-            k += 1
+        pattern = m.re
+        self._names: dict[tuple[str, str], tuple[str, ...]] = cached(
+            ("newsnorm.dates", "groups", pattern), lambda: _group_names(pattern.groupindex)
+        )
+        last = m.lastgroup or ""
+        self.rule: str | None = last.split("__", 1)[0] if last.startswith("R_") else None
 
     def group(self, name: str | int = 0) -> Any:
         """The text of group ``name`` in the matched rule (the first repeat that took part), or None."""
         if isinstance(name, int):
             return self.m.group(name)
-        for full in self._names(name):
+        if name.startswith("R_"):
+            return self.m.group(name) if name in self.m.re.groupindex else None
+        for full in self._names.get((self.rule or "", name), ()):
             value = self.m.group(full)
             if value is not None:
                 return value
@@ -103,7 +103,7 @@ class RuleMatch:
         """Start offset of group ``name`` (-1 when it did not take part)."""
         if isinstance(name, int):
             return int(self.m.start(name))
-        for full in self._names(name):
+        for full in self._names.get((self.rule or "", name), ()):
             if self.m.group(full) is not None:
                 return int(self.m.start(full))
         return -1
