@@ -465,6 +465,7 @@ def _build(lang: str) -> Gazetteer:
     city_exact = _CityExact(city_index, stems, name_end)
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
     openers = frozenset(w for row in _tsv("openers.tsv") if row[0] == lang for w in row[1].split("|"))
+    followers = frozenset(w for row in _tsv("followers.tsv") if row[0] == lang for w in row[1].split("|"))
     return Gazetteer(
         lang=lang,
         automaton=automaton,
@@ -473,7 +474,7 @@ def _build(lang: str) -> Gazetteer:
         slavic=stems,
         name_endings=frozenset(name_end),
         prefixes=_PREFIXES.get(lang, frozenset()),
-        exempt=_exempt_words(base),
+        exempt=_exempt_words(base) | followers,
         openers=openers,
         person_rules=lang in _PERSON_RULE_LANGS,
         initial_rule=bool(openers),

@@ -155,6 +155,7 @@ def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazet
         if (
             word[0].isupper()
             and not word.isupper()
+            and not (len(word) <= 4 and text.startswith(".", nxt.end(1)))  # "Texas Gov. Greg Abbott"
             and nxt.start(1) not in starts
             and fold(word) not in g.exempt
             and not _line_is_headline(text, hit.start, memo)
