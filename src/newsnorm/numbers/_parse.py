@@ -50,7 +50,12 @@ def digit_value(text: str, decimal: str, group: str) -> float | None:
     separator is the locale's decimal mark unless it is the locale's group mark followed by
     exactly three digits; repeated separators must group by three (or the Indian 2-2-3).
     """
-    s = _ascii_digits(text)
+    if text.isascii():
+        if text.isdigit():
+            return int(text) if len(text) < 300 else None
+        s = text
+    else:
+        s = _ascii_digits(text)
     seps = [c for c in s if not c.isdigit()]
     if not seps:
         return int(s) if len(s) < 300 else None

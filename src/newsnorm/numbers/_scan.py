@@ -22,7 +22,6 @@ from ._parse import CJK_CHARS, Num, Tok, cjk_value, digit_value, parse_words
 
 __all__ = ["scan"]
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*([^\W\d_]+(?:\s+[^\W\d_]+)?)")
 _LETTER = re.compile(r"[^\W\d_]")
 _DE_DET = frozenset(
@@ -60,7 +59,6 @@ _FULLWIDTH = str.maketrans({"．": ".", "，": ",", "、": ","})
 _SI = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "b": 1e9, "B": 1e9}
 _SPACES = frozenset(" \u00a0\u202f")
 _SPACE_GROUP = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?")
-_CAP_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
 _CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -210,7 +208,8 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
     code = _CODE_AFTER.match(low, e)
     if code is not None:
         return None, code.end(), ""  # "555-123-4567", "2024-02-08", "3/4/2024": codes, dates
-    body = body.translate(_FULLWIDTH)
+    if not body.isascii():
+        body = body.translate(_FULLWIDTH)
     value = digit_value(body, g.decimal, g.group) if body[0] not in ".," else digit_value("0" + body, ".", ",")
     if value is None:
         after = text[e : e + 1] or " "
@@ -274,8 +273,8 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             it.year_like = True
         if g.overlay.get("ordinal_dot") and text[e : e + 2] == ". " and e + 2 < n:
             nx = text[e + 2]
-            before = _WORD_BEFORE.search(low, max(0, s - 30), s)
-            det = before is not None and before.group(1) in _DE_DET
+            wa, wb = _word_before(low, s)
+            det = low[wa:wb] in _DE_DET
             if nx.isalpha() and (det or (g.lang == "tr" and nx.islower())):
                 it.ordinal = True
                 it.end = e + 1
@@ -365,13 +364,13 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
 
 
 def _article_before(low: str, start: int, g: Grammar) -> int:
-    if not g.one_article or start < 2:
+    """Start of an article ("a", "an") right before ``start``, or -1."""
+    if not g.one_article or start < 2 or low[start - 1] not in " \t\u00a0":
         return -1
-    head = low[max(0, start - 8) : start]
-    m = re.search(r"(?:^|(?<=[^\w]))(\w+)[ \t\u00a0]{1,2}$", head)
-    if m is None or m.group(1) not in g.one_article:
+    a, b = _word_before(low, start, 2)
+    if a < 0 or (a > 0 and low[a - 1].isalnum()) or low[a:b] not in g.one_article:
         return -1
-    return start - len(head) + m.start(1)
+    return a
 
 
 def _lone_scale(text: str, nm: Num, g: Grammar) -> bool:
@@ -383,8 +382,20 @@ def _lone_scale(text: str, nm: Num, g: Grammar) -> bool:
 
 
 def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Grammar) -> list[_Item]:
-    if len(run) == 1 and run[0][4] in ("FIG", "FIGX"):
-        return [figs[run[0][0]]]
+    if len(run) == 1:
+        s0, e0, w0, v0, k0, _, a0 = run[0]
+        if k0 in ("FIG", "FIGX"):
+            return [figs[s0]]
+        if a0 < 0 and k0 in ("N", "O", "H"):  # one word: no grammar needed
+            nm = Num(s0, e0, v0, k0 == "O", 1, w0)
+            if not _keep_word_number(low, nm, g):
+                return []
+            it = _Item(s0, e0, v0, k0 == "O")
+            t = g.tail.match(low, e0)
+            if t is not None and t.group("pct"):
+                it.percent = True
+                it.end = t.end()
+            return [it]
     nums = parse_words(run, bool(g.overlay.get("vigesimal")), bool(g.overlay.get("compound_ordinal")))
     out: list[_Item] = []
     for nm in nums:
@@ -558,16 +569,29 @@ def _lang_of(lang: str) -> str:
     return lang
 
 
+def _word_before(text: str, start: int, spaces: int = 30) -> tuple[int, int]:
+    """(start, end) of the word before ``start`` across up to ``spaces`` non-letters; (-1, -1) if none."""
+    i = start
+    lo = max(0, start - spaces)
+    while i > lo and not text[i - 1].isalpha():
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha() and i - j < 40:
+        j -= 1
+    return (j, i) if j < i else (-1, -1)
+
+
 def _caps_name_before(text: str, start: int) -> bool:
     """A capitalised word (not the first of a sentence) right before: a name with a number."""
-    head = text[max(0, start - 40) : start]
-    m = _CAP_WORD.search(head)
-    if m is None or not m.group(1)[0].isupper():
+    if start == 0 or text[start - 1] not in " \u00a0":
         return False
-    word = m.group(1)
+    a, b = _word_before(text, start - 1, 0)
+    if a < 0 or not text[a].isupper():
+        return False
+    word = text[a:b]
     if len(word) == 1 and word not in "GV":
         return False
-    before = head[: m.start(1)].rstrip()
+    before = text[max(0, a - 40) : a].rstrip()
     if not before or before[-1] in '.!?:;"“«(—–-\n':
         return False
     return word.upper() != word or len(word) <= 4
@@ -582,8 +606,8 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
         follow = _NEXT_WORD.match(text, n.end, n.end + 40)
         return follow is None or (follow.group(1) is not None and follow.group(1) in g.words)
     if n.value == 1:
-        before = _WORD_BEFORE.search(text, max(0, n.start - 30), n.start)
-        if before is not None and before.group(1).lower() in g.overlay.get("one_not_after", ()):
+        wa, wb = _word_before(text, n.start)
+        if wa >= 0 and text[wa:wb].lower() in g.overlay.get("one_not_after", ()):
             return False
         after = _WORD_AFTER.match(text[n.end : n.end + 30])
         if after is not None:
@@ -651,8 +675,8 @@ def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
                 and (word not in _DASHES or gap == word or gap == f" {word} ")
             )
             if ok and word in _RANGE_AND:
-                before = _WORD_BEFORE.search(text, max(0, a.start - 30), a.start)
-                ok = before is not None and before.group(1).lower() in between
+                wa, wb = _word_before(text, a.start)
+                ok = text[wa:wb].lower() in between
             low, high = a.value, b.value
             if ok and b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value * b.scale and a.value < b.scale:
                 low = a.value * b.scale
