@@ -572,7 +572,7 @@ def _exempt_words(lang: str) -> frozenset[str]:
         for table in (loc.days, loc.months):
             for context in table.values():
                 for width in context.values():
-                    words.update(fold(str(w)).rstrip(".") for w in width.values())
+                    words.update(fold(str(w)).rstrip(".") for w in width.values() if len(str(w).rstrip(".")) > 2)
     except Exception:  # pragma: no cover - babel without this locale
         pass
     return frozenset(words)

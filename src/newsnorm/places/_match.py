@@ -123,6 +123,8 @@ def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
     i = pos - 1
     while i >= 0 and pos - i <= 3 and text[i] in " \t":
         i -= 1
+    if i >= 1 and i < pos - 1 and text[i] == "." and text[i - 1].isupper() and (i < 2 or not text[i - 2].isalnum()):
+        return i - 1, i  # an initial: "John F. Kennedy"
     if i == pos - 1 or i < 0 or not (text[i].isalnum() or text[i] == "_"):
         return None
     end = i + 1
@@ -146,7 +148,7 @@ def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazet
     after = text[hit.end : hit.end + 2]
     if not (
         (len(after) == 2 and after[0] in " \t" and after[1].isupper())
-        or (len(before) == 2 and before[1] in " \t" and before[0].isalnum())
+        or (len(before) == 2 and before[1] in " \t" and (before[0].isalnum() or before[0] == "."))
     ):
         return False
     nxt = _NEXT_WORD.match(text, hit.end)
@@ -167,7 +169,7 @@ def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazet
         word = text[a:b]
         if (
             word[0].isupper()
-            and not word.isupper()
+            and (not word.isupper() or len(word) == 1)  # a capitalised word or an initial
             and b not in ends
             and (not _sentence_initial(text, a) or g.initial_rule)
             and fold(word) not in g.exempt
