@@ -9,7 +9,7 @@ from newsnorm import Document
 from newsnorm.titles import TitlesNormaliser, headline
 
 
-def _titles(text: str, lang: str = "en") -> list[tuple[str, str, str | None, str | None]]:
+def _titles(text: str, lang: str = "en") -> list[tuple[str, object, object, object]]:
     doc = Document(source=text, text=text, lang=lang)
     return [(m.text, m.value, m.attrs.get("person"), m.attrs.get("country")) for m in TitlesNormaliser().find(doc)]
 
@@ -32,7 +32,7 @@ def test_headline_repeated_three_times_is_deduped_in_one_pass() -> None:
          ("président", "President", "Emmanuel Macron", "FR")),
     ],
 )
-def test_title_after_a_name(text: str, lang: str, want: tuple[str, str, str | None, str | None]) -> None:
+def test_title_after_a_name(text: str, lang: str, want: tuple[str, object, object, object]) -> None:
     assert _titles(text, lang) == [want]
 
 

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable
 
 from .._document import Document, Mention
 from .._pipeline import Edit, NormaliserBase
+from ._casing import lower, upper
 from ._headline import CASES, headline
 
-__all__ = ["CASES", "TitlesNormaliser", "headline"]
+__all__ = ["CASES", "TitlesNormaliser", "headline", "lower", "upper"]
 
 _LINE = re.compile(r"[^\n]*\n?")
 _SQUASH = re.compile(r"\s+")

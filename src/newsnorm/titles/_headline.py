@@ -20,7 +20,7 @@ from ._data import norm_key, outlet_keys, word_list
 __all__ = ["CASES", "headline"]
 
 #: The values ``case`` accepts.
-CASES = (None, "title", "sentence", "upper", "lower")
+CASES = (None, "title", "sentence")
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 _SEP = re.compile(
@@ -212,8 +212,8 @@ def headline(title: str, lang: str | None = None, case: str | None = None, **opt
         title: The page title (``<title>``, ``og:title``, a feed item's title ...). Any string.
         lang: ISO 639-1 code or BCP 47 tag; ``None`` detects it when casing needs it.
         case: ``None`` keeps the casing; ``"title"`` uses the language's title-case convention;
-            ``"sentence"`` capitalises the first word and proper names; ``"upper"`` and
-            ``"lower"`` map case the language's way (Turkish İ/ı, Greek capitals without accents).
+            ``"sentence"`` capitalises the first word and proper names. (Locale-correct
+            upper and lower case: :func:`newsnorm.titles.upper` and :func:`newsnorm.titles.lower`.)
         **options: ``site`` (outlet name or domain: strip it wherever it stands),
             ``strip_site`` (default True), ``strip_labels`` ("EXCLUSIVE:", "(VIDEO)"; default True),
             ``strip_live`` ("LIVE:"; default False), ``collapse_whitespace`` (default False: only
