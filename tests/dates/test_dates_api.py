@@ -184,3 +184,16 @@ def test_types_constant() -> None:
 
 def test_unsupported_language_finds_nothing() -> None:
     assert DatesNormaliser()("Monday 2024-02-08", lang="sw", published="2024-02-08").mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "value"),
+    [
+        ("cs", "Schůzka se konala 7. října 2023 v Praze.", "7. října 2023", "2023-10-07"),
+        ("da", "Mødet fandt sted den 7. oktober 2023 i København.", "7. oktober 2023", "2023-10-07"),
+        ("fi", "Kokous pidettiin 7. lokakuuta 2023 Helsingissä.", "7. lokakuuta 2023", "2023-10-07"),
+        ("da", "Aftalen blev underskrevet torsdag.", "torsdag", "2024-02-08"),
+    ],
+)
+def test_cldr_only_languages_find_full_dates(lang: str, text: str, span: str, value: str) -> None:
+    assert (span, value) in _values(text, lang=lang)

@@ -68,7 +68,6 @@ class Lexicon:
     """The compiled data of one language (shared, immutable)."""
 
     lang: str
-    pattern: Any  # re.Pattern[str]: every rule
     rules: tuple[tuple[str, str], ...]  # (rule name, regex source) in pattern order
     word_rules: Mapping[str, frozenset[str]]  # folded anchor word -> the rules it can take part in
     anchor: Any  # re.Pattern[str]: words and digits every date expression contains
@@ -84,7 +83,17 @@ class Lexicon:
     case_sensitive: bool
 
 
+#: Languages with CLDR month and weekday names but no lexicon: full dates, month-year, ISO and
+#: numeric dates and weekday names only (no relative words, durations or sets).
+CLDR_ONLY: tuple[str, ...] = (
+    "bg", "ca", "cs", "da", "et", "fi", "hr", "hu", "lt", "lv", "ms", "nb", "no", "sk", "sl", "sr", "vi",
+)
+
+
 def _load(lang: str) -> dict[str, Any]:
+    if lang in CLDR_ONLY:
+        # a minimal lexicon: CLDR names plus the day "7." and year "2024." punctuation those languages use
+        return {"names_case_sensitive": False, "spaced": True, "day_suffix": "\\.", "year_suffix": ["."]}
     data: dict[str, Any] = dict(read_json("dates", "lexicon", f"{lang}.json"))
     return data
 
@@ -438,8 +447,6 @@ def _build(lang: str) -> Lexicon:
         body = _dedupe(body, tag)
         renamed.append(_marks(body))
         tags.append(tag)
-    source = "|".join(f"(?:{r})" for r in renamed)
-    pattern = re.compile(source)
     # which rules an anchor word can start or sit in: the scanner tries only those
     word_rules: dict[str, set[str]] = {}
     for list_name, cat in _ANCHOR_LISTS.items():
@@ -497,7 +504,6 @@ def _build(lang: str) -> Lexicon:
     table["units"] = MappingProxyType(unit_values)
     return Lexicon(
         lang=lang,
-        pattern=pattern,
         rules=tuple(zip(tags, renamed, strict=True)),
         word_rules=MappingProxyType({k: frozenset(v) for k, v in word_rules.items()}),
         anchor=anchor,
@@ -516,7 +522,7 @@ def _build(lang: str) -> Lexicon:
 
 def lexicon(lang: str) -> Lexicon | None:
     """The compiled lexicon of ``lang``, built once per process; ``None`` for an unsupported language."""
-    if lang not in LANGUAGES:
+    if lang not in LANGUAGES and lang not in CLDR_ONLY:
         return None
     return cached(("newsnorm.dates", "lexicon", lang), lambda: _build_or_none(lang))
 

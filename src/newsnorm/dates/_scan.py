@@ -107,6 +107,7 @@ def _starts(lex: Lexicon, text: str, a: int, floor: int) -> list[int]:
 
 
 _DIGIT_RULES = frozenset(_CATEGORY_RULES["digit"])
+_ALL_RULES = frozenset(r for rules in _CATEGORY_RULES.values() for r in rules)
 
 
 def _pattern(lex: Lexicon, rules: frozenset[str]) -> Any:
@@ -145,7 +146,7 @@ def _matches(lex: Lexicon, text: str) -> list[Any]:
         ):
             continue
         rules = _rules_at(lex, a_m)
-        pattern: Any = lex.pattern if rules is None else _pattern(lex, rules)
+        pattern: Any = _pattern(lex, _ALL_RULES if rules is None else rules)
         for s in _starts(lex, text, a, last_end):
             m = pattern.match(text, s)
             if m is not None and m.end() > a:
