@@ -122,6 +122,10 @@ def _variants(word: str) -> set[str]:
     """The word, without diacritics, with German umlauts spelled out, NFC and NFD."""
     word = unicodedata.normalize("NFC", word.lower())
     out = {word, unicodedata.normalize("NFD", word), word.translate(_FOLD)}
+    if any(c in "'’ʼ" for c in word):  # Ukrainian "п'ять" is written with three apostrophes
+        for w in list(out):
+            for a in "'’ʼ":
+                out.add(w.replace("'", a).replace("’", a).replace("ʼ", a))
     if any("\u0900" <= c <= "\u097f" for c in word):  # Devanagari: ँ/ं and nukta letters written both ways
         for w in list(out):
             out.add(w.replace("\u0901", "\u0902"))

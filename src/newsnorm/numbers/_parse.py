@@ -151,13 +151,13 @@ class _State:
         self.group = self.pending = 0
 
 
-def _decimal(base: float, toks: list[Tok], vigesimal: bool, compound: bool) -> float | None:
+def _decimal(base: float, toks: list[Tok], vigesimal: bool, compound: bool, ordinal_add: bool) -> float | None:
     if not toks:
         return None
     if all(k in ("N", "FIG") and v < 10 and v == int(v) for _, _, _, v, k, _, _ in toks):
         digits = "".join(str(int(v)) if k == "N" else w for _, _, w, v, k, _, _ in toks)
     else:
-        nums = parse_words(toks, vigesimal, compound)
+        nums = parse_words(toks, vigesimal, compound, ordinal_add)
         if len(nums) != 1 or nums[0].value != int(nums[0].value):
             return None
         digits = str(int(nums[0].value))
@@ -183,7 +183,13 @@ def _split_fraction(st: _State, d: float, art: bool) -> tuple[float, float]:
     return 0.0, st.whole()
 
 
-def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = False) -> list[Num]:
+def parse_words(
+    items: list[Tok],
+    vigesimal: bool = False,
+    compound: bool = False,
+    ordinal_add: bool = False,
+    conn_fraction_only: bool = False,
+) -> list[Num]:
     """Split a run of atoms into numbers.
 
     A new number starts where a word cannot continue the previous one ("one two three",
@@ -192,13 +198,15 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
     ("half"), FA additive fraction ("einhalb"), Q plural denominator ("fifths"), P decimal
     point word, Z dozen, NEG minus word, FIG a figure, FIGX a figure that stands alone.
     ``compound``: a cardinal ten and an ordinal unit make one ordinal ("twenty first").
+    ``ordinal_add``: ordinal words add up ("vigésimo quinto"). ``conn_fraction_only``: a spaced
+    connector joins only a fraction ("fünf und drei Viertel", but "hundert und drei" is two numbers).
     """
     out: list[Num] = []
     st = _State()
 
     def finish_dec() -> None:
         if st.dec is not None:
-            v = _decimal(st.dec_base, st.dec, vigesimal, compound)
+            v = _decimal(st.dec_base, st.dec, vigesimal, compound, ordinal_add)
             if v is not None:
                 st.set_value(v)
                 st.frac = True  # a decimal takes only a scale after it
@@ -267,7 +275,7 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
                 st.tokens += 1
                 continue
             if kind in _FRACTIONISH and st.dec and kind != "F":
-                nums = parse_words(st.dec, vigesimal, compound)  # "veinte con tres quintos"
+                nums = parse_words(st.dec, vigesimal, compound, ordinal_add)  # "veinte con tres quintos"
                 if len(nums) == 1 and v >= 2:
                     num = nums[0].value
                     st.dec = None
@@ -277,7 +285,7 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
                     st.end = end
                     continue
             if kind in ("F",) and st.dec:
-                nums = parse_words(st.dec, vigesimal, compound)
+                nums = parse_words(st.dec, vigesimal, compound, ordinal_add)
                 if len(nums) == 1:
                     st.dec = None
                     st.set_value(st.dec_base + nums[0].value * v)
@@ -300,7 +308,14 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
         whole = st.whole()
         if st.tokens == 0:
             ok = True
-        elif st.ordinal and kind in _ORD and not st.fig and not conn and _ordinal_continues(st.whole(), v):
+        elif (
+            ordinal_add
+            and st.ordinal
+            and kind in _ORD
+            and not st.fig
+            and not conn
+            and _ordinal_continues(st.whole(), v)
+        ):
             st.set_value(st.whole() + v)  # "vigésimo quinto", "centésimo primeiro": ordinal words add up
             st.tokens += 1
             st.end = end
@@ -382,6 +397,8 @@ def parse_words(items: list[Tok], vigesimal: bool = False, compound: bool = Fals
             ok = False
         if conn and kind not in ("N", "O", "F", "FA", "H", "Q", "FIG"):
             ok = False
+        if ok and conn and conn_fraction_only and st.tokens and kind not in ("F", "FA", "Q"):
+            ok = word.startswith("و") or (nxt in _FRACTIONISH and idx + 1 < n_items and not items[idx + 1][5])
         if not ok:
             flush()
             whole = 0.0

@@ -93,7 +93,8 @@ def _gap_pattern(g: Grammar) -> Any:
         sp = r"[ \t\u00a0]"
         return re.compile(
             rf"(?P<s>{sp}{{0,20}})|{sp}?[-‐]{sp}?|{sp}{{1,3}}(?P<d>{d}){sp}{{1,3}}"
-            rf"|{sp}{{1,20}}(?:(?P<c>{c}){sp}{{1,20}})?(?:(?P<a>{a}){sp}{{1,3}})?" + (rf"|(?P<c2>{c})" if g.cjk else "")
+            rf"|{sp}{{1,20}}(?:(?P<c>{c}){sp}{{1,20}})?(?:(?P<a>{a}){sp}{{1,3}})?|[-‐](?P<ch>{c})[-‐]"
+            + (rf"|(?P<c2>{c})" if g.cjk else "")
         )
 
     return cached(("numbers", "gap", g.lang), build)
@@ -343,9 +344,13 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
         joined = False
         if run and last_end >= 0:
             gm = gap.fullmatch(low, last_end, start) if start - last_end <= 24 else None
+            if gm is not None and gm.group("s") is not None and g.overlay.get("tens_units_glued"):
+                pk, pv, tk, tv = run[-1][4], run[-1][3], tok[0][4], tok[0][3]
+                if pk == "N" and tk in ("N", "O") and 20 <= pv < 100 and pv % 10 == 0 and 0 < tv < 10:
+                    gm = None  # "venti uno", "vingt un": two numbers where tens and units are written as one word
             if gm is not None:
                 joined = True
-                conn = bool(gm.group("c") or (g.cjk and gm.groupdict().get("c2")))
+                conn = bool(gm.group("c") or gm.group("ch") or (g.cjk and gm.groupdict().get("c2")))
                 if gm.group("d"):  # "five over eight", "पांच बटा आठ", "واحد من تريليون"
                     run.append((gm.start("d"), gm.end("d"), gm.group("d"), 0, "DIV", False, -1))
                 if gm.group("a"):
@@ -396,7 +401,14 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
                 it.percent = True
                 it.end = t.end()
             return [it]
-    nums = parse_words(run, bool(g.overlay.get("vigesimal")), bool(g.overlay.get("compound_ordinal")))
+    ov = g.overlay
+    nums = parse_words(
+        run,
+        bool(ov.get("vigesimal")),
+        bool(ov.get("compound_ordinal")),
+        bool(ov.get("ordinal_words_add")),
+        bool(ov.get("connector_joins_fractions_only")),
+    )
     out: list[_Item] = []
     for nm in nums:
         fig = figs.get(nm.start)
@@ -405,8 +417,12 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
             continue
         if fig is None and not _keep_word_number(low, nm, g):
             continue
-        if nm.tokens == 1 and fig is None and _lone_scale(text, nm, g):
-            continue  # "thousands", "Tausend" alone: not a count
+        if (
+            nm.tokens == 1
+            and fig is None
+            and (_lone_scale(text, nm, g) or nm.first in g.overlay.get("plural_scales", ()))
+        ):
+            continue  # "Tausend" after a name, "thousands" alone: not a count
         it = _Item(nm.start, nm.end, nm.value, nm.ordinal)
         if fig is not None:
             it.start = fig.start
