@@ -77,6 +77,7 @@ class _Tables(NamedTuple):
     postnominals: frozenset[str]
     notabbrev: frozenset[str]
     appositive: re.Pattern[str] | None
+    stars: tuple[tuple[str, str], ...]  # qualifier forms ending in "*": (prefix, ISO2)
 
 
 def _form_regex(forms: Iterable[str]) -> str:
@@ -139,6 +140,7 @@ def _tables(lang: str) -> _Tables:
             exact_list("postnominal", lang),
             exact_list("notabbrev", lang),
             _appositive_pattern(lang, forms),
+            tuple((form[:-1], code) for form, code in forms.items() if form.endswith("*")),
         )
 
     return cached(("titles", "tables", lang), build)
@@ -151,6 +153,42 @@ def _country_of(form: str, forms: Mapping[str, str]) -> str | None:
     for key, value in forms.items():
         if key.endswith("*") and form.startswith(key[:-1]):
             return value
+    return None
+
+
+def _qualifier_before(window: str, t: _Tables, cut: bool) -> str | None:
+    """ISO2 of a country qualifier ending just before a title ("Israel's ", "U.S. ", "French ").
+
+    Dictionary look-ups of the last one to four words (longest first), so no pattern over every
+    qualifier form runs per title. ``cut``: the window starts inside the text (its first word may
+    be cut in two).
+    """
+    if not window[-1:].isspace():
+        return None
+    pieces = window.rsplit(None, 4)
+    if cut and len(pieces) <= 4:
+        pieces = pieces[1:]
+    words = pieces[-4:]
+    for k in range(len(words), 0, -1):
+        phrase = " ".join(words[-k:]).lstrip("(\"“«")
+        if not phrase:
+            continue
+        code = t.forms.get(phrase)
+        if code is None and phrase.endswith(("'s", "’s")):
+            code = t.forms.get(phrase[:-2])
+            if code is None and k == 1:
+                code = _star_country(phrase[:-2], t)
+        if code is None and k == 1:
+            code = _star_country(phrase, t)
+        if code is not None:
+            return code
+    return None
+
+
+def _star_country(word: str, t: _Tables) -> str | None:
+    for prefix, code in t.stars:
+        if word.startswith(prefix):
+            return code
     return None
 
 
@@ -228,7 +266,7 @@ def _appositive(text: str, start: int, pos: int, t: _Tables) -> _Name | None:
 def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | None:
     """The person's name starting at ``pos`` (after spaces and at most one comma), or None."""
     i = pos
-    m = re.compile(r"\s*,?\s+|\s+").match(text, i)
+    m = _GAP.match(text, i)
     if not m or m.end() == i:
         return None
     if "\n\n" in m.group():
@@ -307,6 +345,7 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
 
 
 _BEFORE_WORD = frozenset("-.’'")
+_GAP = re.compile(r"\s*,?\s+|\s+")
 _CAP_BEFORE = re.compile(r"[A-Z\u00c0-\u024f\u0400-\u04ff][^\s]*\s+$")  # a capitalised word just before
 _CAP_AFTER = re.compile(r"\s[^\W\d_]")
 
@@ -473,9 +512,7 @@ def find_titles(
             span_start = start - 4
         country: str | None = head.country or None
         if t.before is not None:
-            bm = t.before.search(window)
-            if bm:
-                country = _country_of(bm.group("q"), t.forms) or country
+            country = _qualifier_before(window, t, start > _BEFORE) or country
         if country is None and places is not None and _CAP_BEFORE.search(window):
             for p in places(max(0, start - _BEFORE), start):
                 if p.end in (start - 1, start - 3, start - 4) and isinstance(p.value, str):
@@ -548,7 +585,9 @@ def find_titles(
                     country = country or code
                     pos = am.end()
                     found_after = True
-        if not found_after and places is not None and _CAP_AFTER.match(text, pos):
+        if not found_after and places is not None and lang != "en" and _CAP_AFTER.match(text, pos):
+            # "Präsident Frankreichs", "presidente da Colômbia" (English puts the country before
+            # the title or in its "of ..." complement, both read above)
             for p in places(pos, min(len(text), pos + 40)):
                 if p.start == pos + 1 and isinstance(p.value, str):
                     country = country or p.value
