@@ -300,7 +300,8 @@ def _build(lang: str) -> Lexicon:
     ampm = rf"(?:{osp}(?P<ampm>{L('am')}|{L('pm')}))"
     tz = rf"(?:{osp}(?P<tz>{L('timezones')}))?"
     time_core = (
-        rf"(?:(?P<hh>[01]?\d|2[0-3])(?::|h|\.(?=[0-5]\d{osp}(?:{L('am')}|{L('pm')})))(?P<mi>[0-5]\d)(?!\d){ampm}?{tz}"
+        rf"(?:(?P<hh>[01]?\d|2[0-3])(?::|h|\.(?=[0-5]\d{osp}(?:{L('am')}|{L('pm')}|{L('oclock')}(?!\w))))"
+        rf"(?P<mi>[0-5]\d)(?!\d){ampm}?(?:{osp}{L('oclock')}(?!\w))?{tz}"
         rf"|(?P<hh>1[0-2]|0?[1-9])(?!\d){ampm}{tz}"
         rf"|(?P<hh>[01]?\d|2[0-3])(?P<mi>[0-5]\d){osp}(?P<tz>{L('timezones')})"
         rf"|(?P<hh>[01]?\d|2[0-3]){osp}(?:{L('oclock')}|h(?!\w)){tz}"
@@ -383,6 +384,7 @@ def _build(lang: str) -> Lexicon:
     rules.append(
         rf"(?P<R_decade>){b}(?:(?:{L('the')}|{L('decade_pre')}){sp})?(?:(?P<dec>(?:1[5-9]|20)\d0)(?:['’]?s|{e})"
         rf"|['’](?P<dec2>\d0)s(?!\w))"
+        rf"|{b}(?P<pre>{L('decade_pre')}){sp}['’]?(?P<dec2>[1-9]0)(?!\w)"
     )
     rules.append(
         rf"(?P<R_weekend>){b}(?:(?:{L('the')}|{L('conn')}|{L('preps')}){sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"

@@ -546,10 +546,9 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
     if rule == "R_decade":
         dec = _g(m, "dec")
         if dec is not None:
-            if not _g(m, "R_decade") and m.group(0)[-1:].isdigit() and "s" not in m.group(0)[-2:]:
-                pass
-            return Resolved(dec[:3] + "X", "DATE") if m.group(0).rstrip("’'").endswith("s") or _has_decade_pre(ctx, m) \
-                else None
+            if m.group(0).rstrip("’'").endswith("s") or _has_decade_pre(ctx, m):
+                return Resolved(dec[:3] + "X", "DATE")
+            return None
         dec2 = _g(m, "dec2")
         if dec2 is not None:
             century = 19 if pub is None or int(dec2) > pub.year % 100 else 20
