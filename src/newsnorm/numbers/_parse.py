@@ -166,7 +166,7 @@ def _decimal(base: float, toks: list[Tok], vigesimal: bool, compound: bool, ordi
 
 def _ordinal_continues(w: float, v: float) -> bool:
     return (
-        (w % 10 == 0 and w >= 20 and v < 10)
+        (w % 10 == 0 and w >= 10 and v < 10)
         or (w % 100 == 0 and w >= 100 and v < 100)
         or (w % 1000 == 0 and w >= 1000 and v < 1000)
     )
@@ -259,6 +259,10 @@ def parse_words(
             flush()
             st.neg = True
             st.start = start
+            continue
+        if kind == "P" and st.tokens == 0 and st.div is None and nxt in ("N", "FIG") and not items[idx + 1][5]:
+            st.start, st.first, st.tokens = start, word, 1  # "point fifteen", "точка пятнадцать": 0.15
+            st.dec_base, st.dec, st.dec_end = 0, [], end
             continue
         if kind == "P":
             if st.tokens and not st.ordinal and st.dec is None and not st.frac and not st.closed:
@@ -381,7 +385,8 @@ def parse_words(
         elif kind in _ORD:
             ok = False
             if kind == "O" and st.pending == 0 and (st.group or st.parts) and v < st.last_mult:
-                ok = not is_art  # "one hundred first", "hundred and fifth"
+                # "one hundred first", "einhunderterste", "cinq cent unième"; but "cinquecento primo" is two
+                ok = not is_art and (compound or start == st.end or v > 2)
             elif kind == "O" and compound and not st.fig and st.pending >= 20:
                 ok = _compatible_small(st.pending, v, vigesimal)  # "twenty first", "vingt et unième"
             elif kind in ("OM", "OH") and st.pending > 1 and st.group == 0 and not conn:

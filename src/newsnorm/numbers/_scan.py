@@ -346,8 +346,9 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             gm = gap.fullmatch(low, last_end, start) if start - last_end <= 24 else None
             if gm is not None and gm.group("s") is not None and g.overlay.get("tens_units_glued"):
                 pk, pv, tk, tv = run[-1][4], run[-1][3], tok[0][4], tok[0][3]
-                if pk == "N" and tk in ("N", "O") and 20 <= pv < 100 and pv % 10 == 0 and 0 < tv < 10:
-                    gm = None  # "venti uno", "vingt un": two numbers where tens and units are written as one word
+                glued_only = g.overlay["tens_units_glued"] != "vowel" or tok[0][2][:1] in "aeiou"
+                if pk == "N" and tk in ("N", "O") and 20 <= pv < 100 and pv % 10 == 0 and 0 < tv < 10 and glued_only:
+                    gm = None  # "venti uno" (ventuno), "zwanzig drei": two numbers where tens and units make one word
             if gm is not None:
                 joined = True
                 conn = bool(gm.group("c") or gm.group("ch") or (g.cjk and gm.groupdict().get("c2")))
