@@ -189,6 +189,7 @@ def parse_words(
     compound: bool = False,
     ordinal_add: bool = False,
     conn_fraction_only: bool = False,
+    first_standalone: bool = False,
 ) -> list[Num]:
     """Split a run of atoms into numbers.
 
@@ -200,6 +201,7 @@ def parse_words(
     ``compound``: a cardinal ten and an ordinal unit make one ordinal ("twenty first").
     ``ordinal_add``: ordinal words add up ("vigésimo quinto"). ``conn_fraction_only``: a spaced
     connector joins only a fraction ("fünf und drei Viertel", but "hundert und drei" is two numbers).
+    ``first_standalone``: "primo", "premier" after a spaced cardinal start a new word ("cinquecento primo").
     """
     out: list[Num] = []
     st = _State()
@@ -386,7 +388,9 @@ def parse_words(
             ok = False
             if kind == "O" and st.pending == 0 and (st.group or st.parts) and v < st.last_mult:
                 # "one hundred first", "einhunderterste", "cinq cent unième"; but "cinquecento primo" is two
-                ok = not is_art and (compound or start == st.end or v > 2)
+                ok = not is_art and (not first_standalone or start == st.end or v > 2)
+            elif kind == "O" and conn and 0 < st.pending < 10 and 20 <= v < 100 and v % 10 == 0:
+                ok = True  # "zwei und zwanzigste"
             elif kind == "O" and compound and not st.fig and st.pending >= 20:
                 ok = _compatible_small(st.pending, v, vigesimal)  # "twenty first", "vingt et unième"
             elif kind in ("OM", "OH") and st.pending > 1 and st.group == 0 and not conn:

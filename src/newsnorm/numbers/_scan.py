@@ -409,6 +409,7 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
         bool(ov.get("compound_ordinal")),
         bool(ov.get("ordinal_words_add")),
         bool(ov.get("connector_joins_fractions_only")),
+        bool(ov.get("first_standalone")),
     )
     out: list[_Item] = []
     for nm in nums:
