@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from .._document import Document, Mention
 from .._resources import cached
-from ._data import Office, country_forms, exact_list, offices, styles, word_list
+from ._data import Office, acronyms, country_forms, exact_list, offices, styles, word_list
 
 __all__ = ["find_titles", "trie_pattern"]
 
@@ -135,12 +135,12 @@ def _tables(lang: str) -> _Tables:
             forms,
             style,
             word_list("notname", lang),
-            word_list("particle", lang),
+            word_list("particle", lang) - word_list("notparticle", lang),
             word_list("modifier", lang),
             exact_list("postnominal", lang),
             exact_list("notabbrev", lang),
             _appositive_pattern(lang, forms),
-            tuple((form[:-1], code) for form, code in forms.items() if form.endswith("*")),
+            tuple((form[:-1].lower(), code) for form, code in forms.items() if form.endswith("*")),
         )
 
     return cached(("titles", "tables", lang), build)
@@ -186,6 +186,7 @@ def _qualifier_before(window: str, t: _Tables, cut: bool) -> str | None:
 
 
 def _star_country(word: str, t: _Tables) -> str | None:
+    word = word.lower()
     for prefix, code in t.stars:
         if word.startswith(prefix):
             return code
@@ -272,6 +273,16 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
     if "\n\n" in m.group():
         return None
     i = m.end()
+    # an organisation between the title and the name: "Генсек НАТО Єнс Столтенберг"
+    org = _ORG_ACRONYM.match(text, i)
+    if (
+        org
+        and org.group(1).isupper()
+        and (len(org.group(1)) > 2 or org.group(1) in acronyms())  # not "Senator JD Vance"
+        and org.group(2)[:1].isupper()
+        and not org.group(2).isupper()
+    ):
+        i = org.start(2)
     # a Latin-script title in Chinese, Japanese, Korean ... text takes a Latin-script name
     caseless = lang in _CASELESS and not (pos > 0 and text[pos - 1].isascii())
     tokens: list[tuple[int, int]] = []
@@ -345,6 +356,7 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
 
 
 _BEFORE_WORD = frozenset("-.’'")
+_ORG_ACRONYM = re.compile(r"([^\W\d_]{2,6})[ \t]+([^\W\d_]+)")
 _GAP = re.compile(r"\s*,?\s+|\s+")
 _CAP_BEFORE = re.compile(r"[A-Z\u00c0-\u024f\u0400-\u04ff][^\s]*\s+$")  # a capitalised word just before
 _CAP_AFTER = re.compile(r"\s[^\W\d_]")
