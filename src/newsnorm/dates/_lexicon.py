@@ -45,6 +45,9 @@ def _variants(words: Iterable[str], case_sensitive: bool = False, dotted: bool =
     out: set[str] = set()
     for word in words:
         word = unicodedata.normalize("NFC", word.strip())
+        if word.startswith("="):  # exact form only: German "morgen" (tomorrow), not "Morgen" (morning)
+            out.add(word[1:])
+            continue
         if not word:
             continue
         forms = {word, word[:1].upper() + word[1:], word.upper()}
@@ -500,7 +503,7 @@ def _build(lang: str) -> Lexicon:
         if isinstance(value, dict):
             table[key] = MappingProxyType({fold(k): v for k, v in value.items()})
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-            table[key] = frozenset(fold(v) for v in value)
+            table[key] = frozenset(fold(v.lstrip("=")) for v in value)
         else:
             table[key] = value
     table["units"] = MappingProxyType(unit_values)

@@ -479,12 +479,13 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         relw = fold(_g(m, "rel") or _g(m, "relp") or "")
         if rel is None:
             return None
-        if key in lex.weekdays and key not in lex.months:
+        is_name = not lex.case_sensitive or target[:1].isupper()  # Indonesian "minggu lalu" is last week
+        if is_name and key in lex.weekdays and key not in lex.months:
             wd = lex.weekdays[key]
             if pub is None:
                 return _with_time(f"XXXX-WXX-{wd}", ts)
             return _with_time(weekday_date(pub, wd, rel, ctx.tense).isoformat(), ts)
-        if key in lex.months:
+        if is_name and key in lex.months:
             mo = lex.months[key]
             if pub is None:
                 return Resolved(f"XXXX-{mo:02d}", "DATE", mod)
