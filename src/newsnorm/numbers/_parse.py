@@ -617,9 +617,9 @@ def cjk_value(s: str, elide: bool = True) -> float | None:
             continue
         return None
     if num is not None:
-        if elide and not zero and not digits_only and num < 10 and num == int(num):
+        if elide and not zero and not digits_only and num < 10:
             if last_small >= 100 and section:
-                num *= last_small / 10  # "四百五" is 450
+                num = int(num) * last_small / 10 + (num - int(num))  # "四百五" is 450, "两千三点一" 2300.1
             elif last_big and not section and last_big >= 10**4:
                 num *= last_big / 10  # "一万五" is 15000
         section += num

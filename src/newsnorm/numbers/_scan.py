@@ -57,6 +57,8 @@ _KO_AND_FRACTION = re.compile(r"[과와] ?[일이삼사오육칠팔구십백천0
 _PLAIN_FIGURE = re.compile(r"[0-9０-９]+(?:[.,，．、][0-9０-９]+)*")
 _FULLWIDTH = str.maketrans({"．": ".", "，": ",", "、": ","})
 _SI = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "b": 1e9, "B": 1e9}
+_CJK_APPROX = str.maketrans({"余": None, "多": None, "几": None, "幾": None})
+_CJK_BIG_UNITS = "万萬亿億兆"
 _SPACES = frozenset(" \u00a0\u202f")
 _SPACE_GROUP = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?")
 _CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -132,7 +134,9 @@ def _mixed(low: str, items: list[_Item]) -> list[_Item]:
             and not prev.ordinal
             and not prev.percent
             and prev.value == int(prev.value)
-            and 0 < abs(it.value) < 1
+            and 0
+            < abs(it.value)
+            < (10 if _CJK_SCRIPT.search(low, prev.end, it.end) or "/" in low[it.start : it.end] else 1)
             and _MIXED_GAP.fullmatch(low, prev.end, it.start)
         ):
             prev.value = prev.value + (-1 if prev.value < 0 else 1) * abs(it.value)
@@ -438,20 +442,27 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
     return out
 
 
-_CJK_RUN = r"(?:[0-9０-９{c}]|[.．点點](?=[0-9０-９{d}])|[,，、](?=[0-9０-９]{{3}}))+"
+_CJK_RUN = (
+    r"(?:[0-9０-９{c}]|[ ]?[.．点點][ ]?(?=[0-9０-９{d}])|[,，、](?=[0-9０-９]{{3}})"
+    r"|[ ]?[余多几幾][ ]?(?=[万萬亿億]))+"
+)
 
 
 def _cjk_pattern(g: Grammar) -> Any:
     def build() -> Any:
         chars = "".join(ch for ch in CJK_CHARS if g.lang == "ko" or not ("\uac00" <= ch <= "\ud7af"))
         run = _CJK_RUN.format(c=re.escape(chars), d=re.escape("".join(c for c in chars if c not in "两兩俩倆")))
-        cont = r"(?:[ \u3000]{1,2}(?=[" + re.escape(chars) + r"])" + run + r")*"
+        cont = (
+            r"(?:(?:[ \u3000]{1,2}(?=[" + re.escape(chars) + r"])|(?<=[万萬亿億千百])[ ](?=[0-9０-９]))" + run + r")*"
+        )
         suf = sorted([*g.overlay.get("ordinal_suffix", [])], key=len, reverse=True)
         pct = sorted(["%", "％", *g.overlay.get("percent", [])], key=len, reverse=True)
         return re.compile(
             r"(?:(?P<neg>负|負|マイナス|마이너스|[-−－])[ ]?)?(?P<pre>第|百分之)?"
             r"(?P<a>" + run + cont + r")"
-            r"(?:(?P<fz>分之|分の|분의)[ ]?(?P<neg2>マイナス|마이너스|负|負)?[ ]?(?P<b>" + run + r"))?"
+            r"(?:[ ]{0,2}(?P<fz>分[ ]{0,2}之|分の|분의)[ ]{0,2}(?P<neg2>マイナス|마이너스|负|負)?[ ]?(?P<b>"
+            + run
+            + r"))?"
             r"(?P<ord>" + "|".join(re.escape(s) for s in suf if s) + r"|(?!))?"
             r"(?P<pct>" + "|".join(re.escape(s) for s in pct) + r")?"
             r"(?P<doz>ダース|打(?![\u3400-\u9fff]))?"
@@ -535,12 +546,16 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
                 continue  # one syllable is a word: "사는", "이 가방"
         if a[0] in ",，、" or (sa > 0 and low[sa - 1].isascii() and low[sa - 1].isalnum() and not m.group("neg")):
             continue
-        if len(a) == 1 and a in "万萬亿億兆만억조백천십" and not m.group("pre"):
+        if len(a) == 1 and a in "万萬亿億兆만억조백천십百千" and not m.group("pre"):
             continue
         if a.isascii() or all(c.isdigit() or c in ".,，、．" for c in a):
             v = digit_value(a.replace("、", ",").replace("，", ",").replace("．", "."), g.decimal, g.group)
         else:
-            v = cjk_value(a.replace(" ", "").replace("\u3000", ""), elide=g.lang == "zh")
+            core = a.replace(" ", "").replace("\u3000", "")
+            bare = core.translate(_CJK_APPROX)
+            if not bare.strip(_CJK_BIG_UNITS):
+                continue  # "万万": units without a count
+            v = cjk_value(bare, elide=g.lang == "zh")
         if v is None:
             if _DOTTED.fullmatch(a):
                 out.extend(_pieces(a, m.start("a")))
@@ -560,6 +575,8 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
         if m.group("doz"):
             it.value *= 12
         it.fraction = bool(m.group("b"))
+        if any(c in a for c in "余多几幾"):
+            it.attrs["approx"] = "more_than"  # "五百余万": more than five million
         out.append(it)
     return out
 
