@@ -421,7 +421,7 @@ def _build(lang: str) -> Lexicon:
     rules.append(rf"(?P<R_ref>){b}(?P<ref>{L('present')}|{L('past')}|{L('future')}){e}(?!{sp}(?:{num}{sp})?{L('units')}{e})")
     # bare month and year after a cue word
     cue = ""  # the word before a bare month or year is checked by the resolver
-    rules.append(rf"(?P<R_month>){cue}{b}{monw}{e}")
+    rules.append(rf"(?P<R_month>){cue}{b}{mpre}{monw}{e}")
     rules.append(
         rf"(?P<R_year>)(?<![\w.,$€£#+\-/]){year}{year_suf}"
         rf"(?![\d%])(?!{osp}[.,]\d)"

@@ -666,7 +666,8 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         return Resolved(value, "DATE") if value else None
     if rule == "R_month":
         mo = lex.months.get(fold(m.group("month")))
-        if mo is None or (ctx.lex.spaced and not _cue_before(ctx, month=True)):
+        attached = m.start("month") > m.m.start()  # an attached preposition: Hebrew בינואר, Arabic وفي
+        if mo is None or (ctx.lex.spaced and not attached and not _cue_before(ctx, month=True)):
             return None
         if pub is None:
             return Resolved(f"XXXX-{mo:02d}", "DATE")
