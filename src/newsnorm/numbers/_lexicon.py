@@ -261,7 +261,7 @@ def _build(lang: str) -> Grammar:
     decimal, group = _symbols(lang)
     atoms = sorted(full)
     atom = "(?:" + _trie(atoms) + ")" if atoms else "(?!)"
-    fig = r"\d+(?:[.,'’\u00a0\u202f，．、]\d+)*" if cjk else r"\d+(?:[.,'’\u00a0\u202f]\d+)*"
+    fig = r"\d+(?:[.,'’\u00a0\u202f，．、]\d+)*" if cjk else r"\d+(?:[.,'’\u00a0\u202f\u060c\u066b\u066c]\d+)*"
     if cjk:
         words = "(?!)"
     elif any(unicodedata.category(c).startswith("M") for w in atoms for c in w):

@@ -190,6 +190,7 @@ def parse_words(
     ordinal_add: bool = False,
     conn_fraction_only: bool = False,
     first_standalone: bool = False,
+    bare_fractions: bool = False,
 ) -> list[Num]:
     """Split a run of atoms into numbers.
 
@@ -202,6 +203,7 @@ def parse_words(
     ``ordinal_add``: ordinal words add up ("vigésimo quinto"). ``conn_fraction_only``: a spaced
     connector joins only a fraction ("fünf und drei Viertel", but "hundert und drei" is two numbers).
     ``first_standalone``: "primo", "premier" after a spaced cardinal start a new word ("cinquecento primo").
+    ``bare_fractions``: a fraction word alone is a number (Arabic "نصف العصير").
     """
     out: list[Num] = []
     st = _State()
@@ -433,7 +435,7 @@ def parse_words(
                 continue
             if kind in ("F", "FA"):
                 st.pending = v
-                st.bare = not is_art
+                st.bare = not is_art and not bare_fractions  # "half" alone is not a count; Arabic "نصف" is
                 st.frac = is_art
                 st.tokens = 1
                 st.end = end

@@ -55,7 +55,7 @@ _TEMPERATURE = re.compile(r"\s?[cfk]\b|\s?celsius|\s?fahrenheit")
 _KO_GLUED = re.compile(r"[0-9０-９][일이삼사오육칠팔구]")
 _KO_AND_FRACTION = re.compile(r"[과와] ?[일이삼사오육칠팔구십백천0-9]+ ?분의")
 _PLAIN_FIGURE = re.compile(r"[0-9０-９]+(?:[.,，．、][0-9０-９]+)*")
-_FULLWIDTH = str.maketrans({"．": ".", "，": ",", "、": ","})
+_FULLWIDTH = str.maketrans({"．": ".", "，": ",", "、": ",", "\u060c": ",", "\u066c": ",", "\u066b": "."})
 _SI = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "b": 1e9, "B": 1e9}
 _CJK_APPROX = str.maketrans({"余": None, "多": None, "几": None, "幾": None})
 _CJK_BIG_UNITS = "万萬亿億兆"
@@ -414,6 +414,7 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
         bool(ov.get("ordinal_words_add")),
         bool(ov.get("connector_joins_fractions_only")),
         bool(ov.get("first_standalone")),
+        bool(ov.get("bare_fractions")),
     )
     out: list[_Item] = []
     for nm in nums:
