@@ -94,3 +94,21 @@ def test_title_case_words_are_memoised_consistently() -> None:
     first = headline("the state of the union", lang="en", case="title")
     again = headline("the state of the union", lang="en", case="title")
     assert first == again == "The State of the Union"
+
+
+def test_cjk_section_and_site_tail() -> None:
+    title = "動画：ナイジェリアで自爆攻撃、31人死亡 写真1枚 国際ニュース：AFPBB News"
+    assert headline(title) == "動画：ナイジェリアで自爆攻撃、31人死亡"
+    assert headline("外国专家：中美合作共赢符合国际社会利益") == "外国专家：中美合作共赢符合国际社会利益"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Statsminister Ulf Kristersson besökte Kyiv.", "sv", ("Statsminister", "Prime Minister", "Ulf Kristersson", None)),
+        ("Генсек НАТО Єнс Столтенберг прибув до Києва.", "uk", ("Генсек", "Secretary-General", "Єнс Столтенберг", None)),
+        ("Senator JD Vance said.", "en", ("Senator", "Senator", "JD Vance", None)),
+    ],
+)
+def test_more_languages_and_organisations(text: str, lang: str, want: tuple[str, object, object, object]) -> None:
+    assert _titles(text, lang) == [want]

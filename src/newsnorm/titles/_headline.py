@@ -181,6 +181,34 @@ def _strip_site(title: str, evidence: _Evidence) -> str:
     return out
 
 
+_CJK_SITE_TAIL = re.compile(r"[：:]\s*([^：:、。，！？\s][^：:、。，！？]{1,24})$")
+_CJK_GAP = re.compile(r"[ \u3000]+")
+_PHOTO_COUNT = re.compile(r"^(?:写真|画像|图片|圖片|사진)\s*\d+\s*(?:枚|张|張|장)?$")  # "写真1枚": N photos
+
+
+def _strip_cjk_site_tail(title: str, evidence: _Evidence) -> str:
+    """"見出し 写真1枚 国際ニュース：AFPBB News": a CJK title ending in "section：site" loses the
+    site, the section and a photo count set off by spaces."""
+    if not _CJK_CHAR.search(title):
+        return title
+    m = _CJK_SITE_TAIL.search(title)
+    if not m or not evidence.is_site(m.group(1)):
+        return title
+    pieces = _CJK_GAP.split(title[: m.start()].rstrip())
+    if len(pieces) < 2:
+        return title
+    while len(pieces) > 1 and len(pieces[-1]) <= 12 and (
+        evidence.is_site(pieces[-1]) or _PHOTO_COUNT.match(pieces[-1])
+    ):
+        pieces.pop()
+    if len(pieces) == len(_CJK_GAP.split(title[: m.start()].rstrip())):
+        return title  # no section before the site: "動画：..." is a label, not a site
+    head = title[: m.start()].rstrip()
+    kept = " ".join(pieces)
+    # keep the original spacing of what stays
+    return head[: len(kept)] if head.startswith(kept) else kept
+
+
 def _check_options(options: dict[str, Any]) -> dict[str, Any]:
     known = {
         "site": None,
@@ -251,6 +279,7 @@ def headline(title: str, lang: str | None = None, case: str | None = None, **opt
     if opts["strip_site"] and text.strip():
         text = _strip_site(text, _Evidence(lang_code, opts["site"]))
         text = _strip_site_prefix(text, _Evidence(lang_code, opts["site"]))
+        text = _strip_cjk_site_tail(text, _Evidence(lang_code, opts["site"]))
     if case is not None and text:
         text = recase(text, lang_code, case)
     return text
