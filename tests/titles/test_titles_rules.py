@@ -105,8 +105,10 @@ def test_cjk_section_and_site_tail() -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "want"),
     [
-        ("Statsminister Ulf Kristersson besökte Kyiv.", "sv", ("Statsminister", "Prime Minister", "Ulf Kristersson", None)),
-        ("Генсек НАТО Єнс Столтенберг прибув до Києва.", "uk", ("Генсек", "Secretary-General", "Єнс Столтенберг", None)),
+        ("Statsminister Ulf Kristersson besökte Kyiv.", "sv",
+         ("Statsminister", "Prime Minister", "Ulf Kristersson", None)),
+        ("Генсек НАТО Єнс Столтенберг прибув до Києва.", "uk",
+         ("Генсек", "Secretary-General", "Єнс Столтенберг", None)),
         ("Senator JD Vance said.", "en", ("Senator", "Senator", "JD Vance", None)),
     ],
 )
