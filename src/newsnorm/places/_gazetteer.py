@@ -73,6 +73,7 @@ _DEMONYM_ENDINGS["sv"] = ("", "a", "t", "er", "erna", "en", "na")
 _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "de": ("s", "es", "ns"),
     "el": ("ς",),
+    "nl": ("s",),
     "sv": ("s",),
     "da": ("s",),
     "nb": ("s",),
