@@ -192,6 +192,14 @@ def _dedupe(body: str, tag: str) -> str:
     return regex.sub(r"\(\?P<(\w+)>", rename, body)
 
 
+def _num_value(lex: dict[str, Any], surface: str) -> float:
+    key = fold(surface)
+    for word, value in lex.get("numbers", {}).items():
+        if fold(word) == key:
+            return float(value)
+    return 0.0
+
+
 def _build(lang: str) -> Lexicon:
     lex = _load(lang)
     cldr = _cldr(lang)
@@ -263,6 +271,8 @@ def _build(lang: str) -> Lexicon:
         lists[key] = _variants(words(key))
     # singular units (for "12-year", "last week"): those whose folded form has a unit value and is listed first
     unit_values: dict[str, str] = {fold(k): v for k, v in lex.get("units", {}).items()}
+    # day numbers written as words ("cuatro de julio"); short words such as "a", "un" are left out
+    lists["daywords"] = {w for w in lists["numbers"] if len(w) >= 4 and 1 <= _num_value(lex, w) <= 31}
     lists["rel_target"] = lists["units"] | lists["seasons"] | wide_surface | wd_wide
     lists["cue"] = (
         lists["preps"] | lists["last"] | lists["next"] | lists["this"] | lists["start"] | lists["mid"]
@@ -292,7 +302,7 @@ def _build(lang: str) -> Lexicon:
         return tries[name]
 
     num = rf"(?P<num>\d{{1,4}}(?:[.,]\d+)?|{L('numbers')})"
-    day = rf"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d){ds}"
+    day = rf"(?:(?P<day>3[01]|[12]\d|0?[1-9])(?!\d){ds}|(?P<dayw>{L('daywords')})(?!\w))"
     year = r"(?P<year>(?:1[5-9]|2[01])\d\d)(?!\d)"
     year_suf = rf"(?:{osp}{L('year_suffix')})?"
     mpre = rf"(?:{pre})?" if pre else ""

@@ -26,6 +26,9 @@ RULES = (
     "R_thispart", "R_every", "R_set", "R_time", "R_ref", "R_month", "R_year", "R_year2", "R_yy",
 )
 
+#: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
+_SPAN_WORDS = frozenset({"in", "em", "en", "within", "binnen", "innerhalb", "entro", "inom", "dalam", "w", "σε", "i"})
+
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -378,7 +381,13 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         mo = lex.months.get(fold(mtext))
         if mo is None:
             return None
-        d = int(m.group("day"))
+        if m.group("day") is not None:
+            d = int(m.group("day"))
+        else:
+            dn = _number(ctx, m.group("dayw"))
+            if dn is None or not float(dn).is_integer():
+                return None
+            d = int(dn)
         y = _year_of(m)
         is_abbrev = fold(mtext) not in lex.wide_months
         if is_abbrev and y is None and not mtext.endswith(".") and not lex.case_sensitive:
@@ -429,7 +438,7 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         n = _number(ctx, _g(m, "num"))
         ago_word = m.group("ago")
         future = _which(ctx, ago_word, "later", "later_before") is not None
-        if rule == "R_agob" and future and ctx.tense != "future":
+        if rule == "R_agob" and future and ctx.tense != "future" and fold(ago_word) in _SPAN_WORDS:
             # "in six years" is a span ("the highest in six years") unless the sentence looks ahead
             n0 = _number(ctx, _g(m, "num"))
             if n0 is None:
