@@ -277,9 +277,11 @@ def headline(title: str, lang: str | None = None, case: str | None = None, **opt
                 break
             text = stripped
     if opts["strip_site"] and text.strip():
-        text = _strip_site(text, _Evidence(lang_code, opts["site"]))
-        text = _strip_site_prefix(text, _Evidence(lang_code, opts["site"]))
-        text = _strip_cjk_site_tail(text, _Evidence(lang_code, opts["site"]))
+        evidence = _Evidence(lang_code, opts["site"])
+        text = _strip_site(text, evidence)
+        if ": " in text:
+            text = _strip_site_prefix(text, evidence)
+        text = _strip_cjk_site_tail(text, evidence)
     if case is not None and text:
         text = recase(text, lang_code, case)
     return text
