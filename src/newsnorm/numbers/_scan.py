@@ -57,6 +57,11 @@ _KO_AND_FRACTION = re.compile(r"[과와] ?[일이삼사오육칠팔구십백천0
 _PLAIN_FIGURE = re.compile(r"[0-9０-９]+(?:[.,，．、][0-9０-９]+)*")
 _FULLWIDTH = str.maketrans({"．": ".", "，": ",", "、": ",", "\u060c": ",", "\u066c": ",", "\u066b": "."})
 _SI = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "b": 1e9, "B": 1e9}
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: Chinese and Japanese counters and units that follow a numeral character ("一个", "三人", "五年").
+_COUNTERS = frozenset(
+    "个個只匹人本枚台件回次年月日时時分秒岁歳才元円名位头頭条條张張种種家座部辆輛架艘棵句天周週倍成层層项項所间間号號届屆场場款份批起亿億万萬千百十度歩步杯冊册斤吨噸公里米克升点點小"
+)
 _CJK_APPROX = str.maketrans({"余": None, "多": None, "几": None, "幾": None})
 _CJK_BIG_UNITS = "万萬亿億兆"
 _SPACES = frozenset(" \u00a0\u202f")
@@ -478,7 +483,7 @@ _KO_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "
             "아흔": 90}  # fmt: skip
 _KO_SINO = "일이삼사오육칠팔구십백천만억조"
 _KO_NATIVE = re.compile(
-    r"(?<![\uac00-\ud7af])(?P<sino>[" + _KO_SINO + r"]*)"
+    r"(?<![\uac00-\ud7af])(?P<sino>[" + _KO_SINO + r"]{0,12})"
     r"(?P<tens>" + "|".join(sorted(_KO_TENS, key=len, reverse=True)) + r")?[ ]?"
     r"(?P<units>" + "|".join(sorted(_KO_UNITS, key=len, reverse=True)) + r")?"
     r"(?P<ctr>[ ]?(?:번째|째)|(?=[ ]?(?:번|개|명|살|마리|권|가지|시간|달|해|사람)))"
@@ -549,6 +554,10 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
             continue
         if len(a) == 1 and a in "万萬亿億兆만억조백천십百千" and not m.group("pre"):
             continue
+        if len(a) == 1 and g.lang != "ko" and plain and not sign and not a.isdigit():
+            after = low[m.end() : m.end() + 1]
+            if after and _HAN.match(after) and after not in _COUNTERS:
+                continue  # "一切", "四川", "西九条": a numeral character inside a word
         if a.isascii() or all(c.isdigit() or c in ".,，、．" for c in a):
             v = digit_value(a.replace("、", ",").replace("，", ",").replace("．", "."), g.decimal, g.group)
         else:
