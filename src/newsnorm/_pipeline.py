@@ -226,8 +226,28 @@ def resolve_overlaps(candidates: Sequence[tuple[int, Mention]]) -> list[tuple[in
     """Choose non-overlapping mentions: longest span first, then pipeline order, then start.
 
     ``candidates`` are ``(step index, mention)`` pairs; the result is sorted by start.
+    Candidates are first split into clusters of transitively overlapping spans (one
+    sweep by start), so the cost is ``O(n log n)`` however many mentions a text has;
+    the greedy choice runs inside each cluster.
     """
-    order = sorted(candidates, key=lambda c: (c[1].start - c[1].end, c[0], c[1].start))
+    by_start = sorted(candidates, key=lambda c: (c[1].start, c[1].end))
+    chosen: list[tuple[int, Mention]] = []
+    cluster: list[tuple[int, Mention]] = []
+    cluster_end = -1
+    for item in by_start:
+        if item[1].start >= cluster_end and cluster:
+            chosen.extend(cluster if len(cluster) == 1 else _greedy(cluster))
+            cluster = []
+        cluster.append(item)
+        cluster_end = max(cluster_end, item[1].end) if len(cluster) > 1 else item[1].end
+    if cluster:
+        chosen.extend(cluster if len(cluster) == 1 else _greedy(cluster))
+    return chosen
+
+
+def _greedy(cluster: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """The greedy choice within one cluster of overlapping candidates, sorted by start."""
+    order = sorted(cluster, key=lambda c: (c[1].start - c[1].end, c[0], c[1].start))
     starts: list[int] = []
     ends: list[int] = []
     chosen: list[tuple[int, Mention]] = []
@@ -245,25 +265,25 @@ def resolve_overlaps(candidates: Sequence[tuple[int, Mention]]) -> list[tuple[in
 
 
 def apply_edits(source: str, edits: Sequence[Edit], rewrites: Sequence[Edit]) -> str:
-    """Apply edits (first priority) and rewrites to ``source`` in one pass, dropping overlaps."""
+    """Apply ``edits`` and ``rewrites`` to ``source`` in one pass.
+
+    Edits come first: an edit that overlaps an earlier-kept edit, or lies outside the
+    source, is dropped; a rewrite (these never overlap each other) that overlaps a
+    kept edit is dropped.
+    """
     if not edits and not rewrites:
         return source
-    ranked = sorted(
-        [(0, e) for e in edits if 0 <= e.start <= e.end <= len(source)] + [(1, r) for r in rewrites],
-        key=lambda pe: (pe[0], pe[1].start, pe[1].end),
-    )
     kept: list[Edit] = []
-    taken: list[tuple[int, int]] = []
-    for _, e in ranked:
-        pos = bisect.bisect_right(taken, (e.start, e.end))
-        if pos and taken[pos - 1][1] > e.start:
+    spans: list[tuple[int, int]] = []
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if not 0 <= e.start <= e.end <= len(source) or _clashes(spans, e):
             continue
-        if pos < len(taken) and taken[pos][0] < e.end:
-            continue
-        if pos < len(taken) and taken[pos][0] == e.start == e.end:
-            continue
-        taken.insert(pos, (e.start, e.end))
+        bisect.insort(spans, (e.start, e.end))
         kept.append(e)
+    if spans:
+        kept.extend(r for r in rewrites if not _clashes(spans, r))
+    else:
+        kept.extend(rewrites)
     kept.sort(key=lambda e: (e.start, e.end))
     out: list[str] = []
     last = 0
@@ -273,3 +293,11 @@ def apply_edits(source: str, edits: Sequence[Edit], rewrites: Sequence[Edit]) ->
         last = e.end
     out.append(source[last:])
     return "".join(out)
+
+
+def _clashes(spans: list[tuple[int, int]], e: Edit) -> bool:
+    """Whether ``e`` overlaps one of the sorted, disjoint ``spans`` (an insertion at a span's start does too)."""
+    pos = bisect.bisect_right(spans, (e.start, e.end))
+    if pos and spans[pos - 1][1] > e.start:
+        return True
+    return pos < len(spans) and (spans[pos][0] < e.end or spans[pos][0] == e.start)
