@@ -197,3 +197,11 @@ def test_unsupported_language_finds_nothing() -> None:
 )
 def test_cldr_only_languages_find_full_dates(lang: str, text: str, span: str, value: str) -> None:
     assert (span, value) in _values(text, lang=lang)
+
+
+def test_fallback_only_for_unresolvable_full_dates() -> None:
+    before = stats()["fallback_calls"]
+    assert _values("The deadline was Feb 30, 2024, officials said.", fallback=False) == []
+    assert stats()["fallback_calls"] == before
+    DatesNormaliser()("The deadline was Feb 30, 2024, officials said.", lang="en", published="2024-02-08")
+    assert stats()["fallback_calls"] == before + 1

@@ -209,7 +209,7 @@ def scan(
         ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
         try:
             res = resolve(m, ctx)
-        except (ValueError, OverflowError, KeyError, TypeError):
+        except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
             res = None
         if res is None and fallback and any(r in m.re.groupindex and m.group(r) is not None for r in _FALLBACK_RULES):
             from . import _count
