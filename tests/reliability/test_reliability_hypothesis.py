@@ -5,7 +5,7 @@ zero-width and bidi controls, mixed scripts, NUL and other controls, lone
 surrogates, news fragments glued together without spaces, and every normaliser
 alone as well as the pipeline.
 
-Examples per test: 25 by default; ``NEWSNORM_HYPOTHESIS_EXAMPLES=N`` sets N, and
+Examples per test: 15 by default; ``NEWSNORM_HYPOTHESIS_EXAMPLES=N`` sets N, and
 ``NEWSNORM_HYPOTHESIS_PROFILE=long`` (the long run of ``tests/test_properties.py``)
 means 100,000. See ``docs/performance.md`` for the long-run command.
 """
@@ -33,7 +33,7 @@ with warnings.catch_warnings():
         importlib.import_module("hypothesis.extra._patching")
 
 _LONG = os.environ.get("NEWSNORM_HYPOTHESIS_PROFILE") == "long"
-EXAMPLES = int(os.environ.get("NEWSNORM_HYPOTHESIS_EXAMPLES", "100000" if _LONG else "25"))
+EXAMPLES = int(os.environ.get("NEWSNORM_HYPOTHESIS_EXAMPLES", "100000" if _LONG else "15"))
 # No explain phase: its tracer imports trip the suite's warnings-as-errors and hide the real failure.
 SETTINGS = settings(
     max_examples=EXAMPLES,
