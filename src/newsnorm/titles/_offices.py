@@ -78,6 +78,7 @@ class _Tables(NamedTuple):
     notabbrev: frozenset[str]
     appositive: re.Pattern[str] | None
     stars: tuple[tuple[str, str], ...]  # qualifier forms ending in "*": (prefix, ISO2)
+    zh_stop: frozenset[str]  # Chinese function characters that end a name after a title
 
 
 def _form_regex(forms: Iterable[str]) -> str:
@@ -141,6 +142,7 @@ def _tables(lang: str) -> _Tables:
             exact_list("notabbrev", lang),
             _appositive_pattern(lang, forms),
             tuple((form[:-1].lower(), code) for form, code in forms.items() if form.endswith("*")),
+            frozenset("".join(word_list("zh_stop", lang))),
         )
 
     return cached(("titles", "tables", lang), build)
@@ -464,6 +466,116 @@ def _dotted_run(text: str, pos: int, t: _Tables, inverted: bool) -> Mention | No
     )
 
 
+_SPACELESS = frozenset({"zh", "ja", "ko"})
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_ZH_NAME = re.compile(rf"[{_HAN}·・]{{2,8}}")
+_JA_NAME = re.compile(rf"(?:[\u30a0-\u30ff・ー]{{2,12}}|[{_HAN}]{{2,4}})$")
+_HAN_ONLY = re.compile(rf"^[{_HAN}]+$")
+_HANGUL_WORD = re.compile(r"^[\uac00-\ud7af]{1,6}$")
+
+
+def _cjk_country_before(text: str, pos: int, t: _Tables) -> str | None:
+    found = _cjk_country_span(text, pos, t)
+    return found[0] if found else None
+
+
+def _cjk_country_span(text: str, pos: int, t: _Tables) -> tuple[str, int] | None:
+    """(ISO2, start) of a country name or one-character abbreviation ending at ``pos``."""
+    for k in (5, 4, 3, 2, 1):
+        if pos - k >= 0:
+            code = t.forms.get(text[pos - k : pos])
+            if code is None:
+                continue
+            if k == 1 and pos - 2 >= 0 and _HAN_ONLY.match(text[pos - 2]):
+                continue  # "田中首相": the last character of a name, not "中" (China)
+            return code, pos - k
+    return None
+
+
+def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
+    """Titles in Chinese (title + name), Japanese (name + title) and Korean (name, space, title).
+
+    No spaces mark word boundaries, so the name is read by script: Chinese takes the Han
+    characters after the title up to a function character (``zh_stop`` list), Japanese the
+    katakana or two to four Han characters before it, Korean the Hangul word before it (and
+    the given name before that when a country stands between).
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    best: dict[int, int] = {}
+    for last, length in t.automaton.iter(low):
+        start, end = last - length + 1, last + 1
+        if text[start:end].isascii():
+            continue  # Latin honorifics need word boundaries and Latin names
+        if lang == "ko" and start > 0 and not text[start - 1].isspace():
+            continue
+        if best.get(start, 0) < end:
+            best[start] = end
+    consumed = 0
+    for start in sorted(best):
+        end = best[start]
+        if start < consumed:
+            continue
+        office = t.table.get(text[start:end].lower())
+        if office is None:
+            continue
+        country: str | None = office.country or None
+        person: tuple[int, int] | None = None
+        if lang == "zh":
+            country = _cjk_country_before(text, start, t) or country
+            m = _ZH_NAME.match(text, end)
+            if m:
+                name_end = m.end()
+                for k, ch in enumerate(m.group()):
+                    if k >= 2 and ch in t.zh_stop:
+                        name_end = m.start() + k
+                        break
+                person = (m.start(), name_end)
+        elif lang == "ja":
+            # "ブリンケン米国務長官": name, country, title; "米国のバイデン大統領": country, の, name, title
+            direct = _cjk_country_span(text, start, t)
+            name_end = direct[1] if direct else start
+            m = _JA_NAME.search(text, max(0, name_end - 12), name_end)
+            if direct:
+                country = direct[0]
+            if m:
+                person = (m.start(), m.end())
+                if not direct:
+                    before = m.start() - 1 if m.start() > 0 and text[m.start() - 1] == "の" else m.start()
+                    country = _cjk_country_before(text, before, t) or country
+        else:
+            words = list(re.finditer(r"\S+", text[max(0, start - 40) : start]))
+            offset = max(0, start - 40)
+            if words and t.forms.get(words[-1].group()):
+                country = t.forms[words[-1].group()]
+                words = words[:-1]
+                if len(words) >= 2 and _HANGUL_WORD.match(words[-2].group()) and len(words[-2].group()) <= 2:
+                    first, last_word = words[-2], words[-1]
+                    if _HANGUL_WORD.match(last_word.group()):
+                        person = (offset + first.start(), offset + last_word.end())
+            if person is None and words and _HANGUL_WORD.match(words[-1].group()) and len(words[-1].group()) >= 2:
+                person = (offset + words[-1].start(), offset + words[-1].end())
+        if person is None:
+            continue
+        attrs: dict[str, Any] = {"category": office.category, "person": text[person[0] : person[1]]}
+        if country:
+            attrs["country"] = country
+        canonical = office.canonical
+        if canonical == "Foreign Minister" and country == "US":
+            canonical = "Secretary of State"
+        consumed = max(end, person[1])
+        yield Mention(
+            kind="title",
+            start=start,
+            end=end,
+            text=text[start:end],
+            value=canonical,
+            normalised=office.normalised,
+            attrs=attrs,
+        )
+
+
 def find_titles(
     doc: Document, honorifics: bool, places: Callable[[int, int], Iterable[Mention]] | None = None
 ) -> Iterator[Mention]:
@@ -475,6 +587,9 @@ def find_titles(
     text = doc.source
     lang = doc.lang if doc.lang and doc.lang != "und" else "en"
     t = _tables(lang)
+    if lang in _SPACELESS:
+        yield from _find_spaceless(text, t, lang)
+        return
     consumed = 0
     if lang == "en" and len(text) <= _NAME_LINE:
         prefix = _name_line_prefix(text, t)
