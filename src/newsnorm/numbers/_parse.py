@@ -395,7 +395,7 @@ def parse_words(
                 ok = True  # "zwei und zwanzigste"
             elif kind == "O" and compound and not st.fig and st.pending >= 20:
                 ok = _compatible_small(st.pending, v, vigesimal)  # "twenty first", "vingt et unième"
-            elif kind in ("OM", "OH") and st.pending > 1 and st.group == 0 and not conn:
+            elif kind in ("OM", "OH") and st.pending >= (1 if compound else 2) and st.group == 0 and not conn:
                 ok = True  # "two hundredth", "deux centième", "iki yüzüncü"
             elif kind == "OS" and not conn and st.group + st.pending > 1 and v < st.last_scale():
                 ok = True  # "three millionth"

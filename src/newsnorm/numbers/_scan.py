@@ -57,6 +57,7 @@ _KO_AND_FRACTION = re.compile(r"[과와] ?[일이삼사오육칠팔구십백천0
 _PLAIN_FIGURE = re.compile(r"[0-9０-９]+(?:[.,，．、][0-9０-９]+)*")
 _FULLWIDTH = str.maketrans({"．": ".", "，": ",", "、": ",", "\u060c": ",", "\u066c": ",", "\u066b": "."})
 _SI = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "b": 1e9, "B": 1e9}
+_NONSPACE = re.compile(r"\S+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: Chinese and Japanese counters and units that follow a numeral character ("一个", "三人", "五年").
 _COUNTERS = frozenset(
@@ -170,6 +171,8 @@ def _split_glued(g: Grammar, word: str) -> list[tuple[int, int, str]] | None:
         res = None
         for j in range(n, j0, -1):
             piece = word[j0:j]
+            if " " in piece and j < n and word[j] != "-":
+                continue  # "cincuenta y dos" + "cientos": a spaced atom does not glue to the next
             if piece in g.words or (piece in g.glued_connectors and j0 > 0 and j < n):
                 rest = go(j)
                 if rest is not None:
@@ -335,6 +338,12 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                 tok = [(m.start(), m.end(), w, vk[0], vk[1], False, -1)]
             else:
                 parts = _split_glued(g, w)
+                if not parts and " " in w:  # "cincuenta y doscientos": read the spaced words one by one
+                    parts = []
+                    for sm in _NONSPACE.finditer(w):
+                        sub = _split_glued(g, sm.group()) if sm.group() not in g.connectors else None
+                        if sub:
+                            parts.extend((sm.start() + a, sm.start() + b, piece) for a, b, piece in sub)
                 if not parts:
                     continue
                 base = m.start()
