@@ -395,9 +395,10 @@ def _build(lang: str) -> Lexicon:
     rules.append(rf"(?P<R_hdur>){b}(?P<num>\d{{1,3}}|{L('numbers')})-(?P<unit>{L('units')}){e}")
     # the 1990s, the '90s
     rules.append(
-        rf"(?P<R_decade>){b}(?:(?:{L('the')}|{L('decade_pre')}){sp})?(?:(?P<dec>(?:1[5-9]|20)\d0)(?:['’]?s|{e})"
-        rf"|['’](?P<dec2>\d0)s(?!\w))"
-        rf"|{b}(?P<pre>{L('decade_pre')}){sp}['’]?(?P<dec2>[1-9]0)(?!\w)"
+        rf"(?P<R_decade>){b}(?:(?:{L('the')}{sp})?(?P<dec>(?:1[5-9]|20)\d0)(?:['’]?s|er(?:n|jahren?)?)(?!\w)"
+        rf"|(?P<pre>{L('decade_pre')}){sp}(?:(?P<dec>(?:1[5-9]|20)\d0)|['’]?(?P<dec2>[1-9]0))(?!\w)"
+        rf"|['’](?P<dec2>\d0)s(?!\w)"
+        rf"|(?:{L('the')}{sp})(?P<dec2>[1-9]0)['’]?s(?!\w))"
     )
     rules.append(
         rf"(?P<R_weekend>){b}(?:(?:{L('the')}|{L('conn')}|{L('preps')}){sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"

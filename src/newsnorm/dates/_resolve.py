@@ -509,7 +509,8 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         unit = lex.words.get("units", {}).get(key)
         if unit is None:
             return None
-        the_before = m.group(0)[: m.start("rel") - m.m.start()].strip() if _g(m, "rel") else ""
+        before_rel = m.group(0)[: m.start("rel") - m.m.start()].split() if _g(m, "rel") else []
+        the_before = bool(before_rel) and fold(before_rel[-1]) in lex.words.get("the", ())
         if rel == "last" and the_before and relw in lex.words.get("past_period", ()) and unit != "WE":
             return Resolved(duration(1, unit), "DURATION", mod)  # "over the past year"
         step = {"last": -1, "next": 1, "this": 0}[rel]
@@ -552,13 +553,13 @@ def resolve(m: Any, ctx: Ctx) -> Resolved | None:
         if unit == "WE":
             return None
         mod = _approx(ctx, _g(m, "approx"))
+        if mod and _g(m, "rel"):  # "over the past 12 months" is "during", not "more than"
+            mod = None
         return Resolved(duration(n, unit), "DURATION", mod)
     if rule == "R_decade":
         dec = _g(m, "dec")
         if dec is not None:
-            if m.group(0).rstrip("’'").endswith("s") or _has_decade_pre(ctx, m):
-                return Resolved(dec[:3] + "X", "DATE")
-            return None
+            return Resolved(dec[:3] + "X", "DATE")
         dec2 = _g(m, "dec2")
         if dec2 is not None:
             century = 19 if pub is None or int(dec2) > pub.year % 100 else 20
@@ -735,11 +736,6 @@ def _relword(ctx: Ctx, code: str) -> Resolved | None:
     if part:
         return Resolved(value + part, "TIME")
     return Resolved(value, "DATE")
-
-
-def _has_decade_pre(ctx: Ctx, m: Any) -> bool:
-    head = fold(m.group(0))
-    return any(head.startswith(p) for p in ctx.lex.words.get("decade_pre", ()))
 
 
 def _cue_before(ctx: Ctx, month: bool = False) -> bool:
