@@ -268,6 +268,8 @@ class Gazetteer:
     openers: frozenset[str]  # folded function words that may stand capitalised before a place
     person_rules: bool
     initial_rule: bool  # a capitalised sentence-initial word other than an opener makes a person name
+    runs: Any  # re.Pattern of capitalised word runs, or None: every key starts with a capital (prefilter)
+    inner: frozenset[str]  # folded lower-case words inside or after keys ("of", "and", "duck")
 
 
 class _Builder:
@@ -454,6 +456,7 @@ def _build(lang: str) -> Gazetteer:
     # city keys: the value is the row number; its Entry is made when a text hits it (cheap first use)
     rows = _city_rows()
     city_index: dict[str, int] = {}
+    used_rows: list[int] = []
     add_word = automaton.add_word
     for script in sorted(scripts):
         first, last = rows.spans.get(script, (0, 0))
@@ -462,9 +465,11 @@ def _build(lang: str) -> Gazetteer:
             if key in entries or not (flags & 1 or (stems and flags & 2)):
                 continue  # the language's own entry (a country, an alias) wins
             add_word(key, (len(key), number))
+            used_rows.append(number)
             if flags & 1:
                 city_index[key] = number
     automaton.make_automaton()
+    runs, inner = _prefilter(entries, rows, used_rows)
     city_exact = _CityExact(city_index, stems, name_end)
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
     openers = frozenset(w for row in _tsv("openers.tsv") if row[0] == lang for w in row[1].split("|"))
@@ -481,7 +486,85 @@ def _build(lang: str) -> Gazetteer:
         openers=openers,
         person_rules=lang in _PERSON_RULE_LANGS,
         initial_rule=bool(openers),
+        runs=runs,
+        inner=inner,
     )
+
+
+def _prefilter(entries: Mapping[str, Entry], rows: _Rows, used: Iterable[int]) -> tuple[Any, frozenset[str]]:
+    """The capital-run pattern and inner words of a language whose every key starts with a capital.
+
+    When every key of the automaton (but fixed non-place expressions) must start with a
+    capital letter in the source, only runs of capitalised words, with the lower-case words
+    that keys hold ("of", "and", "the", "duck"), can contain a place: the matcher then feeds
+    the automaton those runs only. Keys that start with an apostrophe ("'s-Gravenhage") are
+    found by their capitalised remainder. Returns ``(None, ...)`` when some key may start
+    in lower case (French "israélien", German "türkisch"): the whole text is scanned.
+    """
+    firsts: set[str] = set()
+    inner: set[str] = set()
+
+    def visit(key: str, mask: tuple[int, ...], trap: bool, city: bool = False) -> bool:
+        if not key[0].isalpha():
+            if key[0] in "'’‘`" and len(key) > 1 and 1 in mask:
+                firsts.add(key[1])
+            return True  # junk of the sources (a control character first) is never asked for
+        if 0 not in mask and not trap:
+            return False
+        firsts.add(key[0])
+        pos = 0
+        for word in key.split(" ") if not city else ():  # cities: the capitalised words of their names
+            if pos and pos not in mask and word:
+                inner.add(word)
+            pos += len(word) + 1
+        return True
+
+    for key, entry in entries.items():
+        if not visit(key, entry.mask, entry.trap):
+            return None, frozenset()
+    for number in used:
+        key, mask, _indexes, _flags = rows.rows[number]
+        if not visit(key, mask, False, True):
+            return None, frozenset()
+    upper = {c.upper() for c in firsts if len(c.upper()) == 1 and c.upper() != c}
+    if "i" in firsts:
+        upper.add("İ")
+    if not upper:
+        return None, frozenset()
+    # ranges, not a list of characters: ``re`` searches for a class of ranges many times faster
+    spans: list[list[int]] = []
+    for o in sorted(ord(c) for c in upper):
+        if spans and o - spans[-1][1] <= 2:
+            spans[-1][1] = o
+        else:
+            spans.append([o, o])
+    cls = "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in spans) + "]"
+    word = cls + r"\S*"
+    if inner:
+        word = f"(?:{word}|(?i:{_trie_pattern(inner)})" + r"(?=[\s.,;:!?)\]}\"'’”»]|$))"
+    return re.compile(cls + r"\S*(?:[ \t]+" + word + ")*"), frozenset(inner)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A trie-shaped ``re`` alternation of ``words`` (no backtracking among siblings)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return "(?:" + walk(trie) + ")"
 
 
 def global_names() -> Mapping[str, str]:

@@ -11,8 +11,9 @@ longer hit. Context rules then drop names used as parts of person names
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ._gazetteer import Candidate, Entry, Gazetteer, city_entry, fold
 
@@ -199,6 +200,35 @@ def _inside_name(text: str, hit: Hit, starts: set[int], ends: set[int], memo: di
     )
 
 
+_TOKEN = re.compile(r"[ \t]+(\S+)")
+_PUNCT = ".,;:!?)]}\"'’”»"
+
+
+def _runs(text: str, low: str, g: Gazetteer) -> list[tuple[int, tuple[int, Any]]]:
+    """The automaton's hits inside the runs of capitalised words (and the lower-case words keys hold).
+
+    The runs are joined by NUL (in no key) and scanned in one pass; end offsets map back to ``low``.
+    """
+    spans = [m.span() for m in g.runs.finditer(text)]
+    if not spans:
+        return []
+    joined = "\0".join([low[a:b] for a, b in spans])
+    hits = g.automaton.iter(joined)
+    if len(spans) == 1:
+        shift = spans[0][0]
+        return [(last + shift, value) for last, value in hits]
+    starts = []
+    pos = 0
+    for a, b in spans:
+        starts.append(pos)
+        pos += b - a + 1
+    out = []
+    for last, value in hits:
+        i = bisect_right(starts, last) - 1
+        out.append((last - starts[i] + spans[i][0], value))
+    return out
+
+
 def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = True) -> list[Hit]:
     """Find the places of ``text`` with gazetteer ``g``: non-overlapping hits sorted by start."""
     if not text:
@@ -208,7 +238,8 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
         return []
     found: list[tuple[int, int, int, Entry]] = []
     n = len(low)
-    for last, (size, value) in g.automaton.iter(low):
+    pairs = _runs(text, low, g) if strict_case and g.runs is not None else g.automaton.iter(low)
+    for last, (size, value) in pairs:
         entry = value if type(value) is not int else city_entry(value, g.slavic, g.name_endings)
         start = last + 1 - size
         end = last + 1
