@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from .._resources import cached
 from ._lexicon import Lexicon, fold
 
 __all__ = ["RULES", "Resolved", "resolve"]
@@ -81,11 +80,10 @@ class RuleMatch:
 
     __slots__ = ("_names", "m", "rule")
 
-    def __init__(self, m: Any) -> None:
+    def __init__(self, m: Any, names: Mapping[tuple[str, str], tuple[str, ...]] | None = None) -> None:
         self.m = m
-        pattern = m.re
-        self._names: dict[tuple[str, str], tuple[str, ...]] = cached(
-            ("newsnorm.dates", "groups", pattern), lambda: _group_names(pattern.groupindex)
+        self._names: Mapping[tuple[str, str], tuple[str, ...]] = (
+            names if names is not None else _group_names(m.re.groupindex)
         )
         last = m.lastgroup or ""
         self.rule: str | None = last.split("__", 1)[0] if last.startswith("R_") else None
@@ -315,9 +313,9 @@ def _with_time(date_value: str, ts: str | None, default_type: str = "DATE") -> R
     return Resolved(date_value + ts, "TIME")
 
 
-def resolve(m: Any, ctx: Ctx) -> Resolved | None:
+def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] | None = None) -> Resolved | None:
     """The TIMEX3 value of scanner match ``m``, or None when the match is not a date after all."""
-    m = RuleMatch(m)
+    m = RuleMatch(m, names)
     rule = m.rule
     pub = ctx.pub
     # the branches share these names; their types differ by rule

@@ -9,7 +9,7 @@ from typing import Any
 
 from .._resources import cached
 from ._lexicon import _CATEGORY_RULES, Lexicon, fold, lexicon
-from ._resolve import Ctx, Resolved, resolve
+from ._resolve import Ctx, Resolved, _group_names, resolve
 
 __all__ = ["scan", "tense_at"]
 
@@ -114,7 +114,8 @@ def _pattern(lex: Lexicon, rules: frozenset[str]) -> Any:
     """The scanner pattern restricted to ``rules`` (compiled once per language and rule set)."""
 
     def build() -> Any:
-        return re.compile("|".join(f"(?:{body})" for tag, body in lex.rules if tag in rules))
+        pattern = re.compile("|".join(f"(?:{body})" for tag, body in lex.rules if tag in rules))
+        return pattern, _group_names(pattern.groupindex)
 
     return cached(("newsnorm.dates", "pattern", lex.lang, rules), build)
 
@@ -146,11 +147,11 @@ def _matches(lex: Lexicon, text: str) -> list[Any]:
         ):
             continue
         rules = _rules_at(lex, a_m)
-        pattern: Any = _pattern(lex, _ALL_RULES if rules is None else rules)
+        pattern, names = _pattern(lex, _ALL_RULES if rules is None else rules)
         for s in _starts(lex, text, a, last_end):
             m = pattern.match(text, s)
             if m is not None and m.end() > a:
-                out.append(m)
+                out.append((m, names))
                 last_end = m.end()
                 break
     return out
@@ -195,7 +196,7 @@ def scan(
         return []
     out: list[tuple[int, int, str, str, str | None]] = []
     text = _ascii_digits(text)
-    for m in _matches(lex, text):
+    for m, names in _matches(lex, text):
         start, end = m.span()
         if end <= start:
             continue
@@ -208,7 +209,7 @@ def scan(
             continue
         ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
         try:
-            res = resolve(m, ctx)
+            res = resolve(m, ctx, names)
         except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
             res = None
         if res is None and fallback and any(r in m.re.groupindex and m.group(r) is not None for r in _FALLBACK_RULES):
