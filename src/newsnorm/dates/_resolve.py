@@ -697,8 +697,11 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if nxt and fold(nxt[0].strip(",.;:!?)।")) in lex.words.get("preps", ()) and lex.words.get("suffix"):
             return Resolved(f"{y:04d}", "DATE")  # a postposition follows: "2025 में"
         after = ctx.text[ctx.end : ctx.end + 3]
-        if not _cue_before(ctx) and not (after[:1] in ("", ",", ";", ":", ")", "!", "?") or
-                                         (after[:1] == "." and not after[1:2].isdigit())):
+        head = ctx.text[max(0, ctx.start - 3) : ctx.start].rstrip(" \"“'‘«(")
+        sentence_start = head == "" or head[-1:] in ".!?\n"  # "2020 was a hard year."
+        if not _cue_before(ctx) and not sentence_start and not (
+            after[:1] in ("", ",", ";", ":", ")", "!", "?") or (after[:1] == "." and not after[1:2].isdigit())
+        ):
             return None
         return Resolved(f"{y:04d}", "DATE")
     if rule == "R_yy":
