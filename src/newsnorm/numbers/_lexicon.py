@@ -261,7 +261,8 @@ def _build(lang: str) -> Grammar:
     decimal, group = _symbols(lang)
     atoms = sorted(full)
     atom = "(?:" + _trie(atoms) + ")" if atoms else "(?!)"
-    fig = r"\d+(?:[.,'’\u00a0\u202f，．、]\d+)*" if cjk else r"\d+(?:[.,'’\u00a0\u202f\u060c\u066b\u066c]\d+)*"
+    # a digit (or a vulgar fraction) then digits and separators; trailing separators are cut by the reader
+    fig = r"[\d¼½¾⅐-⅞][\d.,'’\u00a0\u202f" + ("，．、" if cjk else "\u060c\u066b\u066c") + "]*"
     if cjk:
         words = "(?!)"
     elif any(unicodedata.category(c).startswith("M") for w in atoms for c in w):

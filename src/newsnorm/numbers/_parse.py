@@ -131,6 +131,7 @@ class _State:
     dec: list[Tok] | None = None
     dec_base: float = 0
     dec_end: int = -1
+    conn_scale: float = 1.0  # "three million and two thirds": the fraction is of a million
     seg_start: int = -1  # first token after the last scale
     seg_prev_end: int = -1  # end of the token before it
     seg_tokens: int = 0
@@ -237,9 +238,10 @@ def parse_words(
             out.append(Num(st.start, st.end, -v if st.neg else v, st.ordinal, st.tokens, st.first))
         st = _State()
 
-    def fraction(d: float, art: bool, end: int) -> None:
+    def fraction(d: float, art: bool, end: int, scaled: bool = False) -> None:
         whole, num = _split_fraction(st, d, art)
-        st.set_value(whole + num / d)
+        unit = st.conn_scale if scaled and st.conn_base is not None and whole == st.conn_base else 1.0
+        st.set_value(whole + num / d * unit)
         st.frac = True
         st.tokens += 1
         st.end = end
@@ -388,6 +390,9 @@ def parse_words(
             ok = v >= 2
         elif kind in _ORD:
             ok = False
+            if conn and is_art and v >= 3 and whole:
+                fraction(v, True, end, nxt not in ("S", "M"))  # "forty two and a third"
+                continue
             if kind == "O" and st.pending == 0 and (st.group or st.parts) and v < st.last_mult:
                 # "one hundred first", "einhunderterste", "cinq cent unième"; but "cinquecento primo" is two
                 ok = not is_art and (not first_standalone or start == st.end or v > 2)
@@ -416,7 +421,7 @@ def parse_words(
         # ---- start a number
         if st.tokens == 0:
             if st.start < 0 or not st.neg:
-                st.start = art if art >= 0 else start
+                st.start = art if art >= 0 and kind not in ("FIG", "FIGX") else start
             st.first = word
             if kind == "FIGX":
                 st.pending = v
@@ -450,6 +455,7 @@ def parse_words(
                 continue
         if conn and st.tokens:
             st.conn_base = whole
+            st.conn_scale = st.parts[-1][0] if st.parts and not st.group and not st.pending else 1.0
         if st.tokens and kind in ("N", "H", "M", "FIG") and (st.parts and st.seg_tokens == 0):
             st.seg_start, st.seg_prev_end = (art if art >= 0 else start), st.end
         if st.seg_start >= 0 and kind not in ("S", "OS"):
@@ -473,7 +479,9 @@ def parse_words(
             st.fig = False
         elif kind in ("S", "OS"):
             if st.frac or st.bare:
-                st.set_value(st.whole() * v)
+                # "one billion and a half million": only the half is in millions; "two and a half million": all
+                base = st.conn_base or 0.0 if st.conn_scale > v else 0.0
+                st.set_value(base + (st.whole() - base) * v)
                 st.frac = st.bare = False
                 st.parts = [(v, st.parts[0][1])] if st.parts else []
             else:
@@ -494,13 +502,18 @@ def parse_words(
             st.pending += v
             st.frac = True
         elif kind == "F":
-            if is_art or conn:
+            scale = st.parts[-1][0] if st.parts and not st.group and not st.pending else 1.0
+            if conn and scale > 1 and nxt not in ("S", "M"):
+                st.pending += v * scale  # "three million and a half", "five billion and three quarters"
+            elif is_art or conn:
                 st.pending += v  # "two and a half", "two and half"
             else:
                 wh, num = _split_fraction(st, 1 / v if v else 1, False)
+                unit = 1.0
                 if st.conn_base is not None and st.whole() - st.conn_base > 0:
                     wh, num = st.conn_base, st.whole() - st.conn_base
-                st.set_value(wh + num * v)  # "three quarters", "zwei Drittel"
+                    unit = st.conn_scale if nxt not in ("S", "M") else 1.0  # "five billion and three quarters"
+                st.set_value(wh + num * v * unit)  # "three quarters", "zwei Drittel"
             st.frac = True
             st.bare = False
         elif kind == "Q":
@@ -515,7 +528,7 @@ def parse_words(
                     st.tokens += 1
                     continue
                 st.pending = d - v
-            fraction(v, False, end)
+            fraction(v, False, end, nxt not in ("S", "M"))
         if kind in _ORD:
             st.ordinal = True
     flush()

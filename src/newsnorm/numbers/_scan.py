@@ -23,7 +23,7 @@ from ._parse import CJK_CHARS, Num, Tok, cjk_value, digit_value, parse_words
 __all__ = ["scan"]
 
 _WORD_AFTER = re.compile(r"^\W*([^\W\d_]+(?:\s+[^\W\d_]+)?)")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = re.compile(r"[^\W\d_¼½¾⅐-⅞²³¹]")
 _DE_DET = frozenset(
     [
         "der",
@@ -57,6 +57,8 @@ _KO_AND_FRACTION = re.compile(r"[과와] ?[일이삼사오육칠팔구십백천0
 _PLAIN_FIGURE = re.compile(r"[0-9０-９]+(?:[.,，．、][0-9０-９]+)*")
 _FULLWIDTH = str.maketrans({"．": ".", "，": ",", "、": ",", "\u060c": ",", "\u066c": ",", "\u066b": "."})
 _SI = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "b": 1e9, "B": 1e9}
+_SEPARATORS = ".,'’\u00a0\u202f，．、\u060c\u066b\u066c"
+_VULGAR = frozenset("¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞")
 _NONSPACE = re.compile(r"\S+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: Chinese and Japanese counters and units that follow a numeral character ("一个", "三人", "五年").
@@ -124,7 +126,7 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
     return [_mention(text, it, g, style) for it in items]
 
 
-_MIXED_GAP = re.compile(r"[ \t\u00a0]{1,3}|[ ]?[と과와又和][ ]?")
+_MIXED_GAP = re.compile(r"[ \t\u00a0]{0,3}|[ ]?[と과와又和][ ]?")
 _LEADING_MINUS = re.compile(r"[ \t]*[-−][ \t]{1,2}$")
 
 
@@ -199,9 +201,18 @@ def _ascii(s: str) -> str:
 
 def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item] | None, int, str]:
     """A figure and its tail: (item or None, end, kind "FIG" or "FIGX")."""
-    s, e = m.start(), m.end()
+    s = m.start()
     body = m.group()
+    if body[0] in _VULGAR:
+        body = body[0]
+    elif not body.isdigit():
+        body = body.rstrip(_SEPARATORS)
+    e = s + len(body)
     n = len(text)
+    if body in _VULGAR:
+        it = _Item(s, e, unicodedata.numeric(body))
+        it.fraction = True
+        return it, e, "FIGX"  # "½", "¾"
     if s > 0 and text[s - 1] in ".," and (s == 1 or not text[s - 2].isalnum()) and body.isdigit():
         s -= 1  # ".08"
         body = text[s] + body
@@ -234,15 +245,21 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
     t = g.tail.match(low, e)
     if t is not None and t.end() > e:
         if t.group("exp"):
-            it.value = value * 10.0 ** int(t.group("exp")[1:].replace("－", "-").replace("−", "-"))
+            exp = int(t.group("exp")[1:].replace("－", "-").replace("−", "-"))
+            if abs(exp) > 300:
+                return None, t.end(), ""
+            it.value = float(f"{value}e{exp}")
             kind = "FIGX"
         elif t.group("pw") is not None:
             p = t.group("pw")
             sign = -1 if p.count("-") % 2 else 1
             try:
-                it.value = value ** (sign * float(p.lstrip("+-")))
-            except (OverflowError, ZeroDivisionError):
+                power = value ** (sign * float(p.lstrip("+-")))
+            except (OverflowError, ZeroDivisionError, ValueError):
                 return None, e, ""
+            if not isinstance(power, (int, float)) or not math.isfinite(power):
+                return None, e, ""
+            it.value = power
             kind = "FIGX"
         elif t.group("den"):
             den = int(t.group("den"))
