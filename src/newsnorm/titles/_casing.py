@@ -235,16 +235,35 @@ def _proper_checker(lang: str) -> Callable[[str], bool]:
     return cached(("titles", "proper_checker", lang), lambda: _build_proper_checker(lang))
 
 
+def _place_checker(lang: str) -> Callable[[str], bool] | None:
+    """Exact place names of ``lang`` in the places gazetteer (countries, aliases, cities), or None.
+
+    Only exact names: ``newsnorm.places.lookup`` also tries other languages' names, skeletons and
+    word votes, which is right for a place mention but too loose to decide whether an
+    everyday word of an all-caps headline keeps a capital.
+    """
+    try:
+        from ..places._gazetteer import fold, gazetteer
+
+        g = gazetteer(lang if lang and lang != "und" else "en")
+    except Exception:  # places not installed or changed: the shipped names only
+        return None
+
+    def place(word: str) -> bool:
+        try:
+            key = fold(word)
+            entry = g.exact.get(key) or g.city_exact.get(key)
+            return bool(entry is not None and entry.candidates)
+        except Exception:
+            return False
+
+    return place
+
+
 def _build_proper_checker(lang: str) -> Callable[[str], bool]:
     phrases = proper_phrases(lang)
     common = word_list("common", lang)
-    lookup = None
-    try:
-        from .. import places
-
-        lookup = getattr(places, "lookup", None)
-    except Exception:  # places not importable: the shipped names only
-        lookup = None
+    place = _place_checker(lang)
 
     def proper(word: str) -> bool:
         folded = word.casefold()
@@ -252,11 +271,8 @@ def _build_proper_checker(lang: str) -> Callable[[str], bool]:
             return True
         if folded.endswith(("'s", "’s")) and folded[:-2] in phrases:
             return True
-        if lookup is not None and len(word) >= 4 and folded not in common:
-            try:
-                return bool(lookup(capitalise(word, lang), lang))
-            except Exception:
-                return False
+        if place is not None and len(word) >= 4 and folded not in common:
+            return place(capitalise(word, lang))
         return False
 
     return proper

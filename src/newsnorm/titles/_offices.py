@@ -37,6 +37,7 @@ _AMBIGUOUS = frozenset({"nobility", "military", "judicial", "other", "honorific"
 # Arabic name parts that join the next word to the name ("عبد الفتاح", "محمد بن سلمان", "أبو مازن"),
 # so a two-word name limit counts them as one word
 _AR_JOINERS = frozenset({"عبد", "عبدال", "أبو", "ابو", "بن", "ابن", "بنت", "آل"})
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|ud|ul|bin|ibn|abu|abd|bint|ben)-[^\W\d_]", re.IGNORECASE)
 _NAME_OPENERS = frozenset({"abdul", "abd", "al", "el", "bin", "ibn"})
 _LOWER_OK = frozenset({"office", "military", "judicial", "religious", "nobility"})
 
@@ -328,7 +329,11 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             nxt = _TOKEN.match(text, tm.end())
             if not nxt or not _is_capital(nxt.group(1)):
                 break
-        elif not _is_capital(word) and not (word.casefold() in _NAME_OPENERS and not tokens):
+        elif (
+            not _is_capital(word)
+            and not (word.casefold() in _NAME_OPENERS and not tokens)
+            and not (tokens and _ARTICLE_NAME.match(word))  # "Abdel Fattah al-Sisi"
+        ):
             break
         in_table = word.lower() in t.table or tok.rstrip(",;:").lower() in t.table
         if (not caseless and _is_capital(word) and word.casefold() in t.notname) or in_table:
@@ -703,6 +708,15 @@ def find_titles(
                         ):
                             span_end = pos = om.end() + cut
                             break
+                    else:
+                        # "Speaker of the House Mike Johnson said", "Governor of New York Kathy Hochul
+                        # said": the complement ends where a two-word name closing the run begins
+                        after_run = rest[words[-1].end() :]
+                        closes = not after_run.strip() or not _is_capital(after_run.split()[0])
+                        if len(words) >= 3 and closes:
+                            last_word = words[-3].group()
+                            if last_word.casefold() not in ("of", "and", "the") and last_word.lower() not in t.table:
+                                span_end = pos = om.end() + words[-3].end()
         found_after = False
         if t.after is not None:
             am = t.after.match(text, pos)
