@@ -114,3 +114,22 @@ def test_cjk_section_and_site_tail() -> None:
 )
 def test_more_languages_and_organisations(text: str, lang: str, want: tuple[str, object, object, object]) -> None:
     assert _titles(text, lang) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Speaker of the House Mike Johnson said the bill would pass.",
+         ("Speaker of the House", "Speaker", "Mike Johnson", None)),
+        ("Egyptian President Abdel Fattah al-Sisi hosted the talks.",
+         ("President", "President", "Abdel Fattah al-Sisi", "EG")),
+    ],
+)
+def test_complement_and_name_parts(text: str, want: tuple[str, object, object, object]) -> None:
+    assert _titles(text) == [want]
+
+
+def test_everyday_words_of_all_caps_headlines_are_lowered() -> None:
+    assert headline("TURKEY'S CENTRAL BANK RAISES RATES TO 45%", lang="en", case="sentence") == (
+        "Turkey's central bank raises rates to 45%"
+    )
