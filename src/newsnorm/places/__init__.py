@@ -173,9 +173,25 @@ def lookup(name: str, lang: str = "en", *, fuzzy: bool = False) -> str | None:
                     hits, key=lambda h: (h.candidate.type != "demonym", h.candidate.type != "city", h.end - h.start)
                 )
                 return best.candidate.code
+    found = _by_forms(text, code if code != UNDETERMINED else "en")
+    if found is not None:
+        return found
     if fuzzy:
         return _fuzzy(fold(strip_marks(text)), code if code != UNDETERMINED else "en")
     return None
+
+
+def _by_forms(text: str, lang: str) -> str | None:
+    """Skeleton match (own language, then any), then word votes with the language's form words left out."""
+    from . import _forms
+    from ._gazetteer import cldr_pairs
+
+    own = _forms.index(lang, lambda: cldr_pairs(lang))
+    key = _forms.skeleton(text)
+    found = own.skeletons.get(key) or _forms.index("*", lambda: cldr_pairs("*")).skeletons.get(key)
+    if found is not None:
+        return found
+    return _forms.by_words(text, own)
 
 
 def _fuzzy(key: str, lang: str) -> str | None:

@@ -216,6 +216,17 @@ def cldr_name(code: str, lang: str) -> str | None:
     return names[0] if names else None
 
 
+def cldr_pairs(lang: str) -> list[tuple[str, str]]:
+    """``(code, name)`` of the CLDR names and aliases of ``lang`` (``"*"``: of every language)."""
+    cldr = _cldr()
+    langs = list(cldr) if lang == "*" else [lang if lang in cldr else "en"]
+    out = [(code, name) for source in langs for code, names in cldr[source].items() for name in names]
+    for row in _tsv("aliases.tsv"):
+        if row[0] == lang or (lang == "*" and row[2] in ("country", "territory")):
+            out.extend((row[1], name) for name in row[3].split("|"))
+    return out
+
+
 def locale_names(locale: str) -> Mapping[str, str]:
     """Territory names of any babel locale (read from babel on first use)."""
 

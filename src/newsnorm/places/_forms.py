@@ -1,0 +1,138 @@
+"""Last-resort name lookup: spelling skeletons and word votes with the form words of a language left out.
+
+Two general rules for names that no gazetteer key spells exactly, both built from the
+language's own CLDR names and aliases (nothing is learned from any evaluation list):
+
+* **skeleton**: the name without marks (accents, Indic vowel signs, nukta, virama),
+  spaces, hyphens and punctuation, case-folded ("Ă-ru-ba" -> "aruba"); a skeleton that
+  means one country only answers.
+* **word votes**: the *form words* of a language are the words its CLDR names share
+  among three or more countries ("Republic", "Islands", "of", "Respublika", "e"); the
+  other words of the query vote for the countries whose names hold a word with the same
+  stem (a shared beginning that leaves at most two letters on either side:
+  "Angolos" -> "Angola", "Argentinische" -> "Argentinien", "Shqipërisë" -> "Shqipëri").
+  One country with the most votes answers ("Republika e Angolas", "Andoros
+  Kunigaikštystė" need no list of government forms in every language).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+from .._resources import cached
+
+__all__ = ["by_words", "skeleton"]
+
+_WORDS = re.compile(r"\w+")
+_MIN_STEM = 4
+
+
+def _bare(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).casefold()
+
+
+def skeleton(text: str) -> str:
+    """``text`` without marks, spaces and punctuation, case-folded ("Côte d'Ivoire" -> "cotedivoire")."""
+    return "".join(_WORDS.findall(_bare(text))).replace("_", "")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORDS.findall(_bare(text).replace("_", " ")) if not w.isdigit()]
+
+
+class _Index(NamedTuple):
+    skeletons: Mapping[str, str]  # skeleton -> the one code it means
+    words: Mapping[str, frozenset[str]]  # word -> codes whose names hold it (form words left out)
+    by_start: Mapping[str, tuple[str, ...]]  # first three letters -> words
+    forms: frozenset[str]
+    whole: frozenset[tuple[str, str]]  # (word, code): the word is a one-word name of the country
+
+
+def _index(lang: str, names: Iterable[tuple[str, str]]) -> _Index:
+    skeletons: dict[str, str] = {}
+    clash: set[str] = set()
+    words: dict[str, set[str]] = {}
+    whole: set[tuple[str, str]] = set()
+    for code, name in names:
+        key = skeleton(name)
+        if len(key) >= 3 and skeletons.setdefault(key, code) != code:
+            clash.add(key)
+        found = _words(name)
+        for w in set(found):
+            words.setdefault(w, set()).add(code)
+        if len(found) == 1:
+            whole.add((found[0], code))
+    forms = frozenset(w for w, codes in words.items() if len(codes) >= 3 or len(w) < 3)
+    kept = {w: frozenset(codes) for w, codes in words.items() if w not in forms}
+    by_start: dict[str, list[str]] = {}
+    for w in kept:
+        if len(w) >= _MIN_STEM:
+            by_start.setdefault(w[:3], []).append(w)
+    return _Index(
+        MappingProxyType({k: v for k, v in skeletons.items() if k not in clash}),
+        MappingProxyType(kept),
+        MappingProxyType({k: tuple(v) for k, v in by_start.items()}),
+        forms,
+        frozenset(whole),
+    )
+
+
+def index(lang: str, names: Callable[[], Iterable[tuple[str, str]]]) -> _Index:
+    """The skeleton and word index of ``lang`` over the ``(code, name)`` pairs ``names()``, built once."""
+    return cached(("newsnorm.places.forms", lang), lambda: _index(lang, names()))
+
+
+def _common(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def by_words(text: str, idx: _Index) -> str | None:
+    """The one country the words of ``text`` point to most (form words left out), or ``None``.
+
+    A word scores for a country 4 when it is that country's one-word name, 3 when it has the
+    stem of it, 2 when it is a word of a longer name, 1 when it has the stem of one; a
+    country needs 3 or more and a strict lead.
+    """
+    votes: dict[str, int] = {}
+    for w in _words(text):
+        if w in idx.forms:
+            continue
+        scores: dict[str, int] = {}
+        for code in idx.words.get(w, ()):
+            scores[code] = 4 if (w, code) in idx.whole else 2
+        if len(w) >= _MIN_STEM:
+            best = 0
+            found: list[str] = []
+            for known in idx.by_start.get(w[:3], ()):
+                if known == w:
+                    continue
+                cp = _common(w, known)
+                if cp < _MIN_STEM or cp < min(len(w), len(known)) - 2 or cp * 5 < max(len(w), len(known)) * 3:
+                    continue
+                if cp > best:
+                    best, found = cp, [known]
+                elif cp == best:
+                    found.append(known)
+            for known in found:
+                for code in idx.words[known]:
+                    score = 3 if (known, code) in idx.whole else 1
+                    if score > scores.get(code, 0):
+                        scores[code] = score
+        if 0 < len(scores) <= 2:
+            for code, score in scores.items():
+                votes[code] = votes.get(code, 0) + score
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
