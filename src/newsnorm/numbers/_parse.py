@@ -110,6 +110,8 @@ _FRACTIONISH = frozenset(["Q", "F", "O", "OM", "OS"])
 def _compatible_small(pending: float, v: float, vigesimal: bool) -> bool:
     if pending == 0:
         return True
+    if vigesimal and pending == 10 and 7 <= v <= 9:
+        return True  # "dix neuf" written without its hyphen
     if pending >= 20 and pending % 10 == 0 and pending < 100 and 0 < v < 10:
         return True
     return vigesimal and pending in (60, 80) and 10 <= v < 20
@@ -192,6 +194,7 @@ def parse_words(
     conn_fraction_only: bool = False,
     first_standalone: bool = False,
     bare_fractions: bool = False,
+    fused_hundreds: bool = False,
 ) -> list[Num]:
     """Split a run of atoms into numbers.
 
@@ -205,6 +208,7 @@ def parse_words(
     connector joins only a fraction ("fünf und drei Viertel", but "hundert und drei" is two numbers).
     ``first_standalone``: "primo", "premier" after a spaced cardinal start a new word ("cinquecento primo").
     ``bare_fractions``: a fraction word alone is a number (Arabic "نصف العصير").
+    ``fused_hundreds``: hundreds are single words ("триста", "trescientos"), so a unit before "hundred" is apart.
     """
     out: list[Num] = []
     st = _State()
@@ -362,6 +366,8 @@ def parse_words(
             ok = st.pending == 0 and st.group == 0 and not st.fig and v < st.last_scale()
         elif kind == "M":
             ok = not conn and st.group == 0 and (st.fig or st.pending < v) and v < st.last_mult
+            if fused_hundreds and v == 100 and st.pending and not st.fig:
+                ok = False  # "три сто": hundreds are one word ("триста"), so these are two numbers
             if v >= 1000 and st.pending >= 10 and not st.fig:  # CJK 千 takes one digit
                 ok = False
         elif kind == "S":
