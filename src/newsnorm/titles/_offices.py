@@ -401,6 +401,7 @@ def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_MAX_CHAIN = 6  # titles in one chain at most ("Lt. Gen. Dr."): a run of titles stays linear
 _NAME_LINE = 60  # longest text read as a bare name line ("Xyz. (Bud) Smith")
 _DOTTED = re.compile(r"\s*([^\W\d_]{2,4}\.)(?=\s|$)")
 _INVERTED = re.compile(r"\s*[A-Z][\w'’-]+,")
@@ -609,7 +610,7 @@ def find_titles(
             continue
         parts = [office]
         # chain: "Prof. Dr.", "Mr. and Mrs.", "Cardinal Secretary of State", "Her Majesty Queen"
-        while True:
+        while len(parts) < _MAX_CHAIN:
             c = _CONNECT.match(text, end)
             nxt = t.pattern.match(text, c.end()) if c else None
             if not c or not nxt or c.end() == end or "\n" in text[end : c.end()]:
