@@ -192,7 +192,7 @@ def parse_words(
     compound: bool = False,
     ordinal_add: bool = False,
     conn_fraction_only: bool = False,
-    first_standalone: bool = False,
+    first_standalone: frozenset[str] = frozenset(),
     bare_fractions: bool = False,
     fused_hundreds: bool = False,
 ) -> list[Num]:
@@ -206,7 +206,8 @@ def parse_words(
     ``compound``: a cardinal ten and an ordinal unit make one ordinal ("twenty first").
     ``ordinal_add``: ordinal words add up ("vigésimo quinto"). ``conn_fraction_only``: a spaced
     connector joins only a fraction ("fünf und drei Viertel", but "hundert und drei" is two numbers).
-    ``first_standalone``: "primo", "premier" after a spaced cardinal start a new word ("cinquecento primo").
+    ``first_standalone``: words such as "primo", "premier" that start a new word after a spaced cardinal
+    ("cinquecento primo"; but "cinq cent unième" is one ordinal).
     ``bare_fractions``: a fraction word alone is a number (Arabic "نصف العصير").
     ``fused_hundreds``: hundreds are single words ("триста", "trescientos"), so a unit before "hundred" is apart.
     """
@@ -401,7 +402,7 @@ def parse_words(
                 continue
             if kind == "O" and st.pending == 0 and (st.group or st.parts) and v < st.last_mult:
                 # "one hundred first", "einhunderterste", "cinq cent unième"; but "cinquecento primo" is two
-                ok = not is_art and (not first_standalone or start == st.end or v > 2)
+                ok = not is_art and (start == st.end or word not in first_standalone)
             elif kind == "O" and conn and 0 < st.pending < 10 and 20 <= v < 100 and v % 10 == 0:
                 ok = True  # "zwei und zwanzigste"
             elif kind == "O" and compound and not st.fig and st.pending >= 20:
@@ -473,7 +474,7 @@ def parse_words(
             st.fig = True
         elif kind in ("N", "O"):
             st.pending += v
-        elif kind == "OH" and st.pending > 1 and st.group == 0 and v == 100:
+        elif kind == "OH" and st.pending >= 1 and st.group == 0 and v == 100:
             st.group = st.pending * v
             st.pending = 0
         elif kind in ("H", "OH"):

@@ -444,7 +444,7 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
         bool(ov.get("compound_ordinal")),
         bool(ov.get("ordinal_words_add")),
         bool(ov.get("connector_joins_fractions_only")),
-        bool(ov.get("first_standalone")),
+        frozenset(ov.get("first_standalone", ())),
         bool(ov.get("bare_fractions")),
         bool(ov.get("fused_hundreds")),
     )
