@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from .._resources import cached
 
-__all__ = ["by_words", "skeleton"]
+__all__ = ["by_words", "index", "script_of", "skeleton"]
 
 _WORDS = re.compile(r"\w+")
 _MIN_STEM = 4
@@ -39,6 +39,15 @@ def _bare(text: str) -> str:
 def skeleton(text: str) -> str:
     """``text`` without marks, spaces and punctuation, case-folded ("Côte d'Ivoire" -> "cotedivoire")."""
     return "".join(_WORDS.findall(_bare(text))).replace("_", "")
+
+
+def script_of(text: str) -> str:
+    """The Unicode script name of the first letter of ``text`` ("LATIN", "CYRILLIC" ...), or ``""``."""
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            return name.split(" ", 1)[0] if name else ""
+    return ""
 
 
 def _words(text: str) -> list[str]:

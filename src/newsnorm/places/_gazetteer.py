@@ -147,6 +147,13 @@ def _script(ch: str) -> str:
     return "KATAKANA" if script == "KATAKANA-HIRAGANA" else script
 
 
+def _first_script(name: str) -> str:
+    for ch in name:
+        if ch.isalpha():
+            return _script(ch)
+    return ""
+
+
 def _scripts(name: str) -> frozenset[str]:
     if name.isascii():
         return _LATIN
@@ -216,11 +223,18 @@ def cldr_name(code: str, lang: str) -> str | None:
     return names[0] if names else None
 
 
-def cldr_pairs(lang: str) -> list[tuple[str, str]]:
-    """``(code, name)`` of the CLDR names and aliases of ``lang`` (``"*"``: of every language)."""
+def cldr_pairs(lang: str, script: str = "") -> list[tuple[str, str]]:
+    """``(code, name)`` of the CLDR names and aliases of ``lang`` (``"*"``: of every language).
+
+    With ``script`` (a Unicode script name such as ``"CYRILLIC"``), only names whose first letter
+    is of that script.
+    """
     cldr = _cldr()
     langs = list(cldr) if lang == "*" else [lang if lang in cldr else "en"]
     out = [(code, name) for source in langs for code, names in cldr[source].items() for name in names]
+    if script:
+        out = [(code, name) for code, name in out if _first_script(name) == script]
+        return out
     for row in _tsv("aliases.tsv"):
         if row[0] == lang or (lang == "*" and row[2] in ("country", "territory")):
             out.extend((row[1], name) for name in row[3].split("|"))
