@@ -195,6 +195,7 @@ def parse_words(
     first_standalone: frozenset[str] = frozenset(),
     bare_fractions: bool = False,
     fused_hundreds: bool = False,
+    lone_plural_ordinal: bool = False,
 ) -> list[Num]:
     """Split a run of atoms into numbers.
 
@@ -209,6 +210,8 @@ def parse_words(
     ``first_standalone``: words such as "primo", "premier" that start a new word after a spaced cardinal
     ("cinquecento primo"; but "cinq cent unième" is one ordinal).
     ``bare_fractions``: a fraction word alone is a number (Arabic "نصف العصير").
+    ``lone_plural_ordinal``: a plural ordinal without a numerator is an ordinal ("decimosextos"),
+    with one a fraction ("tres quintos").
     ``fused_hundreds``: hundreds are single words ("триста", "trescientos"), so a unit before "hundred" is apart.
     """
     out: list[Num] = []
@@ -437,6 +440,9 @@ def parse_words(
                 st.end = end
                 continue
             if kind == "Q" or (kind in ("OM", "OS", "O") and is_art and v >= 3):
+                if not is_art and lone_plural_ordinal:
+                    st.pending, st.ordinal, st.tokens, st.end = v, True, 1, end  # "decimosextos", "quinti"
+                    continue
                 if not is_art:
                     st = _State()
                     continue

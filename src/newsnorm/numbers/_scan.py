@@ -447,6 +447,7 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
         frozenset(ov.get("first_standalone", ())),
         bool(ov.get("bare_fractions")),
         bool(ov.get("fused_hundreds")),
+        bool(ov.get("lone_plural_ordinal")),
     )
     out: list[_Item] = []
     for nm in nums:
