@@ -13,6 +13,7 @@ on first use of the language and kept for the life of the process.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -101,27 +102,28 @@ class PlacesNormaliser(NormaliserBase):
                 attrs["geonames"] = cand.geonames
             if self.spelling == "source" or cand.type == "demonym":
                 normalised = surface
+            elif cand.type in ("city", "region"):
+                normalised = cand.name
             else:
                 memo = (cand.code, cand.type, cand.name)
                 normalised = spelled.get(memo) or spelled.setdefault(
-                    memo, self._spell(cand.code, cand.type, cand.name, surface, lang)
+                    memo, _spelled(self.spelling, cand.code, cand.name, lang)
                 )
             out.append(Mention(self.kind, hit.start, hit.end, surface, cand.code, normalised, attrs))
         return out
 
-    def _spell(self, code: str, kind: str, name: str, surface: str, lang: str) -> str:
-        if self.spelling == "source" or kind == "demonym":
-            return surface
-        if kind in ("city", "region"):
+
+@functools.lru_cache(maxsize=4096)
+def _spelled(spelling: str | None, code: str, name: str, lang: str) -> str:
+    """The ``normalised`` of a country or territory for a ``spelling`` option and document language."""
+    if spelling == "common" or spelling == "official":
+        s = spellings().get(code)
+        if s is None:
             return name
-        if self.spelling == "common" or self.spelling == "official":
-            s = spellings().get(code)
-            if s is None:
-                return name
-            return s.common if self.spelling == "common" else s.official
-        if self.spelling is None:
-            return cldr_name(code, lang) or cldr_name(code, "en") or name
-        return locale_names(self.spelling).get(code) or name
+        return s.common if spelling == "common" else s.official
+    if spelling is None:
+        return cldr_name(code, lang) or cldr_name(code, "en") or name
+    return locale_names(spelling).get(code) or name
 
 
 def lookup(name: str, lang: str = "en", *, fuzzy: bool = False) -> str | None:

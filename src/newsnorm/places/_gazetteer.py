@@ -551,7 +551,7 @@ def _prefilter(entries: Mapping[str, Entry], rows: _Rows, used: Iterable[int]) -
         key, mask, _indexes, _flags = rows.rows[number]
         if not visit(key, mask, False, True):
             return None, frozenset()
-    upper = {c.upper() for c in firsts if len(c.upper()) == 1 and c.upper() != c}
+    upper = {c.upper() for c in firsts if len(c.upper()) == 1 and c.upper() != c and c < "\uffff"}
     if "i" in firsts:
         upper.add("İ")
     if not upper:
@@ -566,7 +566,9 @@ def _prefilter(entries: Mapping[str, Entry], rows: _Rows, used: Iterable[int]) -
     cls = "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in spans) + "]"
     word = cls + r"\S*"
     if inner:
-        word = f"(?:{word}|(?i:{_trie_pattern(inner)})" + r"(?=[\s.,;:!?)\]}\"'’”»]|$))"
+        # "d'ivoire" is written "d'Ivoire": a letter after an apostrophe or a hyphen may be a capital
+        forms = set(inner) | {re.sub(r"(?<=['’-])(\w)", lambda m: m.group(1).upper(), w) for w in inner}
+        word = f"(?:{word}|{_trie_pattern(forms)}" + r"(?=[\s.,;:!?)\]}\"'’”»]|$))"
     return re.compile(cls + r"\S*(?:[ \t]+" + word + ")*"), frozenset(inner)
 
 

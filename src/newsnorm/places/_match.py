@@ -129,6 +129,10 @@ def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
     if i == pos - 1 or i < 0 or not (text[i].isalnum() or text[i] == "_"):
         return None
     end = i + 1
+    lo = max(0, i - 40)
+    cut = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end)) + 1
+    if cut > 0 and end - cut <= 40 and text[cut:end].isalnum():  # the common case: a plain word after a space
+        return cut, end
     while i >= 0 and end - i <= 40 and (text[i].isalnum() or text[i] == "_"):
         i -= 1
     return i + 1, end
@@ -223,9 +227,16 @@ def _runs(text: str, low: str, g: Gazetteer) -> list[tuple[int, tuple[int, Any]]
         starts.append(pos)
         pos += b - a + 1
     out = []
-    for last, value in hits:
-        i = bisect_right(starts, last) - 1
-        out.append((last - starts[i] + spans[i][0], value))
+    i = 0
+    nxt = starts[1]
+    shift = spans[0][0]
+    top = len(starts) - 1
+    for last, value in hits:  # ends come in order: walk the windows along
+        if last >= nxt:
+            i = bisect_right(starts, last, i) - 1
+            shift = spans[i][0] - starts[i]
+            nxt = starts[i + 1] if i < top else len(joined) + 1
+        out.append((last + shift, value))
     return out
 
 
@@ -239,19 +250,24 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
     found: list[tuple[int, int, int, Entry]] = []
     n = len(low)
     pairs = _runs(text, low, g) if strict_case and g.runs is not None else g.automaton.iter(low)
+    slavic, name_endings = g.slavic, g.name_endings
     for last, (size, value) in pairs:
-        entry = value if type(value) is not int else city_entry(value, g.slavic, g.name_endings)
+        entry = value if type(value) is not int else city_entry(value, slavic, name_endings)
         start = last + 1 - size
         end = last + 1
         # fast path: a key standing between non-letters, right case, nothing to add
+        _cands, mask, full, _endings, nobound, _abbrev, _ambiguous, _trap = entry
         if (
-            entry.full
-            and not entry.nobound
+            full
+            and not nobound
             and (start == 0 or not low[start - 1].isalnum())
             and (end == n or not low[end].isalnum())
         ):
-            if strict_case and entry.mask and not all(text[start + pos].isupper() for pos in entry.mask):
-                continue
+            if strict_case and mask:
+                if not text[start + mask[0]].isupper():
+                    continue
+                if len(mask) > 1 and not all(text[start + pos].isupper() for pos in mask):
+                    continue
             found.append((start, end, 0, entry))
             continue
         span = _accept(text, low, start, end, entry, g, strict_case)
