@@ -249,9 +249,17 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
         return []
     found: list[tuple[int, int, int, Entry]] = []
     n = len(low)
-    pairs = _runs(text, low, g) if strict_case and g.runs is not None else g.automaton.iter(low)
+    capitals = strict_case and g.runs is not None  # every key starts with a capital (or an apostrophe)
+    pairs = _runs(text, low, g) if capitals else g.automaton.iter(low)
+    glued = bool(g.prefixes)
     slavic, name_endings = g.slavic, g.name_endings
     for last, (size, value) in pairs:
+        if capitals:  # cheap rejections before the entry: a key inside a word, a lower-case first letter
+            first = last + 1 - size
+            if (first and not glued and low[first - 1].isalnum() and _is_word_char(low[first - 1])) or (
+                low[first].isalpha() and not text[first].isupper()
+            ):
+                continue
         entry = value if type(value) is not int else city_entry(value, slavic, name_endings)
         start = last + 1 - size
         end = last + 1
