@@ -141,7 +141,8 @@ def trie_regex(words: Iterable[str]) -> str:
 #: the rules each kind of anchor can take part in (the scanner tries only these at an anchor)
 _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "digit": (
-        "R_iso", "R_num", "R_dm", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q", "R_ago", "R_agob",
+        "R_iso", "R_num", "R_md", "R_dm", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q",
+        "R_ago", "R_agob",
         "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
     ),
     "month": ("R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
@@ -273,6 +274,8 @@ def _build(lang: str) -> Lexicon:
     unit_values: dict[str, str] = {fold(k): v for k, v in lex.get("units", {}).items()}
     # day numbers written as words ("cuatro de julio"); short words such as "a", "un" are left out
     lists["daywords"] = {w for w in lists["numbers"] if len(w) >= 4 and 1 <= _num_value(lex, w) <= 31}
+    # day numbers written as ordinals or compounds ("second of Aug.", "May twenty-nine", "primero de mayo")
+    lists["daywords"] |= _variants(words("day_words"))
     lists["rel_target"] = lists["units"] | lists["seasons"] | wide_surface | wd_wide
     lists["cue"] = (
         lists["preps"] | lists["last"] | lists["next"] | lists["this"] | lists["start"] | lists["mid"]
@@ -332,6 +335,8 @@ def _build(lang: str) -> Lexicon:
         r"(?P<R_num>)(?<![\d/.,])(?<!\d-)(?P<na>\d{1,2})(?P<sep>[/.\-])(?P<nb>\d{1,2})(?P=sep)(?P<nc>\d{4}|\d{2})"
         r"(?![\d/]|[.,]\d|-\d)"
     )
+    # month/day or day/month without a year, slash only ("on 11/20", "22/04"); fractions are left out by the resolver
+    rules.append(r"(?P<R_md>)(?<![\w/.,:\-$€£#])(?P<na>\d{1,2})/(?P<nb>\d{1,2})(?![\w/%]|[.,]\d|-\d)")
     if day_suf == "\\.":  # German and Polish "am 27.11." without a year
         rules.append(
             r"(?P<R_dm>)(?<![\d.,])(?P<day>3[01]|[12]\d|0?[1-9])\.\s?(?P<mn>1[0-2]|0?[1-9])\.(?![\d.]|\s?\d)"
@@ -346,11 +351,12 @@ def _build(lang: str) -> Lexicon:
         rules.append(rf"(?P<R_cjkyear>)(?<!\d)(?P<year>(?:1[5-9]|2[01])\d\d){osp}(?:{y_m})(?!{osp}\d)")
     # weekday? month day, year / weekday? day month year
     rules.append(
-        rf"(?P<R_mdy>){b}{wd_opt}{mon}{e}{osp}{day}(?!\w)(?:{comma}{year}{year_suf})?{e}{time_sfx}"
+        rf"(?P<R_mdy>){b}{wd_opt}{mon}(?:{e}{osp}|[/\-]){day}(?!\w)"
+        rf"(?:(?:{comma}|[/\-]){year}{year_suf})?{e}{time_sfx}"
     )
     rules.append(
-        rf"(?P<R_dmy>){b}{wd_opt}(?:{L('the')}{sp})?{day}{osp}{conn}{mon}{e}"
-        rf"(?:{comma}{conn}{year}{year_suf})?{e}{time_sfx}"
+        rf"(?P<R_dmy>){b}{wd_opt}(?:{L('the')}{sp})?{day}(?:{osp}{conn}|[/\-]){mon}{e}"
+        rf"(?:(?:{comma}{conn}|[/\-]){year}{year_suf})?{e}{time_sfx}"
     )
     rules.append(rf"(?P<R_my>){b}{mon}{e}(?:{comma}|{osp}/{osp}){conn}{year}{year_suf}{e}")
     # quarters

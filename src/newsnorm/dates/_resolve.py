@@ -19,7 +19,8 @@ from ._lexicon import Lexicon, fold
 __all__ = ["RULES", "Resolved", "resolve"]
 
 RULES = (
-    "R_iso", "R_num", "R_dm", "R_wdrel", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q", "R_ago",
+    "R_iso", "R_num", "R_md", "R_dm", "R_wdrel", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q",
+    "R_ago",
     "R_agob",
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
     "R_thispart", "R_every", "R_set", "R_time", "R_ref", "R_month", "R_year", "R_year2", "R_yy",
@@ -139,6 +140,9 @@ def _number(ctx: Ctx, text: str | None) -> float | None:
     nums = ctx.lex.words.get("numbers", {})
     if key in nums:
         return float(nums[key])
+    days = ctx.lex.words.get("day_words", {})
+    if key in days:
+        return float(days[key])
     digits = key.replace(",", ".")
     try:
         return float(digits)
@@ -349,6 +353,19 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if not _valid(y, mo, d):
             return None
         return Resolved(ymd(y, mo, d), "DATE")
+    if rule == "R_md":
+        a, b = int(m.group("na")), int(m.group("nb"))
+        if (a < 10 and b < 10) or (a, b) in ((24, 7), (7, 24)):
+            return None  # "1/2", "3/4" are fractions; "24/7" is "around the clock"
+        mo, d = (a, b) if lex.order.startswith("M") else (b, a)
+        if mo > 12 and d <= 12:
+            mo, d = d, mo
+        if mo > 12 or d > 31:
+            return None
+        if pub is None:
+            return Resolved(f"XXXX-{mo:02d}-{d:02d}", "DATE")
+        y = month_day_year(pub, mo, d, ctx.tense)
+        return Resolved(ymd(y, mo, d), "DATE") if _valid(y, mo, d) else None
     if rule == "R_dm":
         mo, d = int(m.group("mn")), int(m.group("day"))
         if pub is None:
