@@ -333,7 +333,64 @@ def _recase_line(line: str, lang: str, case: str) -> str:
             keep = case == "title" and lang in _SENTENCE_CASE_LANGS
             new = _sentence_core(core, lang, w, all_caps, title_like, proper, keep_caps=keep)
         parts[i] = w.lead + new + w.trail
+    if all_caps and lang == "de":
+        _german_nouns(parts, words)
     return "".join(parts)
+
+
+def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
+    """Give the nouns of a lowered all-caps German headline their capitals back, by position.
+
+    A run of words after a determiner or preposition ends in a noun ("über die Grenze", "für
+    weitere Gespräche", "das Angebot der Hamas"); words with a noun-only ending ("-ung", "-heit",
+    "-tion") are nouns anywhere; after an acronym and a hyphen comes a noun ("NATO-Staaten").
+    """
+    det = word_list("determiner", "de") | word_list("preposition", "de")
+    func = word_list("function", "de")
+    suffixes = tuple(sorted(word_list("noun_suffix", "de")))
+
+    def core(i: int) -> str:
+        w = words[i]
+        assert w is not None
+        return parts[i][len(w.lead) : len(parts[i]) - len(w.trail)]
+
+    def cap(i: int) -> None:
+        w = words[i]
+        assert w is not None
+        c = core(i)
+        head, dash, rest = c.partition("-")
+        acronym_compound = bool(dash and rest and head.isupper())  # "NATO-Staaten"
+        c = head + "-" + capitalise(rest, "de") if acronym_compound else capitalise(c, "de")
+        parts[i] = w.lead + c + w.trail
+
+    run: list[int] = []
+    open_run = False
+    for i, w in enumerate(words):
+        if w is None or not w.core:
+            continue
+        c = core(i)
+        folded = c.casefold()
+        if folded in det:
+            if open_run and run:
+                cap(run[-1])
+            run, open_run = [], True
+            continue
+        if folded in func or not c[:1].isalpha():
+            if open_run and run:
+                cap(run[-1])
+            run, open_run = [], False
+            continue
+        head, dash, rest = c.partition("-")
+        if (len(folded) >= 5 and folded.endswith(suffixes)) or (dash and rest and head.isupper()):
+            cap(i)
+        if open_run:
+            run.append(i)
+        if any(ch in w.trail for ch in ",.:;!?"):
+            if open_run and run:
+                cap(run[-1])
+            run, open_run = [], False
+    if open_run and run:
+        cap(run[-1])
 
 
 def _titled_names(line: str, lang: str) -> list[tuple[int, int]]:
