@@ -327,6 +327,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             break
         elif word.casefold() in t.particles:
             nxt = _TOKEN.match(text, tm.end())
+            if nxt and nxt.group(1).casefold() in t.particles:  # "von der Leyen", "de la Fuente"
+                nxt = _TOKEN.match(text, nxt.end())
             if not nxt or not _is_capital(nxt.group(1)):
                 break
         elif (
@@ -401,6 +403,11 @@ def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_COMPLEMENT = re.compile(
+    r"\s+(?P<prep>[^\W\d_]{2,5})\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?"
+    r"(?P<noun>[A-ZÀ-ÝĀ-Ž][\w'’-]*)(?:\s+[a-zà-ÿ][\w'’-]*){0,2}"
+)
+_ADJ = re.compile(r"\s+[a-zà-ÿ][\w'’-]*")
 _MAX_CHAIN = 6  # titles in one chain at most ("Lt. Gen. Dr."): a run of titles stays linear
 _NAME_LINE = 60  # longest text read as a bare name line ("Xyz. (Bud) Smith")
 _DOTTED = re.compile(r"\s*([^\W\d_]{2,4}\.)(?=\s|$)")
@@ -736,6 +743,18 @@ def find_titles(
                     pos = p.end
                     break
         name = _person(text, pos, lang, t, limit)
+        if name is None and lang not in _CASELESS and lang != "en":
+            # "présidente de la Commission européenne, Ursula von der Leyen", "presidente della
+            # Repubblica Sergio Mattarella": a complement naming the institution, then the name
+            cm2 = _COMPLEMENT.match(text, pos)
+            if cm2 and cm2.group("prep").casefold() in t.particles:
+                tails = [cm2.end("noun")] + [a.end() for a in _ADJ.finditer(text, cm2.end("noun"), cm2.end())]
+                for cut in reversed(tails):
+                    found = _person(text, cut, lang, t, limit + (cut - pos))
+                    if found is not None and found.text.lower() not in t.table:
+                        name = found
+                        span_end = cut
+                        break
         if name is not None and name.text.lower() in t.table:
             name = None
         after_name = False
