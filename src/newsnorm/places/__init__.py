@@ -193,7 +193,7 @@ def _by_forms(text: str, lang: str) -> str | None:
     found = own.skeletons.get(key) or _forms.index("*", lambda: cldr_pairs("*")).skeletons.get(key)
     if found is not None:
         return found
-    found = _forms.by_words(text, own)
+    found = _forms.by_words(text, own, gazetteer(lang).prefixes)
     if found is not None:
         return found
     script = _forms.script_of(text)  # the names of every language written in the same script

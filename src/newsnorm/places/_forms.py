@@ -50,8 +50,16 @@ def script_of(text: str) -> str:
     return ""
 
 
+_MUTATION = re.compile(r"\b[a-z]{1,2}(?=[A-ZÁÉÍÓÚ])")
+
+
+def _unmutated(text: str) -> str:
+    """Drop a lower-case head before a capital inside a word: Irish "hAlbáine", "tSiombáib" -> "Albáine"."""
+    return _MUTATION.sub("", text)
+
+
 def _words(text: str) -> list[str]:
-    return [w for w in _WORDS.findall(_bare(text).replace("_", " ")) if not w.isdigit()]
+    return [w for w in _WORDS.findall(_bare(_unmutated(text)).replace("_", " ")) if not w.isdigit()]
 
 
 class _Index(NamedTuple):
@@ -104,38 +112,51 @@ def _common(a: str, b: str) -> int:
     return i
 
 
-def by_words(text: str, idx: _Index) -> str | None:
+def _scores(w: str, idx: _Index) -> dict[str, int]:
+    scores: dict[str, int] = {}
+    for code in idx.words.get(w, ()):
+        scores[code] = 4 if (w, code) in idx.whole else 2
+    if len(w) >= _MIN_STEM:
+        best = 0
+        found: list[str] = []
+        for known in idx.by_start.get(w[:3], ()):
+            if known == w:
+                continue
+            cp = _common(w, known)
+            if cp < _MIN_STEM or cp < min(len(w), len(known)) - 2 or cp * 5 < max(len(w), len(known)) * 3:
+                continue
+            if cp > best:
+                best, found = cp, [known]
+            elif cp == best:
+                found.append(known)
+        for known in found:
+            for code in idx.words[known]:
+                score = 3 if (known, code) in idx.whole else 1
+                if score > scores.get(code, 0):
+                    scores[code] = score
+    return scores
+
+
+def by_words(text: str, idx: _Index, prefixes: Iterable[str] = ()) -> str | None:
     """The one country the words of ``text`` point to most (form words left out), or ``None``.
 
     A word scores for a country 4 when it is that country's one-word name, 3 when it has the
     stem of it, 2 when it is a word of a longer name, 1 when it has the stem of one; a
-    country needs 3 or more and a strict lead.
+    country needs 3 or more and a strict lead. A word that scores nothing is tried again
+    without a letter group the language glues in front (``prefixes``: Hebrew ה, Arabic ال).
     """
     votes: dict[str, int] = {}
+    glued = sorted(prefixes, key=len, reverse=True)
     for w in _words(text):
         if w in idx.forms:
             continue
-        scores: dict[str, int] = {}
-        for code in idx.words.get(w, ()):
-            scores[code] = 4 if (w, code) in idx.whole else 2
-        if len(w) >= _MIN_STEM:
-            best = 0
-            found: list[str] = []
-            for known in idx.by_start.get(w[:3], ()):
-                if known == w:
-                    continue
-                cp = _common(w, known)
-                if cp < _MIN_STEM or cp < min(len(w), len(known)) - 2 or cp * 5 < max(len(w), len(known)) * 3:
-                    continue
-                if cp > best:
-                    best, found = cp, [known]
-                elif cp == best:
-                    found.append(known)
-            for known in found:
-                for code in idx.words[known]:
-                    score = 3 if (known, code) in idx.whole else 1
-                    if score > scores.get(code, 0):
-                        scores[code] = score
+        scores = _scores(w, idx)
+        if not scores:
+            for p in glued:
+                if w.startswith(p) and len(w) - len(p) >= 3 and w[len(p) :] not in idx.forms:
+                    scores = _scores(w[len(p) :], idx)
+                    if scores:
+                        break
         if 0 < len(scores) <= 2:
             for code, score in scores.items():
                 votes[code] = votes.get(code, 0) + score
