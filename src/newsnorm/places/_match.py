@@ -208,12 +208,17 @@ _TOKEN = re.compile(r"[ \t]+(\S+)")
 _PUNCT = ".,;:!?)]}\"'’”»"
 
 
+_QUOTES = frozenset("'’‘`")
+_span = re.Match.span
+
+
 def _runs(text: str, low: str, g: Gazetteer) -> list[tuple[int, tuple[int, Any]]]:
     """The automaton's hits inside the runs of capitalised words (and the lower-case words keys hold).
 
     The runs are joined by NUL (in no key) and scanned in one pass; end offsets map back to ``low``.
     """
-    spans = [m.span() for m in g.runs.finditer(text)]
+    # a run takes the apostrophe before it: keys such as "‘Amman" start with one
+    spans = [(a - 1 if a and text[a - 1] in _QUOTES else a, b) for a, b in map(_span, g.runs.finditer(text))]
     if not spans:
         return []
     joined = "\0".join([low[a:b] for a, b in spans])
