@@ -141,14 +141,16 @@ def trie_regex(words: Iterable[str]) -> str:
 #: the rules each kind of anchor can take part in (the scanner tries only these at an anchor)
 _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "digit": (
-        "R_iso", "R_num", "R_md", "R_dm", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q",
+        "R_iso", "R_num", "R_md", "R_dm", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_wdday", "R_dayword",
+        "R_my", "R_quarter", "R_q",
         "R_ago", "R_agob",
         "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
     ),
     "month": ("R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
-    "weekday": ("R_cjk", "R_mdy", "R_dmy", "R_wdrel", "R_rel", "R_relp", "R_wd", "R_every"),
+    "weekday": ("R_cjk", "R_mdy", "R_dmy", "R_wdday", "R_wdrel", "R_rel", "R_relp", "R_wd", "R_every"),
     "relday": ("R_relword", "R_relday"),
     "ref": ("R_ref",),
+    "dayword": ("R_dayword",),
     "unit": (
         "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur", "R_hdur", "R_mod",
         "R_weekend", "R_every", "R_set",
@@ -173,7 +175,7 @@ _ANCHOR_LISTS: dict[str, str] = {
     "tonight": "relday", "last_night": "relday", "present": "ref", "past": "ref", "future": "ref",
     "units": "unit", "sets": "set", "seasons": "season", "quarter": "quarter", "noon": "time",
     "midnight": "time", "parts": "part", "decade_pre": "decade", "ago_before": "agob", "later_before": "agob",
-    "start": "mod", "mid": "mod", "end": "mod", "weekend": "weekend",
+    "start": "mod", "mid": "mod", "end": "mod", "weekend": "weekend", "day_word": "dayword",
 }
 
 
@@ -358,6 +360,18 @@ def _build(lang: str) -> Lexicon:
         rf"(?P<R_dmy>){b}{wd_opt}(?:{L('the')}{sp})?{day}(?:{osp}{conn}|[/\-]){mon}{e}"
         rf"(?:(?:{comma}{conn}|[/\-]){year}{year_suf})?{e}{time_sfx}"
     )
+    # weekday and day of month without the month ("el viernes 9", "Friday 13th"); "el día 18", "dia 12"
+    # with names capitalised (English) the bare number must end the clause: "Monday 12 people were killed"
+    wd_end = rf"(?:{day_suf})(?!\w)|(?!{osp}\w)" if cs and day_suf else ""
+    wd_num = rf"(?P<day>3[01]|[12]\d|0?[1-9])(?:{wd_end})" if wd_end else rf"(?P<day>3[01]|[12]\d|0?[1-9])(?:{ds})"
+    rules.append(
+        rf"(?P<R_wdday>){b}(?P<wd>{L('wd_a')}){e}(?:{comma}(?:{L('day_word')}{sp})?{wd_num}"
+        rf"|{sp}(?:{L('the')}{sp})?(?P<dayw>{L('daywords')})(?!{osp}\w))(?![\w.,:/\-]\w|\d|{osp}%)"
+    )
+    if lex.get("day_word_dates"):
+        rules.append(
+            rf"(?P<R_dayword>){b}{L('day_word')}{sp}(?P<day>3[01]|[12]\d|0?[1-9])(?![\w.,:/\-]\w|\d|{osp}%)"
+        )
     rules.append(rf"(?P<R_my>){b}{mon}{e}(?:{comma}|{osp}/{osp}){conn}{year}{year_suf}{e}")
     # quarters
     rules.append(

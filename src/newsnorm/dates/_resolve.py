@@ -19,7 +19,8 @@ from ._lexicon import Lexicon, fold
 __all__ = ["RULES", "Resolved", "resolve"]
 
 RULES = (
-    "R_iso", "R_num", "R_md", "R_dm", "R_wdrel", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q",
+    "R_iso", "R_num", "R_md", "R_dm", "R_wdday", "R_dayword", "R_wdrel",
+    "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q",
     "R_ago",
     "R_agob",
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
@@ -259,6 +260,46 @@ def month_day_year(pub: dt.date, mo: int, d: int, tense: str | None) -> int:
     return min(cands, key=lambda c: (abs((c[1] - pub).days), c[1] > pub))[0]
 
 
+def _day_of_month(ctx: Ctx, m: Any) -> Resolved | None:
+    """A day of the month named without its month ("el viernes 9", "Friday 13th", "el día 18"): the nearest
+    such day (with that weekday, when one is named) in the sentence's tense."""
+    lex = ctx.lex
+    if _g(m, "day") is not None:
+        d = int(m.group("day"))
+    else:
+        dn = _number(ctx, _g(m, "dayw"))
+        if dn is None or not float(dn).is_integer():
+            return None
+        d = int(dn)
+    wdt = _g(m, "wd")
+    wd = lex.weekdays.get(fold(wdt)) if wdt else None
+    if wdt and wd is None:
+        return None
+    after_words = ctx.text[ctx.end : ctx.end + 30].split()
+    if after_words:
+        nxt = fold(after_words[0].strip(",.;:!?)"))
+        if nxt in lex.words.get("not_after", ()) or nxt in lex.words.get("units", {}):
+            return None
+    pub = ctx.pub
+    if pub is None:
+        return Resolved(f"XXXX-WXX-{wd}" if wd else f"XXXX-XX-{d:02d}", "DATE")
+    cands = []
+    for k in range(-13, 14):
+        y, mo = divmod(pub.year * 12 + pub.month - 1 + k, 12)
+        mo += 1
+        if _valid(y, mo, d) and (wd is None or dt.date(y, mo, d).isoweekday() == wd):
+            cands.append(dt.date(y, mo, d))
+    if not cands:
+        return None
+    tense = ctx.tense if wd is None else None  # a weekday and a day fit few dates: the nearest one
+    if tense == "future" and any(c >= pub for c in cands):
+        cands = [c for c in cands if c >= pub]
+    elif tense == "past" and any(c <= pub for c in cands):
+        cands = [c for c in cands if c <= pub]
+    best = min(cands, key=lambda c: (abs((c - pub).days), c > pub))
+    return Resolved(best.isoformat(), "DATE")
+
+
 def month_year(pub: dt.date, mo: int, tense: str | None, rel: str | None = None) -> int:
     """The year of a month named without one."""
     cur = pub.year * 12 + pub.month - 1
@@ -366,6 +407,8 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
             return Resolved(f"XXXX-{mo:02d}-{d:02d}", "DATE")
         y = month_day_year(pub, mo, d, ctx.tense)
         return Resolved(ymd(y, mo, d), "DATE") if _valid(y, mo, d) else None
+    if rule in ("R_wdday", "R_dayword"):
+        return _day_of_month(ctx, m)
     if rule == "R_dm":
         mo, d = int(m.group("mn")), int(m.group("day"))
         if pub is None:

@@ -108,6 +108,7 @@ def _starts(lex: Lexicon, text: str, a: int, floor: int) -> list[int]:
 
 _DIGIT_RULES = frozenset(_CATEGORY_RULES["digit"])
 _ALL_RULES = frozenset(r for rules in _CATEGORY_RULES.values() for r in rules)
+_RETRY = frozenset({"R_wdday", "R_dayword"})
 
 
 def _pattern(lex: Lexicon, rules: frozenset[str]) -> Any:
@@ -212,6 +213,18 @@ def scan(
             res = resolve(m, ctx, names)
         except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
             res = None
+        if res is None and (m.lastgroup or "").split("__", 1)[0] in _RETRY:
+            # a weekday (or "día") with a number that is not its day: read the match again without that rule
+            m2 = _pattern(lex, _ALL_RULES - _RETRY)[0].match(text, m.start())
+            if m2 is not None and m2.end() > m2.start():
+                start, end = m2.start(), m2.end()
+                while end > start and text[end - 1] in " ,\t\n":
+                    end -= 1
+                ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
+                try:
+                    res = resolve(m2, ctx, _pattern(lex, _ALL_RULES - _RETRY)[1])
+                except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
+                    res = None
         if res is None and fallback and any(r in m.re.groupindex and m.group(r) is not None for r in _FALLBACK_RULES):
             from . import _count
 
