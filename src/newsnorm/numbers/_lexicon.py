@@ -216,6 +216,15 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
             if kind in ("S", "M") and " " not in word:
                 base = word[:-1] if word.endswith("e") else word
                 words.setdefault(base + suf, (value, "O" + kind))
+    for end, alt in overlay.get("compound_ordinal_endings", {}).items():  # Catalan "vint-i-un" -> "vint-i-unè"
+        for word, (value, kind) in list(words.items()):
+            if kind == "N" and value > 20 and word.endswith(end):
+                words.setdefault(word[: len(word) - len(end)] + alt, (value, "O"))
+    if overlay.get("elided_hundreds"):  # Italian "novecent-ottanta": hundreds drop their final vowel before a vowel
+        for word, (value, kind) in list(words.items()):
+            hundreds = kind == "H" or (kind == "M" and value == 100)
+            if hundreds and " " not in word and word.endswith("o") and len(word) >= 5:
+                words.setdefault(word[:-1], (value, kind))
     for word in overlay.get("remove", []):
         words.pop(word, None)
     for word in overlay.get("point", []):

@@ -329,7 +329,7 @@ def parse_words(
         elif (
             ordinal_add
             and st.ordinal
-            and kind in _ORD
+            and (kind in _ORD or (kind == "Q" and lone_plural_ordinal))
             and not st.fig
             and not conn
             and _ordinal_continues(st.whole(), v)
@@ -440,8 +440,9 @@ def parse_words(
                 st.end = end
                 continue
             if kind == "Q" or (kind in ("OM", "OS", "O") and is_art and v >= 3):
-                if not is_art and lone_plural_ordinal:
-                    st.pending, st.ordinal, st.tokens, st.end = v, True, 1, end  # "decimosextos", "quinti"
+                if not is_art and (lone_plural_ordinal or (kind == "Q" and v > 20 and "-" in word)):
+                    # "decimosextos", "quinti"; a compound plural ordinal alone: "twenty-fifths", "vingt-cinquièmes"
+                    st.pending, st.ordinal, st.tokens, st.end = v, True, 1, end
                     continue
                 if not is_art:
                     st = _State()
@@ -535,6 +536,9 @@ def parse_words(
                 d = st.pending + v  # "one hundred thirty fifths": 100 / 35
                 st.pending = 0
                 rest = st.whole()
+                if not rest and st.tokens == 1:  # "twenty fifths" alone: a plural compound ordinal (25ths)
+                    st.pending, st.ordinal, st.tokens, st.end = d, True, 2, end
+                    continue
                 if rest:
                     st.set_value(rest / d)
                     st.frac = True
