@@ -31,9 +31,14 @@ _WORDS = re.compile(r"\w+")
 _MIN_STEM = 4
 
 
+#: Malayalam atomic chillu letters -> the consonant (the older spelling is consonant + virama + ZWJ).
+_CHILLU = str.maketrans("\u0d7a\u0d7b\u0d7c\u0d7d\u0d7e\u0d7f", "\u0d23\u0d28\u0d30\u0d32\u0d33\u0d15")
+
+
 def _bare(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).casefold()
+    """Case-folded ``text`` without marks (accents, vowel signs, virama) and format characters (ZWJ)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_CHILLU))
+    return "".join(c for c in decomposed if unicodedata.category(c)[0] not in "MC").casefold()
 
 
 def skeleton(text: str) -> str:
