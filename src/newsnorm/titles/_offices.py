@@ -758,6 +758,15 @@ def find_titles(
         if name is not None and name.text.lower() in t.table:
             name = None
         after_name = False
+        if name is None and lang in _CASELESS:
+            # "وزير الخارجية السعودي الأمير فيصل بن فرحان": a courtesy title between office and name;
+            # the office takes the name, and the courtesy title is reported on its own too
+            gap = _GAP.match(text, pos)
+            inner = t.pattern.match(text, gap.end()) if gap else None
+            other = t.table.get(inner.group().lower()) if inner else None
+            if inner and other is not None and other.category in ("honorific", "nobility", "religious"):
+                name = _person(text, inner.end(), lang, t, limit)
+                after_name = name is not None  # leave the courtesy title to be found
         if name is None:
             name = _appositive(text, span_start, pos, t)
             after_name = name is not None
