@@ -152,7 +152,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "ref": ("R_ref",),
     "dayword": ("R_dayword",),
     "unit": (
-        "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur", "R_hdur", "R_mod",
+        "R_theunit", "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur", "R_hdur", "R_mod",
         "R_weekend", "R_every", "R_set",
     ),
     "set": ("R_set",),
@@ -269,6 +269,7 @@ def _build(lang: str) -> Lexicon:
         "later_before", "approx", "more_than", "less_than", "at_least", "at_most", "start", "mid", "end",
         "sets", "every", "seasons", "quarter", "half", "ordinals", "weekend", "the", "preps", "noon",
         "midnight", "am", "pm", "oclock", "at", "timezones", "conn", "year_suffix", "decade_pre", "time_pre",
+        "the_unit_stop",
         "day_word",
     ]:
         lists[key] = _variants(words(key))
@@ -432,6 +433,12 @@ def _build(lang: str) -> Lexicon:
     # seasons
     rules.append(rf"(?P<R_season>){b}(?P<season>{L('seasons')}){e}(?:{sp}{conn}{year})?")
     # weekdays, relative days, parts of day
+    # "the day", "the year" (the current one: "ended the day up 2%", "el día"), in languages that list "the_unit_stop"
+    if lex.get("the_unit_stop"):
+        rules.append(
+            rf"(?P<R_theunit>){b}(?:{L('the')}){sp}(?P<unit>{L('units')}){e}"
+            rf"(?!{osp}[\d'’-]|{sp}(?:{L('the')}|{L('conn')}|{L('the_unit_stop')}|{L('ago')}|{L('later')}){e})"
+        )
     rules.append(rf"(?P<R_wd>){b}(?P<wd>{L('wd_w')}){e}{time_sfx}")
     rules.append(rf"(?P<R_relword>){b}(?P<relword>{L('rel_words')}){e}")
     rules.append(

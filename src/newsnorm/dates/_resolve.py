@@ -24,7 +24,7 @@ RULES = (
     "R_ago",
     "R_agob",
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
-    "R_thispart", "R_every", "R_set", "R_time", "R_ref", "R_month", "R_year", "R_year2", "R_yy",
+    "R_thispart", "R_theunit", "R_every", "R_set", "R_time", "R_ref", "R_month", "R_year", "R_year2", "R_yy",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -537,6 +537,19 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         step = {"last": -1, "next": 1, "this": 0}[rel]
         monday = pub - dt.timedelta(days=pub.isoweekday() - 1) + dt.timedelta(weeks=step)
         return _with_time((monday + dt.timedelta(days=wd - 1)).isoformat(), ts)
+    if rule == "R_theunit":
+        units = lex.words.get("units", {})
+        key = fold(m.group("unit"))
+        unit = units.get(key)
+        first = next((k for k, v in units.items() if v == unit), None)
+        if unit not in ("D", "W", "M", "Y") or key != first:  # singular only: "the days" is no date
+            return None
+        if pub is None:
+            return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit], "DATE")
+        current = {
+            "D": pub.isoformat(), "W": _week(pub), "M": f"{pub.year:04d}-{pub.month:02d}", "Y": f"{pub.year:04d}",
+        }
+        return Resolved(current[unit], "DATE")
     if rule in ("R_rel", "R_relp"):
         rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
         target = m.group("target")
