@@ -547,10 +547,16 @@ def _prefilter(entries: Mapping[str, Entry], rows: _Rows, used: Iterable[int]) -
     for key, entry in entries.items():
         if not visit(key, entry.mask, entry.trap):
             return None, frozenset()
-    for number in used:
-        key, mask, _indexes, _flags = rows.rows[number]
-        if not visit(key, mask, False, True):
-            return None, frozenset()
+    table = rows.rows
+    for number in used:  # city keys: only their first letter matters
+        key, mask, _indexes, _flags = table[number]
+        first = key[0]
+        if first.isalpha():
+            if not mask or mask[0] != 0:
+                return None, frozenset()
+            firsts.add(first)
+        elif first in "'’‘`" and len(key) > 1 and 1 in mask:
+            firsts.add(key[1])
     upper = {c.upper() for c in firsts if len(c.upper()) == 1 and c.upper() != c and c < "\uffff"}
     if "i" in firsts:
         upper.add("İ")
