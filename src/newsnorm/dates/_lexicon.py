@@ -320,7 +320,7 @@ def _build(lang: str) -> Lexicon:
     tz = rf"(?:{osp}(?P<tz>{L('timezones')}))?"
     time_core = (
         rf"(?:(?P<hh>[01]?\d|2[0-3])(?::|h|\.(?=[0-5]\d{osp}(?:{L('am')}|{L('pm')}|{L('oclock')}(?!\w))))"
-        rf"(?P<mi>[0-5]\d)(?!\d){ampm}?(?:{osp}{L('oclock')}(?!\w))?{tz}"
+        rf"(?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?!\d){ampm}?(?:{osp}{L('oclock')}(?!\w))?{tz}"
         rf"|(?P<hh>1[0-2]|0?[1-9])(?!\d){ampm}{tz}"
         rf"|(?P<hh>[01]?\d|2[0-3])(?P<mi>[0-5]\d){osp}(?P<tz>{L('timezones')})"
         rf"|(?P<hh>[01]?\d|2[0-3]){osp}(?:{L('oclock')}|h(?!\w)){tz}"
@@ -449,7 +449,7 @@ def _build(lang: str) -> Lexicon:
     rules.append(rf"(?P<R_thispart>){b}(?P<rel>{L('this')}){sp}(?P<part>{L('parts')}){e}")
     # sets
     rules.append(
-        rf"(?P<R_every>){b}(?P<every>{L('every')}){sp}(?:(?P<wd>{L('wd_w')})|{num}{sp}(?P<unit>{L('units')})|"
+        rf"(?P<R_every>){b}(?P<every>{L('every')}){sp}(?:(?P<wd>{L('wd_w')}){e}{time_sfx}|{num}{sp}(?P<unit>{L('units')})|"
         rf"(?P<unit>{L('units')})|(?P<part>{L('parts')})){e}"
     )
     rules.append(rf"(?P<R_set>){b}(?P<set>{L('sets')}){e}")

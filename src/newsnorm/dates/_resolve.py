@@ -349,7 +349,9 @@ def _time_suffix(ctx: Ctx, m: Any) -> str | None:
     zone = ""
     if tz is not None:
         zone = ctx.lex.words.get("timezones", {}).get(fold(tz), "") or ""
-    return f"T{h:02d}:{mi:02d}{zone}"
+    ss = _g(m, "ss")
+    secs = f":{int(ss):02d}" if ss else ""
+    return f"T{h:02d}:{mi:02d}{secs}{zone}"
 
 
 def _with_time(date_value: str, ts: str | None, default_type: str = "DATE") -> Resolved:
@@ -720,7 +722,8 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         wd = _g(m, "wd")
         if wd is not None:
             n_wd = lex.weekdays.get(fold(wd))
-            return Resolved(f"XXXX-WXX-{n_wd}", "SET") if n_wd else None
+            ts = _time_suffix(ctx, m)  # "every Monday at 4pm" -> XXXX-WXX-1T16:00
+            return Resolved(f"XXXX-WXX-{n_wd}{ts or ''}", "SET") if n_wd else None
         part = _g(m, "part")
         if part is not None:
             code = lex.words.get("parts", {}).get(fold(part))
