@@ -96,9 +96,9 @@ def parse_lang(value: object) -> LangTag:
 # --------------------------------------------------------------------------- detection
 
 #: How many characters of a document detection reads (cut back to a word end).
-PREFIX_CHARS = 400
+PREFIX_CHARS = 300
 _SEED = 0
-_N_TRIAL = 3
+_N_TRIAL = 2
 
 _SCRIPTS = (
     # (Unicode script, language): the first rule whose script holds most letters wins.
