@@ -332,9 +332,15 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
     if words:
         matches.extend((m.start(), 1, m) for m in g.pattern.finditer(low))
         matches.sort(key=lambda x: x[0])
+    edges = g.ascii_edges
+    n_low = len(low)
     for mstart, is_word, m in matches:
         if mstart < pos:
             continue
+        if is_word and edges:  # ASCII \b: drop runs glued to a non-ASCII letter ("éten")
+            mend = m.end()
+            if (mstart and _word_char(low[mstart - 1])) or (mend < n_low and _word_char(low[mend])):
+                continue
         if not is_word:
             found, end, kind = _figure(text, low, m, g)
             pos = max(end, m.end())
@@ -402,6 +408,11 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
         last_end = tok[-1][1]
     close()
     return items
+
+
+def _word_char(c: str) -> bool:
+    """A character ``re``'s Unicode ``\\w`` matches."""
+    return c.isalnum() or c == "_"
 
 
 def _article_before(low: str, start: int, g: Grammar) -> int:
