@@ -52,6 +52,18 @@ def _values(text: str, lang: str) -> list[tuple[str, Any]]:
         ("der tausendste Besucher", "de", [("tausendste", 1000)]),
         ("스물다섯 번째", "ko", [("스물다섯 번째", 25)]),
         ("21º lugar", "es", [("21º", 21)]),
+        ("the twenty-fifths of the month", "en", [("twenty-fifths", 25)]),
+        ("twenty fifths", "en", [("twenty fifths", 25)]),
+        ("three twenty-fifths", "en", [("three twenty-fifths", 0.12)]),
+        ("vingt-cinquièmes", "fr", [("vingt-cinquièmes", 25)]),
+        ("décimas sextas eleições", "pt", [("décimas sextas", 16)]),
+        ("el vint-i-unè congrés", "ca", [("vint-i-unè", 21)]),
+        ("millenovecentottantaquattro", "it", [("millenovecentottantaquattro", 1984)]),
+        ("centottanta persone", "it", [("centottanta", 180)]),
+        # ASCII word edges in en: a run glued to a non-ASCII letter is not a number word
+        ("Éten people, naïve one", "en", [("one", 1)]),
+        # figures in any script's digits
+        ("๒๕ คน", "th", [("๒๕", 25)]),
         # figure suffixes
         ("1e10", "en", [("1e10", 10000000000)]),
         ("2.5^-1", "en", [("2.5^-1", 0.4)]),
