@@ -93,23 +93,19 @@ class PlacesNormaliser(NormaliserBase):
         lang = doc.lang if doc.lang and doc.lang != UNDETERMINED else "en"
         g = gazetteer(lang)
         out = []
-        spelled: dict[tuple[str, str, str], str] = {}
-        for hit in scan(text, g):
-            cand = hit.candidate
-            surface = text[hit.start : hit.end]
-            attrs: dict[str, Any] = {"type": cand.type}
-            if cand.geonames:
-                attrs["geonames"] = cand.geonames
-            if self.spelling == "source" or cand.type == "demonym":
+        spelling = self.spelling
+        kind = self.kind
+        for start, end, _entry, cand in scan(text, g):
+            code, type_, geonames, name, _population = cand
+            surface = text[start:end]
+            if spelling == "source" or type_ == "demonym":
                 normalised = surface
-            elif cand.type in ("city", "region"):
-                normalised = cand.name
+            elif type_ == "city" or type_ == "region":
+                normalised = name
             else:
-                memo = (cand.code, cand.type, cand.name)
-                normalised = spelled.get(memo) or spelled.setdefault(
-                    memo, _spelled(self.spelling, cand.code, cand.name, lang)
-                )
-            out.append(Mention(self.kind, hit.start, hit.end, surface, cand.code, normalised, attrs))
+                normalised = _spelled(spelling, code, name, lang)
+            attrs: dict[str, Any] = {"type": type_, "geonames": geonames} if geonames else {"type": type_}
+            out.append(Mention(kind, start, end, surface, code, normalised, attrs))
         return out
 
 
