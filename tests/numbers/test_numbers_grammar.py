@@ -60,6 +60,14 @@ def _values(text: str, lang: str) -> list[tuple[str, Any]]:
         ("el vint-i-unè congrés", "ca", [("vint-i-unè", 21)]),
         ("millenovecentottantaquattro", "it", [("millenovecentottantaquattro", 1984)]),
         ("centottanta persone", "it", [("centottanta", 180)]),
+        # article + ordinal + noun is an ordinal; before a partitive, a comparison or at the end, a fraction
+        ("seeking a fifth term", "en", [("fifth", 5)]),
+        ("a fifth of voters", "en", [("a fifth", 0.2)]),
+        ("cut by a third.", "en", [("a third", 1 / 3)]),
+        ("un cinquième mandat", "fr", [("cinquième", 5)]),
+        ("un cinquième des voix", "fr", [("un cinquième", 0.2)]),
+        ("ein fünftes Mal", "de", [("fünftes", 5)]),
+        ("un quinto de los votos", "es", [("un quinto", 0.2)]),
         # ASCII word edges in en: a run glued to a non-ASCII letter is not a number word
         ("Éten people, naïve one", "en", [("one", 1)]),
         # figures in any script's digits

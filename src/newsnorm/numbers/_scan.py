@@ -410,6 +410,68 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
     return items
 
 
+# words after "a fifth" that keep it a fraction: partitives, comparisons ("a fifth of", "un tiers des", "a third more")
+_FRACTION_NEXT = frozenset(
+    [
+        "of",
+        "more",
+        "less",
+        "fewer",
+        "than",
+        "the",
+        "de",
+        "des",
+        "du",
+        "d",
+        "del",
+        "della",
+        "dello",
+        "delle",
+        "dei",
+        "degli",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "van",
+        "der",
+        "den",
+        "des",
+        "dels",
+        "em",
+        "en",
+        "in",
+        "meer",
+        "minder",
+        "plus",
+        "moins",
+        "más",
+        "menos",
+        "più",
+        "meno",
+        "mais",
+        "menos",
+    ]
+)
+_ARTICLE_ORDINAL_NEXT = re.compile(r"[ \u00a0]([^\W\d_]+)")
+
+
+def _article_ordinal(low: str, nm: Num, g: Grammar) -> Num:
+    """Article + ordinal word + a noun is an ordinal ("a fifth term", "une douzième prova"), not 1/n."""
+    words = low[nm.start : nm.end].split()
+    if len(words) != 2 or (words[0] not in g.one_article and words[0] not in g.article_one):
+        return nm
+    vk = g.words.get(words[1])
+    if vk is None or vk[1] not in ("O", "OM", "OS") or vk[0] < 3:
+        return nm
+    word_start = nm.end - len(words[1])
+    m = _ARTICLE_ORDINAL_NEXT.match(low, nm.end)
+    if m is None or m.group(1) in _FRACTION_NEXT or m.group(1) in g.words or m.group(1) in g.connectors:
+        return nm
+    return Num(word_start, nm.end, vk[0], True, 1, words[1])
+
+
 def _word_char(c: str) -> bool:
     """A character ``re``'s Unicode ``\\w`` matches."""
     return c.isalnum() or c == "_"
@@ -474,6 +536,8 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
             and (_lone_scale(text, nm, g) or nm.first in g.overlay.get("plural_scales", ()))
         ):
             continue  # "Tausend" after a name, "thousands" alone: not a count
+        if fig is None and nm.tokens <= 2 and 0 < nm.value < 1 and not nm.ordinal:
+            nm = _article_ordinal(low, nm, g)  # "a fifth term", "un cinquième mandat": an ordinal
         it = _Item(nm.start, nm.end, nm.value, nm.ordinal)
         if fig is not None:
             it.start = fig.start
