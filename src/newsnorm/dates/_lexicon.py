@@ -146,13 +146,14 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
         "R_ago", "R_agob",
         "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
     ),
-    "month": ("R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
+    "month": ("R_weekof", "R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
     "weekday": ("R_cjk", "R_mdy", "R_dmy", "R_wdday", "R_wdrel", "R_rel", "R_relp", "R_wd", "R_every"),
     "relday": ("R_relword", "R_relday"),
     "ref": ("R_ref",),
     "dayword": ("R_dayword",),
     "unit": (
-        "R_theunit", "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur", "R_hdur", "R_mod",
+        "R_weekof", "R_theunit", "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur",
+        "R_hdur", "R_mod",
         "R_weekend", "R_every", "R_set",
     ),
     "set": ("R_set",),
@@ -373,6 +374,11 @@ def _build(lang: str) -> Lexicon:
         rules.append(
             rf"(?P<R_dayword>){b}{L('day_word')}{sp}(?P<day>3[01]|[12]\d|0?[1-9])(?![\w.,:/\-]\w|\d|{osp}%)"
         )
+    # "the last week of March", "la primera semana de julio": an ISO week
+    rules.append(
+        rf"(?P<R_weekof>){b}(?:{L('the')}{sp})?(?P<ord>{L('ordinals')}){sp}(?P<unit>{L('units')}){sp}{L('conn')}{sp}"
+        rf"(?:{L('the')}{sp})?(?P<month>{L('mon_w')}){e}(?:{comma}(?:{conn})?{year})?"
+    )
     rules.append(rf"(?P<R_my>){b}{mon}{e}(?:{comma}|{osp}/{osp}){conn}{year}{year_suf}{e}")
     # quarters
     rules.append(

@@ -24,7 +24,8 @@ RULES = (
     "R_ago",
     "R_agob",
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
-    "R_thispart", "R_theunit", "R_every", "R_set", "R_time", "R_ref", "R_month", "R_year", "R_year2", "R_yy",
+    "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
+    "R_year", "R_year2", "R_yy",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -539,6 +540,28 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         step = {"last": -1, "next": 1, "this": 0}[rel]
         monday = pub - dt.timedelta(days=pub.isoweekday() - 1) + dt.timedelta(weeks=step)
         return _with_time((monday + dt.timedelta(days=wd - 1)).isoformat(), ts)
+    if rule == "R_weekof":
+        mo = lex.months.get(fold(m.group("month")))
+        n = lex.words.get("ordinals", {}).get(fold(m.group("ord")))
+        if mo is None or not isinstance(n, int) or n == 0 or _unit(ctx, m.group("unit")) != "W":
+            return None
+        y = _year_of(m)
+        if y is None:
+            if pub is None:
+                return None
+            y = month_year(pub, mo, ctx.tense)
+        m_first = dt.date(y, mo, 1)
+        wk_first = m_first + dt.timedelta(days=(7 - m_first.isoweekday() + 1) % 7)
+        m_next = dt.date(y + mo // 12, mo % 12 + 1, 1)
+        if n > 0:
+            wk_mon = wk_first + dt.timedelta(weeks=n - 1)
+        else:  # the last week whose seven days all fall in the month
+            wk_mon = m_next - dt.timedelta(days=7 + (m_next.isoweekday() - 1) % 7)
+            if wk_mon + dt.timedelta(days=6) >= m_next:
+                wk_mon -= dt.timedelta(weeks=1)
+        if wk_mon.month != mo:
+            return None
+        return Resolved(_week(wk_mon), "DATE")
     if rule == "R_theunit":
         units = lex.words.get("units", {})
         key = fold(m.group("unit"))
