@@ -40,6 +40,8 @@ def _values(text: str, lang: str) -> list[tuple[str, Any]]:
         ("two hundred point zero three", "en", [("two hundred point zero three", 200.03)]),
         ("zwei Komma fünf", "de", [("zwei Komma fünf", 2.5)]),
         ("yirmi üç nokta altı", "tr", [("yirmi üç nokta altı", 23.6)]),
+        ("ноль целых пять сотых", "ru", [("ноль целых пять сотых", 0.05)]),
+        ("три целых двадцать пять сотых", "ru", [("три целых двадцать пять сотых", 3.25)]),
         # scales
         ("dos mil millones", "es", [("dos mil millones", 2000000000)]),
         ("three lakh crore", "en", [("three lakh crore", 3000000000000)]),

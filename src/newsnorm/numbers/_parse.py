@@ -292,7 +292,7 @@ def parse_words(
                 st.end = end
                 st.tokens += 1
                 continue
-            if kind in _FRACTIONISH and st.dec and kind != "F":
+            if (kind in _FRACTIONISH or (kind == "OH" and v == 100)) and st.dec and kind != "F":
                 nums = parse_words(st.dec, vigesimal, compound, ordinal_add)  # "veinte con tres quintos"
                 if len(nums) == 1 and v >= 2:
                     num = nums[0].value
