@@ -73,6 +73,7 @@ class _Index(NamedTuple):
     by_start: Mapping[str, tuple[str, ...]]  # first three letters -> words
     forms: frozenset[str]
     whole: frozenset[tuple[str, str]]  # (word, code): the word is a one-word name of the country
+    names: frozenset[str]  # the one-word names
 
 
 def _index(lang: str, names: Iterable[tuple[str, str]]) -> _Index:
@@ -89,7 +90,8 @@ def _index(lang: str, names: Iterable[tuple[str, str]]) -> _Index:
             words.setdefault(w, set()).add(code)
         if len(found) == 1:
             whole.add((found[0], code))
-    forms = frozenset(w for w, codes in words.items() if len(codes) >= 3 or len(w) < 3)
+    one_word = {w for w, _code in whole}  # a one-word country name is never a form word ("Ginea", "Guinea")
+    forms = frozenset(w for w, codes in words.items() if (len(codes) >= 3 and w not in one_word) or len(w) < 3)
     kept = {w: frozenset(codes) for w, codes in words.items() if w not in forms}
     by_start: dict[str, list[str]] = {}
     for w in kept:
@@ -101,6 +103,7 @@ def _index(lang: str, names: Iterable[tuple[str, str]]) -> _Index:
         MappingProxyType({k: tuple(v) for k, v in by_start.items()}),
         forms,
         frozenset(whole),
+        frozenset(one_word),
     )
 
 
@@ -128,8 +131,10 @@ def _scores(w: str, idx: _Index) -> dict[str, int]:
             if known == w:
                 continue
             cp = _common(w, known)
-            if cp < _MIN_STEM or cp < min(len(w), len(known)) - 2 or cp * 5 < max(len(w), len(known)) * 3:
+            if cp < _MIN_STEM or cp < min(len(w), len(known)) - 2:
                 continue
+            if cp * 5 < max(len(w), len(known)) * 3 and not (cp == len(known) and known in idx.names):
+                continue  # a short shared beginning, unless the word starts with a whole name ("Kubánská")
             if cp > best:
                 best, found = cp, [known]
             elif cp == best:
@@ -162,7 +167,11 @@ def by_words(text: str, idx: _Index, prefixes: Iterable[str] = ()) -> str | None
                     scores = _scores(w[len(p) :], idx)
                     if scores:
                         break
-        if 0 < len(scores) <= 2:
+        if len(scores) > 2:  # a name shared by several countries: its one-word owner, if any
+            top = max(scores.values())
+            owners = [code for code, score in scores.items() if score == top]
+            scores = {owners[0]: top} if top >= 3 and len(owners) == 1 else {}
+        if scores:
             for code, score in scores.items():
                 votes[code] = votes.get(code, 0) + score
     if not votes:
