@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .._resources import cached, read_text
+from .._trie import trie_pattern
 
 __all__ = [
     "Candidate",
@@ -574,30 +575,8 @@ def _prefilter(entries: Mapping[str, Entry], rows: _Rows, used: Iterable[int]) -
     if inner:
         # "d'ivoire" is written "d'Ivoire": a letter after an apostrophe or a hyphen may be a capital
         forms = set(inner) | {re.sub(r"(?<=['’-])(\w)", lambda m: m.group(1).upper(), w) for w in inner}
-        word = f"(?:{word}|{_trie_pattern(forms)}" + r"(?=[\s.,;:!?)\]}\"'’”»]|$))"
+        word = f"(?:{word}|{trie_pattern(forms)}" + r"(?=[\s.,;:!?)\]}\"'’”»]|$))"
     return re.compile(cls + r"\S*(?:[ \t]+" + word + ")*"), frozenset(inner)
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A trie-shaped ``re`` alternation of ``words`` (no backtracking among siblings)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
-        return body
-
-    return "(?:" + walk(trie) + ")"
 
 
 def global_names() -> Mapping[str, str]:

@@ -15,9 +15,10 @@ from typing import Any, NamedTuple
 
 from .._document import Document, Mention
 from .._resources import cached
+from .._trie import trie_pattern
 from ._data import Office, acronyms, country_forms, exact_list, offices, styles, word_list
 
-__all__ = ["find_titles", "trie_pattern"]
+__all__ = ["find_titles"]
 
 _BEFORE = 48  # characters read before a title for a country qualifier
 _AFTER = 120  # characters read after a title for qualifiers and the name
@@ -40,28 +41,6 @@ _AR_JOINERS = frozenset({"عبد", "عبدال", "أبو", "ابو", "بن", "ا
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|ud|ul|bin|ibn|abu|abd|bint|ben)-[^\W\d_]", re.IGNORECASE)
 _NAME_OPENERS = frozenset({"abdul", "abd", "al", "el", "bin", "ibn"})
 _LOWER_OK = frozenset({"office", "military", "judicial", "religious", "nobility"})
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words``, shaped as a trie (fast, longest first)."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
 
 
 class _Tables(NamedTuple):
