@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .._resources import cached
+from .._trie import trie_pattern
 
 __all__ = ["CJK_LANGS", "LANGS", "Grammar", "grammar"]
 
@@ -141,26 +142,6 @@ def _variants(word: str) -> set[str]:
     return {w for w in out if w}
 
 
-def _trie(words: list[str]) -> str:
-    """A trie-shaped alternation (longest first) of literal words."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    return emit(root)
-
-
 def _marks() -> str:
     """A character-class body of every combining mark of the BMP (as ranges)."""
 
@@ -271,7 +252,7 @@ def _build(lang: str) -> Grammar:
     full = _lexicon(lang, overlay)
     decimal, group = _symbols(lang)
     atoms = sorted(full)
-    atom = "(?:" + _trie(atoms) + ")" if atoms else "(?!)"
+    atom = trie_pattern(atoms)
     # a digit (or a vulgar fraction) then digits and separators; trailing separators are cut by the reader
     # a cheap class first (ASCII digits, vulgar fractions, anything from U+0660 on) confirmed by \d: same matches
     # as [\d¼½¾⅐-⅞] (no decimal digit lies between U+007F and U+0660), but the scan skips Latin letters faster
