@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from .._resources import cached, read_json, read_text
+from .._trie import trie_pattern
 
 __all__ = ["LANGUAGES", "Lexicon", "fold", "lexicon"]
 
@@ -114,28 +115,6 @@ _WCH = r"[\w\u0300-\u036F\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u0
 def _marks(src: str) -> str:
     """Word boundaries that do not split a word at a combining vowel sign (Hindi कला is not कल + ा)."""
     return src.replace(r"(?<!\w)", f"(?<!{_WCH})").replace(r"(?!\w)", f"(?!{_WCH})")
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """A trie-shaped regex alternation matching exactly ``words`` (longest first at each branch)."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [regex.escape(ch) + walk(node[ch]) for ch in sorted(k for k in node if k)]
-        if not branches:
-            return ""
-        if len(branches) == 1 and not ends:
-            return branches[0]
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if ends else body
-
-    return "(?:" + walk(trie) + ")"
 
 
 #: the rules each kind of anchor can take part in (the scanner tries only these at an anchor)
@@ -305,7 +284,7 @@ def _build(lang: str) -> Lexicon:
 
     def L(name: str) -> str:
         if name not in tries:
-            tries[name] = trie_regex(lists[name])
+            tries[name] = trie_pattern(lists[name])
         return tries[name]
 
     num = rf"(?P<num>\d{{1,4}}(?:[.,]\d+)?|{L('numbers')})"
@@ -513,7 +492,7 @@ def _build(lang: str) -> Lexicon:
     if suf:  # agglutinating languages write "last week" as one word (지난주): relative words anchor too
         anchor_words |= lists["last"] | lists["next"] | lists["this"]
     anchor_words.discard(_NEVER)
-    words_re = trie_regex(anchor_words or {_NEVER})
+    words_re = trie_pattern(anchor_words or {_NEVER})
     if spaced:
         end = "" if suf else r"(?!\w)"  # agglutinating languages: the scanner pattern checks the word end
         lead = rf"(?:{pre})?" if pre else ""
@@ -531,8 +510,8 @@ def _build(lang: str) -> Lexicon:
     fpre = "|".join(regex.escape(x[1:]) for x in lex.get("future_suffixes", []) if x.startswith("^"))
     psuf_lb = "|".join(f"(?<={regex.escape(x)})" for x in lex.get("past_suffixes", []) if x)
     tense_parts = [
-        rf"(?P<fut>{lb}{trie_regex(fut or {_NEVER})}{la})",
-        rf"(?P<past>{lb}{trie_regex(past or {_NEVER})}{la})",
+        rf"(?P<fut>{lb}{trie_pattern(fut or {_NEVER})}{la})",
+        rf"(?P<past>{lb}{trie_pattern(past or {_NEVER})}{la})",
     ]
     if fpre:  # future prefixes such as Arabic سـ: "سيلتقي"
         tense_parts.append(rf"(?P<fut3>(?<!\w)(?:{fpre})\w{{3,}})")
