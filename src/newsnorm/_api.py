@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from ._document import Document
 from ._pipeline import Pipeline
 from ._registry import DEFAULT_PIPELINE
+from ._resources import cached
 
 __all__ = ["default_pipeline", "headline", "normalise"]
 
-_default: Pipeline | None = None
-_lock = threading.Lock()
-
-
 def default_pipeline() -> Pipeline:
     """The pipeline :func:`normalise` runs: places, dates, numbers, titles (built once)."""
-    global _default
-    if _default is None:
-        with _lock:
-            if _default is None:
-                _default = Pipeline(list(DEFAULT_PIPELINE))
-    return _default
+    return cached(("newsnorm", "default-pipeline"), lambda: Pipeline(list(DEFAULT_PIPELINE)))
 
 
 def normalise(text: str, lang: str | None = None, published: Any = None) -> Document:

@@ -11,7 +11,6 @@ Japanese, a Han majority is Chinese, and scripts used by one language only
 from __future__ import annotations
 
 import re
-import threading
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -124,23 +123,21 @@ _SCRIPTS = (
     ("Ethiopic", "am"),
 )
 
-_factory: DetectorFactory | None = None
-_factory_lock = threading.Lock()
+
+def _load_factory() -> DetectorFactory:
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(_SEED)
+    return factory
 
 
 def _get_factory() -> DetectorFactory:
-    """Load langdetect's profiles once, into a factory of our own."""
-    global _factory
-    if _factory is None:
-        with _factory_lock:
-            if _factory is None:
-                from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    """langdetect's profiles, loaded once into a factory of our own (never langdetect's global one)."""
+    from ._resources import cached
 
-                factory = DetectorFactory()
-                factory.load_profile(PROFILES_DIRECTORY)
-                factory.set_seed(_SEED)
-                _factory = factory
-    return _factory
+    return cached(("newsnorm", "langdetect-factory"), _load_factory)
 
 
 def _prefix(text: str) -> str:

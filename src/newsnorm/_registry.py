@@ -119,18 +119,11 @@ class Registry:
         return made
 
 
-_default: Registry | None = None
-_default_lock = threading.Lock()
-
-
 def default_registry() -> Registry:
     """The process-wide registry of the ``newsnorm.normalisers`` group."""
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                _default = Registry()
-    return _default
+    from ._resources import cached
+
+    return cached(("newsnorm", "registry"), Registry)
 
 
 def available() -> list[str]:

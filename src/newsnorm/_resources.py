@@ -10,10 +10,8 @@ compiled patterns): cached objects are shared by every thread.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable, Hashable
-from importlib.resources import files
 from typing import Any, TypeVar
 
 __all__ = ["cached", "clear_caches", "read_json", "read_text"]
@@ -44,6 +42,8 @@ def clear_caches() -> None:
 
 def read_text(*parts: str) -> str:
     """The text of a file shipped under ``newsnorm/data/`` (not cached)."""
+    from importlib.resources import files  # imported on first use: it is slow
+
     node = files("newsnorm").joinpath("data")
     for part in parts:
         if "/" in part or "\\" in part or part in ("..", "."):
@@ -54,4 +54,6 @@ def read_text(*parts: str) -> str:
 
 def read_json(*parts: str) -> Any:
     """A shipped JSON data file, parsed once and cached."""
+    import json
+
     return cached(("newsnorm.data", *parts), lambda: json.loads(read_text(*parts)))
