@@ -135,3 +135,24 @@ def test_normaliser_called_alone() -> None:
 
 def test_repr() -> None:
     assert repr(Digits()) == "<Digits 'toy-digits'>"
+
+
+def _brute_force(cands: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    order = sorted(cands, key=lambda c: (c[1].start - c[1].end, c[0], c[1].start))
+    chosen: list[tuple[int, Mention]] = []
+    for i, x in order:
+        if all(x.end <= o.start or o.end <= x.start for _, o in chosen):
+            chosen.append((i, x))
+    return sorted(chosen, key=lambda c: c[1].start)
+
+
+def test_clustered_resolution_equals_the_plain_greedy_rule() -> None:
+    import random
+
+    rng = random.Random(7)
+    for _ in range(300):
+        cands = []
+        for _ in range(rng.randrange(1, 40)):
+            start = rng.randrange(90)
+            cands.append((rng.randrange(3), m(start, start + rng.randrange(1, 10))))
+        assert resolve_overlaps(cands) == _brute_force(cands)
