@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from ._document import Published
 
 __all__ = ["check_text", "parse_published"]
+
+_EXPECTED = "'published' must be a datetime.date, a datetime.datetime or an ISO 8601 string such as '2024-02-08'"
 
 
 def check_text(text: object) -> str:
@@ -30,9 +33,14 @@ def parse_published(value: object) -> Published | None:
     """
     if value is None or isinstance(value, (dt.datetime, dt.date)):
         return value
-    expected = "'published' must be a datetime.date, a datetime.datetime or an ISO 8601 string such as '2024-02-08'"
     if not isinstance(value, str):
-        raise TypeError(f"{expected} (got {value!r} that is a {type(value).__name__})")
+        raise TypeError(f"{_EXPECTED} (got {value!r} that is a {type(value).__name__})")
+    return _parse_iso(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_iso(value: str) -> Published:
+    """Parse an ISO 8601 date or datetime string (cached: corpora repeat publication dates)."""
     raw = value.strip()
     try:
         if len(raw) == 10:
@@ -41,4 +49,4 @@ def parse_published(value: object) -> Published | None:
             raw = raw[:-1] + "+00:00"
         return dt.datetime.fromisoformat(raw)
     except ValueError:
-        raise ValueError(f"{expected} (got {value!r})") from None
+        raise ValueError(f"{_EXPECTED} (got {value!r})") from None

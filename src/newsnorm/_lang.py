@@ -10,6 +10,7 @@ Japanese, a Han majority is Chinese, and scripts used by one language only
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -77,6 +78,12 @@ def parse_lang(value: object) -> LangTag:
             "'lang' must be an ISO 639-1 code or BCP 47 tag such as 'en' or 'pt-BR', "
             f"or None to detect (got {value!r} that is a {type(value).__name__})"
         )
+    return _parse_tag(value)
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_tag(value: str) -> LangTag:
+    """Split and check a language tag string (cached: tags repeat across documents)."""
     match = _TAG.match(value.strip())
     code = match.group("lang").lower() if match else ""
     code = _LEGACY.get(code, _ISO_639_2.get(code, code))
