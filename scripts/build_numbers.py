@@ -27,40 +27,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-LANGS = [
-    "en",
-    "fr",
-    "de",
-    "es",
-    "it",
-    "pt",
-    "nl",
-    "tr",
-    "ru",
-    "ar",
-    "hi",
-    "sv",
-    "ca",
-    "uk",
-    "da",
-    "pl",
-    "cs",
-    "ro",
-    "el",
-    "fi",
-    "hu",
-    "id",
-    "bg",
-    "hr",
-    "sk",
-    "sl",
-    "he",
-    "fa",
-    "vi",
-    "zh",
-    "ja",
-    "ko",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from newsnorm.numbers._lexicon import LANGS  # the one list of languages with a word lexicon
+
 OUT = Path(__file__).resolve().parent.parent / "src" / "newsnorm" / "data" / "numbers" / "rbnf"
 SCALES = [1000, 10**6, 10**9, 10**12]
 INDIAN = [10**5, 10**7]
@@ -173,7 +142,7 @@ def main() -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     version = md.version("unicode-rbnf")
-    for lang in LANGS:
+    for lang in sorted(LANGS):
         data = build(lang)
         data["source"] = f"CLDR RBNF via unicode-rbnf {version}"
         (OUT / f"{lang}.json").write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", "utf-8")

@@ -134,7 +134,7 @@ def _city_keys(rows: list[list[Any]]) -> dict[str, list[list[Any]]]:
     import sys
 
     sys.path.insert(0, str(OUT.parent.parent.parent))
-    from newsnorm.places._gazetteer import _STEM_FINALS, fold, strip_marks
+    from newsnorm.places._gazetteer import _STEM_FINALS, fold, spelling_variants
 
     table: dict[str, dict[str, list[Any]]] = {}
 
@@ -154,14 +154,7 @@ def _city_keys(rows: list[list[Any]]) -> dict[str, list[list[Any]]]:
         slot[2] |= flags
 
     def add(script: str, name: str, index: int) -> None:
-        name = " ".join(name.split()).rstrip("'’")
-        variants = {name}
-        if "'" in name or "’" in name:
-            variants |= {name.replace("’", "'"), name.replace("'", "’")}
-        if "-" in name:
-            variants |= {v.replace(" - ", "-") for v in variants} | {v.replace("-", " ") for v in variants}
-        variants |= {strip_marks(v) for v in variants}
-        for v in variants:
+        for v in spelling_variants(" ".join(name.split()).rstrip("'’")):
             slavic = script in ("CYRILLIC", "LATIN") and " " not in v
             if slavic and len(v) >= 4 and v[-1].lower() in _STEM_FINALS:
                 put(script, v, index, 1)

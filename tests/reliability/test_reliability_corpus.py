@@ -1,7 +1,7 @@
 """Reliability on real-looking news: valid documents and idempotence, in many languages.
 
 This module also holds the texts and checks the other ``test_reliability_*``
-modules share (tests never read ``../shared`` or ``bench/``). The texts are
+modules share (tests read nothing outside the repository's ``tests/``, not even ``bench/``). The texts are
 written for these tests, in the style of wire copy, plus the AFP sample the
 package ships.
 """

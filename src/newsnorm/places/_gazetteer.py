@@ -142,6 +142,17 @@ def strip_marks(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+
+def spelling_variants(name: str) -> set[str]:
+    """``name`` with both apostrophes, hyphens as spaces and joined, and without diacritics."""
+    variants = {name}
+    if "'" in name or "’" in name:
+        variants |= {name.replace("’", "'"), name.replace("'", "’")}
+    if "-" in name:
+        variants |= {v.replace(" - ", "-") for v in variants} | {v.replace("-", " ") for v in variants}
+    variants |= {strip_marks(v) for v in variants}
+    return variants
+
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     script = name.split(" ", 1)[0] if name else ""
@@ -310,14 +321,7 @@ class _Builder:
         if name.isascii() and "'" not in name and "-" not in name:
             self._add_one(name, cand, stem, endings)
             return
-        name = " ".join(name.split())
-        variants = {name}
-        if "'" in name or "’" in name:
-            variants |= {name.replace("’", "'"), name.replace("'", "’")}
-        if "-" in name:
-            variants |= {v.replace(" - ", "-") for v in variants} | {v.replace("-", " ") for v in variants}
-        variants |= {strip_marks(v) for v in variants}
-        for v in variants:
+        for v in spelling_variants(" ".join(name.split())):
             self._add_one(v, cand, stem, endings)
 
     def _add_one(self, name: str, cand: Candidate, stem: bool, endings: Iterable[str]) -> None:
