@@ -6,7 +6,9 @@ country codes, no empty entries) and writes the generated JSON files next to the
 
 * ``offices.json``   language -> surface form -> [canonical English office, category, normalised, country]
 * ``styles.json``    language -> styles that precede a title ("His Excellency")
-* ``outlets.json``   list of [name, [domains], [other names]]
+* ``outlets.json``   list of [name, [domains], [other names]], plus ``source_stems``: the name part
+  ("breitbart", "france24") of the ~19,000 news domains of newspaper3k's Google News source list
+  (``master/google_news_sources.txt``, MIT), as evidence that a title segment names a site
 * ``lexicon.json``   acronyms and the word lists (minor, site, label, live, notname, particle, ...)
 * ``countries.json`` ISO2 -> language -> qualifier forms
 
@@ -54,6 +56,31 @@ def _forms(cell: str, where: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "gouv", "ac", "edu", "or", "ne", "go", "nic", "info"})
+
+
+def domain_stem(host: str) -> str:
+    """The name part of a news domain: "www.bbc.co.uk" -> "bbc", "af.reuters.com" -> "reuters"."""
+    labels = host.strip().casefold().removeprefix("www.").split("/")[0].split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and (len(labels[-2]) <= 3 or labels[-2] in _SECOND_LEVEL):
+        labels = labels[:-2]
+    else:
+        labels = labels[:-1]
+    return labels[-1] if labels else ""
+
+
+def source_stems(common: set[str]) -> list[str]:
+    """Stems of the Google News source domains worth taking as site names: 4+ characters, not a
+    word of the shipped site/common lists ("news", "online"), not a bare number."""
+    stems = set()
+    for line in (MASTER / "google_news_sources.txt").read_text(encoding="utf-8").splitlines():
+        stem = domain_stem(line)
+        key = "".join(ch for ch in stem if ch.isalnum())
+        if len(key) >= 4 and not key.isdigit() and key not in common:
+            stems.add(key)
+    return sorted(stems)
+
+
 def build() -> dict[str, Any]:
     """Return the generated files as ``{file name: JSON-able object}``."""
     offices: dict[str, dict[str, list[str]]] = {}
@@ -92,6 +119,8 @@ def build() -> dict[str, Any]:
         if name not in LISTS or lang not in LANGS:
             raise ValueError(f"lexicon.tsv: unknown list or language {name}/{lang}")
         lists.setdefault(name, {}).setdefault(lang, []).extend(_forms(cell, f"lexicon.tsv {name}/{lang}"))
+    excluded = {w.casefold() for name in ("site", "common", "home", "label") for ws in lists.get(name, {}).values()
+                for w in ws}
     countries: dict[str, dict[str, list[str]]] = {}
     for code, lang, cell in _rows("countries.tsv"):
         if not (len(code) == 2 and code.isupper()) or lang not in LANGS:
@@ -101,7 +130,7 @@ def build() -> dict[str, Any]:
     return {
         "offices.json": {"_note": NOTE, "offices": offices},
         "styles.json": {"_note": NOTE, "styles": styles},
-        "outlets.json": {"_note": NOTE, "outlets": outlets},
+        "outlets.json": {"_note": NOTE, "outlets": outlets, "source_stems": source_stems(excluded)},
         "lexicon.json": {"_note": NOTE, "acronyms": acronyms, "lists": lists},
         "countries.json": {"_note": NOTE, "countries": countries},
     }

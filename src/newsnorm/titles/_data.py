@@ -23,6 +23,7 @@ __all__ = [
     "offices",
     "outlet_keys",
     "proper_phrases",
+    "source_stems",
     "word_list",
 ]
 
@@ -125,6 +126,11 @@ def outlet_keys() -> frozenset[str]:
         return frozenset(keys)
 
     return cached((_KIND, "outlet_keys"), build)
+
+
+def source_stems() -> frozenset[str]:
+    """Name parts of ~19,000 news domains ("breitbart", "france24"): weaker evidence of a site name."""
+    return cached((_KIND, "source_stems"), lambda: frozenset(_json("outlets.json").get("source_stems", ())))
 
 
 def _territories(lang: str) -> dict[str, str]:

@@ -15,7 +15,7 @@ from typing import Any
 from .._lang import UNDETERMINED, detect, parse_lang
 from .._resources import cached
 from ._casing import recase
-from ._data import norm_key, outlet_keys, word_list
+from ._data import acronyms, norm_key, outlet_keys, source_stems, word_list
 
 __all__ = ["CASES", "headline"]
 
@@ -24,12 +24,12 @@ CASES = (None, "title", "sentence")
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 _SEP = re.compile(
-    r"\s+(?:\|{1,2}|-{1,2}|–|—|»|·|•|✩|★|›)\s+"
+    r"\s+(?:\|{1,2}|-{1,2}|–|—|»|·|•|✩|★|›|>)\s+"
     r"|\s*[|｜]\s*"
     rf"|(?<=[{_CJK}])\s*[-–—]\s*(?=[{_CJK}])"
 )
-_PIPE_LIKE = frozenset({"|", "||", "｜", "»", "·", "•", "✩", "★", "›"})
-_HIERARCHY = frozenset({"»", "›"})
+_PIPE_LIKE = frozenset({"|", "||", "｜", "»", "·", "•", "✩", "★", "›", ">"})
+_HIERARCHY = frozenset({"»", "›", ">"})
 _WORD = re.compile(r"[^\W_]+(?:['’.&][^\W_]+)*", re.UNICODE)
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?$", re.IGNORECASE)
@@ -87,12 +87,47 @@ def _labels(lang: str, live: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return cached(("titles", "labels", lang, live), build)
 
 
+_KICKER = re.compile(r"^([^\W\d_](?:[^\W\d_]|['’ -]){0,40}[^\W\d_])\. +(?=[^\W\d_\s]|[«\"“])")
+
+
+def _strip_kicker(text: str) -> str:
+    """"VIDÉO. Les images ...", "INFO FRANCEINFO. Le gouvernement ...": a kicker of one to three
+    words in capitals closed by a full stop goes when a headline in mixed case follows."""
+    m = _KICKER.match(text)
+    if not m:
+        return text
+    words = m.group(1).split()
+    rest = text[m.end() :]
+    if (
+        len(words) > 3
+        or not all(len(w) >= 2 and w.isupper() for w in words)
+        or (len(words) == 1 and words[0] in acronyms())
+        or rest.isupper()
+        or _words(rest) < 3
+    ):
+        return text
+    return rest
+
+
+def _strip_labels(text: str, lang: str, live: bool) -> str:
+    """Drop section labels at either end ("EXCLUSIVE:", "(VIDEO)"), at most twice each."""
+    text = _strip_kicker(text)
+    prefix, suffix = _labels(lang, live)
+    for _ in range(2):
+        stripped = suffix.sub("", prefix.sub("", text, count=1), count=1)
+        if stripped == text or not stripped.strip():
+            break
+        text = stripped
+    return text
+
+
 class _Evidence:
     """What a segment of a page title looks like: a site name, a date, or part of the headline."""
 
     def __init__(self, lang: str, site: str | None) -> None:
         self.lang = lang
         self.outlets = outlet_keys()
+        self.stems = source_stems()
         self.site_pattern = _site_words(lang)[1]
         self.site_keys: set[str] = set()
         if site:
@@ -103,10 +138,12 @@ class _Evidence:
                     self.site_keys.add(norm_key(part))
 
     def is_site(self, seg: str, home: bool = False) -> bool:
+        """Whether ``seg`` names a site. ``home``: a leading segment, where the news-domain stems
+        ("Google - Site Reliability Engineering") and home words count only as the curated names do."""
         key = norm_key(seg)
         if not key:
             return False
-        if key in self.outlets or _DOMAIN.match(seg.strip()):
+        if key in self.outlets or _DOMAIN.match(seg.strip()) or (not home and key in self.stems):
             return True
         if self.site_keys and any(k and (k == key or (len(k) > 3 and k in key)) for k in self.site_keys):
             return True
@@ -134,6 +171,19 @@ def _weak_suffix(seg: str, sep: str, dashes: int) -> bool:
     return _words(text) <= limit
 
 
+def _is_section(seg: str) -> bool:
+    """A section name between a headline and its site ("Politics", "Culture / Next"): one or two
+    words, capitalised, no digits ("Day 100" and " - sources" belong to the headline)."""
+    text = seg.strip()
+    return (
+        bool(text)
+        and _words(text) <= 2
+        and not text[0].islower()
+        and not any(ch.isdigit() for ch in text)
+        and not _ENDS_SENTENCE.search(text)
+    )
+
+
 def _strip_site(title: str, evidence: _Evidence) -> str:
     pieces = _SEP.split(title)
     seps = _SEP.findall(title)
@@ -147,7 +197,9 @@ def _strip_site(title: str, evidence: _Evidence) -> str:
     last = segs[-1]
     head_words = _words(" ".join(segs[:-1]))
     strong = evidence.is_site(last) or evidence.is_date(last) or bool(_BRACKETED.search(last))
-    if last.strip() and (strong or (head_words >= 4 and _weak_suffix(last, seps[-1], dashes))):
+    longest_head = max(_words(seg) for seg in segs[:-1])
+    weak = head_words >= 4 and _words(last) < longest_head and _weak_suffix(last, seps[-1], dashes)
+    if last.strip() and (strong or weak):
         cut = n - 1
         while cut >= 2:
             seg = segs[cut - 1]
@@ -155,7 +207,7 @@ def _strip_site(title: str, evidence: _Evidence) -> str:
                 strong = True
                 cut -= 1
                 continue
-            if strong and _words(seg) <= 2 and not _ENDS_SENTENCE.search(seg.strip()):
+            if strong and _is_section(seg):
                 cut -= 1
                 continue
             break
@@ -165,7 +217,7 @@ def _strip_site(title: str, evidence: _Evidence) -> str:
         start = 1
     kept_segs = segs[start:cut]
     kept_seps = seps[start : cut - 1]
-    # 3. breadcrumbs ("Site » Section » Title"): the longest segment, the last on ties
+    # 3. breadcrumbs ("Home » World » Title"): the longest segment, the last on ties
     if len(kept_segs) > 1 and all(s.strip() in _HIERARCHY for s in kept_seps):
         best = max(range(len(kept_segs)), key=lambda i: (_words(kept_segs[i]), i))
         kept_segs, kept_seps = [kept_segs[best]], []
@@ -270,18 +322,17 @@ def headline(title: str, lang: str | None = None, case: str | None = None, **opt
         code = detect(text) if case is not None else UNDETERMINED
     lang_code = code or UNDETERMINED
     if opts["strip_labels"] and text.strip():
-        prefix, suffix = _labels(lang_code, opts["strip_live"])
-        for _ in range(2):
-            stripped = suffix.sub("", prefix.sub("", text, count=1), count=1)
-            if stripped == text or not stripped.strip():
-                break
-            text = stripped
+        text = _strip_labels(text, lang_code, opts["strip_live"])
     if opts["strip_site"] and text.strip():
         evidence = _Evidence(lang_code, opts["site"])
+        before = text
         text = _strip_site(text, evidence)
         if ": " in text:
             text = _strip_site_prefix(text, evidence)
         text = _strip_cjk_site_tail(text, evidence)
+        if opts["strip_labels"] and text != before and text.strip():
+            # "Gaza aid convoy attacked (VIDEO) - RT World News": the label was inside the site suffix
+            text = _strip_labels(text, lang_code, opts["strip_live"])
     if case is not None and text:
         text = recase(text, lang_code, case)
     return text
