@@ -100,3 +100,47 @@ def test_detection_is_deterministic_across_processes() -> None:
         answers.add(out.stdout.strip())
     assert len(answers) == 1
     assert answers.pop() == ",".join(detect(s) for s in SNIPPETS)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("HAMAS ZEIGT SICH OFFEN FÜR WEITERE GESPRÄCHE ÜBER EINE WAFFENRUHE", "de"),
+        ("ISRAEL REJECTS TRUCE OFFER AS TALKS RESUME IN EGYPT", "en"),
+        ("GAZA CITY (AFP) - The talks resumed on Thursday after the NATO and UN envoys arrived.", "en"),
+        ("Les négociations ont repris jeudi, a indiqué l'AFP (https://www.afp.com, contact@afp.com).", "fr"),
+        ("Negotiations with Hamas: Israel says talks in Cairo will go on, an official said", "en"),
+        ("Президент України заявив у четвер, що переговори тривають.", "uk"),
+        ("Кремль заявил в четверг, что переговоры продолжатся.", "ru"),
+        ("La reunió va acabar dijous sense cap acord entre les parts.", "ca"),
+    ],
+)
+def test_detection_of_capitals_acronyms_links_and_close_languages(text: str, lang: str) -> None:
+    assert detect(text) == lang
+
+
+def test_detection_scores_every_ngram_without_sampling() -> None:
+    # The same text in many orders of calls and threads gives one answer (no random state anywhere).
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [s for s in SNIPPETS for _ in range(20)]
+    with ThreadPoolExecutor(8) as pool:
+        threaded = list(pool.map(detect, texts))
+    assert threaded == [detect(t) for t in texts]
+
+
+def test_detection_model_is_small_and_shared() -> None:
+    from newsnorm._lang import _get_model
+
+    model = _get_model()
+    assert model is _get_model()
+    assert 30 <= len(model.langs) <= 60
+    assert {"en", "ar", "ru", "hi"} <= set(model.langs)
+    assert "zh" not in model.langs  # Han is the script rule's
+    assert len(model.packed) < 60_000
+
+
+@pytest.mark.parametrize("size", [0, 1, 299, 300, 301, 5_000, 1_000_000])
+def test_detection_of_long_runs_without_spaces(size: int) -> None:
+    assert detect("a" * size) in {"und", *newsnorm._lang.ISO_639_1}
+    assert detect("Ab" * size) in {"und", *newsnorm._lang.ISO_639_1}

@@ -1,10 +1,12 @@
 """Language codes: checking what callers pass and detecting what they do not.
 
-Detection uses langdetect through a private, seeded ``DetectorFactory`` (never
-langdetect's global one), so the answer for a text is the same in every run and
-every process. Only a bounded prefix of the text is read, so cost does not grow
-with document length. A script rule runs first: Hangul is Korean, kana is
-Japanese, a Han majority is Chinese, and scripts used by one language only
+Detection is a deterministic naive-Bayes scorer over character 1-, 2- and
+3-grams, with the n-gram profiles of langdetect (55 languages, Apache-2.0, read
+from the installed ``langdetect`` package on first use). It scores *every*
+n-gram of a bounded prefix of the text (no random sampling, no seed), so the
+answer for a text is the same in every run, thread and process, and the cost does
+not grow with document length. A script rule runs first: Hangul is Korean, kana
+is Japanese, a Han majority is Chinese, and scripts used by one language only
 (Greek, Hebrew, Thai, Armenian, Georgian ...) need no statistics at all.
 """
 
@@ -12,10 +14,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple
-
-if TYPE_CHECKING:  # pragma: no cover
-    from langdetect.detector_factory import DetectorFactory
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 __all__ = ["ISO_639_1", "UNDETERMINED", "LangTag", "detect", "parse_lang"]
 
@@ -103,8 +103,12 @@ def _parse_tag(value: str) -> LangTag:
 
 #: How many characters of a document detection reads (cut back to a word end).
 PREFIX_CHARS = 300
-_SEED = 0
-_N_TRIAL = 2
+#: langdetect's smoothing: an n-gram's probability in a language is ``count / n-grams of its length + _ALPHA``.
+_ALPHA = 0.5 / 10_000
+#: Log-probabilities are stored as whole multiples of this step (0 to about 500).
+_STEP = 0.02
+#: Bits per language in a packed score: room for the sum of 30,000 n-grams of the highest value.
+_BITS = 24
 
 _SCRIPTS = (
     # (Unicode script, language): the first rule whose script holds most letters wins.
@@ -131,20 +135,94 @@ _SCRIPTS = (
 )
 
 
-def _load_factory() -> DetectorFactory:
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    factory.set_seed(_SEED)
-    return factory
+#: Languages the script rule decides before any statistics (their profiles are not loaded).
+_BY_SCRIPT_ONLY = frozenset(lang for _, lang in _SCRIPTS)
 
 
-def _get_factory() -> DetectorFactory:
-    """langdetect's profiles, loaded once into a factory of our own (never langdetect's global one)."""
+class _Model(NamedTuple):
+    """The n-gram scorer's table, built once per process.
+
+    Every n-gram maps to one packed integer: ``_BITS`` bits per language, holding
+    ``(log(p + alpha) - log(alpha)) / _STEP`` rounded, where ``p`` is the n-gram's
+    probability in that language. Adding the integers of a text's n-grams adds up
+    every language's log-likelihood at once (no field overflows at our text sizes),
+    in C, whatever the number of languages. Languages are ordered by script (Latin
+    first), so an n-gram of one script has no high fields and its integer stays small.
+    """
+
+    langs: tuple[str, ...]  # ISO 639-1 code per field, lowest field first
+    packed: Mapping[str, int]  # n-gram -> packed scores
+    fold: Mapping[int, Any]  # str.translate table: langdetect's character normalisation
+
+
+def _profile_dir() -> Any:
+    """The ``profiles`` directory of the installed langdetect (found without importing langdetect)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("langdetect")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a dependency
+        raise ImportError("language detection needs the 'langdetect' package (pip install langdetect)")
+    return Path(next(iter(spec.submodule_search_locations))) / "profiles"
+
+
+def _fold_table() -> dict[int, Any]:
+    """langdetect's normalisation of characters as a ``str.translate`` table (spaces for separators)."""
+    table: dict[int, Any] = {c: " " for c in range(0x80) if not chr(c).isascii() or not chr(c).isalpha()}
+    table.update((c, " ") for c in (0xA0, 0xAB, 0xB0, 0xBB))  # the Latin-1 signs langdetect drops
+    table.update((c, " ") for c in range(0x2000, 0x2070))  # general punctuation
+    table[0x0219] = "\u015f"  # Romanian s and t with comma below -> with cedilla, as in the profiles
+    table[0x021B] = "\u0163"
+    table[0x06CC] = "\u064a"  # Farsi yeh -> Arabic yeh
+    table.update((c, "\u1ec3") for c in range(0x1EA0, 0x1F00))  # Vietnamese letters with two marks
+    table.update((c, "\u3042") for c in range(0x3040, 0x30A0))  # hiragana
+    table.update((c, "\u30a2") for c in range(0x30A0, 0x3100))  # katakana
+    return table
+
+
+def _load_model() -> _Model:
+    import json
+    import math
+    from array import array
+
+    floor = math.log(_ALPHA)
+    one: dict[str, str] = {}  # one str object per n-gram, whichever profiles have it
+    profiles: list[tuple[int, str, list[str], array[int]]] = []
+    for path in _profile_dir().iterdir():
+        name = path.name  # the profile's language: "en", "zh-cn" ...
+        code = _LEGACY.get(name.split("-")[0], name.split("-")[0])
+        if code in _BY_SCRIPT_ONLY or code not in ISO_639_1:
+            continue
+        profile = json.loads(path.read_text(encoding="utf-8"))
+        totals = profile["n_words"]
+        grams: list[str] = []
+        values = array("H")
+        for gram, count in profile["freq"].items():
+            n = len(gram)
+            if 1 <= n <= 3 and " " not in gram.strip():
+                value = round((math.log(count / totals[n - 1] + _ALPHA) - floor) / _STEP)
+                if value > 0:
+                    grams.append(one.setdefault(gram, gram))
+                    values.append(value)
+        del profile
+        top = sorted((v, g) for g, v in zip(grams, values, strict=True) if len(g) == 1)[-5:]
+        script = 0 if any(g.isascii() for _, g in top) else min((ord(g) for _, g in top), default=0)
+        profiles.append((script, name, grams, values))  # Latin first, then by script
+    profiles.sort(key=lambda p: p[:2])
+    packed: dict[str, int] = {}
+    for field, (_, _, grams, values) in enumerate(profiles):
+        shift = field * _BITS
+        for gram, value in zip(grams, values, strict=True):
+            packed[gram] = packed.get(gram, 0) | value << shift
+    langs = tuple(_LEGACY.get(name.split("-")[0], name.split("-")[0]) for _, name, _, _ in profiles)
+    return _Model(langs, packed, _fold_table())
+
+
+def _get_model() -> _Model:
+    """The scorer's tables, loaded once (under the shared lock) for the whole process."""
     from ._resources import cached
 
-    return cached(("newsnorm", "langdetect-factory"), _load_factory)
+    return cached(("newsnorm", "lang-ngram-model"), _load_model)
 
 
 def _prefix(text: str) -> str:
@@ -154,28 +232,57 @@ def _prefix(text: str) -> str:
     return text[: cut if cut > 0 else PREFIX_CHARS]
 
 
+class _Patterns(NamedTuple):
+    script: Any  # a group per script of _SCRIPTS and a last group for other letters
+    ruled: Any  # a letter of one of the scripts of _SCRIPTS
+    letter: Any  # any letter
+    capitals: Any  # two capitals in a row (acronyms: langdetect skips their n-grams)
+    latin: Any  # an ASCII letter
+    non_latin: Any  # what langdetect counts as a non-Latin character
+    link: Any  # URLs and e-mail addresses
+
+
+def _build_patterns() -> _Patterns:
+    import regex
+
+    groups = "|".join(rf"(\p{{{script}}})" for script, _ in _SCRIPTS)
+    ruled = "".join(rf"\p{{{script}}}" for script, _ in _SCRIPTS)
+    return _Patterns(
+        script=regex.compile(rf"{groups}|(\p{{L}})"),
+        ruled=regex.compile(rf"[{ruled}]"),
+        letter=regex.compile(r"\p{L}"),
+        capitals=regex.compile(r"\p{Lu}\p{Lu}"),
+        latin=regex.compile(r"[A-Za-z]"),
+        non_latin=regex.compile(r"[^\x00-\u02ff\u1e00-\u1eff]"),
+        link=regex.compile(r"https?://[-_.?&~;+=/#0-9A-Za-z]{1,2076}|[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}"
+                           r"[-_.0-9A-Za-z]{1,255}"),
+    )
+
+
+def _patterns() -> _Patterns:
+    global _compiled
+    if _compiled is None:
+        _compiled = _build_patterns()
+    return _compiled
+
+
+_compiled: _Patterns | None = None
+
+
 def _script_pattern() -> Any:
     """One pattern with a group per script of ``_SCRIPTS`` and a last group for other letters."""
-    global _script_re
-    if _script_re is None:
-        import regex
-
-        groups = "|".join(rf"(\p{{{script}}})" for script, _ in _SCRIPTS)
-        _script_re = regex.compile(rf"{groups}|(\p{{L}})")
-    return _script_re
-
-
-_script_re: Any = None
+    return _patterns().script
 
 
 def _by_script(sample: str) -> str | None:
     """The language a script rule gives for ``sample``, or ``None`` (then statistics decide)."""
+    pats = _patterns()
+    if pats.ruled.search(sample) is None:  # the common case: no script of the rule at all
+        return None
     counts = [0] * (len(_SCRIPTS) + 1)
-    for m in _script_pattern().finditer(sample):
+    for m in pats.script.finditer(sample):
         counts[m.lastindex - 1] += 1
     letters = sum(counts)
-    if not letters:
-        return None
     per_lang: dict[str, int] = {}
     for (_, lang), count in zip(_SCRIPTS, counts, strict=False):
         per_lang[lang] = per_lang.get(lang, 0) + count
@@ -188,27 +295,56 @@ def _by_script(sample: str) -> str | None:
     return None
 
 
+def _words(sample: str, model: _Model) -> list[str]:
+    """The words of ``sample`` after langdetect's normalisation (links, stray Latin and acronyms left out)."""
+    import unicodedata
+
+    pats = _patterns()
+    text = sample if unicodedata.is_normalized("NFC", sample) else unicodedata.normalize("NFC", sample)
+    if "@" in text or "://" in text:
+        text = pats.link.sub(" ", text)
+    if pats.non_latin.search(text) is not None and \
+            len(pats.latin.findall(text)) * 2 < len(pats.non_latin.findall(text)):
+        text = pats.latin.sub(" ", text)  # a few Latin words in another script: left out, as langdetect does
+    words = text.translate(model.fold).split()
+    if pats.capitals.search(text) is not None:  # acronyms (AFP, NATO) tell little: left out ...
+        search = pats.capitals.search
+        kept = [w for w in words if search(w) is None]
+        # ... unless most of the text is capitals (a headline in capitals): then its lower case is read
+        words = kept if 2 * sum(map(len, kept)) >= sum(map(len, words)) else [w.lower() for w in words]
+    return words
+
+
+def _score(words: list[str], model: _Model) -> str:
+    """The language whose profile gives the words' 1-, 2- and 3-grams the highest likelihood (``und``: none known).
+
+    The n-grams are langdetect's: those of each word padded with a space on both
+    sides (n-grams across two words are in no profile, so they add nothing).
+    """
+    from itertools import chain, repeat
+    from operator import add
+
+    padded = " " + " ".join(words) + " "
+    bigrams = list(map(add, padded, padded[1:]))
+    grams = chain(padded, bigrams, map(add, bigrams, padded[2:]))
+    total = sum(map(model.packed.get, grams, repeat(0)))
+    if not total:
+        return UNDETERMINED
+    mask = (1 << _BITS) - 1
+    scores = [total >> shift & mask for shift in range(0, _BITS * len(model.langs), _BITS)]
+    return model.langs[scores.index(max(scores))]  # the first (lowest field) of equal scores: deterministic
+
+
 def detect(text: str) -> str:
     """Return the ISO 639-1 code of ``text``'s language, or ``"und"``.
 
-    Deterministic: the same text gives the same answer in every run and process.
+    Deterministic: the same text gives the same answer in every run, thread and process.
     """
     sample = _prefix(text)
     by_script = _by_script(sample)
     if by_script is not None:
         return by_script
-    if not _script_pattern().search(sample):
+    if _patterns().letter.search(sample) is None:
         return UNDETERMINED
-    from langdetect.lang_detect_exception import LangDetectException
-
-    factory = _get_factory()
-    detector: Any = factory.create()
-    detector.n_trial = _N_TRIAL
-    try:
-        detector.append(sample)
-        code = str(detector.detect())
-    except LangDetectException:
-        return UNDETERMINED
-    code = code.split("-")[0]
-    code = _LEGACY.get(code, code)
-    return code if code in ISO_639_1 else UNDETERMINED
+    model = _get_model()
+    return _score(_words(sample, model), model)
