@@ -199,7 +199,20 @@ def _tsv(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _cldr() -> Mapping[str, Mapping[str, list[str]]]:
-    return _gz_json("cldr_names.json.gz")["names"]  # type: ignore[no-any-return]
+    """Language -> code -> names: CLDR's names first, then the names i18n-iso-countries adds."""
+
+    def build() -> Mapping[str, Mapping[str, list[str]]]:
+        merged: dict[str, dict[str, list[str]]] = {
+            lang: {code: list(names) for code, names in by_code.items()}
+            for lang, by_code in _gz_json("cldr_names.json.gz")["names"].items()
+        }
+        for lang, by_code in _gz_json("i18n_names.json.gz")["names"].items():
+            into = merged.setdefault(lang, {})
+            for code, names in by_code.items():
+                into.setdefault(code, []).extend(names)
+        return MappingProxyType(merged)
+
+    return cached(("newsnorm.places.names",), build)
 
 
 class Spelling(NamedTuple):
