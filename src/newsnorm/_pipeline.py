@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple, Protocol, Union, runtime_checkable
 
 from ._args import check_text, parse_published
@@ -193,18 +195,24 @@ class Pipeline:
         candidates: list[tuple[int, Mention]] = []
         rewriting: set[int] = set()
         edits: list[Edit] = []
+        size = len(source)
         for index, step in enumerate(self.steps):
             if getattr(step, "rewrite", False):
                 rewriting.add(index)
-            for mention in step.find(bare):
-                _check(mention, source, step)
-                candidates.append((index, mention))
+            found = step.find(bare)
+            if not isinstance(found, list):
+                found = list(found)
+            # one pass checks every mention (a function call per mention costs more than the check)
+            for bad in (m for m in found if not isinstance(m, Mention) or not 0 <= m.start < m.end <= size
+                        or source[m.start : m.end] != m.text):
+                _check(bad, source, step)  # raises with a message naming the step
+            candidates.extend(zip(repeat(index), found))
             more = getattr(step, "edits", None)
             if more is not None:
                 edits.extend(more(bare))
         chosen = resolve_overlaps(candidates)
         rewrites = [Edit(m.start, m.end, m.normalised) for i, m in chosen if i in rewriting and m.normalised != m.text]
-        mentions = tuple(m for _, m in chosen)
+        mentions = tuple(map(itemgetter(1), chosen))
         new_text = apply_edits(source, edits, rewrites)
         return Document(
             source=source, text=new_text, lang=bare.lang, mentions=mentions, published=when, region=region
@@ -230,19 +238,33 @@ def resolve_overlaps(candidates: Sequence[tuple[int, Mention]]) -> list[tuple[in
     sweep by start), so the cost is ``O(n log n)`` however many mentions a text has;
     the greedy choice runs inside each cluster.
     """
-    by_start = sorted(candidates, key=lambda c: (c[1].start, c[1].end))
+    by_start = sorted(candidates, key=_start_end)
     chosen: list[tuple[int, Mention]] = []
     cluster: list[tuple[int, Mention]] = []
     cluster_end = -1
     for item in by_start:
-        if item[1].start >= cluster_end and cluster:
-            chosen.extend(cluster if len(cluster) == 1 else _greedy(cluster))
-            cluster = []
-        cluster.append(item)
-        cluster_end = max(cluster_end, item[1].end) if len(cluster) > 1 else item[1].end
-    if cluster:
-        chosen.extend(cluster if len(cluster) == 1 else _greedy(cluster))
+        m = item[1]
+        if m.start >= cluster_end:  # a new cluster starts: the last one is settled
+            if len(cluster) == 1:
+                chosen.append(cluster[0])
+            elif cluster:
+                chosen.extend(_greedy(cluster))
+            cluster = [item]
+            cluster_end = m.end
+        else:
+            cluster.append(item)
+            if m.end > cluster_end:
+                cluster_end = m.end
+    if len(cluster) == 1:
+        chosen.append(cluster[0])
+    elif cluster:
+        chosen.extend(_greedy(cluster))
     return chosen
+
+
+def _start_end(candidate: tuple[int, Mention]) -> tuple[int, int]:
+    m = candidate[1]
+    return m.start, m.end
 
 
 def _greedy(cluster: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
