@@ -59,6 +59,9 @@ class _Tables(NamedTuple):
     appositive: re.Pattern[str] | None
     stars: tuple[tuple[str, str], ...]  # qualifier forms ending in "*": (prefix, ISO2)
     zh_stop: frozenset[str]  # Chinese function characters that end a name after a title
+    former: tuple[str, ...]  # lower-case prefixes joined to a title: "then-", "ex-", "ex" (es), longest first
+    postmod: re.Pattern[str] | None  # an adjective between title and name: "président sortant", "presidente electo"
+    deputy: re.Pattern[str] | None  # a word before a title naming the deputy's office: "Deputy", "نائب"
 
 
 def _form_regex(forms: Iterable[str]) -> str:
@@ -81,6 +84,47 @@ def _appositive_pattern(lang: str, forms: Mapping[str, str]) -> re.Pattern[str] 
     article = "|".join(x for x in (spaced, elided) if x)
     qualifier = rf"(?:(?:{_form_regex(forms)})(?:['’]s)?\s+)?" if forms else ""
     return re.compile(rf",[ \t]+(?:{article})?{qualifier}$" if article else rf",[ \t]+{qualifier}$", re.IGNORECASE)
+
+
+def _postmod_pattern(lang: str) -> re.Pattern[str] | None:
+    words = sorted(word_list("postmodifier", lang), key=len, reverse=True)
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\s+(?:{alts})(?![\w'’-])(?=,?\s+[^\W\d_])", re.IGNORECASE)
+
+
+_BARE_NAME_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl", "ca", "ro"})
+_NEXT_CAPITAL = re.compile(r"\s+[^\W\d_]")
+
+
+def _name_not_country(text: str, pos: int, am: re.Match[str], lang: str) -> bool:
+    """"el expresidente Mauricio Macri": in languages that put a country after a title only as a lower-case
+    adjective or after a preposition ("presidente argentino", "presidente de Argentina"), a bare
+    capitalised country name followed by another capitalised word opens the person's name."""
+    if lang not in _BARE_NAME_LANGS or text[pos : am.start("q")].strip():
+        return False
+    if not am.group("q")[:1].isupper():
+        return False
+    nxt = _NEXT_CAPITAL.match(text, am.end())
+    return bool(nxt) and text[nxt.end() - 1].isupper()
+
+
+def _deputy_pattern(lang: str) -> re.Pattern[str] | None:
+    words = sorted(word_list("deputy", lang), key=len, reverse=True)
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) + ("" if w.endswith("-") else r"\s+") for w in words)
+    return re.compile(rf"(?:^|(?<=[\s(\"“«]))(?:{alts})$", re.IGNORECASE)
+
+
+def _former_prefix(low: str, start: int, t: _Tables) -> int:
+    """Length of a former-office prefix joined to the title at ``start`` ("then-", "ex-", "ex"), or 0."""
+    for prefix in t.former:
+        begin = start - len(prefix)
+        if begin >= 0 and low.startswith(prefix, begin) and (begin == 0 or not low[begin - 1].isalnum()):
+            return len(prefix)
+    return 0
 
 
 def _tables(lang: str) -> _Tables:
@@ -123,6 +167,9 @@ def _tables(lang: str) -> _Tables:
             _appositive_pattern(lang, forms),
             tuple((form[:-1].lower(), code) for form, code in forms.items() if form.endswith("*")),
             frozenset("".join(word_list("zh_stop", lang))),
+            tuple(sorted(word_list("former", lang), key=len, reverse=True)),
+            _postmod_pattern(lang),
+            _deputy_pattern(lang),
         )
 
     return cached(("titles", "tables", lang), build)
@@ -246,6 +293,16 @@ def _appositive(text: str, start: int, pos: int, t: _Tables) -> _Name | None:
     return _Name(offset + first, offset + last, before[first:last])
 
 
+def _surname_follows(text: str, pos: int, t: _Tables) -> bool:
+    """A capitalised particle inside a name ("Bruno Le Maire", "Marine Le Pen") is followed by a
+    capitalised word that is neither a function word nor a title."""
+    nxt = _TOKEN.match(text, pos)
+    if not nxt:
+        return False
+    word = nxt.group(1).rstrip(".,;:!?")
+    return _is_capital(word) and word.casefold() not in t.notname
+
+
 def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | None:
     """The person's name starting at ``pos`` (after spaces and at most one comma), or None."""
     i = pos
@@ -317,7 +374,12 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         ):
             break
         in_table = word.lower() in t.table or tok.rstrip(",;:").lower() in t.table
-        if (not caseless and _is_capital(word) and word.casefold() in t.notname) or in_table:
+        if (
+            not caseless
+            and _is_capital(word)
+            and word.casefold() in t.notname
+            and not (tokens and word.casefold() in t.particles and _surname_follows(text, tm.end(), t))
+        ) or (in_table and not (tokens and text[tokens[-1][0] : tokens[-1][1]].casefold() in t.particles)):
             break
         end = start + len(word)
         if tok[0] not in "\"“":
@@ -350,8 +412,9 @@ _CAP_BEFORE = re.compile(r"[A-Z\u00c0-\u024f\u0400-\u04ff][^\s]*\s+$")  # a capi
 _CAP_AFTER = re.compile(r"\s[^\W\d_]")
 
 
-def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
-    """(start, end) of the longest title surface form at each word start, in text order.
+def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int, int]]:
+    """(start, end, prefix) of the longest title surface form at each word start, in text order;
+    ``prefix`` is the length of a former-office prefix joined to it ("then-", "ex-"), else 0.
 
     The Aho-Corasick automaton runs once over the lower-cased text (C speed); the few hits are
     checked for word boundaries here. Text whose lower-casing changes its length (a rare "İ")
@@ -360,9 +423,10 @@ def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
     low = text.lower()
     if len(low) != len(text):
         for m in t.pattern.finditer(text):
-            yield m.start(), m.end()
+            yield m.start(), m.end(), 0
         return
     best: dict[int, int] = {}
+    prefixed: dict[int, int] = {}
     n = len(low)
     for last, length in t.automaton.iter(low):
         start = last - length + 1
@@ -370,7 +434,10 @@ def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
         if start > 0:
             ch = low[start - 1]
             if ch.isalnum() or ch == "_" or ch in _BEFORE_WORD:
-                continue
+                prefix = _former_prefix(low, start, t) if t.former else 0
+                if not prefix:
+                    continue
+                prefixed[start] = prefix
         if end < n:
             ch = low[end]
             if ch.isalnum() or ch == "_" or "\u0300" <= ch <= "\u036f":
@@ -378,7 +445,7 @@ def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
         if best.get(start, 0) < end:
             best[start] = end
     for start in sorted(best):
-        yield start, best[start]
+        yield start, best[start], prefixed.get(start, 0)
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -456,6 +523,24 @@ def _dotted_run(text: str, pos: int, t: _Tables, inverted: bool) -> Mention | No
         normalised=surface,
         attrs={"category": office.category if office else "other"},
     )
+
+
+_ROMAN = re.compile(r"^[IVXL]+$")
+
+
+def _regnal_name(name: _Name) -> _Name:
+    """A pope's name: one name, or the names up to a regnal number ("John Paul II"), never the
+    capitalised word after it ("Papa Franciscus Gazze için ...")."""
+    words = list(re.finditer(r"\S+", name.text))
+    keep = 1
+    for k, word in enumerate(words[:4]):
+        if _ROMAN.match(word.group().rstrip(".,")):
+            keep = k + 1
+            break
+    if keep >= len(words):
+        return name
+    end = words[keep - 1].end()
+    return _Name(name.start, name.start + end, name.text[:end])
 
 
 _SPACELESS = frozenset({"zh", "ja", "ko"})
@@ -588,8 +673,8 @@ def find_titles(
         if prefix is not None:
             yield prefix
             consumed = prefix.end
-    for start, end in _candidates(text, t):
-        if start < consumed:
+    for start, end, prefix in _candidates(text, t):
+        if start - prefix < consumed:
             continue
         office = t.table.get(text[start:end].lower())
         if office is None:
@@ -621,12 +706,21 @@ def find_titles(
         if not honorifics and all(p.category in ("honorific", "academic") for p in parts):
             continue
         # what precedes: a style, "The", a country, or a name the title belongs to ("Burger King")
-        span_start = start
-        window = text[max(0, start - _BEFORE) : start]
+        fused = prefix and text[start - 1] != "-"  # "expresidente": the whole word is the title
+        span_start = start - prefix if fused else start
+        window = text[max(0, span_start - _BEFORE) : span_start]
+        deputy = ""
+        if t.deputy is not None and not prefix and not head.canonical.startswith(("Deputy", "Vice")):
+            dm = t.deputy.search(window)
+            if dm and (lang != "en" or dm.group()[:1].isupper() == _is_capital(surface)):
+                span_start -= len(window) - dm.start()
+                window = window[: dm.start()]
+                # "Assistant Secretary of State", "Under Secretary ..." keep their English word
+                deputy = dm.group().strip().capitalize() if lang == "en" else "Deputy"
         if t.style is not None:
             sm = t.style.search(window)
             if sm:
-                span_start = start - (len(window) - sm.start())
+                span_start -= len(window) - sm.start()
         if span_start == start and head.canonical == "Honourable" and window.endswith("The "):
             span_start = start - 4
         country: str | None = head.country or None
@@ -705,8 +799,14 @@ def find_titles(
                             if last_word.casefold() not in ("of", "and", "the") and last_word.lower() not in t.table:
                                 span_end = pos = om.end() + words[-3].end()
         found_after = False
+        if t.postmod is not None:
+            pm = t.postmod.match(text, pos)
+            if pm:
+                pos = pm.end()
         if t.after is not None:
             am = t.after.match(text, pos)
+            if am and _name_not_country(text, pos, am, lang):
+                am = None
             if am:
                 code = _country_of(am.group("q"), t.forms)
                 if code is not None:
@@ -736,6 +836,8 @@ def find_titles(
                         break
         if name is not None and name.text.lower() in t.table:
             name = None
+        if name is not None and head.canonical == "Pope":
+            name = _regnal_name(name)
         after_name = False
         if name is None and lang in _CASELESS:
             # "وزير الخارجية السعودي الأمير فيصل بن فرحان": a courtesy title between office and name;
@@ -774,6 +876,8 @@ def find_titles(
         canonical = head.canonical
         if canonical == "Foreign Minister" and country == "US":
             canonical = "Secretary of State"
+        if deputy:
+            canonical = f"{deputy} {canonical}"
         attrs: dict[str, Any] = {"category": head.category}
         if name is not None:
             attrs["person"] = name.text
@@ -782,6 +886,8 @@ def find_titles(
             consumed = span_end
         if country:
             attrs["country"] = country
+        if prefix:
+            attrs["former"] = True
         if len(parts) > 1:
             attrs["titles"] = [p.canonical for p in parts]
         plain = len(parts) == 1 and span_start == start and span_end == end
