@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
@@ -105,6 +105,15 @@ class Grammar:
     glued_connectors: frozenset[str]
     cjk: bool
     ascii_edges: bool = False  # ``pattern`` uses ASCII \b (faster); the scanner re-checks Unicode word edges
+    #: Characters a non-empty ``tail`` match may start with (besides whitespace), and those that may follow
+    #: one leading whitespace character: a figure followed by anything else has no tail (no regex call).
+    tail_first: frozenset[str] = frozenset()
+    tail_after_space: frozenset[str] = frozenset()
+    approx_last: frozenset[str] = frozenset()  # last characters of the approximation phrases
+    approx_kinds: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))  # phrase: kind
+    article_last: frozenset[str] = frozenset()  # last characters of ``one_article``
+    range_to: frozenset[str] = frozenset()  # lower-cased range words ("to", "-", "à")
+    range_between: frozenset[str] = frozenset()  # lower-cased words that open a range ("between")
 
 
 def _data_dir() -> Any:
@@ -291,6 +300,11 @@ def _build(lang: str) -> Grammar:
         for p in phrases:
             approx.append((p.lower(), kind))
     approx.sort(key=lambda pk: -len(pk[0]))
+    ord_items = [*overlay.get("ordinal_suffix", []), *([] if cjk else ["º", "ª"])]
+    pct_items = ["%", "٪", "％", *overlay.get("percent", [])]
+    abbr_items = [*glued, "k", "g", "b"]
+    firsts = {i.lower()[:1] for i in (*ord_items, *pct_items, *abbr_items) if i}
+    one_article = frozenset(a.lower() for a in overlay.get("one_article", []))
     return Grammar(
         lang=lang,
         figures=re.compile(fig),
@@ -303,11 +317,18 @@ def _build(lang: str) -> Grammar:
         overlay=MappingProxyType(overlay),
         approx=tuple(approx),
         article_one=frozenset(a.lower() for a in overlay.get("article_one", [])),
-        one_article=frozenset(a.lower() for a in overlay.get("one_article", [])),
+        one_article=one_article,
         connectors=frozenset(c.lower() for c in overlay.get("connectors", [])),
         glued_connectors=frozenset(overlay.get("glued_connectors", [])),
         cjk=cjk,
         ascii_edges=ascii_edges,
+        tail_first=frozenset(firsts | set("e^/／")),
+        tail_after_space=frozenset({i.lower()[:1] for i in pct_items if i} | set("kmg")),
+        approx_last=frozenset(p[-1] for p, _ in approx if p),
+        approx_kinds=MappingProxyType(dict(approx)),
+        article_last=frozenset(a[-1] for a in one_article if a),
+        range_to=frozenset(w.lower() for w in overlay.get("range_to", ())),
+        range_between=frozenset(w.lower() for w in overlay.get("range_between", ())),
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .._document import Mention
@@ -68,11 +68,15 @@ _COUNTERS = frozenset(
 _CJK_APPROX = str.maketrans({"余": None, "多": None, "几": None, "幾": None})
 _CJK_BIG_UNITS = "万萬亿億兆"
 _SPACES = frozenset(" \u00a0\u202f")
+_FIG_KINDS = frozenset(["FIG", "FIGX"])
+#: Common characters around figures that ``_LETTER`` never matches (a set test instead of a regex call).
+_NOT_LETTER = frozenset(" \t\n\r\u00a0\u202f.,;:!?()[]{}\"'“”‘’«»-–—/%$€£+*=<>#&|")
+_PREV_PLAIN = _NOT_LETTER - frozenset("-‐/:")  # before a figure: no name, code, date or time check needed
 _SPACE_GROUP = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?")
 _CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     start: int
     end: int
@@ -82,7 +86,8 @@ class _Item:
     scale: float = 1
     year_like: bool = False
     fraction: bool = False
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: dict[str, Any] | None = None  # created on first use: most numbers have none
+    rng: list[int | float] | None = None  # [low, high] of a range
 
 
 def _lower(text: str) -> str:
@@ -118,7 +123,8 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
     low = _lower(text)
     items = _scan_cjk(text, low, g) if g.cjk else _scan_words(text, low, g, words)
     items = _mixed(low, items)
-    items = [it for it in items if ordinals or not it.ordinal]
+    if not ordinals:
+        items = [it for it in items if not it.ordinal]
     if g.overlay.get("percent_before") and not g.cjk:
         _percent_before(low, items, g)
     _approx(low, items, g)
@@ -133,7 +139,9 @@ _LEADING_MINUS = re.compile(r"[ \t]*[-−][ \t]{1,2}$")
 def _mixed(low: str, items: list[_Item]) -> list[_Item]:
     """A whole number and a fraction: "2 1/4", "1と5分の4", "일과 이분의 일"; a lone leading "- 1 4/5"."""
     out: list[_Item] = []
-    for it in items:
+    if not any(it.fraction for it in items):
+        out = items
+    for it in items if out is not items else ():
         prev = out[-1] if out else None
         if (
             it.fraction
@@ -216,33 +224,42 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
     if s > 0 and text[s - 1] in ".," and (s == 1 or not text[s - 2].isalnum()) and body.isdigit():
         s -= 1  # ".08"
         body = text[s] + body
-    if len(body) <= 3 and body.isdigit() and e < n and text[e] in _SPACES:
+    if len(body) <= 3 and body.isdigit() and e < n and text[e] in _SPACES and low[e + 1 : e + 2].isdecimal():
         sg = _SPACE_GROUP.match(low, e)
         if sg is not None:
             e = sg.end()
             body = text[s:e]
     prev = text[s - 1] if s > 0 else " "
-    # names with numbers: "G7", "F-16", "Covid-19", "MH17"; codes "A4-B"
-    if _LETTER.match(prev) and not _CJK_SCRIPT.match(prev):
-        return None, e, ""
-    if prev in "-‐" and s > 1 and _LETTER.match(text[s - 2]) and not _CJK_SCRIPT.match(text[s - 2]):
-        return None, e, ""
-    if prev in "/:" and s > 1 and text[s - 2].isdigit():
-        return None, e, ""  # "3/4/2024", "10:30": dates and times
-    code = _CODE_AFTER.match(low, e)
-    if code is not None:
-        return None, code.end(), ""  # "555-123-4567", "2024-02-08", "3/4/2024": codes, dates
-    if not body.isascii():
-        body = body.translate(_FULLWIDTH)
-    value = digit_value(body, g.decimal, g.group) if body[0] not in ".," else digit_value("0" + body, ".", ",")
+    if prev not in _PREV_PLAIN:
+        # names with numbers: "G7", "F-16", "Covid-19", "MH17"; codes "A4-B"
+        if _LETTER.match(prev) and not _CJK_SCRIPT.match(prev):
+            return None, e, ""
+        if prev in "-‐" and s > 1 and _LETTER.match(text[s - 2]) and not _CJK_SCRIPT.match(text[s - 2]):
+            return None, e, ""
+        if prev in "/:" and s > 1 and text[s - 2].isdigit():
+            return None, e, ""  # "3/4/2024", "10:30": dates and times
+    after = low[e : e + 1]
+    if after in "-/" or (after == " " and low[e + 1 : e + 2].isdecimal()):  # ("" is in any str)
+        code = _CODE_AFTER.match(low, e)
+        if code is not None:
+            return None, code.end(), ""  # "555-123-4567", "2024-02-08", "3/4/2024": codes, dates
+    if body.isdigit() and body.isascii():
+        value: float | None = int(body) if len(body) < 300 else None
+    else:
+        if not body.isascii():
+            body = body.translate(_FULLWIDTH)
+        value = digit_value(body, g.decimal, g.group) if body[0] not in ".," else digit_value("0" + body, ".", ",")
     if value is None:
-        after = text[e : e + 1] or " "
-        if _DOTTED.fullmatch(body) and (not _LETTER.match(after) or _CJK_SCRIPT.match(after)):
+        following = text[e : e + 1] or " "
+        if _DOTTED.fullmatch(body) and (not _LETTER.match(following) or _CJK_SCRIPT.match(following)):
             return _pieces(body, s), e, "FIGX"  # "192.168.1.2": four numbers
         return None, e, ""
     it = _Item(s, e, value)
     kind = "FIG"
-    t = g.tail.match(low, e)
+    t = None
+    second = low[e + 1 : e + 2]
+    if after in g.tail_first or (after.isspace() and (second in g.tail_after_space or second.isspace())):
+        t = g.tail.match(low, e)  # a figure followed by anything else has no tail: no regex call
     if t is not None and t.end() > e:
         if t.group("exp"):
             exp = int(t.group("exp")[1:].replace("－", "-").replace("−", "-"))
@@ -292,7 +309,7 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             it.end = e  # "10 m": ten metres, the figure alone
             kind = "FIG"
     nxt = text[it.end] if it.end < n else " "
-    if _LETTER.match(nxt) and not _CJK_SCRIPT.match(nxt):
+    if nxt not in _NOT_LETTER and _LETTER.match(nxt) and not _CJK_SCRIPT.match(nxt):
         return None, it.end, ""  # "180.25ml", "5kg", "737MAX": a unit or a code
     if prev in "-−－" and (s == 1 or text[s - 2] in " \t\n([" or _CJK_SCRIPT.match(text[s - 2])):
         it.value = -it.value
@@ -309,7 +326,7 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
                 it.ordinal = True
                 it.end = e + 1
                 return it, it.end, "FIGX"
-        if len(body) <= 4 and _caps_name_before(text, s):
+        if len(body) <= 4 and s > 1 and text[s - 2].isalpha() and _caps_name_before(text, s):
             return None, e, ""  # "Boeing 737", "Apollo 11"
     return it, it.end, kind
 
@@ -324,7 +341,10 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
 
     def close() -> None:
         if run:
-            items.extend(_read_run(text, low, run, figs, g))
+            if len(run) == 1 and run[0][4] in _FIG_KINDS:
+                items.append(figs[run[0][0]])  # a lone figure: as _read_run gives it
+            else:
+                items.extend(_read_run(text, low, run, figs, g))
             run.clear()
             figs.clear()
 
@@ -481,6 +501,9 @@ def _article_before(low: str, start: int, g: Grammar) -> int:
     """Start of an article ("a", "an") right before ``start``, or -1."""
     if not g.one_article or start < 2 or low[start - 1] not in " \t\u00a0":
         return -1
+    c = low[start - 2]
+    if c not in g.article_last and (c.isalpha() or start < 3 or low[start - 3] not in g.article_last):
+        return -1  # the word before does not end like an article
     a, b = _word_before(low, start, 2)
     if a < 0 or (a > 0 and low[a - 1].isalnum()) or low[a:b] not in g.one_article:
         return -1
@@ -689,7 +712,7 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
             it.value *= 12
         it.fraction = bool(m.group("b"))
         if any(c in a for c in "余多几幾"):
-            it.attrs["approx"] = "more_than"  # "五百余万": more than five million
+            it.attrs = {"approx": "more_than"}  # "五百余万": more than five million
         out.append(it)
     return out
 
@@ -733,8 +756,10 @@ def _caps_name_before(text: str, start: int) -> bool:
     """A capitalised word (not the first of a sentence) right before: a name with a number."""
     if start == 0 or text[start - 1] not in " \u00a0":
         return False
-    a, b = _word_before(text, start - 1, 0)
-    if a < 0 or not text[a].isupper():
+    b = a = start - 1  # the word right before the space (as _word_before(text, start - 1, 0))
+    while a > 0 and text[a - 1].isalpha() and b - a < 40:
+        a -= 1
+    if a == b or not text[a].isupper():
         return False
     word = text[a:b]
     if len(word) == 1 and word not in "GV":
@@ -790,28 +815,42 @@ def _approx_pattern(g: Grammar) -> Any:
 def _approx(low: str, items: list[_Item], g: Grammar) -> None:
     if not g.approx or not items:
         return
-    pat = _approx_pattern(g)
-    kinds = dict(g.approx)
+    pat = None
+    kinds = g.approx_kinds
+    last = g.approx_last
     for it in items:
+        j = it.start
+        while j > 0 and low[j - 1] in " \t\u00a0\n" and it.start - j < 30:
+            j -= 1
+        if j == 0 or low[j - 1] not in last:
+            continue  # no phrase ends right before the number
+        if pat is None:
+            pat = _approx_pattern(g)
         m = pat.search(low, max(0, it.start - 30), it.start)
         if m is not None:
             phrase = " ".join(m.group().split())
             kind = kinds.get(phrase)
             if kind is not None:
+                if it.attrs is None:
+                    it.attrs = {}
                 it.attrs["approx"] = kind
 
 
 def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
     if len(items) < 2:
         return items
-    to_words = {w.lower() for w in g.overlay.get("range_to", ())}
-    between = {w.lower() for w in g.overlay.get("range_between", ())}
+    to_words = g.range_to
+    between = g.range_between
     out: list[_Item] = []
     i = 0
     while i < len(items):
         a = items[i]
         if i + 1 < len(items):
             b = items[i + 1]
+            if b.start - a.end > 12:  # too far apart for a range (the gap is at most 12 characters)
+                out.append(a)
+                i += 1
+                continue
             gap = text[a.end : b.start]
             word = gap.strip().lower()
             ok = (
@@ -830,8 +869,8 @@ def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
                 low = a.value * b.scale
             if ok and low < high:
                 r = _Item(a.start, b.end, 0, percent=a.percent or b.percent)
-                r.attrs = {**a.attrs}
-                r.attrs["range"] = [_clean(low), _clean(high)]
+                r.attrs = dict(a.attrs) if a.attrs else None
+                r.rng = [_clean(low), _clean(high)]
                 out.append(r)
                 i += 2
                 continue
@@ -841,19 +880,23 @@ def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
 
 
 def _mention(text: str, it: _Item, g: Grammar, style: str) -> Mention:
-    attrs = {k: v for k, v in it.attrs.items() if k != "range"}
+    attrs = dict(it.attrs) if it.attrs else {}
     if it.ordinal:
         attrs["ordinal"] = True
     if it.percent:
         attrs["unit"] = "percent"
     value: Any
-    if "range" in it.attrs:
-        lo, hi = it.attrs["range"]
+    if it.rng is not None:
+        lo, hi = it.rng
         value = [lo, hi]
         norm = f"{_show(lo, g, style)}-{_show(hi, g, style)}"
     else:
-        value = _clean(it.value)
-        norm = _show(value, g, style)
+        value = it.value
+        if type(value) is int and style == "canonical":
+            norm = str(value)  # the common case, as _show would give it
+        else:
+            value = _clean(value)
+            norm = _show(value, g, style)
         if it.ordinal:
             norm = str(g.overlay.get("ordinal_out", "{n}.")).format(n=norm)
     if it.percent:
