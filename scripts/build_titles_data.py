@@ -33,7 +33,8 @@ CATEGORIES = {"office", "judicial", "military", "religious", "nobility", "honori
 LISTS = {
     "ambiguous", "common", "names", "modifier", "minor", "vowelless",
     "site", "home", "label", "live", "notname", "particle", "postnominal", "notabbrev", "article", "people",
-    "notparticle", "zh_stop", "determiner", "preposition", "function", "noun_suffix", "former", "postmodifier", "deputy",
+    "notparticle", "zh_stop", "determiner", "preposition", "function", "noun_suffix",
+    "former", "postmodifier", "deputy",
 }
 
 

@@ -107,7 +107,7 @@ def _name_not_country(text: str, pos: int, am: re.Match[str], lang: str) -> bool
     if not am.group("q")[:1].isupper():
         return False
     nxt = _NEXT_CAPITAL.match(text, am.end())
-    return bool(nxt) and text[nxt.end() - 1].isupper()
+    return nxt is not None and text[nxt.end() - 1].isupper()
 
 
 def _deputy_pattern(lang: str) -> re.Pattern[str] | None:
@@ -673,8 +673,8 @@ def find_titles(
         if prefix is not None:
             yield prefix
             consumed = prefix.end
-    for start, end, prefix in _candidates(text, t):
-        if start - prefix < consumed:
+    for start, end, lead in _candidates(text, t):
+        if start - lead < consumed:
             continue
         office = t.table.get(text[start:end].lower())
         if office is None:
@@ -706,11 +706,11 @@ def find_titles(
         if not honorifics and all(p.category in ("honorific", "academic") for p in parts):
             continue
         # what precedes: a style, "The", a country, or a name the title belongs to ("Burger King")
-        fused = prefix and text[start - 1] != "-"  # "expresidente": the whole word is the title
-        span_start = start - prefix if fused else start
+        fused = lead and text[start - 1] != "-"  # "expresidente": the whole word is the title
+        span_start = start - lead if fused else start
         window = text[max(0, span_start - _BEFORE) : span_start]
         deputy = ""
-        if t.deputy is not None and not prefix and not head.canonical.startswith(("Deputy", "Vice")):
+        if t.deputy is not None and not lead and not head.canonical.startswith(("Deputy", "Vice")):
             dm = t.deputy.search(window)
             if dm and (lang != "en" or dm.group()[:1].isupper() == _is_capital(surface)):
                 span_start -= len(window) - dm.start()
@@ -886,7 +886,7 @@ def find_titles(
             consumed = span_end
         if country:
             attrs["country"] = country
-        if prefix:
+        if lead:
             attrs["former"] = True
         if len(parts) > 1:
             attrs["titles"] = [p.canonical for p in parts]
