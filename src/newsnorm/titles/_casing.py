@@ -19,6 +19,8 @@ from ._data import acronyms, proper_phrases, word_list
 __all__ = ["capitalise", "is_all_caps", "lower", "recase", "upper"]
 
 _DOTLESS_I = ("tr", "az")
+# languages that inflect proper names with endings written without an apostrophe
+_INFLECTING = frozenset({"pl", "cs", "sk", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "lt", "lv", "fi", "et", "hu", "az"})
 _LINES = re.compile(r"[\r\n]+")
 _SPACE = re.compile(r"(\s+)")
 _LEAD = re.compile(r"^[\"'“”‘’«»„‚‹›(\[{¿¡*]+")
@@ -63,6 +65,10 @@ def capitalise(word: str, lang: str) -> str:
         if ch.isdigit():
             return word
     return word
+
+
+def _has_upper(text: str) -> bool:
+    return any(ch.isupper() for ch in text)
 
 
 def _has_lower(text: str) -> bool:
@@ -186,7 +192,7 @@ def _title_core(core: str, lang: str, first: bool, last: bool, minor: frozenset[
             out.append(_title_part(piece, lang, s_first, s_last, minor))
             continue
         parts = [
-            _title_part(h, lang, s_first or hi == 0, s_last or hi == len(hyphens) - 1, minor)
+            _title_part(h, lang, hi == 0, hi == len(hyphens) - 1, minor)  # "State-of-the-Art"
             for hi, h in enumerate(hyphens)
         ]
         out.append("-".join(parts))
@@ -265,7 +271,7 @@ def _build_proper_checker(lang: str) -> Callable[[str], bool]:
     common = word_list("common", lang)
     place = _place_checker(lang)
 
-    def proper(word: str) -> bool:
+    def known(word: str) -> bool:
         folded = word.casefold()
         if folded in phrases:
             return True
@@ -275,7 +281,16 @@ def _build_proper_checker(lang: str) -> Callable[[str], bool]:
             return place(capitalise(word, lang))
         return False
 
-    return proper
+    if lang not in _INFLECTING:
+        return known
+
+    def inflected(word: str) -> bool:
+        # "SCHOLZEM", "BERLINIE", "ПУТИНА": a known name with a case ending of one to three letters
+        if known(word):
+            return True
+        return any(len(word) - k >= 4 and known(word[:-k]) for k in (1, 2, 3))
+
+    return inflected
 
 
 def _elision(core: str, lang: str, first: bool) -> str | None:
@@ -431,6 +446,9 @@ def _sentence_core(
 ) -> str:
     elided = _elision(core, lang, w.start)
     if elided is not None:
+        head, rest = elided[:2], elided[2:]
+        if title_like and not all_caps and rest[:1].isupper() and not _has_upper(rest[1:]) and not proper(rest):
+            return head + lower(rest, lang)  # "Sur L'Immigration" -> "sur l'immigration"
         return elided
     if all_caps:
         return capitalise(core, lang) if w.start else core
