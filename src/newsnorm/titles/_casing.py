@@ -20,7 +20,9 @@ __all__ = ["capitalise", "is_all_caps", "lower", "recase", "upper"]
 
 _DOTLESS_I = ("tr", "az")
 # languages that inflect proper names with endings written without an apostrophe
-_INFLECTING = frozenset({"pl", "cs", "sk", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "lt", "lv", "fi", "et", "hu", "az"})
+_INFLECTING = frozenset(
+    {"pl", "cs", "sk", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "lt", "lv", "fi", "et", "hu", "az"}
+)
 _LINES = re.compile(r"[\r\n]+")
 _SPACE = re.compile(r"(\s+)")
 _LEAD = re.compile(r"^[\"'“”‘’«»„‚‹›(\[{¿¡*]+")
