@@ -76,6 +76,7 @@ class Lexicon:
     word_rules: Mapping[str, frozenset[str]]  # folded anchor word -> the rules it can take part in
     anchor: Any  # re.Pattern[str]: words and digits every date expression contains
     starters: frozenset[str]  # folded words a match may start with
+    rule_starters: Mapping[str, frozenset[str]]  # rule -> the folded words a match of that rule may start with
     prefixed: bool  # words may carry an attached prefix (ar, he)
     tense: Any  # regex.Pattern[str]
     months: Mapping[str, int]
@@ -145,6 +146,42 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "mod": ("R_mod", "R_rel", "R_relp", "R_relday", "R_weekend"),
     "weekend": ("R_weekend", "R_rel", "R_relp", "R_mod"),
     "rel": ("R_wdrel", "R_rel", "R_relp", "R_thispart", "R_quarter"),
+}
+
+#: the word lists whose first words may begin a match of each rule before its anchor (a rule not listed
+#: begins at its anchor: a digit, "Q", a quote); the scanner tries only starts among these words
+_RULE_FIRST: dict[str, tuple[str, ...]] = {
+    "R_mdy": ("wd_a", "mon_a"),
+    "R_dmy": ("wd_a", "the", "daywords"),
+    "R_wdday": ("wd_a",),
+    "R_dayword": ("day_word",),
+    "R_weekof": ("the", "ordinals"),
+    "R_my": ("mon_a",),
+    "R_quarter": ("the", "ordinals", "last", "next", "this"),
+    "R_ago": ("approx", "more_than", "less_than", "numbers", "some"),
+    "R_agob": ("ago_before", "later_before"),
+    "R_wdrel": ("last", "next", "this"),
+    "R_rel": ("start", "mid", "end", "the", "last", "next", "this"),
+    "R_relp": ("start", "mid", "end", "the", "rel_target"),
+    "R_dur": ("approx", "more_than", "less_than", "at_least", "at_most", "the", "last", "next", "numbers", "some"),
+    "R_hdur": ("numbers",),
+    "R_decade": ("the", "decade_pre"),
+    "R_weekend": ("the", "conn", "preps", "last", "next", "this", "weekend"),
+    "R_mod": ("start", "mid", "end"),
+    "R_season": ("seasons",),
+    "R_theunit": ("the",),
+    "R_wd": ("wd_w",),
+    "R_relword": ("rel_words",),
+    "R_relday": (
+        "start", "end", "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday",
+        "day_after_tomorrow", "tonight", "last_night",
+    ),
+    "R_thispart": ("this",),
+    "R_every": ("every",),
+    "R_set": ("sets",),
+    "R_time": ("at", "time_pre", "noon", "midnight"),
+    "R_ref": ("present", "past", "future"),
+    "R_month": ("mon_w",),
 }
 
 #: the word lists whose words anchor a scan, and their kind
@@ -462,6 +499,16 @@ def _build(lang: str) -> Lexicon:
             if head:
                 first.add(head)
     starters = frozenset(fold(w) for w in first)
+
+    def heads(names: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(
+            fold(item.split()[0] if spaced else item[:1])
+            for name in names
+            for item in lists.get(name, ())
+            if item != _NEVER and item.strip()
+        )
+
+    rule_starters = {rule: heads(names) for rule, names in _RULE_FIRST.items()}
     # stdlib re is several times faster than regex here; it needs unique group names, so each
     # rule's groups are prefixed with the rule's name (the resolver reads them through RuleMatch)
     renamed: list[str] = []
@@ -509,17 +556,20 @@ def _build(lang: str) -> Lexicon:
     fsuf_lb = "|".join(f"(?<={regex.escape(x)})" for x in lex.get("future_suffixes", []) if x and x[0] != "^")
     fpre = "|".join(regex.escape(x[1:]) for x in lex.get("future_suffixes", []) if x.startswith("^"))
     psuf_lb = "|".join(f"(?<={regex.escape(x)})" for x in lex.get("past_suffixes", []) if x)
+    lb0, wb0 = r"(?<!\w)", r"\b"  # word starts of the suffix cues where words are not spaced
     tense_parts = [
-        rf"(?P<fut>{lb}{trie_pattern(fut or {_NEVER})}{la})",
-        rf"(?P<past>{lb}{trie_pattern(past or {_NEVER})}{la})",
+        rf"(?P<fut>{trie_pattern(fut or {_NEVER})}){la}",
+        rf"(?P<past>{trie_pattern(past or {_NEVER})}){la}",
     ]
     if fpre:  # future prefixes such as Arabic سـ: "سيلتقي"
-        tense_parts.append(rf"(?P<fut3>(?<!\w)(?:{fpre})\w{{3,}})")
+        tense_parts.append(rf"(?P<fut3>{'' if spaced else lb0}(?:{fpre})\w{{3,}})")
     if fsuf_lb:
-        tense_parts.append(rf"(?P<fut2>\b\w{{3,}}(?:{fsuf_lb})(?!\w))")
+        tense_parts.append(rf"(?P<fut2>{'' if spaced else wb0}\w{{3,}}(?:{fsuf_lb})(?!\w))")
     if psuf:
-        tense_parts.append(rf"(?P<past2>\b\w{{3,}}(?:{psuf_lb})(?!\w))")
-    tense = re.compile(_marks("|".join(tense_parts)).replace(r"\w{3,}", _WCH + "{3,}"))
+        tense_parts.append(rf"(?P<past2>{'' if spaced else wb0}\w{{3,}}(?:{psuf_lb})(?!\w))")
+    # one word-start check shared by every alternative (several times faster than one per alternative)
+    tense_src = f"{lb}(?:{'|'.join(tense_parts)})" if spaced else "|".join(tense_parts)
+    tense = re.compile(_marks(tense_src).replace(r"\w{3,}", _WCH + "{3,}"))
 
     table: dict[str, Any] = {}
     for key, value in lex.items():
@@ -536,6 +586,7 @@ def _build(lang: str) -> Lexicon:
         word_rules=MappingProxyType({k: frozenset(v) for k, v in word_rules.items()}),
         anchor=anchor,
         starters=starters,
+        rule_starters=MappingProxyType(rule_starters),
         prefixed=bool(pre),
         tense=tense,
         months=MappingProxyType(months),

@@ -65,6 +65,10 @@ class Ctx:
             self._tense = self._tense_fn()
         return self._tense
 
+    def tense_fn(self) -> str | None:
+        """The sentence's tense (a bound method to hand to code that may not need it)."""
+        return self.tense
+
 
 def _group_names(index: Mapping[str, int]) -> dict[tuple[str, str], tuple[str, ...]]:
     """(rule, short name) -> the full group names of that name in the rule, in pattern order."""
@@ -229,8 +233,10 @@ def _add_months(y: int, mo: int, n: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
-def weekday_date(pub: dt.date, target: int, rel: str | None, tense: str | None) -> dt.date:
-    """The date of ISO weekday ``target`` relative to ``pub`` (news rule: most recent, or next in future tense)."""
+def weekday_date(pub: dt.date, target: int, rel: str | None, tense: str | Callable[[], str | None] | None) -> dt.date:
+    """The date of ISO weekday ``target`` relative to ``pub`` (news rule: most recent, or next in future tense).
+
+    ``tense`` may be a callable: it is only asked when the answer depends on it."""
     cur = pub.isoweekday()
     if rel == "this":
         return pub + dt.timedelta(days=target - cur)
@@ -240,6 +246,8 @@ def weekday_date(pub: dt.date, target: int, rel: str | None, tense: str | None) 
         return pub + dt.timedelta(days=((target - cur) % 7) or 7)
     if target == cur:
         return pub
+    if callable(tense):
+        tense = tense()
     if tense == "future":
         return pub + dt.timedelta(days=(target - cur) % 7)
     return pub - dt.timedelta(days=(cur - target) % 7)
@@ -589,7 +597,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
             wd = lex.weekdays[key]
             if pub is None:
                 return _with_time(f"XXXX-WXX-{wd}", ts)
-            return _with_time(weekday_date(pub, wd, rel, ctx.tense).isoformat(), ts)
+            return _with_time(weekday_date(pub, wd, rel, ctx.tense_fn).isoformat(), ts)
         if is_name and key in lex.months:
             mo = lex.months[key]
             if pub is None:
@@ -714,7 +722,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         ts = _time_suffix(ctx, m)
         if pub is None:
             return _with_time(f"XXXX-WXX-{wd}", ts)
-        return _with_time(weekday_date(pub, wd, None, ctx.tense).isoformat(), ts)
+        return _with_time(weekday_date(pub, wd, None, ctx.tense_fn).isoformat(), ts)
     if rule == "R_relday":
         word = m.group("relday")
         kind = _which(ctx, word, "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday",
