@@ -211,25 +211,31 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
     """A figure and its tail: (item or None, end, kind "FIG" or "FIGX")."""
     s = m.start()
     body = m.group()
-    if body[0] in _VULGAR:
-        body = body[0]
-    elif not body.isdigit():
-        body = body.rstrip(_SEPARATORS)
-    e = s + len(body)
-    n = len(text)
-    if body in _VULGAR:
-        it = _Item(s, e, unicodedata.numeric(body))
-        it.fraction = True
-        return it, e, "FIGX"  # "½", "¾"
-    if s > 0 and text[s - 1] in ".," and (s == 1 or not text[s - 2].isalnum()) and body.isdigit():
+    plain = body.isdigit()  # digits only (the pattern's digits are all \d): the common case
+    if plain:
+        e = m.end()
+    else:
+        body = body[0] if body[0] in _VULGAR else body.rstrip(_SEPARATORS)
+        e = s + len(body)
+        if body in _VULGAR:
+            it = _Item(s, e, unicodedata.numeric(body))
+            it.fraction = True
+            return it, e, "FIGX"  # "½", "¾"
+        plain = body.isdigit()
+    prev = text[s - 1] if s > 0 else " "
+    if plain and prev in ".," and (s == 1 or not text[s - 2].isalnum()):
         s -= 1  # ".08"
-        body = text[s] + body
-    if len(body) <= 3 and body.isdigit() and e < n and text[e] in _SPACES and low[e + 1 : e + 2].isdecimal():
+        body = prev + body
+        plain = False
+        prev = text[s - 1] if s > 0 else " "
+    after = low[e : e + 1]
+    if after in _SPACES and plain and len(body) <= 3 and low[e + 1 : e + 2].isdecimal():
         sg = _SPACE_GROUP.match(low, e)
         if sg is not None:
             e = sg.end()
             body = text[s:e]
-    prev = text[s - 1] if s > 0 else " "
+            plain = False
+            after = low[e : e + 1]
     if prev not in _PREV_PLAIN:
         # names with numbers: "G7", "F-16", "Covid-19", "MH17"; codes "A4-B"
         if _LETTER.match(prev) and not _CJK_SCRIPT.match(prev):
@@ -238,12 +244,11 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             return None, e, ""
         if prev in "/:" and s > 1 and text[s - 2].isdigit():
             return None, e, ""  # "3/4/2024", "10:30": dates and times
-    after = low[e : e + 1]
     if after in "-/" or (after == " " and low[e + 1 : e + 2].isdecimal()):  # ("" is in any str)
         code = _CODE_AFTER.match(low, e)
         if code is not None:
             return None, code.end(), ""  # "555-123-4567", "2024-02-08", "3/4/2024": codes, dates
-    if body.isdigit() and body.isascii():
+    if plain and body.isascii():
         value: float | None = int(body) if len(body) < 300 else None
     else:
         if not body.isascii():
@@ -308,17 +313,16 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
         if t.group("sabbr") and it.value == value and not t.group("pct"):
             it.end = e  # "10 m": ten metres, the figure alone
             kind = "FIG"
-    nxt = text[it.end] if it.end < n else " "
+    nxt = text[it.end : it.end + 1] or " "
     if nxt not in _NOT_LETTER and _LETTER.match(nxt) and not _CJK_SCRIPT.match(nxt):
         return None, it.end, ""  # "180.25ml", "5kg", "737MAX": a unit or a code
     if prev in "-−－" and (s == 1 or text[s - 2] in " \t\n([" or _CJK_SCRIPT.match(text[s - 2])):
         it.value = -it.value
         it.start = s - 1
-    plain = body.isdigit()
     if plain and kind == "FIG":
         if len(body) == 4 and 1000 <= value <= 2100:
             it.year_like = True
-        if g.overlay.get("ordinal_dot") and text[e : e + 2] == ". " and e + 2 < n:
+        if after == "." and text[e : e + 2] == ". " and e + 2 < len(text) and g.overlay.get("ordinal_dot"):
             nx = text[e + 2]
             wa, wb = _word_before(low, s)
             det = low[wa:wb] in _DE_DET
@@ -350,11 +354,14 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
 
     matches = [(m.start(), 0, m) for m in g.figures.finditer(low)]
     if words:
-        matches.extend((m.start(), 1, m) for m in g.pattern.finditer(low))
-        matches.sort(key=lambda x: x[0])
+        word_matches = [(m.start(), 1, m) for m in g.pattern.finditer(low)]
+        if word_matches:
+            matches.extend(word_matches)
+            matches.sort()  # starts are distinct (a figure starts with a digit, a word with a letter)
     edges = g.ascii_edges
     n_low = len(low)
-    for mstart, is_word, m in matches:
+    n_matches = len(matches)
+    for index, (mstart, is_word, m) in enumerate(matches, 1):
         if mstart < pos:
             continue
         if is_word and edges:  # ASCII \b: drop runs glued to a non-ASCII letter ("éten")
@@ -369,6 +376,12 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                 last_end = -1
                 if found is not None:
                     items.extend(found)
+                continue
+            if (not run or found.start - last_end > 24) and (
+                index == n_matches or matches[index][0] - found.end > 27
+            ):  # nothing within reach on either side: a lone figure (a token may start up to 2 before its match)
+                close()
+                items.append(found)
                 continue
             fig_item: _Item | None = found
             tok: list[Tok] = [(found.start, found.end, m.group(), found.value, kind, False, -1)]
