@@ -335,6 +335,25 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
     return it, it.end, kind
 
 
+def _lone(
+    low: str, gap: Any, found: _Item, run: list[Tok], last_end: int, pos: int, matches: list[Any], index: int
+) -> bool:
+    """Whether figure ``found`` joins neither the run before it nor the next match (exactly as the run rules decide).
+
+    Before: no run, or a gap the gap pattern does not take. After: no next match, one more than 27 characters
+    away (a token starts at most 2 characters before its match), or a figure whose start the reader cannot move
+    ("-5", ".08") with a gap the pattern does not take.
+    """
+    if run and found.start - last_end <= 24 and gap.fullmatch(low, last_end, found.start) is not None:
+        return False
+    if index == len(matches):
+        return True
+    ns, is_word, _ = matches[index]
+    if ns - found.end > 27:
+        return True
+    return not is_word and ns >= pos and low[ns - 1] not in "-−－.," and gap.fullmatch(low, found.end, ns) is None
+
+
 def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
     gap = _gap_pattern(g)
     items: list[_Item] = []
@@ -360,7 +379,6 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             matches.sort()  # starts are distinct (a figure starts with a digit, a word with a letter)
     edges = g.ascii_edges
     n_low = len(low)
-    n_matches = len(matches)
     for index, (mstart, is_word, m) in enumerate(matches, 1):
         if mstart < pos:
             continue
@@ -377,9 +395,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                 if found is not None:
                     items.extend(found)
                 continue
-            if (not run or found.start - last_end > 24) and (
-                index == n_matches or matches[index][0] - found.end > 27
-            ):  # nothing within reach on either side: a lone figure (a token may start up to 2 before its match)
+            if _lone(low, gap, found, run, last_end, pos, matches, index):
                 close()
                 items.append(found)
                 continue
