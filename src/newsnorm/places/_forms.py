@@ -74,6 +74,8 @@ class _Index(NamedTuple):
     forms: frozenset[str]
     whole: frozenset[tuple[str, str]]  # (word, code): the word is a one-word name of the country
     names: frozenset[str]  # the one-word names
+    by_length: Mapping[int, tuple[str, ...]]  # length -> the kept words of that length (fuzzy fallback)
+    code_names: Mapping[str, tuple[frozenset[str], ...]]  # code -> the word sets of its names (ties)
 
 
 def _index(lang: str, names: Iterable[tuple[str, str]]) -> _Index:
@@ -81,7 +83,9 @@ def _index(lang: str, names: Iterable[tuple[str, str]]) -> _Index:
     clash: set[str] = set()
     words: dict[str, set[str]] = {}
     whole: set[tuple[str, str]] = set()
+    code_names: dict[str, set[frozenset[str]]] = {}
     for code, name in names:
+        code_names.setdefault(code, set()).add(frozenset(_words(name)))
         key = skeleton(name)
         if len(key) >= 3 and skeletons.setdefault(key, code) != code:
             clash.add(key)
@@ -97,6 +101,10 @@ def _index(lang: str, names: Iterable[tuple[str, str]]) -> _Index:
     for w in kept:
         if len(w) >= _MIN_STEM:
             by_start.setdefault(w[:3], []).append(w)
+    by_length: dict[int, list[str]] = {}
+    for w in sorted(kept):
+        if len(w) >= _MIN_FUZZY - 2:
+            by_length.setdefault(len(w), []).append(w)
     return _Index(
         MappingProxyType({k: v for k, v in skeletons.items() if k not in clash}),
         MappingProxyType(kept),
@@ -104,6 +112,8 @@ def _index(lang: str, names: Iterable[tuple[str, str]]) -> _Index:
         forms,
         frozenset(whole),
         frozenset(one_word),
+        MappingProxyType({k: tuple(v) for k, v in by_length.items()}),
+        MappingProxyType({k: tuple(sorted(v, key=sorted)) for k, v in code_names.items()}),
     )
 
 
@@ -120,7 +130,7 @@ def _common(a: str, b: str) -> int:
     return i
 
 
-def _scores(w: str, idx: _Index) -> dict[str, int]:
+def _scores(w: str, idx: _Index, fuzzy: bool = False) -> dict[str, int]:
     scores: dict[str, int] = {}
     for code in idx.words.get(w, ()):
         scores[code] = 4 if (w, code) in idx.whole else 2
@@ -144,23 +154,56 @@ def _scores(w: str, idx: _Index) -> dict[str, int]:
                 score = 3 if (known, code) in idx.whole else 1
                 if score > scores.get(code, 0):
                     scores[code] = score
+    if not scores and fuzzy and len(w) >= _MIN_FUZZY:
+        near = _closest(w, idx)
+        if near:
+            for code in idx.words[near]:
+                scores[code] = 3 if (near, code) in idx.whole else 1
     return scores
 
 
-def by_words(text: str, idx: _Index, prefixes: Iterable[str] = ()) -> str | None:
+_MIN_FUZZY = 5
+
+
+def _closest(w: str, idx: _Index) -> str | None:
+    """The one known word of about the same length with a similarity of 0.8 or more to ``w``, or ``None``.
+
+    Spellings of one name drift by a letter or two between sources ("Bolivië"/"Bolivia",
+    Gujarati "ઓસ્ટ્રિયા"/"ઑસ્ટ્રિયા"); a tie between different words answers nothing.
+    """
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(autojunk=False)
+    matcher.set_seq2(w)
+    best, found = 0.8, []
+    for size in range(len(w) - 2, len(w) + 3):
+        for known in idx.by_length.get(size, ()):
+            matcher.set_seq1(known)
+            if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best:
+                best, found = ratio, [known]
+            elif ratio == best:
+                found.append(known)
+    return found[0] if len(found) == 1 else None
+
+
+def by_words(text: str, idx: _Index, prefixes: Iterable[str] = (), *, fuzzy: bool = False) -> str | None:
     """The one country the words of ``text`` point to most (form words left out), or ``None``.
 
     A word scores for a country 4 when it is that country's one-word name, 3 when it has the
     stem of it, 2 when it is a word of a longer name, 1 when it has the stem of one; a
     country needs 3 or more and a strict lead. A word that scores nothing is tried again
-    without a letter group the language glues in front (``prefixes``: Hebrew ה, Arabic ال).
+    without a letter group the language glues in front (``prefixes``: Hebrew ה, Arabic ال), and
+    with ``fuzzy`` as the one known word of about its length with 0.8 similarity or more.
     """
     votes: dict[str, int] = {}
     glued = sorted(prefixes, key=len, reverse=True)
     for w in _words(text):
         if w in idx.forms:
             continue
-        scores = _scores(w, idx)
+        scores = _scores(w, idx, fuzzy)
         if not scores:
             for p in glued:
                 if w.startswith(p) and len(w) - len(p) >= 3 and w[len(p) :] not in idx.forms:
@@ -177,6 +220,25 @@ def by_words(text: str, idx: _Index, prefixes: Iterable[str] = ()) -> str | None
     if not votes:
         return None
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-    if ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if ranked[0][1] < 3:
         return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return _closest_name(text, [code for code, n in ranked if n == ranked[0][1]], idx)
     return ranked[0][0]
+
+
+def _closest_name(text: str, codes: list[str], idx: _Index) -> str | None:
+    """Of countries tied on votes, the one with a name whose words (form words too) overlap the query's most.
+
+    "Korea, Democratic People's Republic of" shares more words with "Democratic People's
+    Republic of Korea" than with "Republic of Korea"; a tie answers nothing.
+    """
+    query = set(_words(text))
+    best, found = 0.0, []
+    for code in codes:
+        score = max((len(query & name) / len(query | name) for name in idx.code_names.get(code, ())), default=0.0)
+        if score > best:
+            best, found = score, [code]
+        elif score == best:
+            found.append(code)
+    return found[0] if len(found) == 1 else None

@@ -52,8 +52,36 @@ _DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {
     "pt": ("a", "o", "s", "as", "os", "es", "e"),
     "nl": ("e", "en", "s", "se", "ers", "s"),
     "tr": ("ler", "lar"),
-    "el": ("ος", "ου", "ο", "οι", "ων", "ους", "η", "ης", "ές", "α", "ή", "ής", "ά", "ές", "ών", "ός", "ού", "οί",
-           "ούς", "ες", "ας", "ός", "ιος", "ια", "ιοι", "ίου", "ίων", "ιου"),
+    "el": (
+        "ος",
+        "ου",
+        "ο",
+        "οι",
+        "ων",
+        "ους",
+        "η",
+        "ης",
+        "ές",
+        "α",
+        "ή",
+        "ής",
+        "ά",
+        "ές",
+        "ών",
+        "ός",
+        "ού",
+        "οί",
+        "ούς",
+        "ες",
+        "ας",
+        "ός",
+        "ιος",
+        "ια",
+        "ιοι",
+        "ίου",
+        "ίων",
+        "ιου",
+    ),
     "ar": ("ة", "ون", "ين", "ان", "ية", "يون", "يين"),
 }
 _RU_ADJ = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые", "ого", "его", "ому", "ему", "им", "ым", "ом", "ем",
@@ -142,7 +170,6 @@ def strip_marks(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-
 def spelling_variants(name: str) -> set[str]:
     """``name`` with both apostrophes, hyphens as spaces and joined, and without diacritics."""
     variants = {name}
@@ -152,6 +179,21 @@ def spelling_variants(name: str) -> set[str]:
         variants |= {v.replace(" - ", "-") for v in variants} | {v.replace("-", " ") for v in variants}
     variants |= {strip_marks(v) for v in variants}
     return variants
+
+
+def key_rules() -> str:
+    """A fingerprint of the rules the build script folds city keys with (:func:`fold`, stems, variants).
+
+    ``scripts/build_places.py`` stores it in ``cities.json.gz``; a test compares it with the
+    fingerprint of the code in place, so a change of these rules without a rebuild fails.
+    """
+    import hashlib
+    import inspect
+
+    parts = [inspect.getsource(f) for f in (fold, strip_marks, spelling_variants)]
+    parts.append(repr(sorted(_STEM_FINALS)))
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
 
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")

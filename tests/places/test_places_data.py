@@ -1,0 +1,40 @@
+"""Drift checks of the shipped places data (no network): checksums and the rules city keys were built with."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from importlib.resources import files
+
+import pytest
+
+from newsnorm.places._gazetteer import key_rules
+
+_DATA = files("newsnorm").joinpath("data").joinpath("places")
+_GENERATED = ("cldr_names.json.gz", "cities.json.gz", "i18n_names.json.gz")
+
+
+def _recorded() -> dict[str, str]:
+    text = _DATA.joinpath("SOURCES.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^- `([^`]+)` sha256 ([0-9a-f]{64})$", text, flags=re.M))
+
+
+@pytest.mark.parametrize("name", _GENERATED)
+def test_shipped_file_has_recorded_sha256(name: str) -> None:
+    recorded = _recorded()
+    assert name in recorded, f"SOURCES.md records no sha256 of {name}: run scripts/build_places.py"
+    digest = hashlib.sha256(_DATA.joinpath(name).read_bytes()).hexdigest()
+    assert digest == recorded[name], f"{name} is not the build SOURCES.md records: run scripts/build_places.py"
+
+
+def test_city_keys_built_with_current_rules() -> None:
+    payload = json.loads(gzip.decompress(_DATA.joinpath("cities.json.gz").read_bytes()))
+    assert payload["_rules"] == key_rules(), "fold/stem rules changed since cities.json.gz was built: rebuild it"
+
+
+def test_generated_files_name_their_source() -> None:
+    for name in _GENERATED:
+        payload = json.loads(gzip.decompress(_DATA.joinpath(name).read_bytes()))
+        assert "build_places.py" in payload["_note"]
