@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .._resources import cached
-from ._data import acronyms, proper_phrases, word_list
+from ._data import acronyms, exact_list, proper_phrases, word_list
 
 __all__ = ["capitalise", "is_all_caps", "lower", "recase", "upper"]
 
@@ -235,7 +235,70 @@ def _lower_caps_word(core: str, trail: str, lang: str, proper: Callable[[str], b
             stem, mark, suffix = suffixed.groups()
             return _lower_caps_word(stem, "", lang, proper) + mark + lower(suffix, lang)
     low = lower(core, lang)
+    if lang == "el":
+        form = _accent_map(lang).get(_unaccented(low))
+        if form is not None:  # "ΣΕΙΣΜΟΣ" -> "σεισμός", "ΚΡΗΤΗ" -> "Κρήτη"
+            return form if form[:1].isupper() or not proper(low) else capitalise(form, lang)
     return capitalise(low, lang) if proper(low) else low
+
+
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch)).casefold()
+
+
+def _accent_map(lang: str) -> dict[str, str]:
+    """Unaccented lower-case key -> the word as written, for languages whose capitals drop accents (Greek):
+    the shipped ``accented`` words and CLDR territory, month and weekday names (babel, lazily)."""
+
+    def build() -> dict[str, str]:
+        forms: dict[str, str] = {}
+        try:
+            from babel import Locale
+
+            locale = Locale.parse(lang)
+            names = [str(n) for n in locale.territories.values()]
+            for table in (locale.months, locale.days):
+                for context in ("format", "stand-alone"):
+                    names += [str(v) for v in table.get(context, {}).get("wide", {}).values()]
+            for name in names:
+                for word in name.split():
+                    forms.setdefault(_unaccented(word), word)
+        except Exception:  # babel data missing: the shipped words only
+            pass
+        for word in exact_list("accented", lang):
+            forms[_unaccented(word)] = word
+        return forms
+
+    return cached(("titles", "accent_map", lang), build)
+
+
+def _institutions(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern over the multi-word proper names of ``lang`` ("Casa Bianca") and their written forms."""
+
+    def build() -> tuple[re.Pattern[str], dict[str, str]] | None:
+        forms = {form.casefold(): form for form in exact_list("institution", lang) if " " in form or "-" in form}
+        if not forms:
+            return None
+        alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        return re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])", re.IGNORECASE), forms
+
+    return cached(("titles", "institutions", lang), build)
+
+
+def _restore_institutions(line: str, lang: str) -> str:
+    """Give multi-word proper names their written capitals back ("alla casa bianca" -> "alla Casa Bianca")."""
+    found = _institutions(lang)
+    if found is None:
+        return line
+    pattern, forms = found
+
+    def put(m: re.Match[str]) -> str:
+        form = forms.get(m.group().casefold())
+        if form is None:
+            return m.group()
+        return capitalise(form, lang) if m.group()[:1].isupper() else form
+
+    return pattern.sub(put, line)
 
 
 def _proper_checker(lang: str) -> Callable[[str], bool]:
@@ -273,9 +336,13 @@ def _build_proper_checker(lang: str) -> Callable[[str], bool]:
     common = word_list("common", lang)
     place = _place_checker(lang)
 
+    accents = _accent_map(lang) if lang == "el" else {}
+
     def known(word: str) -> bool:
         folded = word.casefold()
         if folded in phrases:
+            return True
+        if accents and accents.get(_unaccented(word), "")[:1].isupper():
             return True
         if folded.endswith(("'s", "’s")) and folded[:-2] in phrases:
             return True
@@ -352,7 +419,10 @@ def _recase_line(line: str, lang: str, case: str) -> str:
         parts[i] = w.lead + new + w.trail
     if all_caps and lang == "de":
         _german_nouns(parts, words)
-    return "".join(parts)
+    out = "".join(parts)
+    if (all_caps or title_like) and (case == "sentence" or lang != "en"):
+        out = _restore_institutions(out, lang)
+    return out
 
 
 def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
