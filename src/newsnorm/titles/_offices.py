@@ -348,7 +348,7 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         if caseless:
             if not word or word in _AR_STOP or (word.startswith("و") and len(word) > 3 and word[1:] in _AR_STOP):
                 break
-            if not tokens and (word.startswith("ال") or not word[0].isalpha()):
+            if not tokens and (word.startswith(("ال", "لل")) or not word[0].isalpha()):
                 break
             joined = sum(1 for a, b in tokens if text[a:b] in _AR_JOINERS)
             if not word[0].isalpha() or len(tokens) - joined >= 2:
@@ -453,6 +453,11 @@ _COMPLEMENT = re.compile(
     r"\s+(?P<prep>[^\W\d_]{2,5})\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?"
     r"(?P<noun>[A-ZÀ-ÝĀ-Ž][\w'’-]*)(?:\s+[a-zà-ÿ][\w'’-]*){0,2}"
 )
+_COMMA_COMPLEMENT = re.compile(
+    r"\s+(?P<prep>[^\W\d_]{2,5})\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?"
+    r"[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+[\w'’-]+){0,3},(?=\s)"
+)
+_AR_COMPLEMENT = re.compile(r"\s+لل\S+(?:\s+ال\S+){0,2}")
 _ADJ = re.compile(r"\s+[a-zà-ÿ][\w'’-]*")
 _MAX_CHAIN = 6  # titles in one chain at most ("Lt. Gen. Dr."): a run of titles stays linear
 _NAME_LINE = 60  # longest text read as a bare name line ("Xyz. (Bud) Smith")
@@ -822,6 +827,21 @@ def find_titles(
                     pos = p.end
                     break
         name = _person(text, pos, lang, t, limit)
+        if name is None and lang == "ar":
+            # "الأمين العام للأمم المتحدة أنطونيو غوتيريش": a genitive complement ("of the United Nations")
+            # between the office and the name
+            am2 = _AR_COMPLEMENT.match(text, pos)
+            if am2:
+                name = _person(text, am2.end(), lang, t, limit + (am2.end() - pos))
+        if name is None and lang not in _CASELESS and lang != "en":
+            # "la presidenta de la Comisión Europea, Ursula von der Leyen,": a capitalised complement
+            # closed by a comma, then the name
+            cc = _COMMA_COMPLEMENT.match(text, pos)
+            if cc and cc.group("prep").casefold() in t.particles:
+                found = _person(text, cc.end(), lang, t, limit + (cc.end() - pos))
+                if found is not None and found.text.lower() not in t.table:
+                    name = found
+                    span_end = cc.end() - 1
         if name is None and lang not in _CASELESS and lang != "en":
             # "présidente de la Commission européenne, Ursula von der Leyen", "presidente della
             # Repubblica Sergio Mattarella": a complement naming the institution, then the name
