@@ -22,13 +22,16 @@ import regex
 from .._resources import cached, read_json, read_text
 from .._trie import trie_pattern
 
-__all__ = ["LANGUAGES", "Lexicon", "fold", "lexicon"]
+__all__ = ["LANGUAGES", "OPTIONAL_KEYS", "Lexicon", "fold", "lexicon"]
 
 #: Languages with a shipped lexicon (the scanner works on these only).
 LANGUAGES: tuple[str, ...] = (
     "ar", "de", "el", "en", "es", "fa", "fr", "he", "hi", "id", "it", "ja", "ko", "nl", "pl", "pt",
     "ro", "ru", "sv", "tr", "uk", "zh",
 )
+
+#: lexicon keys a language may leave out (the engine then uses a safe default; see docs/normalisers/dates.md)
+OPTIONAL_KEYS: frozenset[str] = frozenset({"lower_names", "lower_ambiguous", "lower_month_cues"})
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
 
@@ -125,6 +128,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
         "R_my", "R_quarter", "R_q",
         "R_ago", "R_agob",
         "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
+        "R_ym", "R_ymon", "R_century",
     ),
     "month": ("R_weekof", "R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
     "weekday": ("R_cjk", "R_mdy", "R_dmy", "R_wdday", "R_wdrel", "R_rel", "R_relp", "R_wd", "R_every"),
@@ -134,7 +138,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "unit": (
         "R_weekof", "R_theunit", "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur",
         "R_hdur", "R_mod",
-        "R_weekend", "R_every", "R_set",
+        "R_weekend", "R_every", "R_set", "R_century",
     ),
     "set": ("R_set",),
     "season": ("R_rel", "R_relp", "R_mod", "R_season"),
@@ -166,6 +170,7 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_dur": ("approx", "more_than", "less_than", "at_least", "at_most", "the", "last", "next", "numbers", "some"),
     "R_hdur": ("numbers",),
     "R_decade": ("the", "decade_pre"),
+    "R_century": ("the", "daywords", "romans"),
     "R_weekend": ("the", "conn", "preps", "last", "next", "this", "weekend"),
     "R_mod": ("start", "mid", "end"),
     "R_season": ("seasons",),
@@ -183,6 +188,10 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_ref": ("present", "past", "future"),
     "R_month": ("mon_w",),
 }
+
+#: Roman numerals of centuries ("siglo XV", "XVe siècle")
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+           "XVII", "XVIII", "XIX", "XX", "XXI", "XXII")
 
 #: the word lists whose words anchor a scan, and their kind
 _ANCHOR_LISTS: dict[str, str] = {
@@ -261,6 +270,11 @@ def _build(lang: str) -> Lexicon:
     for name, num in lex.get("weekdays", {}).items():
         weekdays[fold(name)] = int(num)
         (wd_wide if len(name.rstrip(".")) > 4 else wd_abbr).update(_variants([name], cs, dotted=len(name) <= 5))
+    if cs and lex.get("lower_names"):
+        # "april 2017", "every monday": lower-case full names are dates too in a case-sensitive language;
+        # the ambiguous ones ("may", "march") need a day, a year or a strict cue (checked by the resolver)
+        wide_surface |= {w.lower() for w in wide_surface if not w.endswith(".")}
+        wd_wide |= {w.lower() for w in wd_wide if not w.endswith(".")}
     taken = {fold(w) for key in ("numbers", "ordinals", "the", "preps", "conn") for w in lex.get(key, [])}
     wd_wide = {w for w in wd_wide if fold(w) not in taken}
     wd_abbr = {w for w in wd_abbr if fold(w) not in taken}
@@ -296,6 +310,8 @@ def _build(lang: str) -> Lexicon:
     lists["daywords"] = {w for w in lists["numbers"] if len(w) >= 4 and 1 <= _num_value(lex, w) <= 31}
     # day numbers written as ordinals or compounds ("second of Aug.", "May twenty-nine", "primero de mayo")
     lists["daywords"] |= _variants(words("day_words"))
+    lists["cent_units"] = _variants([k for k, v in lex.get("units", {}).items() if v == "C"])
+    lists["romans"] = {f"{r}{x}" for r in _ROMANS for x in ("", "e", "ème", "er", ".")}
     lists["rel_target"] = lists["units"] | lists["seasons"] | wide_surface | wd_wide
     lists["cue"] = (
         lists["preps"] | lists["last"] | lists["next"] | lists["this"] | lists["start"] | lists["mid"]
@@ -357,6 +373,10 @@ def _build(lang: str) -> Lexicon:
     )
     # month/day or day/month without a year, slash only ("on 11/20", "22/04"); fractions are left out by the resolver
     rules.append(r"(?P<R_md>)(?<![\w/.,:\-$€£#])(?P<na>\d{1,2})/(?P<nb>\d{1,2})(?![\w/%]|[.,]\d|-\d)")
+    # year and month: "2015-3", "2019/10"
+    rules.append(
+        r"(?P<R_ym>)(?<![\w\-/.,])(?P<year>(?:1[5-9]|20)\d\d)[-/](?P<mn>1[0-2]|0?[1-9])(?![\w\-/]|[.,]\d)"
+    )
     if day_suf == "\\.":  # German and Polish "am 27.11." without a year
         rules.append(
             r"(?P<R_dm>)(?<![\d.,])(?P<day>3[01]|[12]\d|0?[1-9])\.\s?(?P<mn>1[0-2]|0?[1-9])\.(?![\d.]|\s?\d)"
@@ -396,6 +416,8 @@ def _build(lang: str) -> Lexicon:
         rf"(?:{L('the')}{sp})?(?P<month>{L('mon_w')}){e}(?:{comma}(?:{conn})?{year})?"
     )
     rules.append(rf"(?P<R_my>){b}{mon}{e}(?:{comma}|{osp}/{osp}){conn}{year}{year_suf}{e}")
+    # year and month name: "2017 april" (not "2017 March 5")
+    rules.append(rf"(?P<R_ymon>)(?<![\w.,$€£#+\-/]){year}{sp}{monw}{e}(?!{osp}\d)")
     # quarters
     rules.append(
         rf"(?P<R_quarter>){b}(?:{L('the')}{sp})?(?:(?P<ord>{L('ordinals')})|(?P<rel>{L('last')}|{L('next')}|{L('this')})){sp}"
@@ -436,6 +458,13 @@ def _build(lang: str) -> Lexicon:
         rf"(?:{sp}(?P<relp>{L('last_post')}|{L('next_post')}){e})?"
     )
     rules.append(rf"(?P<R_hdur>){b}(?P<num>\d{{1,3}}|{L('numbers')})-(?P<unit>{L('units')}){e}")
+    # centuries: "the 15th century", "the twentieth century", "siglo XV", "XVe siècle", "15. Jahrhundert"
+    roman = r"(?P<roman>X{0,2}(?:IX|IV|V?I{0,3}))"
+    rules.append(
+        rf"(?P<R_century>){b}(?:{L('the')}{sp})?(?:(?P<cnum>[12]?\d)(?:{day_suf}|\.|e|ème|er|º|°)?"
+        rf"|(?P<cword>{L('daywords')})|(?=[IVX]){roman}(?:e|ème|er|\.)?){sp}{L('cent_units')}{e}"
+        rf"|(?P<R_century2>){b}(?:{L('the')}{sp})?{L('cent_units')}{sp}(?=[IVX]){roman}{e}"
+    )
     # the 1990s, the '90s
     rules.append(
         rf"(?P<R_decade>){b}(?:(?:{L('the')}{sp})?(?P<dec>(?:1[5-9]|20)\d0)(?:['’]?s|er(?:n|jahren?)?)(?!\w)"

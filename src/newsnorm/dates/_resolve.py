@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from ._lexicon import Lexicon, fold
 
-__all__ = ["RULES", "Resolved", "resolve"]
+__all__ = ["NOT_A_DATE", "RULES", "Resolved", "resolve"]
 
 RULES = (
     "R_iso", "R_num", "R_md", "R_dm", "R_wdday", "R_dayword", "R_wdrel",
@@ -25,7 +25,7 @@ RULES = (
     "R_agob",
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
     "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
-    "R_year", "R_year2", "R_yy",
+    "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -40,6 +40,10 @@ class Resolved(NamedTuple):
     value: str
     type: str
     mod: str | None = None
+
+
+#: a definite "not a date": the scanner does not ask the fallback parser about it
+NOT_A_DATE = Resolved("", "DATE")
 
 
 class Ctx:
@@ -458,6 +462,10 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
                 return None
             d = int(dn)
         y = _year_of(m)
+        if _lower_name(ctx, mtext) and fold(mtext) in lex.words.get("lower_ambiguous", ()) and y is None and (
+            m.group("day") is None or (rule == "R_dmy" and not _strict_cue(ctx)) or _word_follows(ctx)
+        ):
+            return NOT_A_DATE  # "it may second the motion", "the 5 march", "may 5 times"
         is_abbrev = fold(mtext) not in lex.wide_months
         if is_abbrev and y is None and not mtext.endswith(".") and not lex.case_sensitive:
             return None  # "mar 3" in Spanish is the sea, not March
@@ -600,6 +608,8 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
             return _with_time(weekday_date(pub, wd, rel, ctx.tense_fn).isoformat(), ts)
         if is_name and key in lex.months:
             mo = lex.months[key]
+            if rel == "this" and _lower_name(ctx, target) and key in lex.words.get("lower_ambiguous", ()):
+                return NOT_A_DATE  # "this march" is a protest
             if pub is None:
                 return Resolved(f"XXXX-{mo:02d}", "DATE", mod)
             return Resolved(f"{month_year(pub, mo, ctx.tense, rel):04d}-{mo:02d}", "DATE", mod)
@@ -660,6 +670,19 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if mod and _g(m, "rel"):  # "over the past 12 months" is "during", not "more than"
             mod = None
         return Resolved(duration(n, unit), "DURATION", mod)
+    if rule == "R_century":
+        n_c = _century(ctx, m)
+        if n_c is None:
+            return NOT_A_DATE
+        return Resolved(f"{n_c - 1:02d}", "DATE")
+    if rule == "R_ym":
+        return Resolved(f"{int(m.group('year')):04d}-{int(m.group('mn')):02d}", "DATE")
+    if rule == "R_ymon":
+        mtext = m.group("month")
+        mo = lex.months.get(fold(mtext))
+        if mo is None or (_lower_name(ctx, mtext) and fold(mtext) in lex.words.get("lower_ambiguous", ())):
+            return NOT_A_DATE
+        return Resolved(f"{int(m.group('year')):04d}-{mo:02d}", "DATE")
     if rule == "R_decade":
         dec = _g(m, "dec")
         if dec is not None:
@@ -780,10 +803,13 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         value = {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}.get(kind or "")
         return Resolved(value, "DATE") if value else None
     if rule == "R_month":
-        mo = lex.months.get(fold(m.group("month")))
+        mtext = m.group("month")
+        mo = lex.months.get(fold(mtext))
         attached = m.start("month") > m.m.start()  # an attached preposition: Hebrew בינואר, Arabic وفي
         if mo is None or (ctx.lex.spaced and not attached and not _cue_before(ctx, month=True)):
             return None
+        if _lower_name(ctx, mtext) and not _strict_cue(ctx):
+            return NOT_A_DATE  # "to march", "and may": a lower-case month alone needs "in", "since", "in the" ...
         if pub is None:
             return Resolved(f"XXXX-{mo:02d}", "DATE")
         # a month named alone in a news story is most often a past one
@@ -820,6 +846,26 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
     return None
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _century(ctx: Ctx, m: Any) -> int | None:
+    """The ordinal of a century match (15 for "15th century", "XV", "fifteenth"), or None."""
+    n: float | None
+    if _g(m, "cnum") is not None:
+        n = float(m.group("cnum"))
+    elif _g(m, "cword") is not None:
+        n = _number(ctx, m.group("cword"))
+    elif _g(m, "roman") is not None:
+        digits = [_ROMAN[c] for c in m.group("roman")]
+        n = float(sum(-d if i + 1 < len(digits) and d < digits[i + 1] else d for i, d in enumerate(digits)))
+    else:
+        return None
+    if n is None or not float(n).is_integer() or not 1 <= n <= 22:
+        return None
+    return int(n)
+
+
 _RELWORD = re.compile(r"^(?P<unit>[DWMY])(?P<off>[+-]?\d+)(?P<part>T[A-Z]{2})?$")
 
 
@@ -844,6 +890,31 @@ def _relword(ctx: Ctx, code: str) -> Resolved | None:
     if part:
         return Resolved(value + part, "TIME")
     return Resolved(value, "DATE")
+
+
+def _lower_name(ctx: Ctx, name: str) -> bool:
+    """Is ``name`` a month or weekday written in lower case in a language that capitalises them?"""
+    return ctx.lex.case_sensitive and name[:1].islower()
+
+
+def _word_follows(ctx: Ctx) -> bool:
+    """Does a lower-case word that is not a preposition or conjunction follow the match ("may 5 times")?"""
+    after = ctx.text[ctx.end : ctx.end + 30].split()
+    if not after or not after[0][:1].isalpha() or not after[0][:1].islower():
+        return False
+    words = ctx.lex.words
+    w = fold(after[0].strip(",.;:!?)"))
+    return not any(w in words.get(k, ()) for k in ("preps", "the", "conn", "at", "am", "pm"))
+
+
+def _strict_cue(ctx: Ctx) -> bool:
+    """Is the match introduced by a word of ``lower_month_cues`` ("in", "since"), perhaps with "the" between?"""
+    before = ctx.text[max(0, ctx.start - 30) : ctx.start].split()
+    words = ctx.lex.words
+    cues = words.get("lower_month_cues", ())
+    if before and fold(before[-1]) in words.get("the", ()):
+        before = before[:-1]
+    return bool(before) and fold(before[-1]) in cues
 
 
 def _cue_before(ctx: Ctx, month: bool = False) -> bool:
