@@ -90,7 +90,7 @@ def _labels(lang: str, live: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _KICKER = re.compile(r"^([^\W\d_](?:[^\W\d_]|['’ -]){0,40}[^\W\d_])\. +(?=[^\W\d_\s]|[«\"“])")
 
 
-def _strip_kicker(text: str) -> str:
+def _strip_kicker(text: str, lang: str, live: bool) -> str:
     """"VIDÉO. Les images ...", "INFO FRANCEINFO. Le gouvernement ...": a kicker of one to three
     words in capitals closed by a full stop goes when a headline in mixed case follows."""
     m = _KICKER.match(text)
@@ -102,6 +102,7 @@ def _strip_kicker(text: str) -> str:
         len(words) > 3
         or not all(len(w) >= 2 and w.isupper() for w in words)
         or (len(words) == 1 and words[0] in acronyms())
+        or (not live and m.group(1).casefold() in word_list("live", lang))  # "DIRECT." stays unless asked
         or rest.isupper()
         or _words(rest) < 3
     ):
@@ -111,7 +112,7 @@ def _strip_kicker(text: str) -> str:
 
 def _strip_labels(text: str, lang: str, live: bool) -> str:
     """Drop section labels at either end ("EXCLUSIVE:", "(VIDEO)"), at most twice each."""
-    text = _strip_kicker(text)
+    text = _strip_kicker(text, lang, live)
     prefix, suffix = _labels(lang, live)
     for _ in range(2):
         stripped = suffix.sub("", prefix.sub("", text, count=1), count=1)
@@ -351,6 +352,8 @@ def _strip_site_prefix(text: str, evidence: _Evidence) -> str:
     if evidence.site_keys:
         return rest if evidence.is_site(head) else text
     words = head.split()
+    if len(words) == 1 and _words(rest) >= 3 and norm_key(head) in evidence.outlets:
+        return rest  # "CNN: ...", "Reuters: ..."
     if not 2 <= len(words) <= 4 or _words(rest) < 3 or not all(w[:1].isupper() for w in words):
         return text
     if norm_key(head) in evidence.outlets or evidence.site_pattern.search(words[-1]):
