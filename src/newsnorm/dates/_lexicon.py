@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from string import capwords
 from types import MappingProxyType
 from typing import Any
 
@@ -31,7 +32,10 @@ LANGUAGES: tuple[str, ...] = (
 )
 
 #: lexicon keys a language may leave out (the engine then uses a safe default; see docs/normalisers/dates.md)
-OPTIONAL_KEYS: frozenset[str] = frozenset({"lower_names", "lower_ambiguous", "lower_month_cues"})
+OPTIONAL_KEYS: frozenset[str] = frozenset({
+    "lower_names", "lower_ambiguous", "lower_month_cues", "holidays", "shift_after", "shift_before",
+    "time_date_links", "range_words",
+})
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
 
@@ -142,6 +146,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     ),
     "set": ("R_set",),
     "season": ("R_rel", "R_relp", "R_mod", "R_season"),
+    "holiday": ("R_holiday",),
     "quarter": ("R_quarter",),
     "time": ("R_time", "R_cjk", "R_mdy", "R_dmy", "R_wd", "R_relday"),
     "part": ("R_relday", "R_thispart", "R_every", "R_rel", "R_relp"),
@@ -174,6 +179,7 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_weekend": ("the", "conn", "preps", "last", "next", "this", "weekend"),
     "R_mod": ("start", "mid", "end"),
     "R_season": ("seasons",),
+    "R_holiday": ("last", "next", "this", "the", "holidays"),
     "R_theunit": ("the",),
     "R_wd": ("wd_w",),
     "R_relword": ("rel_words",),
@@ -202,6 +208,7 @@ _ANCHOR_LISTS: dict[str, str] = {
     "units": "unit", "sets": "set", "seasons": "season", "quarter": "quarter", "noon": "time",
     "midnight": "time", "parts": "part", "decade_pre": "decade", "ago_before": "agob", "later_before": "agob",
     "start": "mod", "mid": "mod", "end": "mod", "weekend": "weekend", "day_word": "dayword",
+    "holidays": "holiday",
 }
 
 
@@ -310,6 +317,8 @@ def _build(lang: str) -> Lexicon:
     lists["daywords"] = {w for w in lists["numbers"] if len(w) >= 4 and 1 <= _num_value(lex, w) <= 31}
     # day numbers written as ordinals or compounds ("second of Aug.", "May twenty-nine", "primero de mayo")
     lists["daywords"] |= _variants(words("day_words"))
+    holidays = words("holidays")
+    lists["holidays"] = _variants(holidays) | _variants([capwords(h) for h in holidays], case_sensitive=True)
     lists["cent_units"] = _variants([k for k, v in lex.get("units", {}).items() if v == "C"])
     lists["romans"] = {f"{r}{x}" for r in _ROMANS for x in ("", "e", "ème", "er", ".")}
     lists["rel_target"] = lists["units"] | lists["seasons"] | wide_surface | wd_wide
@@ -480,6 +489,11 @@ def _build(lang: str) -> Lexicon:
     rules.append(
         rf"(?P<R_mod>){b}{modw}{osp}(?:{L('conn')}{sp})?(?:{L('the')}{sp})?"
         rf"(?:{year}|(?P<month>{L('mon_w')}){e}(?:,?{sp}{conn}{year})?|(?P<season>{L('seasons')}){e}|(?P<unitm>{L('units')}){e})"
+    )
+    # holidays: "Christmas", "last Easter", "Easter Monday 2018", "Thanksgiving Day at noon"
+    rules.append(
+        rf"(?P<R_holiday>){b}(?:{L('the')}{sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"
+        rf"(?P<hol>{L('holidays')}){e}(?:{comma}{conn}{year})?{time_sfx}"
     )
     # seasons
     rules.append(rf"(?P<R_season>){b}(?P<season>{L('seasons')}){e}(?:{sp}{conn}{year})?")

@@ -25,7 +25,7 @@ RULES = (
     "R_agob",
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
     "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
-    "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century",
+    "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century", "R_holiday",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -670,6 +670,8 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if mod and _g(m, "rel"):  # "over the past 12 months" is "during", not "more than"
             mod = None
         return Resolved(duration(n, unit), "DURATION", mod)
+    if rule == "R_holiday":
+        return _holiday(ctx, m)
     if rule == "R_century":
         n_c = _century(ctx, m)
         if n_c is None:
@@ -844,6 +846,85 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         century = 19 if pub is None or yy > pub.year % 100 else 20
         return Resolved(f"{century}{yy:02d}", "DATE")
     return None
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday of ``year`` (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * ll) // 451
+    month = (h + ll - 7 * mm + 114) // 31
+    day = (h + ll - 7 * mm + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+_HOLIDAY = re.compile(r"^(?:(?P<mo>\d\d)-(?P<d>\d\d)|E(?P<off>[+-]\d+)|(?P<nmo>\d\d):(?P<n>-?[1-5]):(?P<wd>[1-7]))$")
+
+
+def holiday_date(code: str, year: int) -> dt.date | None:
+    """The date of holiday ``code`` in ``year``: ``MM-DD`` fixed, ``E+N`` days after Easter, ``MM:N:WD`` the
+    Nth (-1 = last) ISO weekday WD of month MM ("11:4:4" is the fourth Thursday of November)."""
+    m = _HOLIDAY.match(code)
+    if m is None:
+        return None
+    if m.group("mo"):
+        mo, d = int(m.group("mo")), int(m.group("d"))
+        return dt.date(year, mo, d) if _valid(year, mo, d) else None
+    if m.group("off"):
+        return easter(year) + dt.timedelta(days=int(m.group("off")))
+    mo, n, wd = int(m.group("nmo")), int(m.group("n")), int(m.group("wd"))
+    if not 1 <= mo <= 12:
+        return None
+    if n > 0:
+        first = dt.date(year, mo, 1)
+        day = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    else:
+        nxt = dt.date(year + mo // 12, mo % 12 + 1, 1)
+        last = nxt - dt.timedelta(days=1)
+        day = last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
+    return day if day.month == mo else None
+
+
+def _holiday(ctx: Ctx, m: Any) -> Resolved | None:
+    """A named holiday: in the year given, else the one nearest publication in the sentence's tense."""
+    code = str(ctx.lex.words.get("holidays", {}).get(fold(m.group("hol")), ""))
+    y = _year_of(m)
+    ts = _time_suffix(ctx, m)
+    rel = _rel_kind(ctx, _g(m, "rel"))
+    pub = ctx.pub
+    if y is None and pub is None:
+        if code[:1].isdigit() and "-" in code:
+            return _with_time(f"XXXX-{code}", ts)
+        return NOT_A_DATE
+    if y is not None:
+        day = holiday_date(code, y)
+        return _with_time(day.isoformat(), ts) if day else NOT_A_DATE
+    assert pub is not None
+    cands = [c for c in (holiday_date(code, yy) for yy in (pub.year - 1, pub.year, pub.year + 1)) if c is not None]
+    if not cands:
+        return NOT_A_DATE
+    if rel == "last":
+        before = [c for c in cands if c < pub]
+        day = max(before) if before else cands[0]
+    elif rel == "next":
+        after = [c for c in cands if c > pub]
+        day = min(after) if after else cands[-1]
+    elif rel == "this":
+        day = next((c for c in cands if c.year == pub.year), cands[0])
+    else:
+        tense = ctx.tense
+        pool = cands
+        if tense == "future" and any(c >= pub for c in cands):
+            pool = [c for c in cands if c >= pub]
+        elif tense == "past" and any(c <= pub for c in cands):
+            pool = [c for c in cands if c <= pub]
+        day = min(pool, key=lambda c: (abs((c - pub).days), c > pub))
+    return _with_time(day.isoformat(), ts)
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}

@@ -9,6 +9,7 @@ from itertools import islice
 from typing import Any
 
 from .._resources import cached
+from ._combine import Item, combine
 from ._lexicon import _CATEGORY_RULES, Lexicon, fold, lexicon
 from ._resolve import Ctx, Resolved, _group_names, resolve
 
@@ -237,7 +238,7 @@ def scan(
     lex = lexicon(lang)
     if lex is None or not text:
         return []
-    out: list[tuple[int, int, str, str, str | None]] = []
+    out: list[Item] = []
     text = _ascii_digits(text)
     for m, names in _matches(lex, text):
         start, end = m.span()
@@ -275,5 +276,5 @@ def scan(
             res = _fallback(text[start:end], lang, pub)
         if res is None or not res.value:
             continue
-        out.append((start, end, res.value, res.type, res.mod))
-    return out
+        out.append((start, end, res.value, res.type, res.mod, (m.lastgroup or "").split("__", 1)[0]))
+    return [item[:5] for item in combine(lex, text, out)]

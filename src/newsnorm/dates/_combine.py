@@ -1,0 +1,174 @@
+"""Join neighbouring mentions that a news reader reads as one expression.
+
+The scanner resolves each expression on its own; a few constructions span two of
+them and change their meaning:
+
+- a duration before a date with "after"/"before" between: "three days after
+  January 12" is 2017-01-15, "two weeks before Christmas" a day too; "the day
+  after the vote" needs a date and is left alone;
+- a clock time before a day: "8am this morning", "3 p.m. tomorrow", "6 p.m. on
+  Christmas Eve" are one TIME on that day;
+- an hour range "5 to 6pm", "between 10 and 11:30": the bare first hour is a TIME
+  too, with the meridiem of the second.
+
+The words come from the language's lexicon (``shift_after``, ``shift_before``,
+``time_date_links``, ``range_words``); a language without them joins nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ._lexicon import Lexicon, fold
+from ._resolve import _add_months
+
+__all__ = ["Item", "combine"]
+
+#: (start, end, value, type, mod, rule)
+Item = tuple[int, int, str, str, "str | None", str]
+
+_DURATION = re.compile(r"^P(\d{1,4})([DWMY])$")
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
+_YEAR = re.compile(r"^\d{4}$")
+_CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d(?::\d\d)?Z?)$")
+_DAY_OR_PART = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-WXX-\d|XXXX-\d\d-\d\d)(?:T(?:MO|AF|EV|NI|DT|MI))?$")
+_LEAD = re.compile(r"(?<!\S)(\S+)\s+(\S+)\s+(\S+)\s*$")
+_HOUR = re.compile(r"(?<![\d:.,])(\d{1,2})\s*$")
+
+
+def _gap_words(gap: str) -> str:
+    return fold(gap.strip().strip(",").strip())
+
+
+def _shift(value: str, n: int, unit: str, sign: int) -> str | None:
+    """``value`` (a day, month or year) moved by ``n`` units; None when the precision does not allow it."""
+    day = _DAY.match(value)
+    if day is not None:
+        d = dt.date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+        if unit in ("D", "W"):
+            return (d + dt.timedelta(days=sign * n * (7 if unit == "W" else 1))).isoformat()
+        months = n * (12 if unit == "Y" else 1)
+        y, mo = _add_months(d.year, d.month, sign * months)
+        last = (dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(y, mo, min(d.day, last)).isoformat()
+    month = _MONTH.match(value)
+    if month is not None and unit in ("M", "Y"):
+        y, mo = _add_months(int(month.group(1)), int(month.group(2)), sign * n * (12 if unit == "Y" else 1))
+        return f"{y:04d}-{mo:02d}"
+    if _YEAR.match(value) and unit == "Y":
+        return f"{int(value) + sign * n:04d}"
+    return None
+
+
+def _unit_before(lex: Lexicon, words: list[str]) -> str | None:
+    """The unit of "the day" / "a week" at the end of ``words`` (one of that unit), or None."""
+    if len(words) < 2:
+        return None
+    unit = lex.words.get("units", {}).get(fold(words[-1]))
+    head = fold(words[-2])
+    if unit in ("D", "W", "M", "Y") and (head in lex.words.get("the", ()) or head in lex.words.get("numbers", {})):
+        return str(unit)
+    return None
+
+
+def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
+    """``items`` (in text order) with the joins above applied."""
+    words: Any = lex.words
+    after_w = words.get("shift_after", ())
+    before_w = words.get("shift_before", ())
+    links = words.get("time_date_links", ())
+    ranges = words.get("range_words", ())
+    if not (after_w or before_w or links or ranges) or not items:
+        return items
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        cur = items[i]
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if nxt is not None:
+            gap = _gap_words(text[cur[1] : nxt[0]])
+            # "three days after January 12", "two weeks before Christmas"
+            dur = _DURATION.match(cur[2]) if cur[3] == "DURATION" else None
+            prior = text[max(0, cur[0] - 12) : cur[0]].split()
+            if prior and fold(prior[-1]) in words.get("the", ()):
+                dur = None  # "the two weeks before Christmas" is a period, not a day
+            if dur is not None and nxt[3] == "DATE" and (gap in after_w or gap in before_w):
+                shifted = _shift(nxt[2], int(dur.group(1)), dur.group(2), 1 if gap in after_w else -1)
+                if shifted is not None:
+                    mod = cur[4] if cur[4] == "APPROX" else None
+                    out.append((cur[0], nxt[1], shifted, "DATE", mod, "shift"))
+                    i += 2
+                    continue
+            # "8am this morning", "3 p.m. tomorrow", "6 p.m. on Christmas Eve"
+            clock = _CLOCK.match(cur[2]) if cur[5] == "R_time" else None
+            day = _DAY_OR_PART.match(nxt[2]) if nxt[3] in ("DATE", "TIME") else None
+            if clock is not None and day is not None and (gap == "" or gap in links):
+                joined: Item = (cur[0], nxt[1], day.group(1) + clock.group(1), "TIME", None, "clock_day")
+                out.extend(_range_head(lex, text, out, joined, ranges))
+                prev = out[-1] if out else None
+                prev_clock = _CLOCK.match(prev[2]) if prev is not None and prev[5] == "R_time" else None
+                if prev is not None and prev_clock is not None and _gap_words(text[prev[1] : cur[0]]) in ranges:
+                    # "from 7 a.m. to 8 p.m. on Tuesday": both ends are on Tuesday
+                    on = day.group(1)
+                    if prev_clock.group(1)[:3] > clock.group(1)[:3] and _DAY.match(on):  # overnight: the day before
+                        on = (dt.date.fromisoformat(on) - dt.timedelta(days=1)).isoformat()
+                    out[-1] = (prev[0], prev[1], on + prev_clock.group(1), "TIME", None, "clock_day")
+                out.append(joined)
+                i += 2
+                continue
+        # "the day after the election" has no date to anchor; "the day after March 3" has
+        if cur[3] == "DATE" and (after_w or before_w):
+            floor = out[-1][1] if out else 0
+            lo = max(floor, cur[0] - 40)
+            lead = _LEAD.search(text, lo, cur[0])
+            if lead is not None and (fold(lead.group(3)) in after_w or fold(lead.group(3)) in before_w):
+                unit = _unit_before(lex, [lead.group(1), lead.group(2)])
+                shifted = _shift(cur[2], 1, unit, 1 if fold(lead.group(3)) in after_w else -1) if unit else None
+                if shifted is not None:
+                    out.append((lead.start(1), cur[1], shifted, "DATE", None, "shift"))
+                    i += 1
+                    continue
+        out.extend(_range_head(lex, text, out, cur, ranges))
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _range_head(lex: Lexicon, text: str, out: list[Item], cur: Item, ranges: Any) -> list[Item]:
+    """"5 to 6pm", "between 10 and 11:30": the bare first hour before clock time ``cur``, as a TIME."""
+    if cur[5] not in ("R_time", "clock_day") or not ranges:
+        return []
+    floor = out[-1][1] if out else 0
+    lo = max(floor, cur[0] - 24)
+    before = text[lo : cur[0]].rstrip()
+    parts = before.rsplit(None, 1)
+    link = parts[-1] if parts else ""
+    if not (fold(link) in ranges or link in ("-", "–")):
+        return []
+    hm = _HOUR.search(before[: len(before) - len(link)])
+    if hm is None:
+        return []
+    first = _first_hour(int(hm.group(1)), cur[2], text[cur[0] : cur[1]])
+    if first is None:
+        return []
+    return [(lo + hm.start(1), lo + hm.end(1), first, "TIME", None, "R_time")]
+
+
+def _first_hour(h: int, second: str, second_text: str) -> str | None:
+    """The value of the bare hour ``h`` opening a range that ends at TIME ``second``."""
+    m = re.search(r"T(\d\d):(\d\d)", second)
+    if m is None or h > 23:
+        return None
+    h2 = int(m.group(1))
+    has_meridiem = any(ch.isalpha() for ch in second_text)
+    if has_meridiem and h <= 12:
+        if h2 >= 12 and h < 12 and h + 12 <= h2:
+            h += 12
+        elif h2 < 12 and h == 12:
+            h = 0
+    elif not has_meridiem and ":" not in second_text:
+        return None
+    return second[: m.start()] + f"T{h:02d}:00"
