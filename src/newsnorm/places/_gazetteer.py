@@ -220,12 +220,10 @@ _LATIN = frozenset({"LATIN"})
 # ----------------------------------------------------------------------------- shipped data
 
 
-def _gz_json(name: str) -> Any:
-    def build() -> Any:
-        raw = files("newsnorm").joinpath("data").joinpath("places").joinpath(name).read_bytes()
-        return json.loads(gzip.decompress(raw).decode("utf-8"))
-
-    return cached(("newsnorm.places.data", name), build)
+def _gz_text(name: str) -> str:
+    """The text of a shipped gzip file: a JSON header line, then one record per line (not cached)."""
+    raw = files("newsnorm").joinpath("data").joinpath("places").joinpath(name).read_bytes()
+    return gzip.decompress(raw).decode("utf-8")
 
 
 def _tsv(name: str) -> tuple[tuple[str, ...], ...]:
@@ -240,21 +238,59 @@ def _tsv(name: str) -> tuple[tuple[str, ...], ...]:
     return cached(("newsnorm.places.tsv", name), build)
 
 
-def _cldr() -> Mapping[str, Mapping[str, list[str]]]:
-    """Language -> code -> names: CLDR's names first, then the names i18n-iso-countries adds."""
+_NAME_FILES = ("cldr_names.tsv.gz", "i18n_names.tsv.gz")  # CLDR's names first: they are the spellings
+
+
+def _languages() -> frozenset[str]:
+    """The languages with country names in the shipped data."""
+
+    def build() -> frozenset[str]:
+        out: set[str] = set()
+        for name in _NAME_FILES:
+            out.update(line.partition("\t")[0] for line in _gz_text(name).split("\n")[1:] if line)
+        return frozenset(out)
+
+    return cached(("newsnorm.places.languages",), build)
+
+
+def _merge(into: dict[str, list[str]], names: Mapping[str, list[str]]) -> None:
+    for code, values in names.items():
+        into.setdefault(code, []).extend(v for v in values if v not in into.get(code, ()))
+
+
+def _names(lang: str) -> Mapping[str, list[str]]:
+    """Code -> names of one language: CLDR's names first, then those i18n-iso-countries adds.
+
+    Only this language's lines of the shipped files are parsed.
+    """
+
+    def build() -> Mapping[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        if lang in _languages():
+            for name in _NAME_FILES:
+                text = _gz_text(name)
+                i = text.find("\n" + lang + "\t")
+                if i >= 0:
+                    j = text.find("\n", i + 1)
+                    _merge(out, json.loads(text[i + len(lang) + 2 : j if j >= 0 else len(text)]))
+        return MappingProxyType(out)
+
+    return cached(("newsnorm.places.names", lang), build)
+
+
+def _all_names() -> Mapping[str, Mapping[str, list[str]]]:
+    """Language -> code -> names of every language (``lookup``'s fallbacks only), parsed in one pass."""
 
     def build() -> Mapping[str, Mapping[str, list[str]]]:
-        merged: dict[str, dict[str, list[str]]] = {
-            lang: {code: list(names) for code, names in by_code.items()}
-            for lang, by_code in _gz_json("cldr_names.json.gz")["names"].items()
-        }
-        for lang, by_code in _gz_json("i18n_names.json.gz")["names"].items():
-            into = merged.setdefault(lang, {})
-            for code, names in by_code.items():
-                into.setdefault(code, []).extend(names)
-        return MappingProxyType(merged)
+        out: dict[str, dict[str, list[str]]] = {}
+        for name in _NAME_FILES:
+            for line in _gz_text(name).split("\n")[1:]:
+                if line:
+                    lang, _, payload = line.partition("\t")
+                    _merge(out.setdefault(lang, {}), json.loads(payload))
+        return MappingProxyType({lang: MappingProxyType(v) for lang, v in out.items()})
 
-    return cached(("newsnorm.places.names",), build)
+    return cached(("newsnorm.places.all_names",), build)
 
 
 class Spelling(NamedTuple):
@@ -269,7 +305,7 @@ def spellings() -> Mapping[str, Spelling]:
     """Code -> :class:`Spelling`, from ``spellings.tsv`` with CLDR English as fallback."""
 
     def build() -> Mapping[str, Spelling]:
-        english = _cldr()["en"]
+        english = _names("en")
         out: dict[str, Spelling] = {}
         for code, names in english.items():
             out[code] = Spelling("country", names[0], names[0])
@@ -286,7 +322,7 @@ def spellings() -> Mapping[str, Spelling]:
 
 def cldr_name(code: str, lang: str) -> str | None:
     """The CLDR short name of ``code`` in the base locale of ``lang`` (shipped data), if any."""
-    names = _cldr().get(lang, {}).get(code)
+    names = _names(lang).get(code) if lang in _languages() else None
     return names[0] if names else None
 
 
@@ -296,9 +332,12 @@ def cldr_pairs(lang: str, script: str = "") -> list[tuple[str, str]]:
     With ``script`` (a Unicode script name such as ``"CYRILLIC"``), only names whose first letter
     is of that script.
     """
-    cldr = _cldr()
-    langs = list(cldr) if lang == "*" else [lang if lang in cldr else "en"]
-    out = [(code, name) for source in langs for code, names in cldr[source].items() for name in names]
+    if lang == "*":
+        data = _all_names()
+    else:
+        source = lang if lang in _languages() else "en"
+        data = MappingProxyType({source: _names(source)})
+    out = [(code, name) for names_of in data.values() for code, names in names_of.items() for name in names]
     if script:
         out = [(code, name) for code, name in out if _first_script(name) == script]
         return out
@@ -351,6 +390,8 @@ class Gazetteer:
 
     lang: str
     automaton: Any  # ahocorasick.Automaton: key -> (key length, Entry)
+    cities: Any  # the shared ahocorasick.Automaton of the city keys of the language's scripts: key -> (length, row)
+    shadow: frozenset[int]  # city rows whose key is one of the language's own keys (the own entry wins)
     exact: Mapping[str, Entry]
     city_exact: Mapping[str, Entry]
     slavic: bool  # city names take Slavic case endings
@@ -365,9 +406,11 @@ class Gazetteer:
 
 
 class _Builder:
+    """Keys of one language while they are gathered: ``key -> [candidates, mask bits, full, endings]``."""
+
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.keys: dict[str, dict[str, Any]] = {}
+        self.keys: dict[str, list[Any]] = {}
 
     def add(self, name: str, cand: Candidate, *, stem: bool = False, endings: Iterable[str] = ()) -> None:
         name = name.rstrip("'’").replace("ʼ", "’")
@@ -383,53 +426,66 @@ class _Builder:
         key = fold(name)
         if len(key) != len(name):  # pragma: no cover - fold is 1:1 by construction
             return
-        lowered = name.replace("İ", "I").lower()
-        mask = set() if lowered == name else {i for i, c in enumerate(name) if c != lowered[i]}
+        bits = 0
+        if key != name:
+            lowered = name.replace("İ", "I").lower()
+            for i, c in enumerate(name):
+                if c != lowered[i]:
+                    bits |= 1 << i
         slot = self.keys.get(key)
         if slot is None:
-            slot = {"cands": [], "mask": mask, "full": False, "endings": set()}
+            slot = [[cand], bits, not stem, set(endings) if endings else None]
             self.keys[key] = slot
-        else:
-            slot["mask"] &= mask
-        if cand not in slot["cands"]:
-            slot["cands"].append(cand)
+            return
+        slot[1] &= bits
+        if cand not in slot[0]:
+            slot[0].append(cand)
         if not stem:
-            slot["full"] = True
-        slot["endings"].update(endings)
+            slot[2] = True
+        if endings:
+            if slot[3] is None:
+                slot[3] = set(endings)
+            else:
+                slot[3].update(endings)
 
     def freeze(self) -> dict[str, Entry]:
         out: dict[str, Entry] = {}
-        interned: dict[frozenset[str], frozenset[str]] = {}
+        interned: dict[Any, Any] = {}
         no_endings: frozenset[str] = frozenset()
-        for key, slot in self.keys.items():
-            cands = slot["cands"]
+        for key, (cands, bits, full, raw_endings) in self.keys.items():
             if len(cands) > 1:
                 cands = sorted(cands, key=lambda c: (_RANK.get(c.type, 5), -c.population, c.code))
-            raw_mask = slot["mask"]
-            mask = tuple(sorted(raw_mask)) if len(raw_mask) > 1 else tuple(raw_mask)
+            mask = tuple(i for i in range(bits.bit_length()) if bits >> i & 1)
+            mask = interned.setdefault(mask, mask)
             abbrev = False
             if len(mask) > 1:
-                letters = [i for i, c in enumerate(key) if c.isalpha()]
-                abbrev = set(letters) <= raw_mask
+                abbrev = all(bits >> i & 1 for i, c in enumerate(key) if c.isalpha())
             nobound = False
             if not key.isascii():
                 scripts = _scripts(key)
                 nobound = bool(scripts) and scripts <= _NO_SPACE_SCRIPTS
-            endings = slot["endings"]
-            if endings:
-                frozen = frozenset(endings)
+            if raw_endings:
+                frozen = frozenset(raw_endings)
                 endings = interned.setdefault(frozen, frozen)
             else:
                 endings = no_endings
             codes = {c.code for c in cands} if len(cands) > 1 else ()
+            chosen = tuple(cands)
             out[key] = Entry(
-                tuple(cands), mask, slot["full"], endings, nobound, abbrev, len(codes) > 1, cands[0].type == "trap"
+                interned.setdefault(chosen, chosen),
+                mask,
+                full,
+                endings,
+                nobound,
+                abbrev,
+                len(codes) > 1,
+                cands[0].type == "trap",
             )
         return out
 
 
 def _lang_scripts(lang: str) -> frozenset[str]:
-    names = _cldr().get(lang) or _cldr()["en"]
+    names = _names(lang) or _names("en")
     counts: dict[str, int] = {}
     for values in names.values():
         for v in values:
@@ -442,8 +498,7 @@ def _lang_scripts(lang: str) -> frozenset[str]:
 def _build(lang: str) -> Gazetteer:
     import ahocorasick
 
-    cldr = _cldr()
-    base = lang if lang in cldr else "en"
+    base = lang if lang in _languages() else "en"
     spell = spellings()
     b = _Builder(lang)
     demonym_end = _DEMONYM_ENDINGS.get(lang, ())
@@ -486,7 +541,7 @@ def _build(lang: str) -> Gazetteer:
 
     langs = [base] if base == "en" else [base, "en"]
     for source_lang in langs:
-        for code, names in cldr[source_lang].items():
+        for code, names in _names(source_lang).items():
             kind = spell[code].type if code in spell else "country"
             for name in names:
                 cand = Candidate(code, kind, 0, spell[code].common if code in spell else name, 0)
@@ -526,11 +581,11 @@ def _build(lang: str) -> Gazetteer:
             b.add(name, Candidate("", "trap", 0, name, 0))
     scripts = _lang_scripts(base)
     latin = "LATIN" in scripts
-    cities = _gz_json("cities.json.gz")
     if latin:
-        for gid, code, name in cities["us_states"]:
+        table = _cities()
+        for gid, code, name in table.us_states:
             add_name(name, Candidate(code, "region", gid, name, 0), False)
-        for code, _gid, name in cities["countries"]:
+        for code, _gid, name in table.countries:
             kind = spell[code].type if code in spell else "country"
             add_name(name, Candidate(code, kind, 0, spell[code].common if code in spell else name, 0), False)
 
@@ -538,30 +593,20 @@ def _build(lang: str) -> Gazetteer:
     automaton = ahocorasick.Automaton()
     for key, entry in entries.items():
         automaton.add_word(key, (len(key), entry))
-    # city keys: the value is the row number; its Entry is made when a text hits it (cheap first use)
-    rows = _city_rows()
-    city_index: dict[str, int] = {}
-    used_rows: list[int] = []
-    add_word = automaton.add_word
-    for script in sorted(scripts):
-        first, last = rows.spans.get(script, (0, 0))
-        for number in range(first, last):
-            key, _mask, _indexes, flags = rows.rows[number]
-            if key in entries or not (flags & 1 or (stems and flags & 2)):
-                continue  # the language's own entry (a country, an alias) wins
-            add_word(key, (len(key), number))
-            used_rows.append(number)
-            if flags & 1:
-                city_index[key] = number
     automaton.make_automaton()
-    runs, inner = _prefilter(entries, rows, used_rows)
-    city_exact = _CityExact(city_index, stems, name_end)
+    # city keys live in one automaton per script set, shared by every language written in it
+    cities = _city_automaton(scripts)
+    shadow = frozenset(n for key in entries if (n := cities.automaton.get(key, (0, -1))[1]) >= 0)
+    runs, inner = _prefilter(entries, cities.firsts)
+    city_exact = _CityExact(scripts, stems, name_end)
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
     openers = frozenset(w for row in _tsv("openers.tsv") if row[0] == lang for w in row[1].split("|"))
     followers = frozenset(w for row in _tsv("followers.tsv") if row[0] == lang for w in row[1].split("|"))
     return Gazetteer(
         lang=lang,
         automaton=automaton,
+        cities=cities.automaton,
+        shadow=shadow,
         exact=exact,
         city_exact=city_exact,
         slavic=stems,
@@ -576,20 +621,23 @@ def _build(lang: str) -> Gazetteer:
     )
 
 
-def _prefilter(entries: Mapping[str, Entry], rows: _Rows, used: Iterable[int]) -> tuple[Any, frozenset[str]]:
+def _prefilter(entries: Mapping[str, Entry], city_firsts: frozenset[str] | None) -> tuple[Any, frozenset[str]]:
     """The capital-run pattern and inner words of a language whose every key starts with a capital.
 
-    When every key of the automaton (but fixed non-place expressions) must start with a
+    When every key of the automata (but fixed non-place expressions) must start with a
     capital letter in the source, only runs of capitalised words, with the lower-case words
     that keys hold ("of", "and", "the", "duck"), can contain a place: the matcher then feeds
-    the automaton those runs only. Keys that start with an apostrophe ("'s-Gravenhage") are
+    the automata those runs only. Keys that start with an apostrophe ("'s-Gravenhage") are
     found by their capitalised remainder. Returns ``(None, ...)`` when some key may start
     in lower case (French "israélien", German "türkisch"): the whole text is scanned.
+    ``city_firsts``: the first letters of the city keys (``None``: some start in lower case).
     """
-    firsts: set[str] = set()
+    if city_firsts is None:
+        return None, frozenset()
+    firsts: set[str] = set(city_firsts)
     inner: set[str] = set()
 
-    def visit(key: str, mask: tuple[int, ...], trap: bool, city: bool = False) -> bool:
+    def visit(key: str, mask: tuple[int, ...], trap: bool) -> bool:
         if not key[0].isalpha():
             if key[0] in "'’‘`" and len(key) > 1 and 1 in mask:
                 firsts.add(key[1])
@@ -598,7 +646,7 @@ def _prefilter(entries: Mapping[str, Entry], rows: _Rows, used: Iterable[int]) -
             return False
         firsts.add(key[0])
         pos = 0
-        for word in key.split(" ") if not city else ():  # cities: the capitalised words of their names
+        for word in key.split(" "):
             if pos and pos not in mask and word:
                 inner.add(word)
             pos += len(word) + 1
@@ -607,16 +655,6 @@ def _prefilter(entries: Mapping[str, Entry], rows: _Rows, used: Iterable[int]) -
     for key, entry in entries.items():
         if not visit(key, entry.mask, entry.trap):
             return None, frozenset()
-    table = rows.rows
-    for number in used:  # city keys: only their first letter matters
-        key, mask, _indexes, _flags = table[number]
-        first = key[0]
-        if first.isalpha():
-            if not mask or mask[0] != 0:
-                return None, frozenset()
-            firsts.add(first)
-        elif first in "'’‘`" and len(key) > 1 and 1 in mask:
-            firsts.add(key[1])
     upper = {c.upper() for c in firsts if len(c.upper()) == 1 and c.upper() != c and c < "\uffff"}
     if "i" in firsts:
         upper.add("İ")
@@ -644,7 +682,7 @@ def global_names() -> Mapping[str, str]:
     def build() -> Mapping[str, str]:
         seen: dict[str, str] = {}
         clash: set[str] = set()
-        for names in _cldr().values():
+        for names in _all_names().values():
             for code, values in names.items():
                 for name in values:
                     for key in {fold(name), strip_marks(fold(name))}:
@@ -655,33 +693,99 @@ def global_names() -> Mapping[str, str]:
     return cached(("newsnorm.places.global_names",), build)
 
 
-def _city_candidates() -> tuple[Candidate, ...]:
-    def build() -> tuple[Candidate, ...]:
-        rows = _gz_json("cities.json.gz")["cities"]
-        return tuple(Candidate(code, "city", gid, name, pop) for gid, code, pop, _capital, name in rows)
+class _Cities(NamedTuple):
+    """The shipped city table in parallel arrays indexed by row number (masks and index tuples interned)."""
 
-    return cached(("newsnorm.places.city_candidates",), build)
-
-
-class _Rows(NamedTuple):
-    rows: tuple[tuple[str, tuple[int, ...], tuple[int, ...], int], ...]
+    keys: tuple[str, ...]  # row -> folded key
+    masks: tuple[tuple[int, ...], ...]  # row -> positions that are upper case in every spelling
+    indexes: tuple[tuple[int, ...], ...]  # row -> city indexes (candidates)
+    flags: bytes  # row -> 1: a whole name, 2: takes Slavic case endings
     spans: Mapping[str, tuple[int, int]]  # script -> (first, last + 1) row numbers
+    candidates: tuple[Candidate, ...]  # city index -> Candidate
+    us_states: tuple[tuple[int, str, str], ...]
+    countries: tuple[tuple[str, int, str], ...]
 
 
-def _city_rows() -> _Rows:
-    """All city keys of the shipped table, script after script."""
+def _cities() -> _Cities:
+    """The city keys of the shipped table, script after script, read line by line."""
 
-    def build() -> _Rows:
-        keys = _gz_json("cities.json.gz")["keys"]
-        rows: list[tuple[str, tuple[int, ...], tuple[int, ...], int]] = []
-        spans: dict[str, tuple[int, int]] = {}
-        for script in sorted(keys):
-            first = len(rows)
-            rows.extend((key, tuple(mask), tuple(indexes), flags) for key, mask, indexes, flags in keys[script])
-            spans[script] = (first, len(rows))
-        return _Rows(tuple(rows), MappingProxyType(spans))
+    def build() -> _Cities:
+        text = _gz_text("cities.tsv.gz")
+        cut = text.index("\n")
+        header = json.loads(text[:cut])
+        keys: list[str] = []
+        masks: list[tuple[int, ...]] = []
+        indexes: list[tuple[int, ...]] = []
+        flags = bytearray()
+        spans: dict[str, list[int]] = {}
+        interned: dict[str, tuple[int, ...]] = {"": ()}
+        pos = cut + 1
+        end = len(text)
+        while pos < end:
+            nl = text.find("\n", pos)
+            nl = end if nl < 0 else nl
+            script, key, mask, index, flag = text[pos:nl].split("\t")
+            pos = nl + 1
+            span = spans.setdefault(script, [len(keys), len(keys)])
+            span[1] = len(keys) + 1
+            keys.append(key)
+            m = interned.get(mask)
+            if m is None:
+                m = interned[mask] = tuple(int(x) for x in mask.split(","))
+            masks.append(m)
+            ix = interned.get(index)
+            if ix is None:
+                ix = interned[index] = tuple(int(x) for x in index.split(","))
+            indexes.append(ix)
+            flags.append(int(flag))
+        cands = tuple(Candidate(code, "city", gid, name, pop) for gid, code, pop, _capital, name in header["cities"])
+        return _Cities(
+            tuple(keys),
+            tuple(masks),
+            tuple(indexes),
+            bytes(flags),
+            MappingProxyType({k: (a, b) for k, (a, b) in spans.items()}),
+            cands,
+            tuple((gid, code, name) for gid, code, name in header["us_states"]),
+            tuple((code, gid, name) for code, gid, name in header["countries"]),
+        )
 
-    return cached(("newsnorm.places.city_rows",), build)
+    return cached(("newsnorm.places.cities",), build)
+
+
+class _CityAutomaton(NamedTuple):
+    automaton: Any  # ahocorasick.Automaton: folded key -> (key length, row number)
+    firsts: frozenset[str] | None  # first letters of the keys, or None: some key starts in lower case
+
+
+def _city_automaton(scripts: frozenset[str]) -> _CityAutomaton:
+    """One automaton of the city keys of ``scripts``, shared by every language written in them."""
+
+    def build() -> _CityAutomaton:
+        import ahocorasick
+
+        table = _cities()
+        automaton = ahocorasick.Automaton()
+        add_word = automaton.add_word
+        firsts: set[str] = set()
+        capitals = True
+        for script in sorted(scripts):
+            first, last = table.spans.get(script, (0, 0))
+            for number in range(first, last):
+                key = table.keys[number]
+                add_word(key, (len(key), number))
+                mask = table.masks[number]
+                head = key[0]
+                if head.isalpha():
+                    if not mask or mask[0] != 0:
+                        capitals = False
+                    firsts.add(head)
+                elif head in "'’‘`" and len(key) > 1 and 1 in mask:
+                    firsts.add(key[1])
+        automaton.make_automaton()
+        return _CityAutomaton(automaton, frozenset(firsts) if capitals else None)
+
+    return cached(("newsnorm.places.city_automaton", tuple(sorted(scripts))), build)
 
 
 _SLAVIC_SET = frozenset(_SLAVIC_NOUN)
@@ -689,34 +793,54 @@ _NONE: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def city_entry(number: int, slavic: bool, name_endings: frozenset[str]) -> Entry:
-    """The :class:`Entry` of city-key row ``number`` for a language's grammar (made on demand)."""
-    key, mask, indexes, flags = _city_rows().rows[number]
-    cands = _city_candidates()
+def city_entry(number: int, slavic: bool, name_endings: frozenset[str]) -> Entry | None:
+    """The :class:`Entry` of city-key row ``number`` for a language's grammar (made on demand).
+
+    ``None`` when the key is only a stem and the language takes no Slavic endings.
+    """
+    table = _cities()
+    key, mask, flags = table.keys[number], table.masks[number], table.flags[number]
+    if not (flags & 1 or (slavic and flags & 2)):
+        return None
     full = bool(flags & 1)
     ends = _SLAVIC_SET if slavic and flags & 2 else (name_endings if len(key) >= 5 else _NONE)
     nobound = not key.isascii() and bool(_scripts(key)) and _scripts(key) <= _NO_SPACE_SCRIPTS
     abbrev = len(mask) > 1 and len(mask) == sum(1 for c in key if c.isalpha())
-    chosen = tuple(cands[i] for i in indexes)
+    cands = table.candidates
+    chosen = tuple(cands[i] for i in table.indexes[number])
     return Entry(chosen, mask, full, ends, nobound, abbrev, len({c.code for c in chosen}) > 1, False)
 
 
 class _CityExact(Mapping[str, Entry]):
-    """Read-only ``key -> Entry`` view of a language's city keys (entries made on demand)."""
+    """Read-only ``key -> Entry`` view of a language's whole-name city keys (entries made on demand)."""
 
-    def __init__(self, index: dict[str, int], slavic: bool, endings: tuple[str, ...]) -> None:
-        self._index = index
+    def __init__(self, scripts: frozenset[str], slavic: bool, endings: tuple[str, ...]) -> None:
+        self._scripts = scripts
         self._slavic = slavic
         self._endings = frozenset(endings)
 
+    def _entry(self, key: str) -> Entry | None:
+        number = _city_automaton(self._scripts).automaton.get(key, (0, -1))[1]
+        if number < 0 or not _cities().flags[number] & 1:
+            return None
+        return city_entry(number, self._slavic, self._endings)
+
     def __getitem__(self, key: str) -> Entry:
-        return city_entry(self._index[key], self._slavic, self._endings)
+        entry = self._entry(key)
+        if entry is None:
+            raise KeyError(key)
+        return entry
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
+        table = _cities()
+        for script in sorted(self._scripts):
+            first, last = table.spans.get(script, (0, 0))
+            for number in range(first, last):
+                if table.flags[number] & 1:
+                    yield table.keys[number]
 
     def __len__(self) -> int:
-        return len(self._index)
+        return sum(1 for _ in self)
 
 
 def _exempt_words(lang: str) -> frozenset[str]:

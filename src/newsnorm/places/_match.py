@@ -209,23 +209,30 @@ _PUNCT = ".,;:!?)]}\"'’”»"
 
 
 _QUOTES = frozenset("'’‘`")
+
+
+def _first(pair: tuple[int, Any]) -> int:
+    return pair[0]
+
 _span = re.Match.span
 
 
 def _runs(text: str, low: str, g: Gazetteer) -> list[tuple[int, tuple[int, Any]]]:
-    """The automaton's hits inside the runs of capitalised words (and the lower-case words keys hold).
+    """The automata's hits inside the runs of capitalised words (and the lower-case words keys hold).
 
-    The runs are joined by NUL (in no key) and scanned in one pass; end offsets map back to ``low``.
+    The runs are joined by NUL (in no key) and scanned in one pass per automaton; end offsets
+    map back to ``low``.
     """
     # a run takes the apostrophe before it: keys such as "‘Amman" start with one
     spans = [(a - 1 if a and text[a - 1] in _QUOTES else a, b) for a, b in map(_span, g.runs.finditer(text))]
     if not spans:
         return []
     joined = "\0".join([low[a:b] for a, b in spans])
-    hits = g.automaton.iter(joined)
+    hits = [*g.automaton.iter(joined), *g.cities.iter(joined)]
     if len(spans) == 1:
         shift = spans[0][0]
         return [(last + shift, value) for last, value in hits]
+    hits.sort(key=_first)
     starts = []
     pos = 0
     for a, b in spans:
@@ -255,9 +262,9 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
     found: list[tuple[int, int, int, Entry]] = []
     n = len(low)
     capitals = strict_case and g.runs is not None  # every key starts with a capital (or an apostrophe)
-    pairs = _runs(text, low, g) if capitals else g.automaton.iter(low)
+    pairs = _runs(text, low, g) if capitals else [*g.automaton.iter(low), *g.cities.iter(low)]
     glued = bool(g.prefixes)
-    slavic, name_endings = g.slavic, g.name_endings
+    slavic, name_endings, shadow = g.slavic, g.name_endings, g.shadow
     for last, (size, value) in pairs:
         if capitals:  # cheap rejections before the entry: a key inside a word, a lower-case first letter
             first = last + 1 - size
@@ -265,7 +272,15 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
                 low[first].isalpha() and not text[first].isupper()
             ):
                 continue
-        entry = value if type(value) is not int else city_entry(value, slavic, name_endings)
+        if type(value) is int:
+            if value in shadow:
+                continue  # the language's own key (a country, an alias) wins over the city key
+            city = city_entry(value, slavic, name_endings)
+            if city is None:
+                continue
+            entry = city
+        else:
+            entry = value
         start = last + 1 - size
         end = last + 1
         # fast path: a key standing between non-letters, right case, nothing to add
