@@ -110,6 +110,32 @@ def build_cldr() -> None:
             if name and name not in seen:
                 seen.append(name)
     _write_lines("cldr_names.tsv.gz", {"_note": NOTE, "_babel": babel.__version__}, _by_lang_lines(by_lang))
+    build_calendar(sorted(by_lang))
+
+
+def build_calendar(langs: list[str]) -> None:
+    """Folded weekday and month names (all contexts and widths, 3+ letters) of each language's base locale."""
+    import sys
+
+    import babel
+    from babel import Locale
+
+    sys.path.insert(0, str(OUT.parent.parent.parent))
+    from newsnorm.places._gazetteer import fold
+
+    lines = []
+    for lang in langs:
+        try:
+            loc = Locale.parse(lang)
+        except Exception:  # pragma: no cover - a language without a base locale
+            continue
+        words: set[str] = set()
+        for table in (loc.days, loc.months):
+            for context in table.values():
+                for width in context.values():
+                    words.update(fold(str(w)).rstrip(".") for w in width.values() if len(str(w).rstrip(".")) > 2)
+        lines.append(f"{lang}\t" + json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":")))
+    _write_lines("calendar_words.tsv.gz", {"_note": NOTE, "_babel": babel.__version__}, lines)
 
 
 def _download(url: str, sha256: str) -> bytes:

@@ -13,7 +13,7 @@ import pytest
 from newsnorm.places._gazetteer import key_rules
 
 _DATA = files("newsnorm").joinpath("data").joinpath("places")
-_GENERATED = ("cldr_names.tsv.gz", "cities.tsv.gz", "i18n_names.tsv.gz")
+_GENERATED = ("calendar_words.tsv.gz", "cldr_names.tsv.gz", "cities.tsv.gz", "i18n_names.tsv.gz")
 
 
 def _recorded() -> dict[str, str]:

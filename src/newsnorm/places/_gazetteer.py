@@ -220,10 +220,21 @@ _LATIN = frozenset({"LATIN"})
 # ----------------------------------------------------------------------------- shipped data
 
 
-def _gz_text(name: str) -> str:
-    """The text of a shipped gzip file: a JSON header line, then one record per line (not cached)."""
+def _gz_bytes(name: str) -> bytes:
+    """The bytes of a shipped gzip file: a JSON header line, then one record per line (not cached)."""
     raw = files("newsnorm").joinpath("data").joinpath("places").joinpath(name).read_bytes()
-    return gzip.decompress(raw).decode("utf-8")
+    return gzip.decompress(raw)
+
+
+def _lang_record(name: str, lang: str) -> Any:
+    """The parsed JSON record of ``lang`` in a per-language line file, or ``None``: only that line is decoded."""
+    data = _gz_bytes(name)
+    tag = b"\n" + lang.encode("ascii", "replace") + b"\t"
+    i = data.find(tag)
+    if i < 0:
+        return None
+    j = data.find(b"\n", i + 1)
+    return json.loads(data[i + len(tag) : j if j >= 0 else len(data)].decode("utf-8"))
 
 
 def _tsv(name: str) -> tuple[tuple[str, ...], ...]:
@@ -247,7 +258,8 @@ def _languages() -> frozenset[str]:
     def build() -> frozenset[str]:
         out: set[str] = set()
         for name in _NAME_FILES:
-            out.update(line.partition("\t")[0] for line in _gz_text(name).split("\n")[1:] if line)
+            data = _gz_bytes(name)
+            out.update(m.decode("ascii") for m in re.findall(rb"\n([A-Za-z_]+)\t", data))
         return frozenset(out)
 
     return cached(("newsnorm.places.languages",), build)
@@ -268,11 +280,9 @@ def _names(lang: str) -> Mapping[str, list[str]]:
         out: dict[str, list[str]] = {}
         if lang in _languages():
             for name in _NAME_FILES:
-                text = _gz_text(name)
-                i = text.find("\n" + lang + "\t")
-                if i >= 0:
-                    j = text.find("\n", i + 1)
-                    _merge(out, json.loads(text[i + len(lang) + 2 : j if j >= 0 else len(text)]))
+                record = _lang_record(name, lang)
+                if record:
+                    _merge(out, record)
         return MappingProxyType(out)
 
     return cached(("newsnorm.places.names", lang), build)
@@ -284,7 +294,7 @@ def _all_names() -> Mapping[str, Mapping[str, list[str]]]:
     def build() -> Mapping[str, Mapping[str, list[str]]]:
         out: dict[str, dict[str, list[str]]] = {}
         for name in _NAME_FILES:
-            for line in _gz_text(name).split("\n")[1:]:
+            for line in _gz_bytes(name).decode("utf-8").split("\n")[1:]:
                 if line:
                     lang, _, payload = line.partition("\t")
                     _merge(out.setdefault(lang, {}), json.loads(payload))
@@ -595,6 +605,7 @@ def _build(lang: str) -> Gazetteer:
         automaton.add_word(key, (len(key), entry))
     automaton.make_automaton()
     # city keys live in one automaton per script set, shared by every language written in it
+    scripts = frozenset(s for s in scripts if s in _cities().spans)  # en_Dsrt's Deseret has no cities
     cities = _city_automaton(scripts)
     shadow = frozenset(n for key in entries if (n := cities.automaton.get(key, (0, -1))[1]) >= 0)
     runs, inner = _prefilter(entries, cities.firsts)
@@ -710,7 +721,7 @@ def _cities() -> _Cities:
     """The city keys of the shipped table, script after script, read line by line."""
 
     def build() -> _Cities:
-        text = _gz_text("cities.tsv.gz")
+        text = _gz_bytes("cities.tsv.gz").decode("utf-8")
         cut = text.index("\n")
         header = json.loads(text[:cut])
         keys: list[str] = []
@@ -844,19 +855,12 @@ class _CityExact(Mapping[str, Entry]):
 
 
 def _exempt_words(lang: str) -> frozenset[str]:
-    """Weekday and month names of ``lang`` (CLDR via babel): they often follow a place in news copy."""
-    words: set[str] = set()
-    try:
-        from babel import Locale
+    """Folded weekday and month names of ``lang`` (CLDR, precomputed by the build script).
 
-        loc = Locale.parse(lang)
-        for table in (loc.days, loc.months):
-            for context in table.values():
-                for width in context.values():
-                    words.update(fold(str(w)).rstrip(".") for w in width.values() if len(str(w).rstrip(".")) > 2)
-    except Exception:  # pragma: no cover - babel without this locale
-        pass
-    return frozenset(words)
+    They often follow a place in news copy ("Gaza Thursday"), so they make no person name.
+    """
+    words = _lang_record("calendar_words.tsv.gz", lang)
+    return frozenset(words) if isinstance(words, list) else frozenset()
 
 
 def gazetteer(lang: str) -> Gazetteer:

@@ -214,6 +214,7 @@ _QUOTES = frozenset("'’‘`")
 def _first(pair: tuple[int, Any]) -> int:
     return pair[0]
 
+
 _span = re.Match.span
 
 
