@@ -164,6 +164,8 @@ def _title_part(part: str, lang: str, first: bool, last: bool, minor: frozenset[
         return initial + mark + capitalise(rest, lang)
     if any(ch.isupper() for ch in part[1:]):
         return part  # iPhone, McCarthy, AT&T, TV: the writer's capitals
+    if _AMPERSAND_ABBREVIATION.match(part):
+        return upper(part, lang)  # "q&a", "r&d", "m&a"
     if folded in minor and not first and not last:
         return lower(part, lang)
     if part.islower() and part.upper() in acronyms() and folded not in word_list("ambiguous", lang):
@@ -208,6 +210,7 @@ def _is_acronym(core: str, trail: str, lang: str = "en") -> bool:
     return "&" in core or bool(re.search(r"\w\.\w", core))
 
 
+_AMPERSAND_ABBREVIATION = re.compile(r"^[^\W\d_]{1,2}&[^\W\d_]{1,2}$")
 _ELIDED = re.compile(r"^([^\W\d_]{1,5}['’])([^\W\d_].*)$")
 _SUFFIXED = re.compile(r"^([^\W\d_].*?)(['’])([^\W\d_]{1,5})$")
 
@@ -531,6 +534,8 @@ def _sentence_core(
     if keep_caps or lang == "de":
         return core
     if title_like and core[:1].isupper() and not proper(core):
+        if len(core) == 1 and core.casefold() not in word_list("common", lang) | word_list("minor", lang):
+            return core  # "Elon Musk's X", "Plan B": a lone capital letter is a name
         return lower(core, lang)
     return core
 
