@@ -33,3 +33,43 @@ def test_bench_rejects_an_unknown_section() -> None:
     )
     assert proc.returncode == 2
     assert "unknown section" in proc.stderr
+
+
+@pytest.mark.skipif(not (ROOT / "bench" / "run.py").exists(), reason="bench/ is not in this tree")
+def test_acceptance_list_covers_every_issue() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run_for_test", ROOT / "bench" / "run.py")
+    assert spec is not None
+    assert spec.loader is not None
+    run = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = run  # dataclass-like NamedTuples look their module up
+    spec.loader.exec_module(run)
+    bench = run.Bench([], quick=True)
+    Row = run.Row
+    for task, ours_s, peer, peer_s in [
+        ("full vs dates peer, en+es", 0.010, "dateparser.search_dates", 0.200),
+        ("AFP sample (2.7 kB)", 0.003, "dateparser.search_dates", 0.060),
+        ("dates, AFP sample (2.7 kB)", 0.001, "dateparser.search_dates", 0.050),
+        ("numbers en,es,hi", 0.010, "number_parser.parse", 0.100),
+        ("numbers en,es,fr,de,pt,it,nl", 0.010, "text2num.alpha2digit", 0.005),
+        ("places en", 0.010, "geotext.GeoText", 0.005),
+        ("10,000 headlines", 0.100, "titlecase.titlecase", 0.200),
+    ]:
+        section = "titles" if "headlines" in task else "x"
+        bench.rows.append(Row(section, task, "newsnorm places" if task == "places en" else "newsnorm", 10, 20_000,
+                              ours_s, None))
+        bench.rows.append(Row(section, task, peer, 10, 20_000, peer_s, peer_s / ours_s))
+    bench.rows.append(Row("pipeline", "AFP sample (2.7 kB)", "newsnorm normalise (detect)", 1, 2700, 0.004, None))
+    bench.facts["memory"] = {"rss_ten_langs_mb": 140.0, "rss_ten_langs_detect_mb": 150.0, "growth_kb_per_doc": 0.0,
+                             "n_docs": 10_000}
+    bench.facts["scaling"] = {"dates": {"sizes": [1_000, 1_000_000], "exponent": 0.9, "exponent_100k_1M": 1.0}}
+    bench.facts["first_use"] = {"places": {"per_lang": {"en": {"first_ms": 400.0}, "zh": {"first_ms": 1200.0}}}}
+    bench.facts["dates_stats"] = {"fallback_calls": 0}
+    lines = run.check_acceptance(bench)
+    text = "\n".join(f"{ok} {line}" for line, ok in lines)
+    for issue in ("[3]", "[4]", "[5]", "[6]", "[7]", "[3, 7]", "[5, 7]"):
+        assert issue in text, text
+    assert "False [5] places tagging" in text  # 0.5x geotext fails
+    assert "False [5, 7] first use of places: at most 1200 ms per language (zh" in text
+    assert "True [3] dates alone (lang given) on the sample: 50.0x" in text

@@ -7,7 +7,11 @@ alone as well as the pipeline.
 
 Examples per test: 15 by default; ``NEWSNORM_HYPOTHESIS_EXAMPLES=N`` sets N, and
 ``NEWSNORM_HYPOTHESIS_PROFILE=long`` (the long run of ``tests/test_properties.py``)
-means 100,000. See ``docs/performance.md`` for the long-run command.
+means 100,000. The long profile bounds the generated texts more tightly (up to
+120 code points, 12 glued fragments) so that 100,000 examples take about half an
+hour on one core (``python bench/long_run.py``); megabyte strings are explicit
+tests (``tests/test_properties.py::test_megabyte_strings`` and the 1 MB documents
+of the doubling checks). See ``docs/performance.md`` for the long-run command.
 """
 
 from __future__ import annotations
@@ -59,12 +63,15 @@ FRAGMENTS = st.sampled_from(
      "–", "/", ".", ",", ":", ";", "…", "中国", "東京", "서울", "القاهرة", "Москва", "Αθήνα", "ירושלים", "ประเทศไทย"]
 )  # fmt: skip
 GLUE = st.sampled_from(["", " ", "  ", "\n", "-", ".", ",", "\u200b", "\u0301", "\u202e"])
-MIXED = st.lists(st.tuples(st.one_of(FRAGMENTS, CONTROLS, st.text(ANY_CHAR, max_size=4)), GLUE), max_size=30).map(
+#: Text sizes: bounded more tightly in the long profile (many examples, each one cheap).
+MAX_CHARS, MAX_PARTS = (120, 12) if _LONG else (300, 30)
+MIXED = st.lists(st.tuples(st.one_of(FRAGMENTS, CONTROLS, st.text(ANY_CHAR, max_size=4)), GLUE),
+                 max_size=MAX_PARTS).map(
     lambda parts: "".join(a + b for a, b in parts)
 )
 MARKED = st.lists(st.tuples(st.one_of(FRAGMENTS, st.text(ANY_CHAR, max_size=3)), st.lists(COMBINING, max_size=3)),
-                  max_size=15).map(lambda parts: " ".join(a + "".join(marks) for a, marks in parts))  # fmt: skip
-TEXT = st.one_of(st.text(ANY_CHAR, max_size=300), MIXED, MARKED)
+                  max_size=MAX_PARTS // 2).map(lambda parts: " ".join(a + "".join(m) for a, m in parts))  # fmt: skip
+TEXT = st.one_of(st.text(ANY_CHAR, max_size=MAX_CHARS), MIXED, MARKED)
 LANGS = st.sampled_from([None, "en", "es", "fr", "de", "pt", "it", "nl", "tr", "ru", "ar", "zh", "ja", "ko", "hi",
                          "pt-BR", "zh-Hant-TW", "und"])  # fmt: skip
 PUBLISHED = st.one_of(st.none(), st.dates(), st.sampled_from(["2024-02-08", "2024-02-08T10:30:00Z"]))
