@@ -548,6 +548,19 @@ def _regnal_name(name: _Name) -> _Name:
     return _Name(name.start, name.start + end, name.text[:end])
 
 
+def _canonical(office: Office, country: str | None) -> str:
+    """The office's canonical English name; a US foreign minister is the Secretary of State."""
+    if office.canonical == "Foreign Minister" and country == "US":
+        return "Secretary of State"
+    return office.canonical
+
+
+def _mention(text: str, start: int, end: int, value: str, normalised: str, attrs: dict[str, Any]) -> Mention:
+    return Mention(
+        kind="title", start=start, end=end, text=text[start:end], value=value, normalised=normalised, attrs=attrs
+    )
+
+
 _SPACELESS = frozenset({"zh", "ja", "ko"})
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _ZH_NAME = re.compile(rf"[{_HAN}·・]{{2,8}}")
@@ -643,19 +656,8 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
         attrs: dict[str, Any] = {"category": office.category, "person": text[person[0] : person[1]]}
         if country:
             attrs["country"] = country
-        canonical = office.canonical
-        if canonical == "Foreign Minister" and country == "US":
-            canonical = "Secretary of State"
         consumed = max(end, person[1])
-        yield Mention(
-            kind="title",
-            start=start,
-            end=end,
-            text=text[start:end],
-            value=canonical,
-            normalised=office.normalised,
-            attrs=attrs,
-        )
+        yield _mention(text, start, end, _canonical(office, country), office.normalised, attrs)
 
 
 def find_titles(
@@ -893,9 +895,7 @@ def find_titles(
             rest = text[span_end : line_end if line_end >= 0 else len(text)]
             if line_start and (direct or not rest.strip()):
                 span_start = start - 4
-        canonical = head.canonical
-        if canonical == "Foreign Minister" and country == "US":
-            canonical = "Secretary of State"
+        canonical = _canonical(head, country)
         if deputy:
             canonical = f"{deputy} {canonical}"
         attrs: dict[str, Any] = {"category": head.category}
@@ -912,12 +912,4 @@ def find_titles(
             attrs["titles"] = [p.canonical for p in parts]
         plain = len(parts) == 1 and span_start == start and span_end == end
         normalised = head.normalised if plain else text[span_start:span_end]
-        yield Mention(
-            kind="title",
-            start=span_start,
-            end=span_end,
-            text=text[span_start:span_end],
-            value=canonical,
-            normalised=normalised,
-            attrs=attrs,
-        )
+        yield _mention(text, span_start, span_end, canonical, normalised, attrs)
