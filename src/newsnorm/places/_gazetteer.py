@@ -606,7 +606,7 @@ def _build(lang: str) -> Gazetteer:
     automaton.make_automaton()
     # city keys live in one automaton per script set, shared by every language written in it
     scripts = frozenset(s for s in scripts if s in _cities().spans)  # en_Dsrt's Deseret has no cities
-    cities = _city_automaton(scripts)
+    cities = _city_automaton(scripts, stems)
     shadow = frozenset(n for key in entries if (n := cities.automaton.get(key, (0, -1))[1]) >= 0)
     runs, inner = _prefilter(entries, cities.firsts)
     city_exact = _CityExact(scripts, stems, name_end)
@@ -769,8 +769,11 @@ class _CityAutomaton(NamedTuple):
     firsts: frozenset[str] | None  # first letters of the keys, or None: some key starts in lower case
 
 
-def _city_automaton(scripts: frozenset[str]) -> _CityAutomaton:
-    """One automaton of the city keys of ``scripts``, shared by every language written in them."""
+def _city_automaton(scripts: frozenset[str], slavic: bool) -> _CityAutomaton:
+    """One automaton of the city keys of ``scripts``, shared by every language written in them.
+
+    Stems that only take Slavic case endings are left out unless ``slavic``.
+    """
 
     def build() -> _CityAutomaton:
         import ahocorasick
@@ -782,7 +785,10 @@ def _city_automaton(scripts: frozenset[str]) -> _CityAutomaton:
         capitals = True
         for script in sorted(scripts):
             first, last = table.spans.get(script, (0, 0))
+            flags = table.flags
             for number in range(first, last):
+                if not (flags[number] & 1 or slavic):
+                    continue
                 key = table.keys[number]
                 add_word(key, (len(key), number))
                 mask = table.masks[number]
@@ -796,7 +802,7 @@ def _city_automaton(scripts: frozenset[str]) -> _CityAutomaton:
         automaton.make_automaton()
         return _CityAutomaton(automaton, frozenset(firsts) if capitals else None)
 
-    return cached(("newsnorm.places.city_automaton", tuple(sorted(scripts))), build)
+    return cached(("newsnorm.places.city_automaton", tuple(sorted(scripts)), slavic), build)
 
 
 _SLAVIC_SET = frozenset(_SLAVIC_NOUN)
@@ -831,7 +837,7 @@ class _CityExact(Mapping[str, Entry]):
         self._endings = frozenset(endings)
 
     def _entry(self, key: str) -> Entry | None:
-        number = _city_automaton(self._scripts).automaton.get(key, (0, -1))[1]
+        number = _city_automaton(self._scripts, self._slavic).automaton.get(key, (0, -1))[1]
         if number < 0 or not _cities().flags[number] & 1:
             return None
         return city_entry(number, self._slavic, self._endings)

@@ -54,11 +54,14 @@ def _is_word_char(ch: str) -> bool:
     )
 
 
-def _accept(
-    text: str, low: str, start: int, end: int, entry: Entry, g: Gazetteer, strict_case: bool
-) -> tuple[int, int] | None:
-    """Return the accepted span (with an ending or the Arabic article), or ``None``."""
-    n = len(low)
+def _accept(text: str, start: int, end: int, entry: Entry, g: Gazetteer, strict_case: bool) -> tuple[int, int] | None:
+    """Return the accepted span (with an ending or the Arabic article), or ``None``.
+
+    Letters are tested on ``text`` itself (case changes no letter into a non-letter); the
+    prefix and ending compared with the gazetteer's folded ones are folded here.
+    """
+    low = text
+    n = len(text)
     key_start = start
     if entry.nobound:
         # a katakana word is a whole run of katakana: ハマ is not inside ハマス
@@ -73,14 +76,14 @@ def _accept(
             w = start
             while w > 0 and low[w - 1].isalpha() and start - w <= _MAX_PREFIX:
                 w -= 1
-            prefix = low[w:start]
+            prefix = fold(low[w:start])
             if (w > 0 and _is_word_char(low[w - 1])) or prefix not in g.prefixes:
                 return None
             if prefix.endswith("ال"):  # the Arabic article belongs to the name: الخرطوم, الإسرائيلي
                 start -= 2
         if end < n and _is_word_char(low[end]) and _is_word_char(low[end - 1]):
             m = _WORD.match(low, end)
-            rest = m.group() if m else ""
+            rest = fold(m.group()) if m else ""
             if rest not in entry.endings:
                 return None
             end += len(rest)
@@ -211,24 +214,21 @@ _PUNCT = ".,;:!?)]}\"'’”»"
 _QUOTES = frozenset("'’‘`")
 
 
-def _first(pair: tuple[int, Any]) -> int:
-    return pair[0]
 
 
-_span = re.Match.span
-
-
-def _runs(text: str, low: str, g: Gazetteer) -> list[tuple[int, tuple[int, Any]]]:
+def _runs(text: str, g: Gazetteer) -> list[tuple[int, tuple[int, Any]]]:
     """The automata's hits inside the runs of capitalised words (and the lower-case words keys hold).
 
-    The runs are joined by NUL (in no key) and scanned in one pass per automaton; end offsets
-    map back to ``low``.
+    The runs are joined by NUL (in no key) and scanned in one pass per automaton (their cost
+    grows with the characters fed); end offsets map back to ``text``; only the runs are folded.
     """
-    # a run takes the apostrophe before it: keys such as "‘Amman" start with one
-    spans = [(a - 1 if a and text[a - 1] in _QUOTES else a, b) for a, b in map(_span, g.runs.finditer(text))]
+    spans = []
+    for m in g.runs.finditer(text):
+        a, b = m.span()
+        spans.append((a - 1 if a and text[a - 1] in _QUOTES else a, b))  # "‘Amman": the apostrophe too
     if not spans:
         return []
-    joined = "\0".join([low[a:b] for a, b in spans])
+    joined = fold("\0".join([text[a:b] for a, b in spans]))
     hits = [*g.automaton.iter(joined), *g.cities.iter(joined)]
     if len(spans) == 1:
         shift = spans[0][0]
@@ -253,24 +253,29 @@ def _runs(text: str, low: str, g: Gazetteer) -> list[tuple[int, tuple[int, Any]]
     return out
 
 
+def _first(pair: tuple[int, Any]) -> int:
+    return pair[0]
+
+
 def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = True) -> list[Hit]:
     """Find the places of ``text`` with gazetteer ``g``: non-overlapping hits sorted by start."""
     if not text:
         return []
-    low = fold(text)
-    if len(low) != len(text):  # pragma: no cover - fold is 1:1
-        return []
     found: list[tuple[int, int, int, Entry]] = []
-    n = len(low)
+    n = len(text)
     capitals = strict_case and g.runs is not None  # every key starts with a capital (or an apostrophe)
-    pairs = _runs(text, low, g) if capitals else [*g.automaton.iter(low), *g.cities.iter(low)]
+    if capitals:
+        pairs = _runs(text, g)
+    else:
+        low = fold(text)
+        pairs = [*g.automaton.iter(low), *g.cities.iter(low)]
     glued = bool(g.prefixes)
     slavic, name_endings, shadow = g.slavic, g.name_endings, g.shadow
     for last, (size, value) in pairs:
         if capitals:  # cheap rejections before the entry: a key inside a word, a lower-case first letter
             first = last + 1 - size
-            if (first and not glued and low[first - 1].isalnum() and _is_word_char(low[first - 1])) or (
-                low[first].isalpha() and not text[first].isupper()
+            if (first and not glued and text[first - 1].isalnum() and _is_word_char(text[first - 1])) or (
+                text[first].isalpha() and not text[first].isupper()
             ):
                 continue
         if type(value) is int:
@@ -289,8 +294,8 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
         if (
             full
             and not nobound
-            and (start == 0 or not low[start - 1].isalnum())
-            and (end == n or not low[end].isalnum())
+            and (start == 0 or not text[start - 1].isalnum())
+            and (end == n or not text[end].isalnum())
         ):
             if strict_case and mask:
                 if not text[start + mask[0]].isupper():
@@ -299,7 +304,7 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
                     continue
             found.append((start, end, 0, entry))
             continue
-        span = _accept(text, low, start, end, entry, g, strict_case)
+        span = _accept(text, start, end, entry, g, strict_case)
         if span is not None:
             # rank: a key that covers the whole word beats a stem with an ending ("Philippines")
             found.append((span[0], span[1], span[1] - end + (start - span[0]), entry))
