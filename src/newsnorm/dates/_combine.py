@@ -81,7 +81,7 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
     before_w = words.get("shift_before", ())
     links = words.get("time_date_links", ())
     ranges = words.get("range_words", ())
-    if not (after_w or before_w or links or ranges) or not items:
+    if not items:
         return items
     out: list[Item] = []
     i = 0
@@ -131,10 +131,29 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
                     out.append((lead.start(1), cur[1], shifted, "DATE", None, "shift"))
                     i += 1
                     continue
+        # "morgen früh um 8 Uhr", "Friday, at 3 p.m.": a day, then its clock time
+        if nxt is not None and cur[5] != "R_time" and nxt[5] == "R_time":
+            day2 = _DAY_OR_PART.match(cur[2]) if cur[3] in ("DATE", "TIME") else None
+            clock2 = _CLOCK.match(nxt[2])
+            if day2 is not None and clock2 is not None and _gap_words(text[cur[1] : nxt[0]]) == "":
+                out.append((cur[0], nxt[1], day2.group(1) + clock2.group(1), "TIME", None, "clock_day"))
+                i += 2
+                continue
+        if cur[5] == "R_same":
+            cur = _same(out, cur)
         out.extend(_range_head(lex, text, out, cur, ranges))
         out.append(cur)
         i += 1
     return out
+
+
+def _same(out: list[Item], cur: Item) -> Item:
+    """"the same day": the last day named before it (its month, year), else the publication's."""
+    size = {10: 10, 7: 7, 4: 4}.get(len(cur[2]))
+    for prev in reversed(out):
+        if prev[3] == "DATE" and _DAY.match(prev[2][:10]) and size is not None and "W" not in cur[2]:
+            return (cur[0], cur[1], prev[2][:size], "DATE", None, "R_same")
+    return cur
 
 
 def _range_head(lex: Lexicon, text: str, out: list[Item], cur: Item, ranges: Any) -> list[Item]:

@@ -34,7 +34,7 @@ LANGUAGES: tuple[str, ...] = (
 #: lexicon keys a language may leave out (the engine then uses a safe default; see docs/normalisers/dates.md)
 OPTIONAL_KEYS: frozenset[str] = frozenset({
     "lower_names", "lower_ambiguous", "lower_month_cues", "holidays", "shift_after", "shift_before",
-    "time_date_links", "range_words",
+    "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
@@ -147,6 +147,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "set": ("R_set",),
     "season": ("R_rel", "R_relp", "R_mod", "R_season"),
     "holiday": ("R_holiday",),
+    "same": ("R_same",),
     "quarter": ("R_quarter",),
     "time": ("R_time", "R_cjk", "R_mdy", "R_dmy", "R_wd", "R_relday"),
     "part": ("R_relday", "R_thispart", "R_every", "R_rel", "R_relp"),
@@ -190,7 +191,8 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_thispart": ("this",),
     "R_every": ("every",),
     "R_set": ("sets",),
-    "R_time": ("at", "time_pre", "noon", "midnight"),
+    "R_time": ("at", "time_pre", "noon", "midnight", "half_past", "quarter_past", "quarter_to", "at_hour"),
+    "R_same": ("the", "same"),
     "R_ref": ("present", "past", "future"),
     "R_month": ("mon_w",),
 }
@@ -208,7 +210,7 @@ _ANCHOR_LISTS: dict[str, str] = {
     "units": "unit", "sets": "set", "seasons": "season", "quarter": "quarter", "noon": "time",
     "midnight": "time", "parts": "part", "decade_pre": "decade", "ago_before": "agob", "later_before": "agob",
     "start": "mod", "mid": "mod", "end": "mod", "weekend": "weekend", "day_word": "dayword",
-    "holidays": "holiday",
+    "holidays": "holiday", "half_past": "time", "quarter_past": "time", "quarter_to": "time", "same": "same",
 }
 
 
@@ -258,7 +260,7 @@ def _build(lang: str) -> Lexicon:
                 wide.add(fold(name))
     for name, num in lex.get("months", {}).items():
         months[fold(name)] = int(num)
-        is_wide = len(name.rstrip(".")) > 4 and not name.endswith(".")
+        is_wide = not name.endswith(".")  # the lexicon's own names are full names ("maju", "мае") unless dotted
         (wide_surface if is_wide else abbrev_surface).update(_variants([name], cs, dotted=not is_wide))
         if is_wide:
             wide.add(fold(name))
@@ -276,7 +278,7 @@ def _build(lang: str) -> Lexicon:
                 wd_abbr |= _variants([name], cs, dotted=True)
     for name, num in lex.get("weekdays", {}).items():
         weekdays[fold(name)] = int(num)
-        (wd_wide if len(name.rstrip(".")) > 4 else wd_abbr).update(_variants([name], cs, dotted=len(name) <= 5))
+        (wd_wide if not name.endswith(".") else wd_abbr).update(_variants([name], cs, dotted=len(name) <= 5))
     if cs and lex.get("lower_names"):
         # "april 2017", "every monday": lower-case full names are dates too in a case-sensitive language;
         # the ambiguous ones ("may", "march") need a day, a year or a strict cue (checked by the resolver)
@@ -308,7 +310,7 @@ def _build(lang: str) -> Lexicon:
         "sets", "every", "seasons", "quarter", "half", "ordinals", "weekend", "the", "preps", "noon",
         "midnight", "am", "pm", "oclock", "at", "timezones", "conn", "year_suffix", "decade_pre", "time_pre",
         "the_unit_stop",
-        "day_word",
+        "day_word", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
     ]:
         lists[key] = _variants(words(key))
     # singular units (for "12-year", "last week"): those whose folded form has a unit value and is listed first
@@ -360,15 +362,26 @@ def _build(lang: str) -> Lexicon:
     conn = rf"(?:{L('conn')}{sp})?"
     ampm = rf"(?:{osp}(?P<ampm>{L('am')}|{L('pm')}))"
     tz = rf"(?:{osp}(?P<tz>{L('timezones')}))?"
+    hsep = "h|" if lex.get("h_is_hour", True) else ""  # "15h30", "15h" (fr, pt); en "3h" is a duration
+    h_word = r"|h(?!\w)" if hsep else ""
+    hword = rf"(?P<hw>1[0-2]|0?[1-9]|{L('numbers')})(?!\w)"
     time_core = (
-        rf"(?:(?P<hh>[01]?\d|2[0-3])(?::|h|\.(?=[0-5]\d{osp}(?:{L('am')}|{L('pm')}|{L('oclock')}(?!\w))))"
+        rf"(?:(?P<hh>[01]?\d|2[0-3])(?::|{hsep}\.(?=[0-5]\d{osp}(?:{L('am')}|{L('pm')}|{L('oclock')}(?!\w))))"
         rf"(?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?!\d){ampm}?(?:{osp}{L('oclock')}(?!\w))?{tz}"
         rf"|(?P<hh>1[0-2]|0?[1-9])(?!\d){ampm}{tz}"
         rf"|(?P<hh>[01]?\d|2[0-3])(?P<mi>[0-5]\d){osp}(?P<tz>{L('timezones')})"
-        rf"|(?P<hh>[01]?\d|2[0-3]){osp}(?:{L('oclock')}|h(?!\w)){tz}"
+        rf"|(?P<hh>[01]?\d|2[0-3]){osp}(?:{L('oclock')}{h_word}){tz}"
+        rf"|(?P<qh>{L('half_past')}|{L('quarter_past')}|{L('quarter_to')}){sp}{hword}"
+        rf"(?:{osp}{L('oclock')}(?!\w))?{ampm}?"
+        rf"|{L('at_hour')}{sp}(?P<hh>[01]?\d|2[0-3])(?:[.:h](?P<mi>[0-5]\d))?(?![\d.,:]\d|\d|{osp}%)"
         rf"|(?P<noon>{L('noon')}|{L('midnight')}))"
     )
-    time_sfx = rf"(?:,?{sp}(?:(?:{L('at')}|{L('time_pre')}){sp})?{time_core}{e}|{sp}(?P<part>{L('parts')}){e})?"
+    # "tomorrow morning", "Friday evening at 8", "domani mattina alle 8:30"
+    at_time = rf"(?:,?{sp}(?:(?:{L('at')}|{L('time_pre')}){sp})?{time_core}{e})"
+    # a bare hour after "at" counts after a part of day or "tonight": "Friday evening at 7", "tonight at 8"
+    at_bare = rf"(?:,?{sp}{L('at')}{sp}(?P<hh>1[0-2]|0?[1-9])(?![\w:]|[.,]\d|{osp}%))"
+    time_sfx = rf"(?:{at_time}|{sp}(?P<part>{L('parts')}){e}(?:{at_time}|{at_bare})?)?"
+    time_sfx_late = rf"(?:{at_time}|{at_bare}|{sp}(?P<part>{L('parts')}){e}(?:{at_time}|{at_bare})?)?"
     cjk = lex.get("ymd_marks") or []
     rules: list[str] = []
     # ISO and numeric dates
@@ -495,6 +508,8 @@ def _build(lang: str) -> Lexicon:
         rf"(?P<R_holiday>){b}(?:{L('the')}{sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"
         rf"(?P<hol>{L('holidays')}){e}(?:{comma}{conn}{year})?{time_sfx}"
     )
+    # "the same day", "lo stesso giorno": the day (month, year) last named, or the publication's
+    rules.append(rf"(?P<R_same>){b}(?:{L('the')}{sp})?{L('same')}{sp}(?P<unit>{L('units')}){e}")
     # seasons
     rules.append(rf"(?P<R_season>){b}(?P<season>{L('seasons')}){e}(?:{sp}{conn}{year})?")
     # weekdays, relative days, parts of day
@@ -509,7 +524,7 @@ def _build(lang: str) -> Lexicon:
     rules.append(
         rf"(?P<R_relday>){b}(?:(?P<mod>{L('start')}|{L('end')}){sp})?(?P<relday>{L('today')}|{L('yesterday')}|{L('tomorrow')}|"
         rf"{L('yesterday_or_tomorrow')}|{L('day_before_yesterday')}|{L('day_after_tomorrow')}|{L('tonight')}|"
-        rf"{L('last_night')}){e}{time_sfx}"
+        rf"{L('last_night')}){e}{time_sfx_late}"
     )
     rules.append(rf"(?P<R_thispart>){b}(?P<rel>{L('this')}){sp}(?P<part>{L('parts')}){e}")
     # sets

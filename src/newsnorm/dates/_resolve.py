@@ -26,6 +26,7 @@ RULES = (
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
     "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
     "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century", "R_holiday",
+    "R_same",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -335,33 +336,52 @@ def _year_of(m: Any) -> int | None:
     return int(y) if y else None
 
 
-def _time_suffix(ctx: Ctx, m: Any) -> str | None:
-    """``T15:00``, ``TMO`` ... from the time groups of a match, or None."""
+_LATE_PARTS = frozenset({"AF", "EV", "NI"})
+
+
+
+def _time_suffix(ctx: Ctx, m: Any, evening: bool = False) -> str | None:
+    """``T15:00``, ``TMO`` ... from the time groups of a match, or None.
+
+    A clock time wins over a part of day ("tomorrow morning at 8:30" is T08:30); after an afternoon, evening
+    or night word (or ``evening``: "tonight at 8") a bare hour below 12 is in the afternoon."""
+    words = ctx.lex.words
     part = _g(m, "part")
-    if part is not None:
-        code = ctx.lex.words.get("parts", {}).get(fold(part))
-        return f"T{code}" if code else None
+    code = words.get("parts", {}).get(fold(part)) if part is not None else None
     noon = _g(m, "noon")
     if noon is not None:
-        return "T24:00" if fold(noon) in ctx.lex.words.get("midnight", ()) else "T12:00"
+        return "T24:00" if fold(noon) in words.get("midnight", ()) else "T12:00"
     hh = _g(m, "hh")
-    if hh is None:
-        return None
-    h = int(hh)
-    mi = int(_g(m, "mi") or 0)
+    qh = _g(m, "qh")
+    if hh is None and qh is None:
+        return f"T{code}" if code else None
     ampm = _g(m, "ampm")
+    if qh is not None:  # "half past seven", "quarter to 8"
+        n = _number(ctx, _g(m, "hw"))
+        if n is None or not float(n).is_integer() or not 1 <= n <= 12:
+            return None
+        h, kind = int(n), _which(ctx, qh, "half_past", "quarter_past", "quarter_to")
+        mi = {"half_past": 30, "quarter_past": 15, "quarter_to": 45}.get(kind or "", 0)
+        if kind == "quarter_to":
+            h = h - 1 if h > 1 else 12
+    else:
+        assert hh is not None
+        h = int(hh)
+        mi = int(_g(m, "mi") or 0)
     if ampm is not None:
-        is_pm = fold(ampm) in ctx.lex.words.get("pm", ())
+        is_pm = fold(ampm) in words.get("pm", ())
         if h > 12:
             return None
         if is_pm and h < 12:
             h += 12
         elif not is_pm and h == 12:
             h = 0
+    elif (evening or code in _LATE_PARTS) and 1 <= h < 12:
+        h += 12
     tz = _g(m, "tz")
     zone = ""
     if tz is not None:
-        zone = ctx.lex.words.get("timezones", {}).get(fold(tz), "") or ""
+        zone = words.get("timezones", {}).get(fold(tz), "") or ""
     ss = _g(m, "ss")
     secs = f":{int(ss):02d}" if ss else ""
     return f"T{h:02d}:{mi:02d}{secs}{zone}"
@@ -601,7 +621,8 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if rel is None:
             return None
         is_name = not lex.case_sensitive or target[:1].isupper()  # Indonesian "minggu lalu" is last week
-        if is_name and key in lex.weekdays and key not in lex.months:
+        unit_too = not lex.case_sensitive and key in lex.words.get("units", {})  # ro "luni": months and Monday
+        if is_name and key in lex.weekdays and key not in lex.months and not unit_too:
             wd = lex.weekdays[key]
             if pub is None:
                 return _with_time(f"XXXX-WXX-{wd}", ts)
@@ -625,7 +646,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
             return None
         before_rel = m.group(0)[: m.start("rel") - m.m.start()].split() if _g(m, "rel") else []
         the_before = bool(before_rel) and fold(before_rel[-1]) in lex.words.get("the", ())
-        if rel == "last" and the_before and relw in lex.words.get("past_period", ()) and unit != "WE":
+        if rel == "last" and the_before and relw in lex.words.get("past_period", ()) and unit not in ("WE", "E", "C"):
             return Resolved(duration(1, unit), "DURATION", mod)  # "over the past year"
         step = {"last": -1, "next": 1, "this": 0}[rel]
         if pub is None:
@@ -670,6 +691,18 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if mod and _g(m, "rel"):  # "over the past 12 months" is "during", not "more than"
             mod = None
         return Resolved(duration(n, unit), "DURATION", mod)
+    if rule == "R_same":
+        unit = _unit(ctx, m.group("unit"))
+        if unit not in ("D", "W", "M", "Y"):
+            return NOT_A_DATE
+        if pub is None:
+            return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit], "DATE")
+        return Resolved(
+            {"D": pub.isoformat(), "W": _week(pub), "M": f"{pub.year:04d}-{pub.month:02d}", "Y": f"{pub.year:04d}"}[
+                unit
+            ],
+            "DATE",
+        )
     if rule == "R_holiday":
         return _holiday(ctx, m)
     if rule == "R_century":
@@ -688,11 +721,11 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
     if rule == "R_decade":
         dec = _g(m, "dec")
         if dec is not None:
-            return Resolved(dec[:3] + "X", "DATE")
+            return Resolved(dec[:3], "DATE")  # TimeML decade: "199" (MEANTIME "80s" -> 198)
         dec2 = _g(m, "dec2")
         if dec2 is not None:
             century = 19 if pub is None or int(dec2) > pub.year % 100 else 20
-            return Resolved(f"{century}{dec2[0]}X", "DATE")
+            return Resolved(f"{century}{dec2[0]}", "DATE")
         return None
     if rule == "R_mod":
         mod = _mod(ctx, m.group("mod"))
@@ -758,7 +791,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
                   "tonight": 0, "last_night": -1}.get(kind or "")
         if offset is None:
             return None
-        ts = _time_suffix(ctx, m)
+        ts = _time_suffix(ctx, m, evening=kind in ("tonight", "last_night"))
         if kind in ("tonight", "last_night") and ts is None:
             ts = "TNI"
         if pub is None:
@@ -819,7 +852,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
     if rule == "R_weekend":
         if pub is None:
             return Resolved("XXXX-WXX-WE", "DATE")
-        rel = _rel_kind(ctx, _g(m, "rel"))
+        rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
         step = {"last": -1, "next": 1}.get(rel or "", 0)
         return Resolved(_week(pub + dt.timedelta(weeks=step)) + "-WE", "DATE")
     if rule == "R_year":

@@ -151,6 +151,12 @@ def _rules_at(lex: Lexicon, word: str) -> frozenset[str] | None:
     if word[:1].isdigit() or word in ("Q", "q", "'", "’"):
         return _DIGIT_RULES
     found = lex.word_rules.get(fold(word))
+    parts = word.split()
+    if len(parts) > 1:  # "quarter to" (a time) also starts "quarter" (a unit): the rules of its shorter heads too
+        for n in range(1, len(parts)):
+            head = lex.word_rules.get(fold(" ".join(parts[:n])))
+            if head is not None:
+                found = head if found is None else found | head
     if found is None and lex.prefixed:
         for cut in (1, 2):
             found = lex.word_rules.get(fold(word[cut:]))
