@@ -132,6 +132,7 @@ def _load(kind: str, lang: str) -> dict[str, Any]:
 def _variants(word: str) -> set[str]:
     """The word, without diacritics, with German umlauts spelled out, NFC and NFD."""
     word = unicodedata.normalize("NFC", word.lower())
+    word = word.replace("ё", "е")  # the scanner folds "ё" to "е" in the text
     out = {word, unicodedata.normalize("NFD", word), word.translate(_FOLD)}
     if any(c in "'’ʼ" for c in word):  # Ukrainian "п'ять" is written with three apostrophes
         for w in list(out):

@@ -52,6 +52,7 @@ _DOTTED = re.compile(r"\d+(?:[.,]\d+){2,}")
 _CODE_AFTER = re.compile(r"(?:[-/]\d+){2,}|-\d{4,}(?![.,]?\d)|[ ]\d{3}-\d{4}")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*(?:([^\W\d_]+)|\d)")
 _TEMPERATURE = re.compile(r"\s?[cfk]\b|\s?celsius|\s?fahrenheit")
+_KO_COPULA_NEXT = frozenset("다며고었었지라므")  # what follows the copula 이 (이다, 이며, 이고, 이었다, 이지만, 이라)
 _KO_GLUED = re.compile(r"[0-9０-９][일이삼사오육칠팔구]")
 _KO_AND_FRACTION = re.compile(r"[과와] ?[일이삼사오육칠팔구십백천0-9]+ ?분의")
 _PLAIN_FIGURE = re.compile(r"[0-9０-９]+(?:[.,，．、][0-9０-９]+)*")
@@ -74,6 +75,7 @@ _NOT_LETTER = frozenset(" \t\n\r\u00a0\u202f.,;:!?()[]{}\"'“”‘’«»-–�
 _PREV_PLAIN = _NOT_LETTER - frozenset("-‐/:")  # before a figure: no name, code, date or time check needed
 _SPACE_GROUP = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?")
 _CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 @dataclass(slots=True)
@@ -121,6 +123,8 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
         return []
     g = grammar(_lang_of(lang))
     low = _lower(text)
+    if "ё" in low:
+        low = low.replace("ё", "е")  # Russian writes "трёх" and "трех": the lexicon has the second (same length)
     items = _scan_cjk(text, low, g) if g.cjk else _scan_words(text, low, g, words)
     items = _mixed(low, items)
     if not ordinals:
@@ -237,8 +241,9 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             plain = False
             after = low[e : e + 1]
     if prev not in _PREV_PLAIN:
-        # names with numbers: "G7", "F-16", "Covid-19", "MH17"; codes "A4-B"
-        if _LETTER.match(prev) and not _CJK_SCRIPT.match(prev):
+        # names with numbers: "G7", "F-16", "Covid-19", "MH17"; codes "A4-B"; an Arabic-script letter is a
+        # proclitic or the article glued to the figure ("و500", "ال١٩٢", "ب٣"), as Arabic and Persian write them
+        if _LETTER.match(prev) and not _CJK_SCRIPT.match(prev) and not _ARABIC_SCRIPT.match(prev):
             return None, e, ""
         if prev in "-‐" and s > 1 and _LETTER.match(text[s - 2]) and not _CJK_SCRIPT.match(text[s - 2]):
             return None, e, ""
@@ -614,7 +619,8 @@ def _cjk_pattern(g: Grammar) -> Any:
         chars = "".join(ch for ch in CJK_CHARS if g.lang == "ko" or not ("\uac00" <= ch <= "\ud7af"))
         run = _CJK_RUN.format(c=re.escape(chars), d=re.escape("".join(c for c in chars if c not in "两兩俩倆")))
         cont = (
-            r"(?:(?:[ \u3000]{1,2}(?=[" + re.escape(chars) + r"])|(?<=[万萬亿億千百])[ ](?=[0-9０-９]))" + run + r")*"
+            r"(?:(?:[ \u3000]{1,2}(?=[" + re.escape(chars) + r"])|(?<=[万萬亿億千百])[ ](?=[0-9０-９])"
+            r"|(?<=[조억만천백])[ ](?=[0-9０-９]+(?:[.,][0-9０-９]+)?[천백십만억]))" + run + r")*"
         )
         suf = sorted([*g.overlay.get("ordinal_suffix", [])], key=len, reverse=True)
         pct = sorted(["%", "％", *g.overlay.get("percent", [])], key=len, reverse=True)
@@ -694,6 +700,17 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
             a = a[: glued.start() + 1]
             if m.group("b") or m.group("ord") or m.group("pct"):
                 continue
+        b_text = m.group("b")
+        end = m.end() if glued is None else sa + len(a)
+        if g.lang == "ko" and glued is None and not (m.group("ord") or m.group("pct") or m.group("doz")):
+            key = "b" if b_text else "a"
+            grp = m.group(key)
+            if len(grp) > 1 and grp[-1] == "이" and low[m.end(key) : m.end(key) + 1] in _KO_COPULA_NEXT:
+                end = m.end(key) - 1  # "백분의 일이다", "이십이었다": the copula 이다, not the numeral 2
+                if b_text:
+                    b_text = grp[:-1]
+                else:
+                    a = a[:-1]
         sign = m.group("neg")
         plain = not (m.group("pre") or m.group("b") or m.group("ord") or m.group("pct") or m.group("doz"))
         plain = plain and (not sign or sign in "-−－")
@@ -707,8 +724,8 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
                 continue  # one syllable is a word: "사는", "이 가방"
         if a[0] in ",，、" or (sa > 0 and low[sa - 1].isascii() and low[sa - 1].isalnum() and not m.group("neg")):
             continue
-        if len(a) == 1 and a in "万萬亿億兆만억조백천십百千" and not m.group("pre"):
-            continue
+        if len(a) == 1 and a in "万萬亿億兆만억조백천십百千" and not m.group("pre") and not m.group("b"):
+            continue  # a unit alone is no count; as a denominator it is ("백분의 일" 1/100, "千分之三" 3/1000)
         if len(a) == 1 and g.lang != "ko" and plain and not sign and not a.isdigit():
             after = low[m.end() : m.end() + 1]
             if after and _HAN.match(after) and after not in _COUNTERS:
@@ -725,9 +742,9 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
             if _DOTTED.fullmatch(a):
                 out.extend(_pieces(a, m.start("a")))
             continue
-        it = _Item(s if m.group("neg") or m.group("pre") else sa, m.end() if glued is None else sa + len(a), v)
-        if m.group("b"):
-            b = cjk_value(m.group("b"))
+        it = _Item(s if m.group("neg") or m.group("pre") else sa, end, v)
+        if b_text:
+            b = cjk_value(b_text)
             if b is None or v == 0:
                 continue
             it.value = (-b if m.group("neg2") else b) / v
@@ -809,8 +826,11 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
         return follow is None or (follow.group(1) is not None and follow.group(1) in g.words)
     if n.value == 1:
         wa, wb = _word_before(text, n.start)
-        if wa >= 0 and text[wa:wb].lower() in g.overlay.get("one_not_after", ()):
+        before = text[wa:wb].lower() if wa >= 0 else ""
+        if before in g.overlay.get("one_not_after", ()):
             return False
+        if g.overlay.get("one_after_ordinal_is_pronoun") and g.words.get(before, (0, ""))[1] == "O":
+            return False  # "the first one", "the second one": a pronoun after an ordinal
         after = _WORD_AFTER.match(text[n.end : n.end + 30])
         if after is not None:
             nxt = after.group(1).lower()
