@@ -413,6 +413,7 @@ class Gazetteer:
     initial_rule: bool  # a capitalised sentence-initial word other than an opener makes a person name
     runs: Any  # re.Pattern of capitalised word runs, or None: every key starts with a capital (prefilter)
     inner: frozenset[str]  # folded lower-case words inside or after keys ("of", "and", "duck")
+    memo: dict[str, Any]  # capital run -> its accepted hits (filled by the matcher, bounded)
 
 
 class _Builder:
@@ -629,6 +630,7 @@ def _build(lang: str) -> Gazetteer:
         initial_rule=bool(openers),
         runs=runs,
         inner=inner,
+        memo={},
     )
 
 

@@ -11,8 +11,8 @@ longer hit. Context rules then drop names used as parts of person names
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from ._gazetteer import Candidate, Entry, Gazetteer, city_entry, fold
@@ -214,61 +214,12 @@ _PUNCT = ".,;:!?)]}\"'’”»"
 _QUOTES = frozenset("'’‘`")
 
 
-
-
-def _runs(text: str, g: Gazetteer) -> list[tuple[int, tuple[int, Any]]]:
-    """The automata's hits inside the runs of capitalised words (and the lower-case words keys hold).
-
-    The runs are joined by NUL (in no key) and scanned in one pass per automaton (their cost
-    grows with the characters fed); end offsets map back to ``text``; only the runs are folded.
-    """
-    spans = []
-    for m in g.runs.finditer(text):
-        a, b = m.span()
-        spans.append((a - 1 if a and text[a - 1] in _QUOTES else a, b))  # "‘Amman": the apostrophe too
-    if not spans:
-        return []
-    joined = fold("\0".join([text[a:b] for a, b in spans]))
-    hits = [*g.automaton.iter(joined), *g.cities.iter(joined)]
-    if len(spans) == 1:
-        shift = spans[0][0]
-        return [(last + shift, value) for last, value in hits]
-    hits.sort(key=_first)
-    starts = []
-    pos = 0
-    for a, b in spans:
-        starts.append(pos)
-        pos += b - a + 1
-    out = []
-    i = 0
-    nxt = starts[1]
-    shift = spans[0][0]
-    top = len(starts) - 1
-    for last, value in hits:  # ends come in order: walk the windows along
-        if last >= nxt:
-            i = bisect_right(starts, last, i) - 1
-            shift = spans[i][0] - starts[i]
-            nxt = starts[i + 1] if i < top else len(joined) + 1
-        out.append((last + shift, value))
-    return out
-
-
-def _first(pair: tuple[int, Any]) -> int:
-    return pair[0]
-
-
-def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = True) -> list[Hit]:
-    """Find the places of ``text`` with gazetteer ``g``: non-overlapping hits sorted by start."""
-    if not text:
-        return []
+def _raw_hits(
+    text: str, pairs: Iterable[tuple[int, tuple[int, Any]]], g: Gazetteer, strict_case: bool, capitals: bool
+) -> list[tuple[int, int, int, Entry]]:
+    """The accepted automaton hits ``(start, end, rank, entry)`` of ``text`` (one run or a whole text)."""
     found: list[tuple[int, int, int, Entry]] = []
     n = len(text)
-    capitals = strict_case and g.runs is not None  # every key starts with a capital (or an apostrophe)
-    if capitals:
-        pairs = _runs(text, g)
-    else:
-        low = fold(text)
-        pairs = [*g.automaton.iter(low), *g.cities.iter(low)]
     glued = bool(g.prefixes)
     slavic, name_endings, shadow = g.slavic, g.name_endings, g.shadow
     for last, (size, value) in pairs:
@@ -308,6 +259,52 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
         if span is not None:
             # rank: a key that covers the whole word beats a stem with an ending ("Philippines")
             found.append((span[0], span[1], span[1] - end + (start - span[0]), entry))
+    return found
+
+
+_MEMO_SIZE = 1 << 13
+
+
+def _run_hits(text: str, g: Gazetteer) -> list[tuple[int, int, int, Entry]]:
+    """Accepted hits in the runs of capitalised words, each distinct run judged once per process.
+
+    A run ends before a space or the end of the text, so what is found inside it depends on
+    its own characters only; a hit at the run's first letter still needs a non-word before it.
+    """
+    memo = g.memo
+    automaton, cities = g.automaton, g.cities
+    found: list[tuple[int, int, int, Entry]] = []
+    for m in g.runs.finditer(text):
+        a, b = m.span()
+        if a and text[a - 1] in _QUOTES:  # a run takes the apostrophe before it: keys such as "‘Amman"
+            a -= 1
+        run = text[a:b]
+        hits = memo.get(run)
+        if hits is None:
+            low = fold(run)
+            hits = tuple(_raw_hits(run, [*automaton.iter(low), *cities.iter(low)], g, True, True))
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[run] = hits
+        if not hits:
+            continue
+        inside = a > 0 and text[a - 1].isalnum() and _is_word_char(text[a - 1])
+        for start, end, rank, entry in hits:
+            if start == 0 and inside:
+                continue
+            found.append((a + start, a + end, rank, entry))
+    return found
+
+
+def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = True) -> list[Hit]:
+    """Find the places of ``text`` with gazetteer ``g``: non-overlapping hits sorted by start."""
+    if not text:
+        return []
+    if strict_case and g.runs is not None:  # every key starts with a capital (or an apostrophe)
+        found = _run_hits(text, g)
+    else:
+        low = fold(text)
+        found = _raw_hits(text, [*g.automaton.iter(low), *g.cities.iter(low)], g, strict_case, False)
     if not found:
         return []
     # leftmost-longest: at each start the longest key wins, and a hit never overlaps an earlier one
