@@ -293,6 +293,21 @@ def _appositive(text: str, start: int, pos: int, t: _Tables) -> _Name | None:
     return _Name(offset + first, offset + last, before[first:last])
 
 
+_AR_VERB_START = ("ال", "ي", "ت", "و")
+
+
+def _third_name_word(text: str, word: str, end: int) -> bool:
+    """A third word of an Arabic name ("رجب طيب أردوغان") when it reads as a name (no article, not
+    a verb's prefix) and a function word, punctuation or the end of the text follows it."""
+    if word.startswith(_AR_VERB_START) or word.startswith("لل") or word[1:3] == "ال" or word in _AR_STOP:
+        return False  # an article, a clitic + article ("بالمسؤولين"), a verb's prefix
+    nxt = _TOKEN.match(text, end)
+    if not nxt:
+        return True
+    following = nxt.group(1)
+    return following in _AR_STOP or not following[0].isalpha() or text[end : nxt.start(1)].strip() != ""
+
+
 def _surname_follows(text: str, pos: int, t: _Tables) -> bool:
     """A capitalised particle inside a name ("Bruno Le Maire", "Marine Le Pen") is followed by a
     capitalised word that is neither a function word nor a title."""
@@ -331,7 +346,7 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             break
         tok = tm.group(1)
         start = tm.start(1)
-        word = tok.rstrip(".,;:!?") if not _INITIAL.match(tok) and not _SUFFIX.match(tok) else tok
+        word = tok.rstrip(".,;:!?،؛؟") if not _INITIAL.match(tok) and not _SUFFIX.match(tok) else tok
         if not word:
             break
         if tokens and (tok in t.postnominals or word in t.postnominals):
@@ -351,7 +366,9 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             if not tokens and (word.startswith(("ال", "لل")) or not word[0].isalpha()):
                 break
             joined = sum(1 for a, b in tokens if text[a:b] in _AR_JOINERS)
-            if not word[0].isalpha() or len(tokens) - joined >= 2:
+            if not word[0].isalpha() or len(tokens) - joined >= 3:
+                break
+            if len(tokens) - joined == 2 and not _third_name_word(text, word, tm.end()):
                 break
         elif tok[0] in "\"“(":
             if not tokens:
@@ -388,7 +405,7 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             tokens.append((start, tm.end(1)))
         i = tm.end(1)
         dotted_end = tok.endswith(".") and not (_INITIAL.match(tok) or _SUFFIX.match(tok))
-        if possessive or tok.endswith((",", ";", ":", "!", "?")) or dotted_end:
+        if possessive or tok.endswith((",", ";", ":", "!", "?", "،", "؛", "؟")) or dotted_end:
             break
     while tokens and text[tokens[-1][0]] in "\"“":
         tokens.pop()
