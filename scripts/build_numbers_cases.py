@@ -19,7 +19,6 @@ import argparse
 import collections
 import importlib.util
 import json
-import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,15 +34,20 @@ TEXT2NUM = "allo-media/text2num@v2.5.2 tests (MIT)"
 NUMBER_PARSER = "scrapinghub/number-parser@a4c2b21c tests (BSD-3-Clause)"
 
 
-def _hand_rows() -> list[tuple[str, str, list[tuple[str, Any, dict[str, Any]]]]]:
-    spec = importlib.util.spec_from_file_location(
-        "build_numbers_cases_data", ROOT / "scripts" / "build_numbers_cases_data.py"
-    )
+def _load_module(name: str, path: Path) -> Any:
+    """A Python file of the repository loaded by path (the scripts and tests folders are not packages)."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None
     assert spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    rows: list[tuple[str, str, list[tuple[str, Any, dict[str, Any]]]]] = mod.H
+    return mod
+
+
+def _hand_rows() -> list[tuple[str, str, list[tuple[str, Any, dict[str, Any]]]]]:
+    rows: list[tuple[str, str, list[tuple[str, Any, dict[str, Any]]]]] = _load_module(
+        "build_numbers_cases_data", ROOT / "scripts" / "build_numbers_cases_data.py"
+    ).H
     return rows
 
 
@@ -61,33 +65,20 @@ def as_number(v: Any) -> int | float | None:
     return int(f) if f.is_integer() and abs(f) < 1e15 else f
 
 
-def same(a: Any, b: Any) -> bool:
-    """Same number, or same ``[low, high]`` range."""
-    if isinstance(a, list) or isinstance(b, list):
-        return (
-            isinstance(a, list)
-            and isinstance(b, list)
-            and len(a) == len(b)
-            and all(same(x, y) for x, y in zip(a, b, strict=False))
-        )
-    return a is not None and b is not None and math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
+#: ``tests/numbers/numbers_helpers.py``: the case-file reader and the case rule the tests use.
+H = _load_module("numbers_helpers", ROOT / "tests" / "numbers" / "numbers_helpers.py")
 
 
 def passes(inp: str, lang: str, expect: list[dict[str, Any]]) -> bool:
     """The normaliser finds every expected mention and nothing else (the case-test rule)."""
-    got = N(inp, lang=lang).mentions
-    for e in expect:
-        s = inp.find(e["text"]) if "start" not in e else e["start"]
-        en = s + len(e["text"]) if "end" not in e else e["end"]
-        if not any(
-            m.start < en
-            and s < m.end
-            and same(m.value, e["value"])
-            and all(m.attrs.get(k) == v for k, v in e.get("attrs", {}).items())
-            for m in got
-        ):
-            return False
-    return all(any(m.start < e["end"] and e["start"] < m.end for e in expect) for m in got)
+    missing, extra = H.unmatched(list(N(inp, lang=lang).mentions), expect)
+    return not missing and not extra
+
+
+def _peer_case(r: dict[str, Any], expect: list[dict[str, Any]], source: str) -> dict[str, Any]:
+    """A case row copied from a peer's test row ``r``."""
+    keys = {"id": r["id"], "input": r["input"], "lang": r["lang"], "published": None}
+    return {**keys, "expect": expect, "source": source}
 
 
 def peer_rows(path: Path, lang: str, model: str, limit: int) -> Iterator[dict[str, Any]]:
@@ -113,14 +104,7 @@ def peer_rows(path: Path, lang: str, model: str, limit: int) -> Iterator[dict[st
                 e["attrs"] = {"ordinal": True}
         if not passes(r["input"], lang, expect):
             continue
-        yield {
-            "id": r["id"],
-            "input": r["input"],
-            "lang": lang,
-            "published": None,
-            "expect": expect,
-            "source": RECOGNIZERS,
-        }
+        yield _peer_case({**r, "lang": lang}, expect, RECOGNIZERS)
         n += 1
         if n >= limit:
             return
@@ -167,16 +151,7 @@ def main() -> None:
         expect = [{"text": inp, "start": 0, "end": len(inp), "value": r["expected"]}]
         if passes(inp, r["lang"], expect):
             cnt[r["lang"]] += 1
-            by[r["lang"]].append(
-                {
-                    "id": r["id"],
-                    "input": inp,
-                    "lang": r["lang"],
-                    "published": None,
-                    "expect": expect,
-                    "source": TEXT2NUM,
-                }
-            )
+            by[r["lang"]].append(_peer_case(r, expect, TEXT2NUM))
     cnt.clear()
     for line in (peers / "number_parser.jsonl").open(encoding="utf-8"):
         r = json.loads(line)
@@ -189,23 +164,12 @@ def main() -> None:
         expect = [{"text": inp.strip(), "start": s, "end": s + len(inp.strip()), "value": r["expected"]}]
         if passes(inp, r["lang"], expect):
             cnt[r["lang"]] += 1
-            by[r["lang"]].append(
-                {
-                    "id": r["id"],
-                    "input": inp,
-                    "lang": r["lang"],
-                    "published": None,
-                    "expect": expect,
-                    "source": NUMBER_PARSER,
-                }
-            )
+            by[r["lang"]].append(_peer_case(r, expect, NUMBER_PARSER))
     for lang, rows in sorted(by.items()):
         path = out / f"{lang}.jsonl"
         ids = {r["id"] for r in rows}
         if path.exists():  # keep rows added by hand after the last run
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip() and json.loads(line)["id"] not in ids:
-                    rows.append(json.loads(line))
+            rows.extend(old for old in H.read_case_file(path) if old["id"] not in ids)
         with path.open("w", encoding="utf-8") as f:
             for row in rows:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
