@@ -81,34 +81,30 @@ def build(lang: str) -> dict[str, Any]:
                 add(toks[0], n, "N" if n < 100 else "H")
             elif n < 100:
                 add(" ".join(toks), n, "N")
-    mults = [100] + ([10, 1000] if cjk else [])
-    for m in mults:
-        for k in (1, 2, 3, 5):
-            for text in forms(engine, k * m, False):
+
+    def add_multiples(base: int, kind: str, ks: tuple[int, ...], replace_hundreds: bool) -> None:
+        """The word of ``base`` from the spell-outs of k * base: the last word of a spaced form, or what follows
+        the unit word in a glued one ("dreihundert" -> "hundert"); k = 1 may give the bare word."""
+        for k in ks:
+            for text in forms(engine, k * base, False):
                 toks = split(text)
                 last = toks[-1]
                 if len(toks) > 1:
-                    add(last, m, "M")
+                    add(last, base, kind)
                     continue
                 for unit in cardinal_text.get(k, set()):
                     if unit and last.startswith(unit) and len(last) > len(unit):
-                        add(last[len(unit) :], m, "M")
-                if k == 1 and (last not in words or words[last][1] == "H"):
-                    words.pop(last, None)
-                    add(last, m, "M")
+                        add(last[len(unit) :], base, kind)
+                if k == 1 and replace_hundreds and (last not in words or words[last][1] == "H"):
+                    words.pop(last, None)  # "hundred" read as the multiplier, not as the hundreds value
+                    add(last, base, kind)
+                elif k == 1 and not replace_hundreds:
+                    add(last, base, kind)
+
+    for m in [100] + ([10, 1000] if cjk else []):
+        add_multiples(m, "M", (1, 2, 3, 5), True)
     for s in scales:
-        for k in (1, 2, 3, 5, 11, 21):
-            for text in forms(engine, k * s, False):
-                toks = split(text)
-                last = toks[-1]
-                if len(toks) > 1:
-                    add(last, s, "S")
-                    continue
-                for unit in cardinal_text.get(k, set()):
-                    if last.startswith(unit) and len(last) > len(unit):
-                        add(last[len(unit) :], s, "S")
-                if k == 1:
-                    add(last, s, "S")
+        add_multiples(s, "S", (1, 2, 3, 5, 11, 21), False)
     connectors: dict[str, int] = {}
     for n in [*range(21, 100), *range(101, 1000, 7), 1001, 2021, 100001]:
         for text in forms(engine, n, False):
