@@ -82,7 +82,9 @@ def _appositive_pattern(lang: str, forms: Mapping[str, str]) -> re.Pattern[str] 
     spaced = "|".join(re.escape(a) + r"\s+" for a in articles if not a.endswith(("'", "’")))
     elided = "|".join(re.escape(a) for a in articles if a.endswith(("'", "’")))
     article = "|".join(x for x in (spaced, elided) if x)
-    qualifier = rf"(?:(?:{_form_regex(forms)})(?:['’]s)?\s+)?" if forms else ""
+    # a country form or an organisation's acronym ("NATO's secretary general", "the UN secretary-general")
+    acronym = r"[A-Z]{2,6}(?:['’]s)?\s+"
+    qualifier = rf"(?:(?:{_form_regex(forms)})(?:['’]s)?\s+|{acronym})?" if forms else rf"(?:{acronym})?"
     return re.compile(rf",[ \t]+(?:{article})?{qualifier}$" if article else rf",[ \t]+{qualifier}$", re.IGNORECASE)
 
 
