@@ -107,8 +107,10 @@ PREFIX_CHARS = 300
 _ALPHA = 0.5 / 10_000
 #: Log-probabilities are stored as whole multiples of this step (0 to about 500).
 _STEP = 0.02
-#: Bits per language in a packed score: room for the sum of 30,000 n-grams of the highest value.
-_BITS = 24
+#: Bits per language in a packed score: room for the sum of 2,000 n-grams of the highest value (about 500).
+_BITS = 20
+#: At most this many characters are cut into n-grams (3 n-grams each), so no field of the packed sum overflows.
+_MAX_CHARS = 2 * PREFIX_CHARS
 
 _SCRIPTS = (
     # (Unicode script, language): the first rule whose script holds most letters wins.
@@ -324,7 +326,7 @@ def _score(words: list[str], model: _Model) -> str:
     from itertools import chain, repeat
     from operator import add
 
-    padded = " " + " ".join(words) + " "
+    padded = " " + " ".join(words)[:_MAX_CHARS] + " "  # (NFC and lower() may lengthen the prefix a little)
     bigrams = list(map(add, padded, padded[1:]))
     grams = chain(padded, bigrams, map(add, bigrams, padded[2:]))
     total = sum(map(model.packed.get, grams, repeat(0)))
