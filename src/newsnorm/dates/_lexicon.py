@@ -34,7 +34,8 @@ LANGUAGES: tuple[str, ...] = (
 #: lexicon keys a language may leave out (the engine then uses a safe default; see docs/normalisers/dates.md)
 OPTIONAL_KEYS: frozenset[str] = frozenset({
     "lower_names", "lower_ambiguous", "lower_month_cues", "holidays", "shift_after", "shift_before",
-    "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
+    "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same", "half_to",
+    "all_words",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
@@ -132,7 +133,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
         "R_my", "R_quarter", "R_q",
         "R_ago", "R_agob",
         "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
-        "R_ym", "R_ymon", "R_century",
+        "R_ym", "R_ymon", "R_century", "R_theday",
     ),
     "month": ("R_weekof", "R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
     "weekday": ("R_cjk", "R_mdy", "R_dmy", "R_wdday", "R_wdrel", "R_rel", "R_relp", "R_wd", "R_every"),
@@ -142,7 +143,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "unit": (
         "R_weekof", "R_theunit", "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur",
         "R_hdur", "R_mod",
-        "R_weekend", "R_every", "R_set", "R_century",
+        "R_weekend", "R_every", "R_set", "R_century", "R_all",
     ),
     "set": ("R_set",),
     "season": ("R_rel", "R_relp", "R_mod", "R_season"),
@@ -191,7 +192,11 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_thispart": ("this",),
     "R_every": ("every",),
     "R_set": ("sets",),
-    "R_time": ("at", "time_pre", "noon", "midnight", "half_past", "quarter_past", "quarter_to", "at_hour"),
+    "R_time": (
+        "at", "time_pre", "noon", "midnight", "half_past", "quarter_past", "quarter_to", "at_hour", "half_to", "numbers",
+    ),
+    "R_all": ("all_words",),
+    "R_theday": ("the",),
     "R_same": ("the", "same"),
     "R_ref": ("present", "past", "future"),
     "R_month": ("mon_w",),
@@ -211,6 +216,7 @@ _ANCHOR_LISTS: dict[str, str] = {
     "midnight": "time", "parts": "part", "decade_pre": "decade", "ago_before": "agob", "later_before": "agob",
     "start": "mod", "mid": "mod", "end": "mod", "weekend": "weekend", "day_word": "dayword",
     "holidays": "holiday", "half_past": "time", "quarter_past": "time", "quarter_to": "time", "same": "same",
+    "half_to": "time", "oclock": "time",
 }
 
 
@@ -310,7 +316,7 @@ def _build(lang: str) -> Lexicon:
         "sets", "every", "seasons", "quarter", "half", "ordinals", "weekend", "the", "preps", "noon",
         "midnight", "am", "pm", "oclock", "at", "timezones", "conn", "year_suffix", "decade_pre", "time_pre",
         "the_unit_stop",
-        "day_word", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
+        "day_word", "half_past", "quarter_past", "quarter_to", "at_hour", "same", "half_to", "all_words",
     ]:
         lists[key] = _variants(words(key))
     # singular units (for "12-year", "last week"): those whose folded form has a unit value and is listed first
@@ -371,9 +377,10 @@ def _build(lang: str) -> Lexicon:
         rf"|(?P<hh>1[0-2]|0?[1-9])(?!\d){ampm}{tz}"
         rf"|(?P<hh>[01]?\d|2[0-3])(?P<mi>[0-5]\d){osp}(?P<tz>{L('timezones')})"
         rf"|(?P<hh>[01]?\d|2[0-3]){osp}(?:{L('oclock')}{h_word}){tz}"
-        rf"|(?P<qh>{L('half_past')}|{L('quarter_past')}|{L('quarter_to')}){sp}{hword}"
+        rf"|(?P<qh>{L('half_past')}|{L('quarter_past')}|{L('quarter_to')}|{L('half_to')}){sp}{hword}"
         rf"(?:{osp}{L('oclock')}(?!\w))?{ampm}?"
         rf"|{L('at_hour')}{sp}(?P<hh>[01]?\d|2[0-3])(?:[.:h](?P<mi>[0-5]\d))?(?![\d.,:]\d|\d|{osp}%)"
+        rf"|(?P<hw>{L('numbers')}){sp}{L('oclock')}(?!\w)"
         rf"|(?P<noon>{L('noon')}|{L('midnight')}))"
     )
     # "tomorrow morning", "Friday evening at 8", "domani mattina alle 8:30"
@@ -437,7 +444,7 @@ def _build(lang: str) -> Lexicon:
         rf"(?P<R_weekof>){b}(?:{L('the')}{sp})?(?P<ord>{L('ordinals')}){sp}(?P<unit>{L('units')}){sp}{L('conn')}{sp}"
         rf"(?:{L('the')}{sp})?(?P<month>{L('mon_w')}){e}(?:{comma}(?:{conn})?{year})?"
     )
-    rules.append(rf"(?P<R_my>){b}{mon}{e}(?:{comma}|{osp}/{osp}){conn}{year}{year_suf}{e}")
+    rules.append(rf"(?P<R_my>){b}{mon}{e}(?:{comma}|{osp}[/\-]{osp}){conn}{year}{year_suf}{e}")
     # year and month name: "2017 april" (not "2017 March 5")
     rules.append(rf"(?P<R_ymon>)(?<![\w.,$€£#+\-/]){year}{sp}{monw}{e}(?!{osp}\d)")
     # quarters
@@ -508,6 +515,13 @@ def _build(lang: str) -> Lexicon:
         rf"(?P<R_holiday>){b}(?:{L('the')}{sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"
         rf"(?P<hol>{L('holidays')}){e}(?:{comma}{conn}{year})?{time_sfx}"
     )
+    # "all day", "den ganzen Tag", "toda la semana": one unit long
+    rules.append(rf"(?P<R_all>){b}{L('all_words')}{sp}(?:{L('the')}{sp})?(?P<unit>{L('units')}){e}")
+    # "the 18th", "on the 4th": a day of the month named by its ordinal alone (languages with letter day endings)
+    if regex.search(r"[a-z]", day_suf):
+        rules.append(
+            rf"(?P<R_theday>){b}{L('the')}{sp}(?P<day>3[01]|[12]\d|0?[1-9])(?:{day_suf})(?![\w'’]|{osp}[\-–]?\w)"
+        )
     # "the same day", "lo stesso giorno": the day (month, year) last named, or the publication's
     rules.append(rf"(?P<R_same>){b}(?:{L('the')}{sp})?{L('same')}{sp}(?P<unit>{L('units')}){e}")
     # seasons
@@ -541,7 +555,7 @@ def _build(lang: str) -> Lexicon:
     cue = ""  # the word before a bare month or year is checked by the resolver
     rules.append(rf"(?P<R_month>){cue}{b}{mpre}{monw}{e}")
     rules.append(
-        rf"(?P<R_year>)(?<![\w.,$€£#+\-/]){year}{year_suf}"
+        rf"(?P<R_year>)(?:(?<=[12]\d\d\d[-–])|(?<![\w.,$€£#+\-–/])){year}{year_suf}"
         rf"(?![\d%])(?!{osp}[.,]\d)"
     )
     if not spaced:

@@ -26,7 +26,7 @@ RULES = (
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
     "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
     "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century", "R_holiday",
-    "R_same",
+    "R_same", "R_all", "R_theday",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -353,6 +353,11 @@ def _time_suffix(ctx: Ctx, m: Any, evening: bool = False) -> str | None:
         return "T24:00" if fold(noon) in words.get("midnight", ()) else "T12:00"
     hh = _g(m, "hh")
     qh = _g(m, "qh")
+    if hh is None and qh is None and _g(m, "hw") is not None:  # "ten o'clock", "zehn Uhr"
+        n = _number(ctx, m.group("hw"))
+        if n is None or not float(n).is_integer() or not 0 <= n <= 24:
+            return None
+        hh = str(int(n))
     if hh is None and qh is None:
         return f"T{code}" if code else None
     ampm = _g(m, "ampm")
@@ -360,9 +365,9 @@ def _time_suffix(ctx: Ctx, m: Any, evening: bool = False) -> str | None:
         n = _number(ctx, _g(m, "hw"))
         if n is None or not float(n).is_integer() or not 1 <= n <= 12:
             return None
-        h, kind = int(n), _which(ctx, qh, "half_past", "quarter_past", "quarter_to")
-        mi = {"half_past": 30, "quarter_past": 15, "quarter_to": 45}.get(kind or "", 0)
-        if kind == "quarter_to":
+        h, kind = int(n), _which(ctx, qh, "half_past", "quarter_past", "quarter_to", "half_to")
+        mi = {"half_past": 30, "quarter_past": 15, "quarter_to": 45, "half_to": 30}.get(kind or "", 0)
+        if kind in ("quarter_to", "half_to"):  # "a quarter to 8" is 7:45; German "halb 8" is 7:30
             h = h - 1 if h > 1 else 12
     else:
         assert hh is not None
@@ -691,6 +696,11 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if mod and _g(m, "rel"):  # "over the past 12 months" is "during", not "more than"
             mod = None
         return Resolved(duration(n, unit), "DURATION", mod)
+    if rule == "R_all":
+        unit = _unit(ctx, m.group("unit"))
+        return Resolved(duration(1, unit), "DURATION") if unit in ("D", "W", "M", "Y", "H") else NOT_A_DATE
+    if rule == "R_theday":
+        return _day_of_month(ctx, m) or NOT_A_DATE
     if rule == "R_same":
         unit = _unit(ctx, m.group("unit"))
         if unit not in ("D", "W", "M", "Y"):
@@ -865,6 +875,13 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if nxt and fold(nxt[0].strip(",.;:!?)।")) in lex.words.get("preps", ()) and lex.words.get("suffix"):
             return Resolved(f"{y:04d}", "DATE")  # a postposition follows: "2025 में"
         after = ctx.text[ctx.end : ctx.end + 3]
+        if _YEAR_RANGE.match(ctx.text, ctx.end) or _YEAR_RANGE_END.search(ctx.text[max(0, ctx.start - 6) : ctx.start]):
+            if not (_YEAR_RANGE_END.search(ctx.text[max(0, ctx.start - 6) : ctx.start]) and _NUMBER_CHAIN.match(
+                ctx.text, ctx.end
+            )):
+                return Resolved(f"{y:04d}", "DATE")  # "2014-2018": two years
+        if _NUMBER_CHAIN.match(ctx.text, ctx.end) or ctx.text[max(0, ctx.start - 1) : ctx.start] in ("-", "–"):
+            return NOT_A_DATE  # "2015-32", "138-2010-2015": a number chain, not a year
         head = ctx.text[max(0, ctx.start - 3) : ctx.start].rstrip(" \"“'‘«(")
         sentence_start = head == "" or head[-1:] in ".!?\n"  # "2020 was a hard year."
         if not _cue_before(ctx) and not sentence_start and not (
@@ -961,6 +978,9 @@ def _holiday(ctx: Ctx, m: Any) -> Resolved | None:
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
+_YEAR_RANGE = re.compile(r"[-–](?:1[5-9]|20)\d\d(?!\d|[-–/]\d)")
+_YEAR_RANGE_END = re.compile(r"(?:^|[^\d\-–+/])(?:1[5-9]|20)\d\d[-–]$")
+_NUMBER_CHAIN = re.compile(r"\s?[-–/]\s?\d")
 
 
 def _century(ctx: Ctx, m: Any) -> int | None:
