@@ -34,8 +34,8 @@ LANGUAGES: tuple[str, ...] = (
 #: lexicon keys a language may leave out (the engine then uses a safe default; see docs/normalisers/dates.md)
 OPTIONAL_KEYS: frozenset[str] = frozenset({
     "lower_names", "lower_ambiguous", "lower_month_cues", "holidays", "shift_after", "shift_before",
-    "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same", "half_to",
-    "all_words",
+    "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
+    "half_to", "all_words",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
@@ -193,7 +193,8 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_every": ("every",),
     "R_set": ("sets",),
     "R_time": (
-        "at", "time_pre", "noon", "midnight", "half_past", "quarter_past", "quarter_to", "at_hour", "half_to", "numbers",
+        "at", "time_pre", "noon", "midnight", "half_past", "quarter_past", "quarter_to", "at_hour", "half_to",
+        "numbers",
     ),
     "R_all": ("all_words",),
     "R_theday": ("the",),

@@ -875,11 +875,11 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if nxt and fold(nxt[0].strip(",.;:!?)।")) in lex.words.get("preps", ()) and lex.words.get("suffix"):
             return Resolved(f"{y:04d}", "DATE")  # a postposition follows: "2025 में"
         after = ctx.text[ctx.end : ctx.end + 3]
-        if _YEAR_RANGE.match(ctx.text, ctx.end) or _YEAR_RANGE_END.search(ctx.text[max(0, ctx.start - 6) : ctx.start]):
-            if not (_YEAR_RANGE_END.search(ctx.text[max(0, ctx.start - 6) : ctx.start]) and _NUMBER_CHAIN.match(
-                ctx.text, ctx.end
-            )):
-                return Resolved(f"{y:04d}", "DATE")  # "2014-2018": two years
+        range_end = _YEAR_RANGE_END.search(ctx.text[max(0, ctx.start - 6) : ctx.start]) is not None
+        if (_YEAR_RANGE.match(ctx.text, ctx.end) or range_end) and not (
+            range_end and _NUMBER_CHAIN.match(ctx.text, ctx.end)
+        ):
+            return Resolved(f"{y:04d}", "DATE")  # "2014-2018": two years
         if _NUMBER_CHAIN.match(ctx.text, ctx.end) or ctx.text[max(0, ctx.start - 1) : ctx.start] in ("-", "–"):
             return NOT_A_DATE  # "2015-32", "138-2010-2015": a number chain, not a year
         head = ctx.text[max(0, ctx.start - 3) : ctx.start].rstrip(" \"“'‘«(")
