@@ -171,3 +171,10 @@ def test_import_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+@pytest.mark.parametrize("lang", ["ka", "ii"])
+def test_language_whose_script_has_no_cities(lang: str) -> None:
+    """Georgian and Yi have no GeoNames city keys in their scripts: the matcher runs without a city automaton."""
+    assert [v for _t, v, _n in _places("საქართველო Gaza", lang=lang)][-1:] == ["PS"]
+    assert lookup("Gaza", lang) == "PS"

@@ -400,7 +400,7 @@ class Gazetteer:
 
     lang: str
     automaton: Any  # ahocorasick.Automaton: key -> (key length, Entry)
-    cities: Any  # the shared ahocorasick.Automaton of the city keys of the language's scripts: key -> (length, row)
+    cities: Any  # the shared ahocorasick.Automaton of the city keys of its scripts: key -> (length, row); or None
     shadow: frozenset[int]  # city rows whose key is one of the language's own keys (the own entry wins)
     exact: Mapping[str, Entry]
     city_exact: Mapping[str, Entry]
@@ -617,7 +617,7 @@ def _build(lang: str) -> Gazetteer:
     return Gazetteer(
         lang=lang,
         automaton=automaton,
-        cities=cities.automaton,
+        cities=cities.automaton if len(cities.automaton) else None,
         shadow=shadow,
         exact=exact,
         city_exact=city_exact,

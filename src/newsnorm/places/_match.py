@@ -282,7 +282,8 @@ def _run_hits(text: str, g: Gazetteer) -> list[tuple[int, int, int, Entry]]:
         hits = memo.get(run)
         if hits is None:
             low = fold(run)
-            hits = tuple(_raw_hits(run, [*automaton.iter(low), *cities.iter(low)], g, True, True))
+            pairs = [*automaton.iter(low), *cities.iter(low)] if cities is not None else automaton.iter(low)
+            hits = tuple(_raw_hits(run, pairs, g, True, True))
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
             memo[run] = hits
@@ -304,7 +305,8 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
         found = _run_hits(text, g)
     else:
         low = fold(text)
-        found = _raw_hits(text, [*g.automaton.iter(low), *g.cities.iter(low)], g, strict_case, False)
+        pairs = [*g.automaton.iter(low), *g.cities.iter(low)] if g.cities is not None else g.automaton.iter(low)
+        found = _raw_hits(text, pairs, g, strict_case, False)
     if not found:
         return []
     # leftmost-longest: at each start the longest key wins, and a hit never overlaps an earlier one
