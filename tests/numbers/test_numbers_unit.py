@@ -74,6 +74,11 @@ def test_options_rewrite_and_style() -> None:
     assert _find("twenty cows and 3 sheep", words=False) == [("3", 3, {})]
 
 
+def test_english_ordinal_normalised_suffixes() -> None:
+    doc = NumbersNormaliser(rewrite=True)("the first, second, third, eleventh and 22nd rounds", lang="en")
+    assert doc.text == "the 1st, 2nd, 3rd, 11th and 22nd rounds"
+
+
 @pytest.mark.parametrize(
     ("options", "error"),
     [

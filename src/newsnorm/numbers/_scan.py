@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from .._document import Mention
@@ -401,7 +402,8 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                     items.extend(found)
                 continue
             if _lone(low, gap, found, run, last_end, pos, matches, index):
-                close()
+                if run:
+                    close()
                 items.append(found)
                 continue
             fig_item: _Item | None = found
@@ -452,7 +454,8 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                 if gm.group("a"):
                     art = gm.start("a")
         if not joined:
-            close()
+            if run:
+                close()
             art = _article_before(low, start, g)
         if fig_item is not None:
             figs[fig_item.start] = fig_item
@@ -886,8 +889,8 @@ def _approx(low: str, items: list[_Item], g: Grammar) -> None:
 
 
 def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
-    if len(items) < 2:
-        return items
+    if len(items) < 2 or all(b.start - a.end > 12 for a, b in pairwise(items)):
+        return items  # no two numbers close enough for a range (the gap is at most 12 characters)
     to_words = g.range_to
     between = g.range_between
     out: list[_Item] = []
@@ -947,10 +950,20 @@ def _mention(text: str, it: _Item, g: Grammar, style: str) -> Mention:
             value = _clean(value)
             norm = _show(value, g, style)
         if it.ordinal:
-            norm = str(g.overlay.get("ordinal_out", "{n}.")).format(n=norm)
+            fmt = str(g.overlay.get("ordinal_out", "{n}."))
+            norm = fmt.format(n=norm, en_suffix=_en_suffix(value) if "{en_suffix}" in fmt else "")
     if it.percent:
         norm += "%"
     return Mention("number", it.start, it.end, text[it.start : it.end], value, norm, attrs)
+
+
+def _en_suffix(v: Any) -> str:
+    """English ordinal suffix of ``v``: 1st, 2nd, 3rd, 4th, 11th-13th, 21st ..."""
+    if not isinstance(v, int):
+        return "th"
+    if 10 <= abs(v) % 100 <= 13:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(abs(v) % 10, "th")
 
 
 def _show(v: int | float, g: Grammar, style: str) -> str:
