@@ -15,7 +15,9 @@ the full pipeline in each of ``NEWSNORM_SLOW_LANGS`` (default en,es,de,ru,ar,zh)
 the pipeline runs every normaliser, so every compiled pattern of those languages
 sees every family at 1 MB, and a superlinear pattern shows in the pipeline's time
 (its share grows with size until it dominates). The 1 MB document of each run is
-checked too (valid offsets, source kept). About 20 minutes on one core.
+checked too (valid offsets, source kept). It costs about 9 s of CPU per
+(language, family), some 50 minutes for six languages: split it over processes
+with ``NEWSNORM_SLOW_LANGS``.
 
 Knobs: ``NEWSNORM_DOUBLING_MAX`` (default 1,000,000), ``NEWSNORM_DOUBLING_STEPS``
 (sizes in the ladder, default 2: 500k and 1M), ``NEWSNORM_SLOW_TARGETS=each`` to
