@@ -239,7 +239,12 @@ def _lower_caps_word(core: str, trail: str, lang: str, proper: Callable[[str], b
             return _lower_caps_word(stem, "", lang, proper) + mark + lower(suffix, lang)
     low = lower(core, lang)
     if lang == "el":
-        form = _accent_map(lang).get(_unaccented(low))
+        accents = _accent_map(lang)
+        form = accents.get(_unaccented(low))
+        if form is None and low.endswith(("η", "α", "ο")):
+            # a genitive or vocative that drops the final sigma: "ΜΗΤΣΟΤΑΚΗ" -> "Μητσοτάκη"
+            nominative = accents.get(_unaccented(low + "ς"))
+            form = nominative[:-1] if nominative else None
         if form is not None:  # "ΣΕΙΣΜΟΣ" -> "σεισμός", "ΚΡΗΤΗ" -> "Κρήτη"
             return form if form[:1].isupper() or not proper(low) else capitalise(form, lang)
     return capitalise(low, lang) if proper(low) else low
@@ -268,8 +273,16 @@ def _accent_map(lang: str) -> dict[str, str]:
                     forms.setdefault(_unaccented(word), word)
         except Exception:  # babel data missing: the shipped words only
             pass
-        for word in exact_list("accented", lang):
-            forms[_unaccented(word)] = word
+        shipped: dict[str, str] = {}
+        ambiguous: set[str] = set()
+        for word in sorted(exact_list("accented", lang)):
+            key = _unaccented(word)
+            if key in shipped and shipped[key] != word:
+                ambiguous.add(key)  # "η" (the) and "ή" (or): leave the word as it comes
+            shipped[key] = word
+        forms.update(shipped)
+        for key in ambiguous:
+            forms.pop(key, None)
         return forms
 
     return cached(("titles", "accent_map", lang), build)
@@ -353,6 +366,8 @@ def _build_proper_checker(lang: str) -> Callable[[str], bool]:
             return place(capitalise(word, lang))
         return False
 
+    if lang == "el":
+        return lambda word: known(word) or (word.endswith(("η", "α", "ο")) and known(word + "ς"))
     if lang not in _INFLECTING:
         return known
 
