@@ -74,6 +74,11 @@ def test_options_rewrite_and_style() -> None:
     assert _find("twenty cows and 3 sheep", words=False) == [("3", 3, {})]
 
 
+def test_russian_do_after_a_verb_of_change_is_no_approximation() -> None:
+    assert _find("Инфляция ускорилась до 7,5%.", "ru") == [("7,5%", 7.5, {"unit": "percent"})]
+    assert _find("В акции участвовали до 300 человек.", "ru") == [("300", 300, {"approx": "at_most"})]
+
+
 def test_english_ordinal_normalised_suffixes() -> None:
     doc = NumbersNormaliser(rewrite=True)("the first, second, third, eleventh and 22nd rounds", lang="en")
     assert doc.text == "the 1st, 2nd, 3rd, 11th and 22nd rounds"

@@ -892,6 +892,10 @@ def _approx(low: str, items: list[_Item], g: Grammar) -> None:
         if m is not None:
             phrase = " ".join(m.group().split())
             kind = kinds.get(phrase)
+            if kind is not None and phrase in g.approx_not_after:
+                wa, wb = _word_before(low, m.start(), 3)
+                if wa >= 0 and low[wa:wb].endswith(g.approx_not_after[phrase]):
+                    kind = None  # Russian "выросла до 7,5%": "rose to", not "up to"
             if kind is not None:
                 if it.attrs is None:
                     it.attrs = {}
@@ -923,9 +927,12 @@ def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
                 and not (a.year_like and b.year_like)
                 and (word not in _DASHES or gap == word or gap == f" {word} ")
             )
-            if ok and word in _RANGE_AND:
+            if ok and word in _RANGE_AND:  # "between 400 and 500"; Turkish "400 ile 500 arasında"
                 wa, wb = _word_before(text, a.start)
                 ok = text[wa:wb].lower() in between
+                if not ok and g.range_between_after:
+                    nw = _NEXT_WORD.match(text, b.end, b.end + 40)
+                    ok = nw is not None and nw.group(1) in g.range_between_after
             low, high = a.value, b.value
             if ok and b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value * b.scale and a.value < b.scale:
                 low = a.value * b.scale
