@@ -78,10 +78,10 @@ def _labels(lang: str, live: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
             words |= word_list("live", lang)
         alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         prefix = re.compile(
-            rf"^\s*[\[(]?(?:{alt})(?:\s+\d{{1,2}})?[\])]?\s*(?:[:|–—]\s*|-\s*(?=\S)|(?<=[\])])\s+)",
+            rf"^\s*[\[(【［]?(?:{alt})(?:\s+\d{{1,2}})?[\])】］]?\s*(?:[:|–—]\s*|-\s*(?=\S)|(?<=[\])])\s+|(?<=[】］]))",
             re.IGNORECASE,
         )
-        suffix = re.compile(rf"\s*(?:[\[(](?:{alt})[\])]|\s[-–—|:]\s+(?:{alt}))\s*$", re.IGNORECASE)
+        suffix = re.compile(rf"\s*(?:[\[(【［](?:{alt})[\])】］]|\s[-–—|:]\s+(?:{alt}))\s*$", re.IGNORECASE)
         return prefix, suffix
 
     return cached(("titles", "labels", lang, live), build)
