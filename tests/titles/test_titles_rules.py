@@ -133,3 +133,54 @@ def test_everyday_words_of_all_caps_headlines_are_lowered() -> None:
     assert headline("TURKEY'S CENTRAL BANK RAISES RATES TO 45%", lang="en", case="sentence") == (
         "Turkey's central bank raises rates to 45%"
     )
+
+
+def _attrs(text: str, lang: str) -> list[tuple[str, object, dict[str, object]]]:
+    doc = Document(source=text, text=text, lang=lang)
+    found = TitlesNormaliser(countries=False).find(doc)
+    return [(m.text, m.value, {k: v for k, v in m.attrs.items() if k in ("person", "former")}) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Then-Secretary of State Mike Pompeo flew in.", "en",
+         ("Secretary of State", "Secretary of State", {"person": "Mike Pompeo", "former": True})),
+        ("El expresidente Mauricio Macri habló.", "es",
+         ("expresidente", "President", {"person": "Mauricio Macri", "former": True})),
+        ("Экс-президент Дмитрий Медведев выступил.", "ru",
+         ("президент", "President", {"person": "Дмитрий Медведев", "former": True})),
+        ("Deputy Foreign Minister Mikhail Bogdanov met them.", "en",
+         ("Deputy Foreign Minister", "Deputy Foreign Minister", {"person": "Mikhail Bogdanov"})),
+        ("Assistant Secretary of State Barbara Leaf visited.", "en",
+         ("Assistant Secretary of State", "Assistant Secretary of State", {"person": "Barbara Leaf"})),
+        ("Pope John Paul II visited Poland.", "en", ("Pope", "Pope", {"person": "John Paul II"})),
+        ("Papa Franciscus Gazze için çağrı yaptı.", "tr", ("Papa", "Pope", {"person": "Franciscus"})),
+        ("Le ministre Bruno Le Maire a parlé.", "fr", ("ministre", "Minister", {"person": "Bruno Le Maire"})),
+        ("El presidente electo Donald Trump habló.", "es", ("presidente", "President", {"person": "Donald Trump"})),
+    ],
+)
+def test_former_deputy_and_modified_offices(text: str, lang: str, want: tuple[str, object, dict[str, object]]) -> None:
+    assert _attrs(text, lang) == [want]
+
+
+@pytest.mark.parametrize(
+    ("title", "kwargs", "want"),
+    [
+        ("VIDÉO. Les images de l'incendie de Notre-Dame", {"lang": "fr"}, "Les images de l'incendie de Notre-Dame"),
+        ("DIRECT. Guerre en Ukraine : les dernières informations", {"lang": "fr"},
+         "DIRECT. Guerre en Ukraine : les dernières informations"),
+        ("DIRECT. Guerre en Ukraine : les dernières informations", {"lang": "fr", "strip_live": True},
+         "Guerre en Ukraine : les dernières informations"),
+        ("BREAKING NEWS. Storm hits the coast", {"lang": "en"}, "Storm hits the coast"),
+        ("NATO. Allies meet in Brussels", {"lang": "en"}, "NATO. Allies meet in Brussels"),
+        ("Taiwan earthquake: death toll rises to nine - Breitbart", {"lang": "en"},
+         "Taiwan earthquake: death toll rises to nine"),
+        ("Google - Site Reliability Engineering", {"lang": "en"}, "Google - Site Reliability Engineering"),
+        ("Home » World » Middle East » Israel expands Rafah operation", {"lang": "en"},
+         "Israel expands Rafah operation"),
+        ("Election 2024 - Live Results", {"lang": "en"}, "Election 2024 - Live Results"),
+    ],
+)
+def test_headline_kickers_stems_and_breadcrumbs(title: str, kwargs: dict[str, object], want: str) -> None:
+    assert headline(title, **kwargs) == want  # type: ignore[arg-type]
