@@ -35,7 +35,7 @@ LANGUAGES: tuple[str, ...] = (
 OPTIONAL_KEYS: frozenset[str] = frozenset({
     "lower_names", "lower_ambiguous", "lower_month_cues", "holidays", "shift_after", "shift_before",
     "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
-    "half_to", "all_words",
+    "half_to", "all_words", "wd_part_compound", "decade_words", "decade_suffixes",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
@@ -136,7 +136,9 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
         "R_ym", "R_ymon", "R_century", "R_theday",
     ),
     "month": ("R_weekof", "R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
-    "weekday": ("R_cjk", "R_mdy", "R_dmy", "R_wdday", "R_wdrel", "R_rel", "R_relp", "R_wd", "R_every"),
+    "weekday": (
+        "R_cjk", "R_mdy", "R_dmy", "R_wdday", "R_wdrel", "R_wdrel2", "R_rel", "R_relp", "R_wd", "R_every",
+    ),
     "relday": ("R_relword", "R_relday"),
     "ref": ("R_ref",),
     "dayword": ("R_dayword",),
@@ -149,6 +151,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "season": ("R_rel", "R_relp", "R_mod", "R_season"),
     "holiday": ("R_holiday",),
     "same": ("R_same",),
+    "wdpart": ("R_wdpart",),
     "quarter": ("R_quarter",),
     "time": ("R_time", "R_cjk", "R_mdy", "R_dmy", "R_wd", "R_relday"),
     "part": ("R_relday", "R_thispart", "R_every", "R_rel", "R_relp"),
@@ -172,11 +175,12 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_ago": ("approx", "more_than", "less_than", "numbers", "some"),
     "R_agob": ("ago_before", "later_before"),
     "R_wdrel": ("last", "next", "this"),
+    "R_wdrel2": ("wd_w",),
     "R_rel": ("start", "mid", "end", "the", "last", "next", "this"),
     "R_relp": ("start", "mid", "end", "the", "rel_target"),
     "R_dur": ("approx", "more_than", "less_than", "at_least", "at_most", "the", "last", "next", "numbers", "some"),
     "R_hdur": ("numbers",),
-    "R_decade": ("the", "decade_pre"),
+    "R_decade": ("the", "decade_pre", "decade_words"),
     "R_century": ("the", "daywords", "romans"),
     "R_weekend": ("the", "conn", "preps", "last", "next", "this", "weekend"),
     "R_mod": ("start", "mid", "end"),
@@ -197,6 +201,7 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
         "numbers",
     ),
     "R_all": ("all_words",),
+    "R_wdpart": ("last", "next", "this", "wd_part"),
     "R_theday": ("the",),
     "R_same": ("the", "same"),
     "R_ref": ("present", "past", "future"),
@@ -216,7 +221,7 @@ _ANCHOR_LISTS: dict[str, str] = {
     "units": "unit", "sets": "set", "seasons": "season", "quarter": "quarter", "noon": "time",
     "midnight": "time", "parts": "part", "decade_pre": "decade", "ago_before": "agob", "later_before": "agob",
     "start": "mod", "mid": "mod", "end": "mod", "weekend": "weekend", "day_word": "dayword",
-    "holidays": "holiday", "half_past": "time", "quarter_past": "time", "quarter_to": "time", "same": "same",
+    "wd_part": "wdpart", "holidays": "holiday", "decade_words": "decade", "half_past": "time", "quarter_past": "time", "quarter_to": "time", "same": "same",
     "half_to": "time", "oclock": "time",
 }
 
@@ -317,7 +322,7 @@ def _build(lang: str) -> Lexicon:
         "sets", "every", "seasons", "quarter", "half", "ordinals", "weekend", "the", "preps", "noon",
         "midnight", "am", "pm", "oclock", "at", "timezones", "conn", "year_suffix", "decade_pre", "time_pre",
         "the_unit_stop",
-        "day_word", "half_past", "quarter_past", "quarter_to", "at_hour", "same", "half_to", "all_words",
+        "day_word", "half_past", "quarter_past", "quarter_to", "at_hour", "same", "half_to", "all_words", "decade_words",
     ]:
         lists[key] = _variants(words(key))
     # singular units (for "12-year", "last week"): those whose folded form has a unit value and is listed first
@@ -328,6 +333,11 @@ def _build(lang: str) -> Lexicon:
     lists["daywords"] |= _variants(words("day_words"))
     holidays = words("holidays")
     lists["holidays"] = _variants(holidays) | _variants([capwords(h) for h in holidays], case_sensitive=True)
+    if lex.get("wd_part_compound"):  # nl "vrijdagochtend", de "Freitagabend": weekday and part of day in one word
+        part_forms = {p.lower() for p in lists["parts"]}
+        lists["wd_part"] = {w + p for w in wd_wide for p in part_forms if w != _NEVER and p != _NEVER}
+    else:
+        lists["wd_part"] = set()
     lists["cent_units"] = _variants([k for k, v in lex.get("units", {}).items() if v == "C"])
     lists["romans"] = {f"{r}{x}" for r in _ROMANS for x in ("", "e", "ème", "er", ".")}
     lists["rel_target"] = lists["units"] | lists["seasons"] | wide_surface | wd_wide
@@ -358,6 +368,19 @@ def _build(lang: str) -> Lexicon:
             tries[name] = trie_pattern(lists[name])
         return tries[name]
 
+    def LS(name: str) -> str:
+        """A word of list ``name`` and the space after it; elided forms ("l'", "dell'") take no space."""
+        key = name + " sp"
+        if key not in tries:
+            elided = {w for w in lists[name] if w.endswith(("'", "’"))}
+            whole = lists[name] - elided
+            tries[key] = (
+                rf"(?:{trie_pattern(whole or {_NEVER})}{sp}|{trie_pattern(elided)}{osp})"
+                if elided
+                else rf"{L(name)}{sp}"
+            )
+        return tries[key]
+
     num = rf"(?P<num>\d{{1,4}}(?:[.,]\d+)?|{L('numbers')})"
     day = rf"(?:(?P<day>3[01]|[12]\d|0?[1-9])(?!\d){ds}|(?P<dayw>{L('daywords')})(?!\w))"
     year = r"(?P<year>(?:1[5-9]|2[01])\d\d)(?!\d)"
@@ -366,7 +389,7 @@ def _build(lang: str) -> Lexicon:
     mon = rf"{mpre}(?P<month>{L('mon_a')})"
     monw = rf"(?P<month>{L('mon_w')})"
     wd_opt = rf"(?:(?P<wd>{L('wd_a')}){e}{comma})?"
-    conn = rf"(?:{L('conn')}{sp})?"
+    conn = rf"(?:{LS('conn')})?"
     ampm = rf"(?:{osp}(?P<ampm>{L('am')}|{L('pm')}))"
     tz = rf"(?:{osp}(?P<tz>{L('timezones')}))?"
     hsep = "h|" if lex.get("h_is_hour", True) else ""  # "15h30", "15h" (fr, pt); en "3h" is a duration
@@ -425,7 +448,7 @@ def _build(lang: str) -> Lexicon:
         rf"(?:(?:{comma}|[/\-]){year}{year_suf})?{e}{time_sfx}"
     )
     rules.append(
-        rf"(?P<R_dmy>){b}{wd_opt}(?:{L('the')}{sp})?{day}(?:{osp}{conn}|[/\-]){mon}{e}"
+        rf"(?P<R_dmy>){b}{wd_opt}(?:{LS('the')})?{day}(?:{osp}{conn}|[/\-]){mon}{e}"
         rf"(?:(?:{comma}{conn}|[/\-]){year}{year_suf})?{e}{time_sfx}"
     )
     # weekday and day of month without the month ("el viernes 9", "Friday 13th"); "el día 18", "dia 12"
@@ -434,7 +457,7 @@ def _build(lang: str) -> Lexicon:
     wd_num = rf"(?P<day>3[01]|[12]\d|0?[1-9])(?:{wd_end})" if wd_end else rf"(?P<day>3[01]|[12]\d|0?[1-9])(?:{ds})"
     rules.append(
         rf"(?P<R_wdday>){b}(?P<wd>{L('wd_a')}){e}(?:{comma}(?:{L('day_word')}{sp})?{wd_num}"
-        rf"|{sp}(?:{L('the')}{sp})?(?P<dayw>{L('daywords')})(?!{osp}\w))(?![\w.,:/\-]\w|\d|{osp}%)"
+        rf"|{sp}(?:{LS('the')})?(?P<dayw>{L('daywords')})(?!{osp}\w))(?![\w.,:/\-]\w|\d|{osp}%)"
     )
     if lex.get("day_word_dates"):
         rules.append(
@@ -442,15 +465,15 @@ def _build(lang: str) -> Lexicon:
         )
     # "the last week of March", "la primera semana de julio": an ISO week
     rules.append(
-        rf"(?P<R_weekof>){b}(?:{L('the')}{sp})?(?P<ord>{L('ordinals')}){sp}(?P<unit>{L('units')}){sp}{L('conn')}{sp}"
-        rf"(?:{L('the')}{sp})?(?P<month>{L('mon_w')}){e}(?:{comma}(?:{conn})?{year})?"
+        rf"(?P<R_weekof>){b}(?:{LS('the')})?(?P<ord>{L('ordinals')}){sp}(?P<unit>{L('units')}){sp}{LS('conn')}"
+        rf"(?:{LS('the')})?(?P<month>{L('mon_w')}){e}(?:{comma}(?:{conn})?{year})?"
     )
     rules.append(rf"(?P<R_my>){b}{mon}{e}(?:{comma}|{osp}[/\-]{osp}){conn}{year}{year_suf}{e}")
     # year and month name: "2017 april" (not "2017 March 5")
     rules.append(rf"(?P<R_ymon>)(?<![\w.,$€£#+\-/]){year}{sp}{monw}{e}(?!{osp}\d)")
     # quarters
     rules.append(
-        rf"(?P<R_quarter>){b}(?:{L('the')}{sp})?(?:(?P<ord>{L('ordinals')})|(?P<rel>{L('last')}|{L('next')}|{L('this')})){sp}"
+        rf"(?P<R_quarter>){b}(?:{LS('the')})?(?:(?P<ord>{L('ordinals')})|(?P<rel>{L('last')}|{L('next')}|{L('this')})){sp}"
         rf"{L('quarter')}{e}(?:{sp}(?:{L('conn')}|{L('preps')}){sp}(?:(?:{L('the')}|{L('this')}){sp})?"
         rf"(?:{year}|(?P<rel2>{L('this')}|{L('last')}|{L('next')}){sp}(?P<unit2>{L('units')}){e}))?"
     )
@@ -472,18 +495,24 @@ def _build(lang: str) -> Lexicon:
         rf"(?:{L('preps')}{sp})?"
         rf"(?P<wd>{L('wd_w')}){e}{time_sfx}"
     )
+    # "Tuesday of next week", "el martes de la próxima semana", "am Dienstag nächster Woche", "dinsdag volgende week"
     rules.append(
-        rf"(?P<R_rel>){b}(?:{modw}{osp}(?:{L('conn')}{sp})?(?:{L('the')}{sp})?)?(?:{L('the')}{sp})?{rels}{osp}"
+        rf"(?P<R_wdrel2>){b}(?P<wd>{L('wd_w')}){e}{sp}(?:{LS('conn')})?(?:{LS('the')})?"
+        rf"(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){osp}(?P<unit>{L('units')})"
+        rf"|(?P<unit>{L('units')}){sp}(?P<rel>{L('last_post')}|{L('next_post')}|{L('this_post')})){e}{time_sfx}"
+    )
+    rules.append(
+        rf"(?P<R_rel>){b}(?:{modw}{osp}(?:{LS('conn')})?(?:{LS('the')})?)?(?:{LS('the')})?{rels}{osp}"
         rf"(?P<target>{L('rel_target')}){e}{time_sfx}"
     )
     rules.append(
-        rf"(?P<R_relp>){b}(?:{modw}{osp}(?:{L('conn')}{sp})?)?(?:{L('the')}{sp})?(?P<target>{L('rel_target')}){e}"
+        rf"(?P<R_relp>){b}(?:{modw}{osp}(?:{LS('conn')})?)?(?:{LS('the')})?(?P<target>{L('rel_target')}){e}"
         rf"{sp}{rels_post}{e}{time_sfx}"
     )
     # durations
     rules.append(
         rf"(?P<R_dur>){b}(?:(?P<approx>{L('approx')}|{L('more_than')}|{L('less_than')}|{L('at_least')}|{L('at_most')}){sp})?"
-        rf"(?:(?:{L('the')}{sp})?(?P<rel>{L('last')}|{L('next')}){sp})?"
+        rf"(?:(?:{LS('the')})?(?P<rel>{L('last')}|{L('next')}){sp})?"
         rf"(?:{num}|(?P<some>{L('some')})){osp}(?:{L('filler')}{sp})?(?P<unit>{L('units')}){e}"
         rf"(?:{sp}(?P<relp>{L('last_post')}|{L('next_post')}){e})?"
     )
@@ -491,16 +520,21 @@ def _build(lang: str) -> Lexicon:
     # centuries: "the 15th century", "the twentieth century", "siglo XV", "XVe siècle", "15. Jahrhundert"
     roman = r"(?P<roman>X{0,2}(?:IX|IV|V?I{0,3}))"
     rules.append(
-        rf"(?P<R_century>){b}(?:{L('the')}{sp})?(?:(?P<cnum>[12]?\d)(?:{day_suf}|\.|e|ème|er|º|°)?"
+        rf"(?P<R_century>){b}(?:{LS('the')})?(?:(?P<cnum>[12]?\d)(?:{day_suf}|\.|e|ème|er|º|°)?"
         rf"|(?P<cword>{L('daywords')})|(?=[IVX]){roman}(?:e|ème|er|\.)?){sp}{L('cent_units')}{e}"
-        rf"|(?P<R_century2>){b}(?:{L('the')}{sp})?{L('cent_units')}{sp}(?=[IVX]){roman}{e}"
+        rf"|(?P<R_century2>){b}(?:{LS('the')})?{L('cent_units')}{sp}(?=[IVX]){roman}{e}"
     )
+    dsuf = "|".join(regex.escape(x) for x in lex.get("decade_suffixes", []) if x) or _NEVER
     # the 1990s, the '90s
     rules.append(
-        rf"(?P<R_decade>){b}(?:(?:{L('the')}{sp})?(?P<dec>(?:1[5-9]|20)\d0)(?:['’]?s|er(?:n|jahren?)?)(?!\w)"
+        rf"(?P<R_decade>){b}(?:(?:{LS('the')})?(?P<dec>(?:1[5-9]|20)\d0)(?:['’]?s|er(?:n|jahren?)?)(?!\w)"
         rf"|(?P<pre>{L('decade_pre')}){sp}(?:(?P<dec>(?:1[5-9]|20)\d0)|['’]?(?P<dec2>[1-9]0))(?!\w)"
         rf"|['’](?P<dec2>\d0)s(?!\w)"
-        rf"|(?:{L('the')}{sp})(?P<dec2>[1-9]0)['’]?s(?!\w))"
+        rf"|(?:{LS('the')})(?P<dec2>[1-9]0)['’]?s(?!\w)"
+        # lexicon suffixes: ru "1990-е", "90-х", sv "1990-talet", tr "1990'lar", ko "1990년대", ja "1990年代"
+        rf"|(?P<dec>(?:1[5-9]|20)\d0)(?:{dsuf}){e}|(?<!\d)(?P<dec2>[2-9]0)(?:{dsuf}){e}"
+        # decades in words: "the nineties", "negli anni Novanta", "de jaren negentig"
+        rf"|(?:(?P<pre>{L('decade_pre')}){sp}|{LS('the')})(?P<decw>{L('decade_words')}){e})"
     )
     rules.append(
         rf"(?P<R_weekend>){b}(?:(?:{L('the')}|{L('conn')}|{L('preps')}){sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"
@@ -508,23 +542,23 @@ def _build(lang: str) -> Lexicon:
     )
     # modifiers: early 2009, mid-2024, late October, principios de junio
     rules.append(
-        rf"(?P<R_mod>){b}{modw}{osp}(?:{L('conn')}{sp})?(?:{L('the')}{sp})?"
+        rf"(?P<R_mod>){b}{modw}{osp}(?:{LS('conn')})?(?:{LS('the')})?"
         rf"(?:{year}|(?P<month>{L('mon_w')}){e}(?:,?{sp}{conn}{year})?|(?P<season>{L('seasons')}){e}|(?P<unitm>{L('units')}){e})"
     )
     # holidays: "Christmas", "last Easter", "Easter Monday 2018", "Thanksgiving Day at noon"
     rules.append(
-        rf"(?P<R_holiday>){b}(?:{L('the')}{sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"
+        rf"(?P<R_holiday>){b}(?:{LS('the')})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"
         rf"(?P<hol>{L('holidays')}){e}(?:{comma}{conn}{year})?{time_sfx}"
     )
     # "all day", "den ganzen Tag", "toda la semana": one unit long
-    rules.append(rf"(?P<R_all>){b}{L('all_words')}{sp}(?:{L('the')}{sp})?(?P<unit>{L('units')}){e}")
+    rules.append(rf"(?P<R_all>){b}{L('all_words')}{sp}(?:{LS('the')})?(?P<unit>{L('units')}){e}")
     # "the 18th", "on the 4th": a day of the month named by its ordinal alone (languages with letter day endings)
     if regex.search(r"[a-z]", day_suf):
         rules.append(
-            rf"(?P<R_theday>){b}{L('the')}{sp}(?P<day>3[01]|[12]\d|0?[1-9])(?:{day_suf})(?![\w'’]|{osp}[\-–]?\w)"
+            rf"(?P<R_theday>){b}{LS('the')}(?P<day>3[01]|[12]\d|0?[1-9])(?:{day_suf})(?![\w'’]|{osp}[\-–]?\w)"
         )
     # "the same day", "lo stesso giorno": the day (month, year) last named, or the publication's
-    rules.append(rf"(?P<R_same>){b}(?:{L('the')}{sp})?{L('same')}{sp}(?P<unit>{L('units')}){e}")
+    rules.append(rf"(?P<R_same>){b}{LS('the')}{L('same')}{sp}(?P<unit>{L('units')}){e}")
     # seasons
     rules.append(rf"(?P<R_season>){b}(?P<season>{L('seasons')}){e}(?:{sp}{conn}{year})?")
     # weekdays, relative days, parts of day
@@ -533,6 +567,11 @@ def _build(lang: str) -> Lexicon:
         rules.append(
             rf"(?P<R_theunit>){b}(?:{L('the')}){sp}(?P<unit>{L('units')}){e}"
             rf"(?!{osp}[\d'’-]|{sp}(?:{L('the')}|{L('conn')}|{L('the_unit_stop')}|{L('ago')}|{L('later')}){e})"
+        )
+    if lex.get("wd_part_compound"):
+        rules.append(
+            rf"(?P<R_wdpart>){b}(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?(?P<wdp>{L('wd_part')}){e}"
+            rf"{at_time}?"
         )
     rules.append(rf"(?P<R_wd>){b}(?P<wd>{L('wd_w')}){e}{time_sfx}")
     rules.append(rf"(?P<R_relword>){b}(?P<relword>{L('rel_words')}){e}")

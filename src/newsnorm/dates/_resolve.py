@@ -26,7 +26,7 @@ RULES = (
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
     "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
     "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century", "R_holiday",
-    "R_same", "R_all", "R_theday",
+    "R_same", "R_all", "R_theday", "R_wdpart", "R_wdrel2",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -569,7 +569,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
             mult = {"Y": 1, "E": 10, "C": 100}[unit]
             return Resolved(f"{pub.year + sign * k * mult:04d}", "DATE", mod)
         return Resolved(pub.isoformat(), "DATE", mod)
-    if rule == "R_wdrel":
+    if rule in ("R_wdrel", "R_wdrel2"):
         unit = _unit(ctx, m.group("unit"))
         wd = lex.weekdays.get(fold(m.group("wd")))
         rel = _rel_kind(ctx, m.group("rel"))
@@ -696,6 +696,18 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if mod and _g(m, "rel"):  # "over the past 12 months" is "during", not "more than"
             mod = None
         return Resolved(duration(n, unit), "DURATION", mod)
+    if rule == "R_wdpart":
+        word = m.group("wdp")
+        parts = lex.words.get("parts", {})
+        for i in range(2, len(word) - 1):
+            wd = lex.weekdays.get(fold(word[:i]))
+            code = parts.get(fold(word[i:]))
+            if wd is not None and code:
+                ts = _time_suffix(ctx, m) if _g(m, "hh") or _g(m, "noon") or _g(m, "hw") else None
+                rel = _rel_kind(ctx, _g(m, "rel"))
+                day = f"XXXX-WXX-{wd}" if pub is None else weekday_date(pub, wd, rel, ctx.tense_fn).isoformat()
+                return Resolved(day + (ts or f"T{code}"), "TIME")
+        return NOT_A_DATE
     if rule == "R_all":
         unit = _unit(ctx, m.group("unit"))
         return Resolved(duration(1, unit), "DURATION") if unit in ("D", "W", "M", "Y", "H") else NOT_A_DATE
@@ -732,7 +744,14 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         dec = _g(m, "dec")
         if dec is not None:
             return Resolved(dec[:3], "DATE")  # TimeML decade: "199" (MEANTIME "80s" -> 198)
-        dec2 = _g(m, "dec2")
+        decw = _g(m, "decw")
+        if decw is not None:
+            digit = lex.words.get("decade_words", {}).get(fold(decw))
+            if not isinstance(digit, int) or not 1 <= digit <= 9:
+                return NOT_A_DATE
+            dec2 = f"{digit}0"
+        else:
+            dec2 = _g(m, "dec2")
         if dec2 is not None:
             century = 19 if pub is None or int(dec2) > pub.year % 100 else 20
             return Resolved(f"{century}{dec2[0]}", "DATE")

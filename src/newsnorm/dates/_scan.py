@@ -111,7 +111,9 @@ def _starts(lex: Lexicon, text: str, a: int, floor: int, starters: frozenset[str
     starts = [a]
     # the last few words before the anchor, read right to left over the reversed window
     for w in islice(_WORD.finditer(seg[::-1]), _BACK_WORDS):
-        if lex.prefixed or fold(w.group()[::-1].rstrip(",;:")) in starters:
+        word = fold(w.group()[::-1].rstrip(",;:"))
+        elided = text[a - w.start() : a - w.start() + 1] in ("'", "’")  # "l'anno", "dell'anno"
+        if lex.prefixed or word in starters or (elided and word + "'" in starters):
             starts.append(a - w.end())
     starts.reverse()
     return starts
