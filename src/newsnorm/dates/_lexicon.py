@@ -221,7 +221,8 @@ _ANCHOR_LISTS: dict[str, str] = {
     "units": "unit", "sets": "set", "seasons": "season", "quarter": "quarter", "noon": "time",
     "midnight": "time", "parts": "part", "decade_pre": "decade", "ago_before": "agob", "later_before": "agob",
     "start": "mod", "mid": "mod", "end": "mod", "weekend": "weekend", "day_word": "dayword",
-    "wd_part": "wdpart", "holidays": "holiday", "decade_words": "decade", "half_past": "time", "quarter_past": "time", "quarter_to": "time", "same": "same",
+    "wd_part": "wdpart", "holidays": "holiday", "decade_words": "decade", "half_past": "time", "quarter_past": "time",
+    "quarter_to": "time", "same": "same",
     "half_to": "time", "oclock": "time",
 }
 
@@ -322,7 +323,8 @@ def _build(lang: str) -> Lexicon:
         "sets", "every", "seasons", "quarter", "half", "ordinals", "weekend", "the", "preps", "noon",
         "midnight", "am", "pm", "oclock", "at", "timezones", "conn", "year_suffix", "decade_pre", "time_pre",
         "the_unit_stop",
-        "day_word", "half_past", "quarter_past", "quarter_to", "at_hour", "same", "half_to", "all_words", "decade_words",
+        "day_word", "half_past", "quarter_past", "quarter_to", "at_hour", "same", "half_to", "all_words",
+        "decade_words",
     ]:
         lists[key] = _variants(words(key))
     # singular units (for "12-year", "last week"): those whose folded form has a unit value and is listed first

@@ -745,6 +745,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if dec is not None:
             return Resolved(dec[:3], "DATE")  # TimeML decade: "199" (MEANTIME "80s" -> 198)
         decw = _g(m, "decw")
+        dec2: str | None
         if decw is not None:
             digit = lex.words.get("decade_words", {}).get(fold(decw))
             if not isinstance(digit, int) or not 1 <= digit <= 9:
