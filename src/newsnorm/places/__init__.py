@@ -159,6 +159,8 @@ def lookup(name: str, lang: str = "en", *, fuzzy: bool = False) -> str | None:
         found = names.get(key) or names.get(strip_marks(key))
         if found is not None:
             return found
+    own = code if code != UNDETERMINED else "en"
+    partial: tuple[str, str] | None = None  # (code, text) of a name found next to words that are no form words
     for strict in (True, False):
         for t in tries:
             hits = [
@@ -170,13 +172,39 @@ def lookup(name: str, lang: str = "en", *, fuzzy: bool = False) -> str | None:
                 best = max(
                     hits, key=lambda h: (h.candidate.type != "demonym", h.candidate.type != "city", h.end - h.start)
                 )
-                return best.candidate.code
-    found = _by_forms(text, code if code != UNDETERMINED else "en")
+                if _only_form_words(t[: best.start] + " " + t[best.end :], own):
+                    return best.candidate.code
+                partial = partial or (best.candidate.code, t[best.start : best.end])
+    found = _by_forms(text, own)
+    if partial is not None and found != partial[0]:
+        # the word votes may name a longer name holding the one found ("Guinea Equatorial"), not another country
+        return found if found is not None and _holds(found, partial[1], own) else partial[0]
     if found is not None:
         return found
     if fuzzy:
         return _fuzzy(fold(strip_marks(text)), code if code != UNDETERMINED else "en")
     return None
+
+
+def _only_form_words(rest: str, lang: str) -> bool:
+    """Whether ``rest`` (a query without the name found in it) holds only the language's form words.
+
+    "República de Guinea Equatorial" holds "Guinea" but also "Equatorial": the word votes decide.
+    """
+    from . import _forms
+    from ._gazetteer import cldr_pairs
+
+    forms = _forms.index(lang, lambda: cldr_pairs(lang)).forms
+    return all(w in forms for w in _forms.words(rest))
+
+
+def _holds(code: str, name: str, lang: str) -> bool:
+    """Whether a name of ``code`` in ``lang`` holds every word of ``name``."""
+    from . import _forms
+    from ._gazetteer import cldr_pairs
+
+    wanted = set(_forms.words(name))
+    return any(wanted <= names for names in _forms.index(lang, lambda: cldr_pairs(lang)).code_names.get(code, ()))
 
 
 def _by_forms(text: str, lang: str) -> str | None:

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from .._resources import cached
 
-__all__ = ["by_words", "index", "script_of", "skeleton"]
+__all__ = ["by_words", "index", "script_of", "skeleton", "words"]
 
 _WORDS = re.compile(r"\w+")
 _MIN_STEM = 4
@@ -61,6 +61,11 @@ _MUTATION = re.compile(r"\b[a-z]{1,2}(?=[A-ZÁÉÍÓÚ])")
 def _unmutated(text: str) -> str:
     """Drop a lower-case head before a capital inside a word: Irish "hAlbáine", "tSiombáib" -> "Albáine"."""
     return _MUTATION.sub("", text)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as the index keeps them (case-folded, without marks, digits left out)."""
+    return _words(text)
 
 
 def _words(text: str) -> list[str]:
