@@ -49,6 +49,7 @@ _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
 )
 _MULTISPACE = re.compile(r"\s+")
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.[a-z]{2,4})?$")  # "draft-dejong-remotestorage-04"
 _BRACKETED = re.compile(r"\s\[[^\[\]]{2,40}\]\s*$")  # "... [Archive of Our Own]": a site's own marker
 
 
@@ -229,6 +230,10 @@ def _strip_site(title: str, evidence: _Evidence) -> str:
     out = kept_segs[0]
     for sep, seg in zip(kept_seps, kept_segs[1:], strict=False):
         out += sep + seg
+    if _SLUG.match(out.strip()):
+        # "draft-dejong-remotestorage-04 - remoteStorage": a file or URL name is no headline
+        named = [seg.strip() for seg in segs if seg.strip() and not _SLUG.match(seg.strip())]
+        return max(named, key=_words) if named else title
     if _words(out) < 2 and _words(title) > _words(out) and not _CJK_CHAR.search(out):
         return title  # never reduce a title to a single word
     return out
