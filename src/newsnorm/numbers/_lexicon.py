@@ -233,6 +233,15 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
             if kind.startswith("O") and word.endswith(end):
                 for alt in alts:
                     words.setdefault(word[: len(word) - len(end)] + alt, (value, kind))
+    for end, alts in overlay.get("variant_endings", {}).items():  # Hindi "इक्यानबे" and "इक्यानवे"
+        for word, (value, kind) in list(words.items()):
+            if kind in ("N", "O") and word.endswith(end):
+                for alt in alts:
+                    words.setdefault(word[: len(word) - len(end)] + alt, (value, kind))
+    for mod, delta in overlay.get("prefix_modifiers", {}).items():  # Hindi "साढ़े तीन" 3.5, "सवा दो" 2.25
+        for word, (value, kind) in list(words.items()):
+            if kind == "N" and 1 <= value <= 99 and value == int(value) and " " not in word:
+                words.setdefault(f"{mod} {word}", (value + delta, "N"))
     rules = _DENOM_RULES.get(lang, ())
     for word, (value, kind) in list(words.items()):
         if kind in ("O", "OH", "OM", "OS") and value >= 3:
