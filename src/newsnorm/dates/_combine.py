@@ -29,6 +29,7 @@ __all__ = ["Item", "combine"]
 #: (start, end, value, type, mod, rule)
 Item = tuple[int, int, str, str, "str | None", str]
 
+_CLOCK_RULES = frozenset({"R_time", "R_clockw"})
 _DURATION = re.compile(r"^P(\d{1,4})([DWMY])$")
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
@@ -103,13 +104,13 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
                     i += 2
                     continue
             # "8am this morning", "3 p.m. tomorrow", "6 p.m. on Christmas Eve"
-            clock = _CLOCK.match(cur[2]) if cur[5] == "R_time" else None
+            clock = _CLOCK.match(cur[2]) if cur[5] in _CLOCK_RULES else None
             day = _DAY_OR_PART.match(nxt[2]) if nxt[3] in ("DATE", "TIME") else None
             if clock is not None and day is not None and (gap == "" or gap in links):
                 joined: Item = (cur[0], nxt[1], day.group(1) + clock.group(1), "TIME", None, "clock_day")
                 out.extend(_range_head(lex, text, out, joined, ranges))
                 prev = out[-1] if out else None
-                prev_clock = _CLOCK.match(prev[2]) if prev is not None and prev[5] == "R_time" else None
+                prev_clock = _CLOCK.match(prev[2]) if prev is not None and prev[5] in _CLOCK_RULES else None
                 if prev is not None and prev_clock is not None and _gap_words(text[prev[1] : cur[0]]) in ranges:
                     # "from 7 a.m. to 8 p.m. on Tuesday": both ends are on Tuesday
                     on = day.group(1)
@@ -132,7 +133,7 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
                     i += 1
                     continue
         # "morgen früh um 8 Uhr", "Friday, at 3 p.m.": a day, then its clock time
-        if nxt is not None and cur[5] != "R_time" and nxt[5] == "R_time":
+        if nxt is not None and cur[5] not in _CLOCK_RULES and nxt[5] in _CLOCK_RULES:
             day2 = _DAY_OR_PART.match(cur[2]) if cur[3] in ("DATE", "TIME") else None
             clock2 = _CLOCK.match(nxt[2])
             if day2 is not None and clock2 is not None and _gap_words(text[cur[1] : nxt[0]]) == "":
@@ -158,7 +159,7 @@ def _same(out: list[Item], cur: Item) -> Item:
 
 def _range_head(lex: Lexicon, text: str, out: list[Item], cur: Item, ranges: Any) -> list[Item]:
     """"5 to 6pm", "between 10 and 11:30": the bare first hour before clock time ``cur``, as a TIME."""
-    if cur[5] not in ("R_time", "clock_day") or not ranges:
+    if cur[5] not in ("R_time", "R_clockw", "clock_day") or not ranges:
         return []
     floor = out[-1][1] if out else 0
     lo = max(floor, cur[0] - 24)

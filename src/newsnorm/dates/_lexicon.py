@@ -151,6 +151,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "season": ("R_rel", "R_relp", "R_mod", "R_season"),
     "holiday": ("R_holiday",),
     "same": ("R_same",),
+    "oclock": ("R_clockw",),
     "wdpart": ("R_wdpart",),
     "quarter": ("R_quarter",),
     "time": ("R_time", "R_cjk", "R_mdy", "R_dmy", "R_wd", "R_relday"),
@@ -198,8 +199,8 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_set": ("sets",),
     "R_time": (
         "at", "time_pre", "noon", "midnight", "half_past", "quarter_past", "quarter_to", "at_hour", "half_to",
-        "numbers",
     ),
+    "R_clockw": ("at", "time_pre", "numbers"),
     "R_all": ("all_words",),
     "R_wdpart": ("last", "next", "this", "wd_part"),
     "R_theday": ("the",),
@@ -223,7 +224,7 @@ _ANCHOR_LISTS: dict[str, str] = {
     "start": "mod", "mid": "mod", "end": "mod", "weekend": "weekend", "day_word": "dayword",
     "wd_part": "wdpart", "holidays": "holiday", "decade_words": "decade", "half_past": "time", "quarter_past": "time",
     "quarter_to": "time", "same": "same",
-    "half_to": "time", "oclock": "time",
+    "half_to": "time", "oclock": "oclock",
 }
 
 
@@ -406,7 +407,6 @@ def _build(lang: str) -> Lexicon:
         rf"|(?P<qh>{L('half_past')}|{L('quarter_past')}|{L('quarter_to')}|{L('half_to')}){sp}{hword}"
         rf"(?:{osp}{L('oclock')}(?!\w))?{ampm}?"
         rf"|{L('at_hour')}{sp}(?P<hh>[01]?\d|2[0-3])(?:[.:h](?P<mi>[0-5]\d))?(?![\d.,:]\d|\d|{osp}%)"
-        rf"|(?P<hw>{L('numbers')}){sp}{L('oclock')}(?!\w)"
         rf"|(?P<noon>{L('noon')}|{L('midnight')}))"
     )
     # "tomorrow morning", "Friday evening at 8", "domani mattina alle 8:30"
@@ -589,6 +589,8 @@ def _build(lang: str) -> Lexicon:
         rf"(?P<unit>{L('units')})|(?P<part>{L('parts')})){e}"
     )
     rules.append(rf"(?P<R_set>){b}(?P<set>{L('sets')}){e}")
+    # "ten o'clock", "zehn Uhr": a number word and the o'clock word
+    rules.append(rf"(?P<R_clockw>){b}(?:(?:{L('at')}|{L('time_pre')}){sp})?(?P<hw>{L('numbers')}){sp}{L('oclock')}(?!\w)")
     # times
     rules.append(rf"(?P<R_time>){b}(?:(?:{L('at')}|{L('time_pre')}){sp})?{time_core}{e}")
     # references

@@ -26,7 +26,7 @@ RULES = (
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
     "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
     "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century", "R_holiday",
-    "R_same", "R_all", "R_theday", "R_wdpart", "R_wdrel2",
+    "R_same", "R_all", "R_theday", "R_wdpart", "R_wdrel2", "R_clockw",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -855,7 +855,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
     if rule == "R_set":
         value = lex.words.get("sets", {}).get(fold(m.group("set")))
         return Resolved(str(value), "SET") if value else None
-    if rule == "R_time":
+    if rule in ("R_time", "R_clockw"):
         ts = _time_suffix(ctx, m)
         if ts is None:
             return None
