@@ -17,6 +17,7 @@ from .._resources import cached, read_json
 __all__ = [
     "Office",
     "acronyms",
+    "any_language_list",
     "country_forms",
     "exact_list",
     "norm_key",
@@ -57,6 +58,16 @@ def word_list(name: str, lang: str) -> frozenset[str]:
         return frozenset(w.casefold() for w in [*lists.get("*", ()), *lists.get(lang, ())])
 
     return cached((_KIND, "list", name, lang), build)
+
+
+def any_language_list(name: str) -> frozenset[str]:
+    """A casefolded word list of ``lexicon.json`` in every language at once (for text of unknown language)."""
+
+    def build() -> frozenset[str]:
+        lists = _json("lexicon.json")["lists"].get(name, {})
+        return frozenset(w.casefold() for words in lists.values() for w in words)
+
+    return cached((_KIND, "list_any", name), build)
 
 
 def exact_list(name: str, lang: str) -> frozenset[str]:

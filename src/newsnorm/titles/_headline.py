@@ -15,7 +15,7 @@ from typing import Any
 from .._lang import UNDETERMINED, detect, parse_lang
 from .._resources import cached
 from ._casing import recase
-from ._data import acronyms, norm_key, outlet_keys, source_stems, word_list
+from ._data import acronyms, any_language_list, norm_key, outlet_keys, source_stems, word_list
 
 __all__ = ["CASES", "headline"]
 
@@ -59,9 +59,14 @@ def _words(text: str) -> float:
     return latin + cjk / 2
 
 
+def _words_of(name: str, lang: str) -> frozenset[str]:
+    """A lexicon word list of ``lang``; of every language when the language is not known."""
+    return any_language_list(name) if lang == UNDETERMINED else word_list(name, lang)
+
+
 def _site_words(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
     def build() -> tuple[frozenset[str], re.Pattern[str]]:
-        words = word_list("site", lang) | word_list("site", "zh") | word_list("site", "ja") | word_list("site", "ko")
+        words = _words_of("site", lang) | word_list("site", "zh") | word_list("site", "ja") | word_list("site", "ko")
         latin = sorted((w for w in words if not _CJK_CHAR.search(w)), key=len, reverse=True)
         cjk = sorted((w for w in words if _CJK_CHAR.search(w)), key=len, reverse=True)
         alts = [r"(?<![^\W_])" + re.escape(w) + r"(?![^\W_])" for w in latin if not w.startswith(".")]
@@ -74,9 +79,9 @@ def _site_words(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
 
 def _labels(lang: str, live: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     def build() -> tuple[re.Pattern[str], re.Pattern[str]]:
-        words = set(word_list("label", lang))
+        words = set(_words_of("label", lang))
         if live:
-            words |= word_list("live", lang)
+            words |= _words_of("live", lang)
         alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         prefix = re.compile(
             rf"^\s*[\[(【［]?(?:{alt})(?:\s+\d{{1,2}})?[\])】］]?\s*(?:[:|–—]\s*|-\s*(?=\S)|(?<=[\])])\s+|(?<=[】］]))",
@@ -103,7 +108,7 @@ def _strip_kicker(text: str, lang: str, live: bool) -> str:
         len(words) > 3
         or not all(len(w) >= 2 and w.isupper() for w in words)
         or (len(words) == 1 and words[0] in acronyms())
-        or (not live and m.group(1).casefold() in word_list("live", lang))  # "DIRECT." stays unless asked
+        or (not live and m.group(1).casefold() in _words_of("live", lang))  # "DIRECT." stays unless asked
         or rest.isupper()
         or _words(rest) < 3
     ):
