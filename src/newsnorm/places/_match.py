@@ -154,12 +154,11 @@ def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazet
         return False
     before = text[hit.start - 2 : hit.start] if hit.start >= 2 else ""
     after = text[hit.end : hit.end + 2]
-    if not (
-        (len(after) == 2 and after[0] in " \t" and after[1].isupper())
-        or (len(before) == 2 and before[1] in " \t" and (before[0].isalnum() or before[0] == "."))
-    ):
+    capital_after = len(after) == 2 and after[0] in " \t" and (after[1].isupper() or after[1] in " \t")
+    word_before = len(before) == 2 and before[1] in " \t" and (before[0].isalnum() or before[0] in ". \t")
+    if not (capital_after or word_before):
         return False
-    nxt = _NEXT_WORD.match(text, hit.end)
+    nxt = _NEXT_WORD.match(text, hit.end) if capital_after else None
     if nxt is not None:
         word = nxt.group(1)
         if (
@@ -171,7 +170,7 @@ def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazet
             and not _line_is_headline(text, hit.start, memo)
         ):
             return True
-    prev = _prev_word(text, hit.start)
+    prev = _prev_word(text, hit.start) if word_before else None
     if prev is not None:
         a, b = prev
         word = text[a:b]
