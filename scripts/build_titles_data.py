@@ -122,6 +122,9 @@ def build() -> dict[str, Any]:
         lists.setdefault(name, {}).setdefault(lang, []).extend(_forms(cell, f"lexicon.tsv {name}/{lang}"))
     excluded = {w.casefold() for name in ("site", "common", "home", "label") for ws in lists.get(name, {}).values()
                 for w in ws}
+    # acronyms ("nato") name the subject of a headline more often than its site (country names are
+    # left out at run time, from the installed CLDR data)
+    excluded |= {"".join(ch for ch in a.casefold() if ch.isalnum()) for a in acronyms}
     countries: dict[str, dict[str, list[str]]] = {}
     for code, lang, cell in _rows("countries.tsv"):
         if not (len(code) == 2 and code.isupper()) or lang not in LANGS:

@@ -141,7 +141,12 @@ def outlet_keys() -> frozenset[str]:
 
 def source_stems() -> frozenset[str]:
     """Name parts of ~19,000 news domains ("breitbart", "france24"): weaker evidence of a site name."""
-    return cached((_KIND, "source_stems"), lambda: frozenset(_json("outlets.json").get("source_stems", ())))
+    def build() -> frozenset[str]:
+        stems = frozenset(_json("outlets.json").get("source_stems", ()))
+        # a country's name ("jamaica.com") names a headline's subject more often than its site
+        return stems - {norm_key(name) for name in _territories("en")}
+
+    return cached((_KIND, "source_stems"), build)
 
 
 def _territories(lang: str) -> dict[str, str]:
