@@ -114,6 +114,8 @@ class Grammar:
     article_last: frozenset[str] = frozenset()  # last characters of ``one_article``
     range_to: frozenset[str] = frozenset()  # lower-cased range words ("to", "-", "à")
     range_between: frozenset[str] = frozenset()  # lower-cased words that open a range ("between")
+    non_latin: bool = False  # a word lexicon without Latin letters (Hindi, Arabic, Russian ...): English words in
+    # Latin letters are read too (code-mixed text)
     range_between_after: frozenset[str] = frozenset()  # words that close one (Turkish "arasında")
     #: approximation phrase -> endings of the word before it that cancel it (Russian past verbs before "до")
     approx_not_after: MappingProxyType[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -342,6 +344,7 @@ def _build(lang: str) -> Grammar:
         article_last=frozenset(a[-1] for a in one_article if a),
         range_to=frozenset(w.lower() for w in overlay.get("range_to", ())),
         range_between=frozenset(w.lower() for w in overlay.get("range_between", ())),
+        non_latin=bool(full) and not cjk and not any(c.isascii() and c.isalpha() for w in full for c in w),
         range_between_after=frozenset(w.lower() for w in overlay.get("range_between_after", ())),
         approx_not_after=MappingProxyType(
             {p.lower(): tuple(ends) for p, ends in overlay.get("approx_not_after", {}).items()}

@@ -137,6 +137,8 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
     if "ё" in low:
         low = low.replace("ё", "е")  # Russian writes "трёх" and "трех": the lexicon has the second (same length)
     items = _scan_cjk(text, low, g) if g.cjk else _scan_words(text, low, g, words)
+    if g.non_latin and words:
+        items = _merge(items, _latin_english(text, low))
     items = _mixed(low, items)
     if not ordinals:
         items = [it for it in items if not it.ordinal]
@@ -145,6 +147,30 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
     _approx(low, items, g)
     items = _ranges(low, items, g)
     return [_mention(text, it, g, style) for it in items]
+
+
+#: A run of lower-case Latin words (with spaces or hyphens between them) in a text of another script.
+_LATIN_RUN = re.compile(r"(?<![A-Za-z])[a-z]+(?:[ -]+[a-z]+)*(?![A-Za-z])")
+
+
+def _latin_english(text: str, low: str) -> list[_Item]:
+    """English number words written in lower-case Latin letters inside a non-Latin-script text.
+
+    Code-mixed news and social text writes them so ("मुझे second list दिखाओ", "five hundred twenty
+    rupees में"). Only runs that are lower case in the source are read (a capitalised Latin word in
+    such a text is mostly a name: "Formula One", "First Solar").
+    """
+    out: list[_Item] = []
+    eng = None
+    for seg in _LATIN_RUN.finditer(text):
+        if eng is None:
+            eng = grammar("en")
+        a, b = seg.start(), seg.end()
+        for it in _scan_words(text[a:b], low[a:b], eng, True):
+            it.start += a
+            it.end += a
+            out.append(it)
+    return out
 
 
 _MIXED_GAP = re.compile(r"[ \t\u00a0]{0,3}|[ ]?[と과와又和][ ]?")
@@ -930,9 +956,11 @@ def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
             if ok and word in _RANGE_AND:  # "between 400 and 500"; Turkish "400 ile 500 arasında"
                 wa, wb = _word_before(text, a.start)
                 ok = text[wa:wb].lower() in between
-                if not ok and g.range_between_after:
+                if not ok and g.range_between_after and not (a.fraction or b.fraction):
                     nw = _NEXT_WORD.match(text, b.end, b.end + 40)
                     ok = nw is not None and nw.group(1) in g.range_between_after
+                    if ok and g.overlay.get("range_not_after"):  # "saat 3 ile 5 arasında": hours, the dates' span
+                        ok = text[wa:wb].lower() not in g.overlay["range_not_after"]
             low, high = a.value, b.value
             if ok and b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value * b.scale and a.value < b.scale:
                 low = a.value * b.scale
