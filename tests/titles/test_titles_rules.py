@@ -155,6 +155,7 @@ def _attrs(text: str, lang: str) -> list[tuple[str, object, dict[str, object]]]:
         ("Assistant Secretary of State Barbara Leaf visited.", "en",
          ("Assistant Secretary of State", "Assistant Secretary of State", {"person": "Barbara Leaf"})),
         ("Pope John Paul II visited Poland.", "en", ("Pope", "Pope", {"person": "John Paul II"})),
+        ("Under President Biden, the economy grew.", "en", ("President", "President", {"person": "Biden"})),
         ("Papa Franciscus Gazze için çağrı yaptı.", "tr", ("Papa", "Pope", {"person": "Franciscus"})),
         ("Le ministre Bruno Le Maire a parlé.", "fr", ("ministre", "Minister", {"person": "Bruno Le Maire"})),
         ("El presidente electo Donald Trump habló.", "es", ("presidente", "President", {"person": "Donald Trump"})),

@@ -738,7 +738,12 @@ def find_titles(
         deputy = ""
         if t.deputy is not None and not lead and not head.canonical.startswith(("Deputy", "Vice")):
             dm = t.deputy.search(window)
-            if dm and (lang != "en" or dm.group()[:1].isupper() == _is_capital(surface)):
+            if (
+                dm
+                and (lang != "en" or dm.group()[:1].isupper() == _is_capital(surface))
+                # "Under Secretary of State", but "Under President Biden, ..." is a preposition
+                and not (dm.group().strip().casefold() == "under" and not head.canonical.startswith("Secretary"))
+            ):
                 span_start -= len(window) - dm.start()
                 window = window[: dm.start()]
                 # "Assistant Secretary of State", "Under Secretary ..." keep their English word
