@@ -150,7 +150,8 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
 
 
 #: A run of lower-case Latin words (with spaces or hyphens between them) in a text of another script.
-_LATIN_RUN = re.compile(r"(?<![A-Za-z])[a-z]+(?:[ -]+[a-z]+)*(?![A-Za-z])")
+#: (The letter comes first and the lookbehind after it, so the engine skips other characters at full speed.)
+_LATIN_RUN = re.compile(r"[a-z](?<![A-Za-z].)[a-z]*(?:[ -]+[a-z]+)*(?![A-Za-z])")
 
 
 def _latin_english(text: str, low: str) -> list[_Item]:
