@@ -58,9 +58,10 @@ def _nested(n: int) -> str:
 
 
 def _nested_words(n: int) -> str:
+    """Phrases opening a parenthesis each, then the closing parentheses: exactly ``n`` characters."""
     unit = "(Turkey (on Oct. 7 (about 1,5 "
-    k = n // (len(unit) + 2) + 1
-    return (unit * k + ")" * k)[:n]
+    opens = (unit * (n // len(unit) + 1))[: n - n // 8]
+    return opens + ")" * (n - len(opens))
 
 
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
