@@ -146,7 +146,15 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
         _percent_before(low, items, g)
     _approx(low, items, g)
     items = _ranges(low, items, g)
-    return [_mention(text, it, g, style) for it in items]
+    out: list[Mention] = []
+    plain_style = style == "canonical"
+    for it in items:
+        v = it.value
+        if plain_style and type(v) is int and not (it.attrs or it.rng or it.ordinal or it.percent):
+            out.append(Mention("number", it.start, it.end, text[it.start : it.end], v, str(v), {}))  # the common case
+        else:
+            out.append(_mention(text, it, g, style))
+    return out
 
 
 #: A run of lower-case Latin words (with spaces or hyphens between them) in a text of another script.
