@@ -148,9 +148,23 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_OPENERS
 
 
-def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazetteer, memo: dict[int, bool]) -> bool:
-    """The place name is part of a longer capitalised name (a person, a firm), not a place."""
+def _person_like(
+    text: str,
+    hit: Hit,
+    starts: set[int],
+    ends: set[int],
+    g: Gazetteer,
+    memo: dict[int, bool],
+    edges: tuple[set[int], set[int]] | None = None,
+) -> bool:
+    """The place name is part of a longer capitalised name (a person, a firm), not a place.
+
+    ``edges``: starts and ends of the capital runs; a hit that starts (ends) a run has no
+    capitalised word right before (after) it, which would have joined the run.
+    """
     if hit.entry.abbrev or hit.candidate.type == "demonym":
+        return False
+    if edges is not None and hit.start in edges[0] and hit.end in edges[1]:
         return False
     before = text[hit.start - 2 : hit.start] if hit.start >= 2 else ""
     after = text[hit.end : hit.end + 2]
@@ -158,6 +172,9 @@ def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazet
     word_before = len(before) == 2 and before[1] in " \t" and (before[0].isalnum() or before[0] in ". \t")
     if not (capital_after or word_before):
         return False
+    if edges is not None:
+        capital_after = capital_after and hit.end not in edges[1]
+        word_before = word_before and hit.start not in edges[0]
     nxt = _NEXT_WORD.match(text, hit.end) if capital_after else None
     if nxt is not None:
         word = nxt.group(1)
@@ -187,9 +204,18 @@ def _person_like(text: str, hit: Hit, starts: set[int], ends: set[int], g: Gazet
     return False
 
 
-def _inside_name(text: str, hit: Hit, starts: set[int], ends: set[int], memo: dict[int, bool]) -> bool:
+def _inside_name(
+    text: str,
+    hit: Hit,
+    starts: set[int],
+    ends: set[int],
+    memo: dict[int, bool],
+    edges: tuple[set[int], set[int]] | None = None,
+) -> bool:
     """A city name between two capitalised words is part of a longer name ("Uluslararası Adalet Divanı")."""
     if hit.candidate.type != "city" or hit.entry.abbrev:
+        return False
+    if edges is not None and (hit.start in edges[0] or hit.end in edges[1]):
         return False
     nxt = _NEXT_WORD.match(text, hit.end)
     prev = _prev_word(text, hit.start)
@@ -264,12 +290,15 @@ def _raw_hits(
 _MEMO_SIZE = 1 << 13
 
 
-def _run_hits(text: str, g: Gazetteer) -> list[tuple[int, int, int, Entry]]:
+def _run_hits(text: str, g: Gazetteer, edges: tuple[set[int], set[int]]) -> list[tuple[int, int, int, Entry]]:
     """Accepted hits in the runs of capitalised words, each distinct run judged once per process.
 
     A run ends before a space or the end of the text, so what is found inside it depends on
     its own characters only; a hit at the run's first letter still needs a non-word before it.
+    ``edges`` gets the starts and ends of the runs that hold a hit (the person-name rule needs
+    no neighbour look-up there: a capitalised neighbour would have joined the run).
     """
+    run_starts, run_ends = edges
     memo = g.memo
     automaton, cities = g.automaton, g.cities
     found: list[tuple[int, int, int, Entry]] = []
@@ -289,6 +318,8 @@ def _run_hits(text: str, g: Gazetteer) -> list[tuple[int, int, int, Entry]]:
         if not hits:
             continue
         inside = a > 0 and text[a - 1].isalnum() and _is_word_char(text[a - 1])
+        run_starts.add(a)
+        run_ends.add(b)
         for start, end, rank, entry in hits:
             if start == 0 and inside:
                 continue
@@ -301,8 +332,11 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
     if not text:
         return []
     if strict_case and g.runs is not None:  # every key starts with a capital (or an apostrophe)
-        found = _run_hits(text, g)
+        run_edges: tuple[set[int], set[int]] = (set(), set())
+        edges: tuple[set[int], set[int]] | None = run_edges
+        found = _run_hits(text, g, run_edges)
     else:
+        edges = None
         low = fold(text)
         pairs = [*g.automaton.iter(low), *g.cities.iter(low)] if g.cities is not None else g.automaton.iter(low)
         found = _raw_hits(text, pairs, g, strict_case, False)
@@ -323,9 +357,9 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
         start_set = {s for s, _, _ in taken}
         end_set = {e for _, e, _ in taken}
         if g.person_rules:
-            hits = [h for h in hits if not _person_like(text, h, start_set, end_set, g, memo)]
+            hits = [h for h in hits if not _person_like(text, h, start_set, end_set, g, memo, edges)]
         else:
-            hits = [h for h in hits if not _inside_name(text, h, start_set, end_set, memo)]
+            hits = [h for h in hits if not _inside_name(text, h, start_set, end_set, memo, edges)]
     return _choose(hits)
 
 
