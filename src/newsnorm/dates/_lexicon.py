@@ -23,7 +23,7 @@ import regex
 from .._resources import cached, read_json, read_text
 from .._trie import trie_pattern
 
-__all__ = ["LANGUAGES", "OPTIONAL_KEYS", "Lexicon", "fold", "lexicon"]
+__all__ = ["LANGUAGES", "OPTIONAL_KEYS", "WORD_MARKS", "Lexicon", "fold", "lexicon"]
 
 #: Languages with a shipped lexicon (the scanner works on these only).
 LANGUAGES: tuple[str, ...] = (
@@ -83,6 +83,8 @@ class Lexicon:
     rules: tuple[tuple[str, str], ...]  # (rule name, regex source) in pattern order
     word_rules: Mapping[str, frozenset[str]]  # folded anchor word -> the rules it can take part in
     anchor: Any  # re.Pattern[str]: words and digits every date expression contains
+    anchor_words: frozenset[str]  # the surface forms the anchor pattern finds (for the Aho-Corasick scan)
+    anchor_open_end: bool  # a word anchor needs no word end after it (agglutinating languages)
     starters: frozenset[str]  # folded words a match may start with
     rule_starters: Mapping[str, frozenset[str]]  # rule -> the folded words a match of that rule may start with
     prefixed: bool  # words may carry an attached prefix (ar, he)
@@ -119,6 +121,15 @@ def _cldr(lang: str) -> dict[str, Any]:
 
 #: a word character, combining marks of Indic, Hebrew and Arabic scripts and the Persian ZWNJ included
 _WCH = r"[\w\u0300-\u036F\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0900-\u0963\u0966-\u0DFF\u200c]"
+
+
+#: the characters beside letters, digits and "_" that the scanner counts as part of a word (combining marks)
+WORD_MARKS: frozenset[str] = frozenset(
+    chr(c)
+    for a, b in ((0x300, 0x36F), (0x591, 0x5C7), (0x610, 0x61A), (0x64B, 0x65F), (0x670, 0x670), (0x6D6, 0x6ED),
+                 (0x900, 0x963), (0x966, 0xDFF), (0x200C, 0x200C))
+    for c in range(a, b + 1)
+)
 
 
 def _marks(src: str) -> str:
@@ -701,6 +712,8 @@ def _build(lang: str) -> Lexicon:
         rules=tuple(zip(tags, renamed, strict=True)),
         word_rules=MappingProxyType({k: frozenset(v) for k, v in word_rules.items()}),
         anchor=anchor,
+        anchor_words=frozenset(anchor_words) if spaced and not pre else frozenset(),
+        anchor_open_end=bool(suf),
         starters=starters,
         rule_starters=MappingProxyType(rule_starters),
         prefixed=bool(pre),
