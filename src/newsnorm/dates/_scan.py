@@ -236,7 +236,7 @@ def _is_w(ch: str) -> bool:
 def _anchors(lex: Lexicon, text: str) -> list[tuple[int, str]]:
     """Anchor positions and texts, as ``lex.anchor.finditer`` gives them: one Aho-Corasick pass for the words
     and one character-class scan for the digits (several times faster than the alternation at every position)."""
-    auto = _automaton(lex) if text.isascii() or len(text) > 0 else None
+    auto = _automaton(lex)
     if auto is None:
         return [(m.start(), m.group()) for m in lex.anchor.finditer(text)]
     n = len(text)
@@ -255,9 +255,8 @@ def _anchors(lex: Lexicon, text: str) -> list[tuple[int, str]]:
         best[a] = 1
         if a > 0 and (a < 2 or not _is_w(text[a - 2])):
             c = text[a - 1]
-            if (c in "Qq" and text[a] in "1234" and (d.end() - a == 1) and not (d.end() < n and _is_w(text[d.end()]))) or (
-                c in "'’" and d.end() - a >= 2
-            ):
+            quarter = c in "Qq" and text[a] in "1234" and d.end() - a == 1  # "Q1"
+            if (quarter and not (d.end() < n and _is_w(text[d.end()]))) or (c in "'’" and d.end() - a >= 2):
                 best[a - 1] = 1
     out: list[tuple[int, str]] = []
     last = 0
