@@ -473,6 +473,8 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
             return None
         return _with_time(ymd(y, mo, di), ts)
     if rule in ("R_cjkyear", "R_year2"):
+        if _decade_follows(ctx, m):
+            return None  # "1990년대", "1990年代": the decade rule reads it
         return Resolved(m.group("year"), "DATE")
     if rule in ("R_mdy", "R_dmy"):
         mtext = m.group("month")
@@ -685,6 +687,9 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if n is None and not _g(m, "some"):
             return None
         if n is not None and unit == "Y" and 1500 <= n <= 2100 and float(n).is_integer() and _g(m, "num"):
+            tail = ctx.text[m.start("num") + 4 : m.start("num") + 12].casefold()
+            if any(tail.startswith(x) for x in lex.words.get("decade_suffixes", ())):
+                return None  # "1990年代": the decade rule reads it
             return Resolved(f"{int(n):04d}", "DATE")  # "в 2025 году", "w 2025 roku": a year, not 2025 years
         if n is not None and (n <= 0 or n > 10000):
             return None
@@ -887,6 +892,8 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         return Resolved(_week(pub + dt.timedelta(weeks=step)) + "-WE", "DATE")
     if rule == "R_year":
         y = int(m.group("year"))
+        if _decade_follows(ctx, m):
+            return None  # "1990-е", "1990'lar": the decade rule reads it
         if not _year_ok(ctx, m):
             return None
         if len(m.group(0).strip()) > 4:  # an explicit year word follows: "2025 yılında"
@@ -1069,6 +1076,13 @@ def _strict_cue(ctx: Ctx) -> bool:
     if before and fold(before[-1]) in words.get("the", ()):
         before = before[:-1]
     return bool(before) and fold(before[-1]) in cues
+
+
+def _decade_follows(ctx: Ctx, m: Any) -> bool:
+    """Does a decade suffix of the language follow the year's digits ("1990년대", "1990-е")?"""
+    at = m.start("year") + 4
+    tail = ctx.text[at : at + 8].casefold()
+    return any(tail.startswith(x) for x in ctx.lex.words.get("decade_suffixes", ()))
 
 
 def _cue_before(ctx: Ctx, month: bool = False) -> bool:

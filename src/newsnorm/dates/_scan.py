@@ -162,12 +162,14 @@ def _pattern(lex: Lexicon, rules: frozenset[str]) -> Any:
     return found
 
 
-def _first(compiled: Any, text: str, s: int) -> tuple[Any, Any] | None:
-    """The match of the first rule that matches at ``s`` (what the alternation of the rules would give)."""
-    for pattern, names in compiled:
+def _first(compiled: Any, text: str, s: int, skip: int = 0) -> tuple[Any, Any, Any, int] | None:
+    """The match of the first rule that matches at ``s`` (what the alternation of the rules would give), after
+    the first ``skip`` rules: ``(match, group names, the rules, index of the rule)``."""
+    for i in range(skip, len(compiled)):
+        pattern, names = compiled[i]
         m = pattern.match(text, s)
         if m is not None:
-            return m, names
+            return m, names, compiled, i
     return None
 
 
@@ -323,36 +325,12 @@ def scan(
         return []
     out: list[Item] = []
     text = _ascii_digits(text)
-    for m, names in _matches(lex, text):
-        start, end = m.span()
-        if end <= start:
-            continue
-        # trim spaces and commas a span may carry at its edges
-        while end > start and text[end - 1] in " ,\t\n":
-            end -= 1
-        while start < end and text[start] in " ,\t\n":
-            start += 1
-        if end <= start:
-            continue
-        ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
-        try:
-            res = resolve(m, ctx, names)
-        except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
-            res = None
-        if res is None and (m.lastgroup or "").split("__", 1)[0] in _RETRY:
-            # a weekday (or "día") with a number that is not its day: read the match again without that rule
-            retry = _first(_pattern(lex, _ALL_RULES - _RETRY)[0], text, m.start())
-            m2, retry_names = retry if retry is not None else (None, None)
-            if m2 is not None and m2.end() > m2.start():
-                start, end = m2.start(), m2.end()
-                while end > start and text[end - 1] in " ,\t\n":
-                    end -= 1
-                ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
-                try:
-                    res = resolve(m2, ctx, retry_names)
-                except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
-                    res = None
-        if res is None and fallback and any(r in m.re.groupindex and m.group(r) is not None for r in _FALLBACK_RULES):
+    found = _matches(lex, text)
+    for k, (m, names, compiled, idx) in enumerate(found):
+        limit = found[k + 1][0].start() if k + 1 < len(found) else len(text)
+        res, m, start, end = _resolve_at(lex, text, pub, m, names, compiled, idx, limit)
+        fallback_rule = any(r in m.re.groupindex and m.group(r) is not None for r in _FALLBACK_RULES)
+        if res is None and fallback and end > start and fallback_rule:
             from . import _count
 
             _count("fallback_calls")
@@ -361,3 +339,59 @@ def scan(
             continue
         out.append((start, end, res.value, res.type, res.mod, (m.lastgroup or "").split("__", 1)[0]))
     return [item[:5] for item in combine(lex, text, out)]
+
+
+def _resolve_at(
+    lex: Lexicon, text: str, pub: dt.date | None, m: Any, names: Any, compiled: Any, idx: int, limit: int
+) -> tuple[Resolved | None, Any, int, int]:
+    """Resolve a scanner match; when its rule gives nothing ("Dalam beberapa tahun" is no count), the later
+    rules at the same start are read (within ``limit``). Returns the result, the match used and its trimmed span."""
+    first = (m, names)
+    while True:
+        res, used, start, end = _resolve_one(lex, text, pub, m, names)
+        if res is not None:
+            return res, used, start, end
+        nxt = _first(compiled, text, m.start(), idx + 1)
+        if nxt is None or nxt[0].end() > limit or nxt[0].end() <= nxt[0].start():
+            m, names = first
+            return None, m, *_trim(text, m.start(), m.end())
+        m, names, compiled, idx = nxt
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the spaces and commas it may carry at its edges."""
+    while end > start and text[end - 1] in " ,\t\n":
+        end -= 1
+    while start < end and text[start] in " ,\t\n":
+        start += 1
+    return start, end
+
+
+def _resolve_one(
+    lex: Lexicon, text: str, pub: dt.date | None, m: Any, names: Any
+) -> tuple[Resolved | None, Any, int, int]:
+    """Resolve one match (with the weekday-and-number retry): the result, the match used, its trimmed span."""
+    start, end = _trim(text, *m.span())
+    if end <= start:
+        return None, m, start, end
+    ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
+    try:
+        res = resolve(m, ctx, names)
+    except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
+        res = None
+    if res is None and (m.lastgroup or "").split("__", 1)[0] in _RETRY:
+        # a weekday (or "día") with a number that is not its day: read the match again without that rule
+        retry = _first(_pattern(lex, _ALL_RULES - _RETRY)[0], text, m.start())
+        if retry is not None and retry[0].end() > retry[0].start():
+            m2, retry_names = retry[0], retry[1]
+            start, end = m2.start(), m2.end()
+            while end > start and text[end - 1] in " ,\t\n":
+                end -= 1
+            ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
+            try:
+                res = resolve(m2, ctx, retry_names)
+            except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
+                res = None
+            if res is not None:
+                return res, m2, start, end
+    return res, m, start, end
