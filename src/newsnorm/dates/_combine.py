@@ -29,6 +29,7 @@ __all__ = ["Item", "combine"]
 #: (start, end, value, type, mod, rule)
 Item = tuple[int, int, str, str, "str | None", str]
 
+_POST_WORD = re.compile(r"\s?(\w+)")
 _CLOCK_RULES = frozenset({"R_time", "R_clockw"})
 _DURATION = re.compile(r"^P(\d{1,4})([DWMY])$")
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
@@ -84,6 +85,10 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
     ranges = words.get("range_words", ())
     if not items:
         return items
+    post: dict[str, str] = {}
+    for key, code in (("start_post", "START"), ("mid_post", "MID"), ("end_post", "END")):
+        for w in words.get(key, ()):
+            post[w] = code
     out: list[Item] = []
     i = 0
     while i < len(items):
@@ -140,6 +145,16 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
                 out.append((cur[0], nxt[1], day2.group(1) + clock2.group(1), "TIME", None, "clock_day"))
                 i += 2
                 continue
+        # postposed modifiers: ko "2023년 말", tr "Ocak sonunda", ja "今月初め"
+        if cur[3] == "DATE" and cur[4] is None and post:
+            tail = text[cur[1] : cur[1] + 24]
+            pm = _POST_WORD.match(tail)
+            word = fold(pm.group(1)) if pm is not None else ""
+            hit: str | None = word if word in post else None
+            if hit is None and lex.anchor_open_end:  # with a case ending: ko "말에", tr "sonunda"
+                hit = next((p for p in post if word.startswith(p) and len(word) - len(p) <= 3), None)
+            if pm is not None and hit is not None:
+                cur = (cur[0], cur[1] + pm.start(1) + len(hit), cur[2], "DATE", post[hit], cur[5])
         if cur[5] == "R_same":
             cur = _same(out, cur)
         out.extend(_range_head(lex, text, out, cur, ranges))

@@ -35,7 +35,8 @@ LANGUAGES: tuple[str, ...] = (
 OPTIONAL_KEYS: frozenset[str] = frozenset({
     "lower_names", "lower_ambiguous", "lower_month_cues", "holidays", "shift_after", "shift_before",
     "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
-    "half_to", "all_words", "wd_part_compound", "decade_words", "decade_suffixes",
+    "half_to", "all_words", "wd_part_compound", "decade_words", "decade_suffixes", "am_pre", "pm_pre",
+    "start_post", "mid_post", "end_post",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
@@ -210,6 +211,7 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_set": ("sets",),
     "R_time": (
         "at", "time_pre", "noon", "midnight", "half_past", "quarter_past", "quarter_to", "at_hour", "half_to",
+        "am_pre", "pm_pre",
     ),
     "R_clockw": ("at", "time_pre", "numbers"),
     "R_all": ("all_words",),
@@ -336,7 +338,7 @@ def _build(lang: str) -> Lexicon:
         "midnight", "am", "pm", "oclock", "at", "timezones", "conn", "year_suffix", "decade_pre", "time_pre",
         "the_unit_stop",
         "day_word", "half_past", "quarter_past", "quarter_to", "at_hour", "same", "half_to", "all_words",
-        "decade_words",
+        "decade_words", "am_pre", "pm_pre",
     ]:
         lists[key] = _variants(words(key))
     # singular units (for "12-year", "last week"): those whose folded form has a unit value and is listed first
@@ -410,6 +412,7 @@ def _build(lang: str) -> Lexicon:
     h_word = r"|h(?!\w)" if hsep else ""
     hword = rf"(?P<hw>1[0-2]|0?[1-9]|{L('numbers')})(?!\w)"
     time_core = (
+        rf"(?:(?P<ap>{L('am_pre')}|{L('pm_pre')}){osp})?"  # ko "오후 4시", ja "午後3時", zh "下午3点"
         rf"(?:(?P<hh>[01]?\d|2[0-3])(?::|{hsep}\.(?=[0-5]\d{osp}(?:{L('am')}|{L('pm')}|{L('oclock')}(?!\w))))"
         rf"(?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?!\d){ampm}?(?:{osp}{L('oclock')}(?!\w))?{tz}"
         rf"|(?P<hh>1[0-2]|0?[1-9])(?!\d){ampm}{tz}"

@@ -373,8 +373,11 @@ def _time_suffix(ctx: Ctx, m: Any, evening: bool = False) -> str | None:
         assert hh is not None
         h = int(hh)
         mi = int(_g(m, "mi") or 0)
+    ap = _g(m, "ap")
+    if ap is not None and ampm is None:
+        ampm = ap  # a meridiem word before the hour
     if ampm is not None:
-        is_pm = fold(ampm) in words.get("pm", ())
+        is_pm = fold(ampm) in words.get("pm", ()) or fold(ampm) in words.get("pm_pre", ())
         if h > 12:
             return None
         if is_pm and h < 12:
