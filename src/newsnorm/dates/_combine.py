@@ -151,8 +151,9 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
             pm = _POST_WORD.match(tail)
             word = fold(pm.group(1)) if pm is not None else ""
             hit: str | None = word if word in post else None
-            if hit is None and lex.anchor_open_end:  # with a case ending: ko "말에", tr "sonunda"
-                hit = next((p for p in post if word.startswith(p) and len(word) - len(p) <= 3), None)
+            if hit is None and (lex.anchor_open_end or not lex.spaced):  # ko "말에", tr "sonunda", ja "中旬に"
+                slack = 3 if lex.spaced else len(word)
+                hit = next((p for p in post if word.startswith(p) and len(word) - len(p) <= slack), None)
             if pm is not None and hit is not None:
                 cur = (cur[0], cur[1] + pm.start(1) + len(hit), cur[2], "DATE", post[hit], cur[5])
         if cur[5] == "R_same":
