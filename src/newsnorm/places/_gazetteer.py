@@ -158,15 +158,14 @@ def strip_marks(text: str) -> str:
     """``text`` without combining diacritics (``Türkiye`` -> ``Turkiye``), one character for one where possible."""
     if text.isascii():
         return text
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch)
-            continue
-        base = unicodedata.normalize("NFD", ch)
-        kept = "".join(c for c in base if not unicodedata.combining(c))
-        out.append(kept if len(kept) == 1 else ch)
-    return "".join(out)
+    return "".join([ch if ch.isascii() else _unmarked(ch) for ch in text])
+
+
+@functools.lru_cache(maxsize=8192)
+def _unmarked(ch: str) -> str:
+    """One letter without its combining marks, or the letter itself when that is not one letter."""
+    kept = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return kept if len(kept) == 1 else ch
 
 
 @functools.lru_cache(maxsize=4096)
@@ -195,6 +194,7 @@ def key_rules() -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+@functools.lru_cache(maxsize=8192)
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     script = name.split(" ", 1)[0] if name else ""
@@ -730,34 +730,37 @@ def _cities() -> _Cities:
         masks: list[tuple[int, ...]] = []
         indexes: list[tuple[int, ...]] = []
         flags = bytearray()
-        spans: dict[str, list[int]] = {}
-        interned: dict[str, tuple[int, ...]] = {"": ()}
-        pos = cut + 1
-        end = len(text)
-        while pos < end:
-            nl = text.find("\n", pos)
-            nl = end if nl < 0 else nl
-            script, key, mask, index, flag = text[pos:nl].split("\t")
-            pos = nl + 1
-            span = spans.setdefault(script, [len(keys), len(keys)])
-            span[1] = len(keys) + 1
-            keys.append(key)
-            m = interned.get(mask)
+        spans: dict[str, tuple[int, int]] = {}
+        ints: dict[str, tuple[int, ...]] = {"": ()}
+        add_key, add_mask, add_index, add_flag = keys.append, masks.append, indexes.append, flags.append
+        script_now, first = "", 0
+        for line in text[cut + 1 :].split("\n"):  # one line per key, sorted by script
+            if not line:
+                continue
+            script, key, mask, index, flag = line.split("\t")
+            if script != script_now:
+                if script_now:
+                    spans[script_now] = (first, len(keys))
+                script_now, first = script, len(keys)
+            add_key(key)
+            m = ints.get(mask)
             if m is None:
-                m = interned[mask] = tuple(int(x) for x in mask.split(","))
-            masks.append(m)
-            ix = interned.get(index)
+                m = ints[mask] = tuple(map(int, mask.split(",")))
+            add_mask(m)
+            ix = ints.get(index)
             if ix is None:
-                ix = interned[index] = tuple(int(x) for x in index.split(","))
-            indexes.append(ix)
-            flags.append(int(flag))
+                ix = ints[index] = tuple(map(int, index.split(",")))
+            add_index(ix)
+            add_flag(int(flag))
+        if script_now:
+            spans[script_now] = (first, len(keys))
         cands = tuple(Candidate(code, "city", gid, name, pop) for gid, code, pop, _capital, name in header["cities"])
         return _Cities(
             tuple(keys),
             tuple(masks),
             tuple(indexes),
             bytes(flags),
-            MappingProxyType({k: (a, b) for k, (a, b) in spans.items()}),
+            MappingProxyType(spans),
             cands,
             tuple((gid, code, name) for gid, code, name in header["us_states"]),
             tuple((code, gid, name) for code, gid, name in header["countries"]),
