@@ -294,14 +294,10 @@ class Bench:
         docs = self.subset([a for a in self.corpus if a.lang in ("en", "es")], 15)
         ours = self.newsnorm_row("dates", "dates en+es", ["dates"], docs)
         try:
-            from dateparser.search import search_dates
+            peer = dateparser_peer()
         except ImportError as exc:
             self.missing("dates", "dateparser", exc)
             return
-
-        def peer(a: Article) -> object:
-            return search_dates(a.text, languages=[a.lang], settings={"RELATIVE_BASE": at_noon(a.published)})
-
         self.peer_row("dates", "dates en+es", "dateparser.search_dates", peer, docs, ours)
         sample = [sample_article(self.corpus)]
         ours_sample = self.newsnorm_row("dates", "dates, AFP sample (2.7 kB)", ["dates"], sample)
@@ -424,14 +420,10 @@ class Bench:
         except ImportError as exc:
             self.missing("pipeline", "langdetect", exc)
         try:
-            from dateparser.search import search_dates
+            peer = dateparser_peer()
         except ImportError as exc:
             self.missing("pipeline", "dateparser", exc)
             return
-
-        def peer(a: Article) -> object:
-            return search_dates(a.text, languages=[a.lang], settings={"RELATIVE_BASE": at_noon(a.published)})
-
         theirs = self.peer_row("pipeline", "full vs dates peer, en+es", "dateparser.search_dates", peer, dated, ours)
         theirs_sample = self.peer_row("pipeline", "AFP sample (2.7 kB)", "dateparser.search_dates", peer, sample,
                                       ours_sample, repeat=3 if self.quick else 10)
@@ -499,6 +491,16 @@ class Bench:
         for name in (*NORMALISERS, "pipeline", "detect"):
             first[name] = run_child("first_use", {"name": name, "texts": {k: texts[k] for k in langs}})
         self.facts["first_use"] = first
+
+
+def dateparser_peer() -> Callable[[Article], object]:
+    """``dateparser.search_dates`` on an article, with its language and publication date (raises ImportError)."""
+    from dateparser.search import search_dates
+
+    def peer(a: Article) -> object:
+        return search_dates(a.text, languages=[a.lang], settings={"RELATIVE_BASE": at_noon(a.published)})
+
+    return peer
 
 
 def langdetect_peer() -> Callable[[Article], object]:
