@@ -111,6 +111,26 @@ def _lower(text: str) -> str:
 
 
 def _gap_pattern(g: Grammar) -> Any:
+    found = _GAPS.get(g.lang)
+    return found if found is not None else _build_gap_pattern(g)
+
+
+#: Per-language shortcuts to objects built once through :func:`cached` (a dict read instead of a key
+#: tuple and a builder closure per document; the cache stays the one place where they are built).
+_GAPS: dict[str, Any] = {}
+_GRAMMARS: dict[str, Grammar] = {}
+
+
+def _grammar_of(lang: str) -> Grammar:
+    g = _GRAMMARS.get(lang)
+    if g is None:
+        g = grammar(_lang_of(lang))
+        if len(_GRAMMARS) < 512:  # bounded whatever tags callers pass
+            _GRAMMARS[lang] = g
+    return g
+
+
+def _build_gap_pattern(g: Grammar) -> Any:
     def build() -> Any:
         conns = sorted(g.connectors, key=len, reverse=True)
         arts = sorted(g.one_article | g.article_one, key=len, reverse=True)
@@ -125,14 +145,16 @@ def _gap_pattern(g: Grammar) -> Any:
             + (rf"|(?P<c2>{c})" if g.cjk else "")
         )
 
-    return cached(("numbers", "gap", g.lang), build)
+    pattern = cached(("numbers", "gap", g.lang), build)
+    _GAPS[g.lang] = pattern
+    return pattern
 
 
 def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = True, words: bool = True) -> list[Mention]:
     """Find the numbers of ``text`` in language ``lang``."""
     if not text:
         return []
-    g = grammar(_lang_of(lang))
+    g = _grammar_of(lang)
     low = _lower(text)
     if "ё" in low:
         low = low.replace("ё", "е")  # Russian writes "трёх" and "трех": the lexicon has the second (same length)
