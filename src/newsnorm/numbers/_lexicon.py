@@ -114,6 +114,8 @@ class Grammar:
     article_last: frozenset[str] = frozenset()  # last characters of ``one_article``
     range_to: frozenset[str] = frozenset()  # lower-cased range words ("to", "-", "à")
     range_between: frozenset[str] = frozenset()  # lower-cased words that open a range ("between")
+    #: The language switches of :func:`._parse.parse_words`, in its argument order (read once from the overlay).
+    parse_flags: tuple[Any, ...] = ()
     non_latin: bool = False  # a word lexicon without Latin letters (Hindi, Arabic, Russian ...): English words in
     # Latin letters are read too (code-mixed text)
     range_between_after: frozenset[str] = frozenset()  # words that close one (Turkish "arasında")
@@ -344,6 +346,16 @@ def _build(lang: str) -> Grammar:
         article_last=frozenset(a[-1] for a in one_article if a),
         range_to=frozenset(w.lower() for w in overlay.get("range_to", ())),
         range_between=frozenset(w.lower() for w in overlay.get("range_between", ())),
+        parse_flags=(
+            bool(overlay.get("vigesimal")),
+            bool(overlay.get("compound_ordinal")),
+            bool(overlay.get("ordinal_words_add")),
+            bool(overlay.get("connector_joins_fractions_only")),
+            frozenset(overlay.get("first_standalone", ())),
+            bool(overlay.get("bare_fractions")),
+            bool(overlay.get("fused_hundreds")),
+            bool(overlay.get("lone_plural_ordinal")),
+        ),
         non_latin=bool(full) and not cjk and not any(c.isascii() and c.isalpha() for w in full for c in w),
         range_between_after=frozenset(w.lower() for w in overlay.get("range_between_after", ())),
         approx_not_after=MappingProxyType(

@@ -637,18 +637,7 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
                 it.percent = True
                 it.end = t.end()
             return [it]
-    ov = g.overlay
-    nums = parse_words(
-        run,
-        bool(ov.get("vigesimal")),
-        bool(ov.get("compound_ordinal")),
-        bool(ov.get("ordinal_words_add")),
-        bool(ov.get("connector_joins_fractions_only")),
-        frozenset(ov.get("first_standalone", ())),
-        bool(ov.get("bare_fractions")),
-        bool(ov.get("fused_hundreds")),
-        bool(ov.get("lone_plural_ordinal")),
-    )
+    nums = parse_words(run, *g.parse_flags)
     out: list[_Item] = []
     for nm in nums:
         fig = figs.get(nm.start)
