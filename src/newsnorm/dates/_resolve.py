@@ -395,6 +395,17 @@ def _time_suffix(ctx: Ctx, m: Any, evening: bool = False) -> str | None:
     return f"T{h:02d}:{mi:02d}{secs}{zone}"
 
 
+def _day_value(ctx: Ctx, y: int | None, mo: int, d: int, ts: str | None) -> Resolved | None:
+    """A month and day, in year ``y`` or the year nearest publication in the sentence's tense."""
+    if y is None:
+        if ctx.pub is None:
+            return _with_time(f"XXXX-{mo:02d}-{d:02d}", ts)
+        y = month_day_year(ctx.pub, mo, d, ctx.tense)
+    if not _valid(y, mo, d):
+        return None
+    return _with_time(ymd(y, mo, d), ts)
+
+
 def _with_time(date_value: str, ts: str | None, default_type: str = "DATE") -> Resolved:
     if ts is None:
         return Resolved(date_value, default_type)
@@ -467,14 +478,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
             if y is None:
                 return Resolved(f"{month_year(pub, mo, ctx.tense):04d}-{mo:02d}" if pub else f"XXXX-{mo:02d}", "DATE")
             return Resolved(f"{y:04d}-{mo:02d}", "DATE")
-        di = int(d)
-        if y is None:
-            if pub is None:
-                return _with_time(f"XXXX-{mo:02d}-{di:02d}", ts)
-            y = month_day_year(pub, mo, di, ctx.tense)
-        if not _valid(y, mo, di):
-            return None
-        return _with_time(ymd(y, mo, di), ts)
+        return _day_value(ctx, y, mo, int(d), ts)
     if rule in ("R_cjkyear", "R_year2"):
         if _decade_follows(ctx, m):
             return None  # "1990년대", "1990年代": the decade rule reads it
@@ -499,14 +503,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         is_abbrev = fold(mtext) not in lex.wide_months
         if is_abbrev and y is None and not mtext.endswith(".") and not lex.case_sensitive:
             return None  # "mar 3" in Spanish is the sea, not March
-        ts = _time_suffix(ctx, m)
-        if y is None:
-            if pub is None:
-                return _with_time(f"XXXX-{mo:02d}-{d:02d}", ts)
-            y = month_day_year(pub, mo, d, ctx.tense)
-        if not _valid(y, mo, d):
-            return None
-        return _with_time(ymd(y, mo, d), ts)
+        return _day_value(ctx, y, mo, d, _time_suffix(ctx, m))
     if rule == "R_my":
         mo = lex.months.get(fold(m.group("month")))
         if mo is None:

@@ -352,7 +352,8 @@ def _resolve_at(
         if res is not None:
             return res, used, start, end
         nxt = _first(compiled, text, m.start(), idx + 1)
-        if nxt is None or nxt[0].end() > limit or nxt[0].end() <= nxt[0].start():
+        # only a reading that covers at least as much: "2月30日" must not become "2月" (two months)
+        if nxt is None or nxt[0].end() > limit or nxt[0].end() < first[0].end():
             m, names = first
             return None, m, *_trim(text, m.start(), m.end())
         m, names, compiled, idx = nxt
