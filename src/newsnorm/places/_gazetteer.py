@@ -2,8 +2,10 @@
 
 Sources, all read lazily on first use of a language and cached process-wide:
 
-* ``data/places/cldr_names.json.gz``: CLDR territory names of every babel locale, by language;
-* ``data/places/cities.json.gz``: GeoNames capitals and large cities with alternate names, U.S. states;
+* ``data/places/cldr_names.tsv.gz``: CLDR territory names of every babel locale, one line per language;
+* ``data/places/i18n_names.tsv.gz``: the names i18n-iso-countries adds, one line per language;
+* ``data/places/cities.tsv.gz``: GeoNames capitals and large cities (one line per folded key), U.S. states;
+* ``data/places/calendar_words.tsv.gz``: CLDR weekday and month names, one line per language;
 * ``data/places/aliases.tsv``, ``demonyms.tsv``, ``traps.tsv``, ``spellings.tsv``: hand-made tables.
 
 Keys are lower-cased with :func:`fold` (one character in, one character out, so offsets
@@ -183,7 +185,7 @@ def spelling_variants(name: str) -> set[str]:
 def key_rules() -> str:
     """A fingerprint of the rules the build script folds city keys with (:func:`fold`, stems, variants).
 
-    ``scripts/build_places.py`` stores it in ``cities.json.gz``; a test compares it with the
+    ``scripts/build_places.py`` stores it in ``cities.tsv.gz``; a test compares it with the
     fingerprint of the code in place, so a change of these rules without a rebuild fails.
     """
     import hashlib
