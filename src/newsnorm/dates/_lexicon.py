@@ -36,7 +36,7 @@ OPTIONAL_KEYS: frozenset[str] = frozenset({
     "lower_names", "lower_ambiguous", "lower_month_cues", "holidays", "shift_after", "shift_before",
     "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
     "half_to", "all_words", "wd_part_compound", "decade_words", "decade_suffixes", "am_pre", "pm_pre",
-    "start_post", "mid_post", "end_post",
+    "start_post", "mid_post", "end_post", "clause_words",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)

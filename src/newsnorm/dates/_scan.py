@@ -23,6 +23,7 @@ _TENSE_AFTER = 60
 _FALLBACK_RULES = ("R_mdy", "R_dmy", "R_my")
 
 
+_CLAUSE_WORD = re.compile(r"[^\W\d_]+")
 _BOUNDARY = re.compile(r"[!?。！？\n;]|\.(?=\s|$)")
 
 
@@ -59,6 +60,16 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 def tense_at(lex: Lexicon, text: str, start: int, end: int) -> str | None:
     """``"future"``, ``"past"`` or None: the tense cue nearest to ``text[start:end]`` in its sentence."""
     s, e = _clause(text, start, end)
+    clause_words = lex.words.get("clause_words", ())
+    if clause_words:
+        # "said on Wednesday that on Monday he will meet": with a cue after the date, the cues before a
+        # clause word ("that", "que", "что") belong to another clause
+        cut = s
+        for w in _CLAUSE_WORD.finditer(text, s, start):
+            if fold(w.group()) in clause_words:
+                cut = w.end()
+        if cut > s and any(m.start() >= end for m in lex.tense.finditer(text, end, e)):
+            s = cut
     best: tuple[int, str] | None = None
     for m in lex.tense.finditer(text, s, e):
         if start <= m.start() < end:
