@@ -920,7 +920,37 @@ def _approx_pattern(g: Grammar) -> Any:
     return cached(("numbers", "approx", g.lang), build)
 
 
+def _approx_after_pattern(g: Grammar) -> Any:
+    def build() -> Any:
+        phrases = {p.lower(): kind for kind, ps in g.overlay["approx_after"].items() for p in ps}
+        alt = "|".join(re.escape(p).replace("\\ ", r"[ \u00a0]") for p in sorted(phrases, key=len, reverse=True))
+        cjk = bool(g.overlay.get("approx_after_counter"))  # no spaces between words: no word edge after either
+        counter = r"(?:[^\W\d_]{1,2}[ \u00a0]?)??" if cjk else ""
+        return re.compile(r"[ \u00a0]?" + counter + r"(?P<p>" + alt + r")" + ("" if cjk else r"(?!\w)")), phrases
+
+    return cached(("numbers", "approx_after", g.lang), build)
+
+
+def _approx_after(low: str, items: list[_Item], g: Grammar) -> None:
+    """Approximators written after the number: Hindi "300 से ज्यादा", Turkish "400'den fazla",
+    Japanese "3000人以上", Korean "100명 이상", "100여 명" (a counter word may stand between in CJK)."""
+    pat, phrases = _approx_after_pattern(g)
+    for it in items:
+        if it.ordinal or (it.attrs is not None and "approx" in it.attrs):
+            continue
+        m = pat.match(low, it.end)
+        if m is not None and (len(m.group("p")) > 1 or low[m.start("p") - 1] not in " \u00a0"):
+            # a one-character phrase is glued to the number or its counter ("100여 명", "3000人超", not "3 여성")
+            kind = phrases.get(" ".join(m.group("p").split()))
+            if kind is not None:
+                if it.attrs is None:
+                    it.attrs = {}
+                it.attrs["approx"] = kind
+
+
 def _approx(low: str, items: list[_Item], g: Grammar) -> None:
+    if items and g.overlay.get("approx_after"):
+        _approx_after(low, items, g)
     if not g.approx or not items:
         return
     pat = None
