@@ -255,12 +255,17 @@ def _anchors(lex: Lexicon, text: str) -> list[tuple[int, str]]:
     n = len(text)
     open_end = lex.anchor_open_end
     best: dict[int, int] = {}
+    marks = WORD_MARKS
     for end, size in auto.iter(text):
         s = end - size + 1
-        if s > 0 and _is_w(text[s - 1]):
-            continue
-        if not open_end and end + 1 < n and _is_w(text[end + 1]):
-            continue
+        if s > 0:
+            c = text[s - 1]
+            if c.isalnum() or c == "_" or c in marks:  # inside a word
+                continue
+        if not open_end and end + 1 < n:
+            c = text[end + 1]
+            if c.isalnum() or c == "_" or c in marks:
+                continue
         if size > best.get(s, 0):
             best[s] = size
     for d in _DIGIT_RUN.finditer(text):
