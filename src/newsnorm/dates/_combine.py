@@ -29,6 +29,8 @@ __all__ = ["Item", "combine"]
 #: (start, end, value, type, mod, rule)
 Item = tuple[int, int, str, str, "str | None", str]
 
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_SENTENCE_END = re.compile(r"[.!?。！？\n](?=\s+[A-ZÀ-Ý\"“]|\s*$)|[!?。！？\n]")
 _POST_WORD = re.compile(r"\s?(\w+)")
 _CLOCK_RULES = frozenset({"R_time", "R_clockw"})
 _DURATION = re.compile(r"^P(\d{1,4})([DWMY])$")
@@ -156,12 +158,36 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
                 hit = next((p for p in post if word.startswith(p) and len(word) - len(p) <= slack), None)
             if pm is not None and hit is not None:
                 cur = (cur[0], cur[1] + pm.start(1) + len(hit), cur[2], "DATE", post[hit], cur[5])
+        # "Easter Monday 2019 fell on April 22": a month and day without a year take the year of a date with an
+        # explicit year earlier in the same sentence
+        if cur[3] in ("DATE", "TIME") and _DAY.match(cur[2][:10]) and not _YEAR_IN_TEXT.search(text[cur[0] : cur[1]]):
+            cur = _carry_year(text, out, cur)
         if cur[5] == "R_same":
             cur = _same(out, cur)
         out.extend(_range_head(lex, text, out, cur, ranges))
         out.append(cur)
         i += 1
     return out
+
+
+def _carry_year(text: str, out: list[Item], cur: Item) -> Item:
+    """``cur`` in the year of the last explicit-year date before it in its sentence (when one differs)."""
+    if cur[5] not in ("R_mdy", "R_dmy", "R_cjk", "R_dm", "R_md"):
+        return cur
+    for prev in reversed(out):
+        if _SENTENCE_END.search(text, prev[1], cur[0]):
+            return cur
+        year = _YEAR_IN_TEXT.search(text[prev[0] : prev[1]])
+        if year is not None and prev[2][:4] == year.group() and prev[3] in ("DATE", "TIME"):
+            y = int(year.group())
+            if cur[2][:4] == year.group():
+                return cur
+            try:
+                moved = dt.date(y, int(cur[2][5:7]), int(cur[2][8:10]))
+            except ValueError:
+                return cur
+            return (cur[0], cur[1], moved.isoformat() + cur[2][10:], cur[3], cur[4], cur[5])
+    return cur
 
 
 def _same(out: list[Item], cur: Item) -> Item:
