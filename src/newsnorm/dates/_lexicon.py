@@ -489,8 +489,9 @@ def _build(lang: str) -> Lexicon:
     rules.append(rf"(?P<R_ymon>)(?<![\w.,$€£#+\-/]){year}{sp}{monw}{e}(?!{osp}\d)")
     # quarters
     rules.append(
-        rf"(?P<R_quarter>){b}(?:{LS('the')})?(?:(?P<ord>{L('ordinals')})|(?P<rel>{L('last')}|{L('next')}|{L('this')})){sp}"
-        rf"{L('quarter')}{e}(?:{sp}(?:{L('conn')}|{L('preps')}){sp}(?:(?:{L('the')}|{L('this')}){sp})?"
+        rf"(?P<R_quarter>){b}(?:{LS('the')})?(?:(?:(?P<ord>{L('ordinals')})|(?P<rel>{L('last')}|{L('next')}|{L('this')})){sp}"
+        rf"{L('quarter')}{e}|{L('quarter')}{sp}(?:{LS('the')})?(?P<ord>{L('ordinals')}){e})"
+        rf"(?:{sp}(?:(?:{L('conn')}|{L('preps')}){sp}(?:(?:{L('the')}|{L('this')}){sp})?)?"
         rf"(?:{year}|(?P<rel2>{L('this')}|{L('last')}|{L('next')}){sp}(?P<unit2>{L('units')}){e}))?"
     )
     rules.append(r"(?P<R_q>)(?<!\w)[Qq](?P<ord>[1-4])(?:\s*(?:/|-)?\s*(?P<year>(?:19|20)\d\d))?(?!\w)")

@@ -627,7 +627,12 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         relw = fold(_g(m, "rel") or _g(m, "relp") or "")
         if rel is None:
             return None
-        is_name = not lex.case_sensitive or target[:1].isupper()  # Indonesian "minggu lalu" is last week
+        # Indonesian "minggu lalu" is last week; a lower-case name counts where the lexicon allows it
+        is_name = (
+            not lex.case_sensitive
+            or target[:1].isupper()
+            or (bool(lex.words.get("lower_names")) and key not in lex.words.get("units", {}))
+        )
         unit_too = not lex.case_sensitive and key in lex.words.get("units", {})  # ro "luni": months and Monday
         if is_name and key in lex.weekdays and key not in lex.months and not unit_too:
             wd = lex.weekdays[key]
@@ -784,6 +789,14 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         unitm = _g(m, "unitm")
         if unitm is not None:
             unit = _unit(ctx, unitm)
+            nxt_word = ctx.text[ctx.end : ctx.end + 30].split()[:1]
+            decade_words = lex.words.get("decade_words", {})
+            if nxt_word and (
+                fold(nxt_word[0].strip(",.;:")) in decade_words
+                or fold(unitm + " " + nxt_word[0].strip(",.;:")) in decade_words
+                or re.fullmatch(r"['’]?[1-9]0", nxt_word[0].strip(",.;:"))
+            ):
+                return None  # "fine anni Novanta", "finales de los años 90": a decade, not this year
             if unit not in ("Y", "M", "W", "D") or pub is None:
                 return None
             if unit == "Y":

@@ -24,7 +24,7 @@ _FALLBACK_RULES = ("R_mdy", "R_dmy", "R_my")
 
 
 _CLAUSE_WORD = re.compile(r"[^\W\d_]+")
-_BOUNDARY = re.compile(r"[!?。！？\n;]|\.(?=\s|$)")
+_BOUNDARY = re.compile(r"[!?。！？\n;।॥؟۔]|\.(?=\s|$)")
 
 
 def _is_end(text: str, i: int) -> bool:
@@ -279,7 +279,7 @@ def _anchors(lex: Lexicon, text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     last = 0
     for s in sorted(best):
-        if s < last:
+        if s < last and not open_end:  # with open word ends ("her pazar|tesi") a longer word may start inside
             continue
         e = s + best[s]
         out.append((s, text[s:e]))
