@@ -71,11 +71,16 @@ def tense_at(lex: Lexicon, text: str, start: int, end: int) -> str | None:
         if cut > s and any(m.start() >= end for m in lex.tense.finditer(text, end, e)):
             s = cut
     best: tuple[int, str] | None = None
+    prev_fut_end = -2
     for m in lex.tense.finditer(text, s, e):
+        kind = "future" if m.lastgroup in ("fut", "fut2", "fut3") else "past"
+        if kind == "past" and prev_fut_end >= 0 and not text[prev_fut_end : m.start()].strip():
+            kind = "future"  # "will have", "will be": the auxiliary after a future one is future too
+        if kind == "future":
+            prev_fut_end = m.end()
         if start <= m.start() < end:
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
-        kind = "future" if m.lastgroup in ("fut", "fut2", "fut3") else "past"
         if m.lastgroup in ("fut2", "past2", "fut3"):
             dist += 25  # a verb ending is a weaker cue than an auxiliary or a time word
         # a cue before the date weighs more than one after it
