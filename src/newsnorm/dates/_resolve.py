@@ -269,6 +269,10 @@ def month_day_year(pub: dt.date, mo: int, d: int, tense: str | None) -> int:
             return min(later, key=lambda c: c[1])[0]
     if tense == "past":
         earlier = [c for c in cands if c[1] <= pub]
+        soon = [c for c in cands if 0 < (c[1] - pub).days <= 7]
+        if earlier and soon and (pub - max(earlier, key=lambda c: c[1])[1]).days > 180:
+            # "said it will open on June 1" written on May 28: a date days ahead beats one a year back
+            return soon[0][0]
         if earlier:
             return max(earlier, key=lambda c: c[1])[0]
     return min(cands, key=lambda c: (abs((c[1] - pub).days), c[1] > pub))[0]
@@ -327,6 +331,8 @@ def month_year(pub: dt.date, mo: int, tense: str | None, rel: str | None = None)
     if tense == "future":
         return min((c for c in cands if c[1] >= cur), key=lambda c: c[1])[0]
     if tense == "past":
+        if mo - 1 == (pub.month % 12) and pub.day >= 20:  # "early June" in late May: the coming month
+            return pub.year + (1 if mo == 1 else 0)
         return max((c for c in cands if c[1] <= cur), key=lambda c: c[1])[0]
     return min(cands, key=lambda c: (abs(c[1] - cur), c[1] > cur))[0]
 
