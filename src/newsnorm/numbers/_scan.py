@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from itertools import pairwise
 from typing import Any
 
@@ -740,8 +741,16 @@ def _merge(first: list[_Item], second: list[_Item]) -> list[_Item]:
     """Items of ``first`` and those of ``second`` that overlap none of them, in order."""
     if not first or not second:
         return first or second
-    taken = [(it.start, it.end) for it in first]
-    rest = [it for it in second if not any(a < it.end and it.start < b for a, b in taken)]
+    taken = sorted((it.start, it.end) for it in first)
+    starts = [a for a, _ in taken]
+    reach: list[int] = []  # reach[j]: the furthest end among taken[0..j]
+    for _, b in taken:
+        reach.append(max(b, reach[-1]) if reach else b)
+    rest = []
+    for it in second:  # overlaps a taken span iff one starting before its end reaches past its start
+        i = bisect_left(starts, it.end)
+        if i == 0 or reach[i - 1] <= it.start:
+            rest.append(it)
     return sorted(first + rest, key=lambda it: it.start)
 
 
