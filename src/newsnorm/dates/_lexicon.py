@@ -163,6 +163,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "season": ("R_rel", "R_relp", "R_mod", "R_season"),
     "holiday": ("R_holiday",),
     "same": ("R_same",),
+    "enmonth": ("R_enfull",),
     "oclock": ("R_clockw",),
     "wdpart": ("R_wdpart",),
     "quarter": ("R_quarter",),
@@ -222,6 +223,15 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_month": ("mon_w",),
 }
 
+#: English full month names: a dateline such as "October 04 , 2005" kept in a translated story
+_EN_MONTHS: dict[str, int] = {
+    m: i + 1
+    for i, m in enumerate(
+        ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+         "November", "December")
+    )
+}
+
 #: Roman numerals of centuries ("siglo XV", "XVe siècle")
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
            "XVII", "XVIII", "XIX", "XX", "XXI", "XXII")
@@ -235,7 +245,8 @@ _ANCHOR_LISTS: dict[str, str] = {
     "units": "unit", "sets": "set", "seasons": "season", "quarter": "quarter", "noon": "time",
     "midnight": "time", "parts": "part", "decade_pre": "decade", "ago_before": "agob", "later_before": "agob",
     "start": "mod", "mid": "mod", "end": "mod", "weekend": "weekend", "day_word": "dayword",
-    "wd_part": "wdpart", "holidays": "holiday", "decade_words": "decade", "half_past": "time", "quarter_past": "time",
+    "en_months": "enmonth", "wd_part": "wdpart", "holidays": "holiday", "decade_words": "decade",
+    "half_past": "time", "quarter_past": "time",
     "quarter_to": "time", "same": "same",
     "half_to": "time", "oclock": "oclock",
 }
@@ -354,6 +365,7 @@ def _build(lang: str) -> Lexicon:
         lists["wd_part"] = {w + p for w in wd_wide for p in part_forms if w != _NEVER and p != _NEVER}
     else:
         lists["wd_part"] = set()
+    lists["en_months"] = set() if lang == "en" else _variants(list(_EN_MONTHS), case_sensitive=True)
     lists["cent_units"] = _variants([k for k, v in lex.get("units", {}).items() if v == "C"])
     lists["romans"] = {f"{r}{x}" for r in _ROMANS for x in ("", "e", "ème", "er", ".")}
     lists["rel_target"] = lists["units"] | lists["seasons"] | wide_surface | wd_wide
@@ -484,6 +496,11 @@ def _build(lang: str) -> Lexicon:
         rf"(?P<R_weekof>){b}(?:{LS('the')})?(?P<ord>{L('ordinals')}){sp}(?P<unit>{L('units')}){sp}{LS('conn')}"
         rf"(?:{LS('the')})?(?P<month>{L('mon_w')}){e}(?:{comma}(?:{conn})?{year})?"
     )
+    if lang != "en":  # "October 04 , 2005" in a translated story: English full month, day AND year
+        rules.append(
+            rf"(?P<R_enfull>)(?<!\w)(?P<enmonth>{L('en_months')}){sp}(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+            rf"{osp},?{osp}(?P<year>(?:1[5-9]|2[01])\d\d)(?!\d)"
+        )
     rules.append(rf"(?P<R_my>){b}{mon}{e}(?:{comma}|{osp}[/\-]{osp}){conn}{year}{year_suf}{e}")
     # year and month name: "2017 april" (not "2017 March 5")
     rules.append(rf"(?P<R_ymon>)(?<![\w.,$€£#+\-/]){year}{sp}{monw}{e}(?!{osp}\d)")

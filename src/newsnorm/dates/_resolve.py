@@ -27,6 +27,7 @@ RULES = (
     "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
     "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century", "R_holiday",
     "R_same", "R_all", "R_theday", "R_wdpart", "R_wdrel2", "R_clockw",
+    "R_enfull",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -712,6 +713,12 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] |
         if mod and _g(m, "rel"):  # "over the past 12 months" is "during", not "more than"
             mod = None
         return Resolved(duration(n, unit), "DURATION", mod)
+    if rule == "R_enfull":
+        from ._lexicon import _EN_MONTHS
+
+        mo = _EN_MONTHS.get(m.group("enmonth").capitalize())
+        y, d = int(m.group("year")), int(m.group("day"))
+        return Resolved(ymd(y, mo, d), "DATE") if mo and _valid(y, mo, d) else NOT_A_DATE
     if rule == "R_wdpart":
         word = m.group("wdp")
         parts = lex.words.get("parts", {})
