@@ -8,6 +8,7 @@ import pytest
 from dates_helpers import load_cases
 
 import newsnorm
+from casefiles import case_param, cases_per_language
 from newsnorm.dates import DatesNormaliser
 
 _PIPE = newsnorm.Pipeline([DatesNormaliser()])
@@ -20,16 +21,9 @@ LANGS = [
 ]
 
 
-def _param(row: dict[str, Any]) -> Any:
-    marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row.get("xfail") else []
-    return pytest.param(row, id=row["id"], marks=marks)
-
-
 def test_enough_cases_per_language() -> None:
-    per: dict[str, int] = {}
-    for row in _CASES:
-        per[row["lang"]] = per.get(row["lang"], 0) + 1
-    short = {lang: per.get(lang, 0) for lang in LANGS if per.get(lang, 0) < 30}
+    per = cases_per_language(_CASES)
+    short = {lang: per[lang] for lang in LANGS if per[lang] < 30}
     assert not short, short
 
 
@@ -38,7 +32,7 @@ def test_case_ids_are_unique() -> None:
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize("row", [_param(r) for r in _CASES])
+@pytest.mark.parametrize("row", [case_param(r) for r in _CASES])
 def test_case(row: dict[str, Any]) -> None:
     doc = _PIPE(row["input"], lang=row["lang"], published=row.get("published"))
     got = [m for m in doc.mentions if m.kind == "date"]

@@ -9,6 +9,7 @@ import pytest
 from places_helpers import all_cases, case_files, read_cases
 
 import newsnorm
+from casefiles import case_param
 from newsnorm.places import PlacesNormaliser
 
 PIPE = newsnorm.Pipeline([PlacesNormaliser()])
@@ -23,15 +24,7 @@ def _wanted(case: dict[str, Any]) -> Counter[tuple[str, str]]:
     return Counter((e["text"], e["value"]) for e in case["expect"])
 
 
-def _params() -> list[Any]:
-    out = []
-    for case in all_cases():
-        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-        out.append(pytest.param(case, id=case["id"], marks=marks))
-    return out
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", [case_param(c) for c in all_cases()])
 def test_case(case: dict[str, Any]) -> None:
     assert _found(case) == _wanted(case)
 

@@ -9,15 +9,11 @@ import pytest
 from titles_helpers import read_cases
 
 import newsnorm
+from casefiles import case_param
 from newsnorm.titles import TitlesNormaliser
 
 OFFICES = read_cases("[a-z][a-z].jsonl")
 HEADLINES = read_cases("headline-*.jsonl")
-
-
-def _param(row: dict[str, Any]) -> Any:
-    marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row.get("xfail") else []
-    return pytest.param(row, id=row["id"], marks=marks)
 
 
 def test_case_files_cover_the_issue() -> None:
@@ -29,7 +25,7 @@ def test_case_files_cover_the_issue() -> None:
     assert len([lang for lang, n in per_lang.items() if n >= 30]) >= 8
 
 
-@pytest.mark.parametrize("row", [_param(r) for r in OFFICES])
+@pytest.mark.parametrize("row", [case_param(r) for r in OFFICES])
 def test_office_titles(row: dict[str, Any]) -> None:
     # rows marked "places" take their country from the places normaliser (a demonym the shipped
     # qualifiers lack: "presidente argentino"); the others must hold on the shipped data alone
@@ -44,6 +40,6 @@ def test_office_titles(row: dict[str, Any]) -> None:
     assert got == want
 
 
-@pytest.mark.parametrize("row", [_param(r) for r in HEADLINES])
+@pytest.mark.parametrize("row", [case_param(r) for r in HEADLINES])
 def test_headlines(row: dict[str, Any]) -> None:
     assert newsnorm.headline(row["input"], lang=row["lang"], case=row["case"]) == row["expect"]
