@@ -147,14 +147,134 @@ _ANCHOR_FIRST = frozenset({"R_agob", "R_set", "R_ref", "R_dayword", "R_relword"}
 _PATTERNS: dict[tuple[str, frozenset[str]], Any] = {}
 
 
-def _rule_pattern(lex: Lexicon, tag: str, body: str) -> tuple[Any, Any]:
-    """One rule compiled on its own, with its group names (shared by every rule set that holds it)."""
+def _sre_modules() -> tuple[Any, Any] | None:
+    """The regular-expression parser and compiler behind ``re`` (private modules; None where they differ)."""
+    import importlib
+    import sys
 
-    def build() -> tuple[Any, Any]:
-        pattern = re.compile(body)
-        return pattern, _group_names(pattern.groupindex)
+    try:
+        if sys.version_info >= (3, 11):
+            return importlib.import_module("re._parser"), importlib.import_module("re._compiler")
+        return importlib.import_module("sre_parse"), importlib.import_module("sre_compile")
+    except ImportError:  # pragma: no cover - every supported CPython has them
+        return None
 
-    found: tuple[Any, Any] = cached(("newsnorm.dates", "rule", lex.lang, tag), build)
+
+#: the categories a first character can be read against, by the parser's constant names
+_CATEGORY_TESTS = {
+    "CATEGORY_DIGIT": re.compile(r"\d"),
+    "CATEGORY_NOT_DIGIT": re.compile(r"\D"),
+    "CATEGORY_SPACE": re.compile(r"\s"),
+    "CATEGORY_NOT_SPACE": re.compile(r"\S"),
+    "CATEGORY_WORD": re.compile(r"\w"),
+    "CATEGORY_NOT_WORD": re.compile(r"\W"),
+}
+
+#: the parser opcodes that match nothing (a look-around or a position)
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+
+#: what a pattern's first character may be: literal characters, ranges and categories; None for any character
+_First = tuple[frozenset[str], tuple[tuple[int, int], ...], tuple[Any, ...]]
+
+
+def _first_set(seq: Any) -> tuple[_First | None, bool]:
+    """The characters a parsed (sub)pattern can start with, and whether it can match the empty string."""
+    chars: set[str] = set()
+    ranges: list[tuple[int, int]] = []
+    cats: list[Any] = []
+
+    def add(first: _First | None) -> bool:
+        if first is None:
+            return False
+        chars.update(first[0])
+        ranges.extend(first[1])
+        cats.extend(first[2])
+        return True
+
+    for op, av in seq:
+        name = str(op)
+        if name in _ZERO_WIDTH:
+            continue
+        if name == "LITERAL":
+            chars.add(chr(av))
+            return (frozenset(chars), tuple(ranges), tuple(cats)), False
+        if name == "IN":
+            for iop, iav in av:
+                iname = str(iop)
+                if iname == "LITERAL":
+                    chars.add(chr(iav))
+                elif iname == "RANGE":
+                    ranges.append((iav[0], iav[1]))
+                elif iname == "CATEGORY" and str(iav) in _CATEGORY_TESTS:
+                    cats.append(str(iav))
+                else:  # a negated set or anything unusual: any character
+                    return None, False
+            return (frozenset(chars), tuple(ranges), tuple(cats)), False
+        if name == "SUBPATTERN":
+            if av[1] or av[2]:  # flags set inside the pattern: do not guess
+                return None, False
+            sub, nullable = _first_set(av[3])
+        elif name == "ATOMIC_GROUP":
+            sub, nullable = _first_set(av)
+        elif name == "BRANCH":
+            nullable = False
+            for branch in av[1]:
+                sub, empty = _first_set(branch)
+                if not add(sub):
+                    return None, False
+                nullable = nullable or empty
+            sub = (frozenset(), (), ())
+        elif name in _REPEATS:
+            sub, nullable = _first_set(av[2])
+            nullable = nullable or av[0] == 0
+        else:  # back references, conditionals, any character ...
+            return None, False
+        if not add(sub):
+            return None, False
+        if not nullable:
+            return (frozenset(chars), tuple(ranges), tuple(cats)), False
+    return (frozenset(chars), tuple(ranges), tuple(cats)), True
+
+
+def _can_start(first: _First | None, ch: str) -> bool:
+    """Can a rule whose first characters are ``first`` match at a character ``ch``?"""
+    if first is None:
+        return True
+    if ch in first[0]:
+        return True
+    o = ord(ch)
+    if any(lo <= o <= hi for lo, hi in first[1]):
+        return True
+    return any(_CATEGORY_TESTS[c].match(ch) is not None for c in first[2])
+
+
+def _compile_rule(body: str) -> tuple[Any, _First | None]:
+    """Compile one rule, reading its possible first characters off the same parse (None: any character)."""
+    mods = _sre_modules()
+    if mods is not None:
+        try:
+            parsed = mods[0].parse(body, 0)
+            if parsed.state.flags & ~(re.UNICODE | re.VERBOSE):
+                raise ValueError("flags")
+            first, nullable = _first_set(parsed)
+            pattern = mods[1].compile(parsed, 0)
+            if not nullable:
+                return pattern, first
+            return pattern, None
+        except Exception:  # any surprise from the private modules: the plain compile below
+            pass
+    return re.compile(body), None
+
+
+def _rule_pattern(lex: Lexicon, tag: str, body: str) -> tuple[Any, Any, _First | None]:
+    """One rule compiled on its own, with its group names and first characters (shared by every rule set)."""
+
+    def build() -> tuple[Any, Any, _First | None]:
+        pattern, first = _compile_rule(body)
+        return pattern, _group_names(pattern.groupindex), first
+
+    found: tuple[Any, Any, _First | None] = cached(("newsnorm.dates", "rule", lex.lang, tag), build)
     return found
 
 
@@ -178,11 +298,32 @@ def _pattern(lex: Lexicon, rules: frozenset[str]) -> Any:
     return found
 
 
+#: (id of a rule tuple, first character) -> (that tuple, its rules that can start there): lock-free memo
+_BY_CHAR: dict[tuple[int, str], tuple[Any, Any]] = {}
+_BY_CHAR_MAX = 200_000
+
+
+def _dispatch(compiled: Any, ch: str) -> Any:
+    """The rules of ``compiled`` that can match at a character ``ch``, in order (a tuple dispatches to itself)."""
+    key = (id(compiled), ch)
+    found = _BY_CHAR.get(key)
+    if found is not None and found[0] is compiled:
+        return found[1]
+    kept = tuple(rule for rule in compiled if _can_start(rule[2], ch))
+    if len(_BY_CHAR) < _BY_CHAR_MAX:
+        _BY_CHAR[key] = (compiled, kept)
+        _BY_CHAR[(id(kept), ch)] = (kept, kept)
+    return kept
+
+
 def _first(compiled: Any, text: str, s: int, skip: int = 0) -> tuple[Any, Any, Any, int] | None:
     """The match of the first rule that matches at ``s`` (what the alternation of the rules would give), after
-    the first ``skip`` rules: ``(match, group names, the rules, index of the rule)``."""
+    the first ``skip`` rules: ``(match, group names, the rules, index of the rule)``. Only the rules that can
+    start with ``text[s]`` are tried; the rules returned are those, so ``skip`` counts in them."""
+    if s < len(text):
+        compiled = _dispatch(compiled, text[s])
     for i in range(skip, len(compiled)):
-        pattern, names = compiled[i]
+        pattern, names, _ = compiled[i]
         m = pattern.match(text, s)
         if m is not None:
             return m, names, compiled, i
