@@ -134,6 +134,7 @@ class DatesNormaliser(NormaliserBase):
                 Mention(kind=self.kind, start=start, end=end, text=doc.source[start:end], value=value,
                         normalised=value, attrs=attrs)
             )
-        _count("documents")
-        _count("mentions", len(out))
+        with _stats_lock:
+            _stats["documents"] += 1
+            _stats["mentions"] += len(out)
         return out

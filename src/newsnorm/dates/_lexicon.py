@@ -712,10 +712,11 @@ def _build(lang: str) -> Lexicon:
     if fpre:  # future prefixes such as Arabic سـ: "سيلتقي"
         tense_parts.append(rf"(?P<fut3>{'' if spaced else lb0}(?:{fpre})\w{{3,}})")
     if fsuf_lb:
-        tense_parts.append(rf"(?P<fut2>{'' if spaced else wb0}\w{{3,}}(?:{fsuf_lb})(?!\w))")
+        tense_parts.append(rf"(?P<fut2>{'' if spaced else wb0}\w{{3,}}(?!\w)(?:{fsuf_lb}))")
     if psuf:
-        tense_parts.append(rf"(?P<past2>{'' if spaced else wb0}\w{{3,}}(?:{psuf_lb})(?!\w))")
-    # one word-start check shared by every alternative (several times faster than one per alternative)
+        tense_parts.append(rf"(?P<past2>{'' if spaced else wb0}\w{{3,}}(?!\w)(?:{psuf_lb}))")
+    # one word-start check shared by every alternative (several times faster than one per alternative); the
+    # word-end check comes before the suffix look-behinds, so the backtracking over a word fails at once
     tense_src = f"{lb}(?:{'|'.join(tense_parts)})" if spaced else "|".join(tense_parts)
     tense = re.compile(_marks(tense_src).replace(r"\w{3,}", _WCH + "{3,}"))
 

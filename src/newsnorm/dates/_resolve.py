@@ -91,7 +91,7 @@ def _group_names(index: Mapping[str, int]) -> dict[tuple[str, str], tuple[str, .
 class RuleMatch:
     """A scanner match seen through the group names of the rule that matched (``month``, not ``R_mdy__month``)."""
 
-    __slots__ = ("_names", "m", "rule")
+    __slots__ = ("_key", "_names", "m", "rule")
 
     def __init__(self, m: Any, names: Mapping[tuple[str, str], tuple[str, ...]] | None = None) -> None:
         self.m = m
@@ -100,6 +100,7 @@ class RuleMatch:
         )
         last = m.lastgroup or ""
         self.rule: str | None = last.split("__", 1)[0] if last.startswith("R_") else None
+        self._key = self.rule or ""
 
     def group(self, name: str | int = 0) -> Any:
         """The text of group ``name`` in the matched rule (the first repeat that took part), or None."""
@@ -107,10 +108,13 @@ class RuleMatch:
             return self.m.group(name)
         if name.startswith("R_"):
             return self.m.group(name) if name in self.m.re.groupindex else None
-        for full in self._names.get((self.rule or "", name), ()):
-            value = self.m.group(full)
-            if value is not None:
-                return value
+        fulls = self._names.get((self._key, name))
+        if fulls is not None:
+            group = self.m.group
+            for full in fulls:
+                value = group(full)
+                if value is not None:
+                    return value
         return None
 
     def start(self, name: str | int = 0) -> int:

@@ -321,7 +321,8 @@ def _first(compiled: Any, text: str, s: int, skip: int = 0) -> tuple[Any, Any, A
     the first ``skip`` rules: ``(match, group names, the rules, index of the rule)``. Only the rules that can
     start with ``text[s]`` are tried; the rules returned are those, so ``skip`` counts in them."""
     if s < len(text):
-        compiled = _dispatch(compiled, text[s])
+        found = _BY_CHAR.get((id(compiled), text[s]))
+        compiled = found[1] if found is not None and found[0] is compiled else _dispatch(compiled, text[s])
     for i in range(skip, len(compiled)):
         pattern, names, _ = compiled[i]
         m = pattern.match(text, s)
@@ -491,8 +492,12 @@ def scan(
     for k, (m, names, compiled, idx) in enumerate(found):
         limit = found[k + 1][0].start() if k + 1 < len(found) else len(text)
         res, m, start, end = _resolve_at(lex, text, pub, m, names, compiled, idx, limit)
-        fallback_rule = any(r in m.re.groupindex and m.group(r) is not None for r in _FALLBACK_RULES)
-        if res is None and fallback and end > start and fallback_rule:
+        if (
+            res is None
+            and fallback
+            and end > start
+            and any(r in m.re.groupindex and m.group(r) is not None for r in _FALLBACK_RULES)
+        ):
             from . import _count
 
             _count("fallback_calls")
