@@ -106,15 +106,16 @@ class RuleMatch:
         """The text of group ``name`` in the matched rule (the first repeat that took part), or None."""
         if isinstance(name, int):
             return self.m.group(name)
-        if name.startswith("R_"):
-            return self.m.group(name) if name in self.m.re.groupindex else None
         fulls = self._names.get((self._key, name))
-        if fulls is not None:
-            group = self.m.group
-            for full in fulls:
-                value = group(full)
+        if fulls is not None:  # the common case: a short name of the rule's groups
+            if len(fulls) == 1:
+                return self.m.group(fulls[0])
+            for value in self.m.group(*fulls):
                 if value is not None:
                     return value
+            return None
+        if name.startswith("R_"):
+            return self.m.group(name) if name in self.m.re.groupindex else None
         return None
 
     def start(self, name: str | int = 0) -> int:
