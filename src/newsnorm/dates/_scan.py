@@ -323,11 +323,12 @@ def _first(compiled: Any, text: str, s: int, skip: int = 0) -> tuple[Any, Any, A
     if s < len(text):
         found = _BY_CHAR.get((id(compiled), text[s]))
         compiled = found[1] if found is not None and found[0] is compiled else _dispatch(compiled, text[s])
-    for i in range(skip, len(compiled)):
-        pattern, names, _ = compiled[i]
+    i = skip
+    for pattern, names, _ in compiled[skip:] if skip else compiled:
         m = pattern.match(text, s)
         if m is not None:
             return m, names, compiled, i
+        i += 1
     return None
 
 

@@ -1,0 +1,46 @@
+"""The scanner tries at a start only the rules that can begin with its character: that filter never drops a match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from dates_helpers import load_cases
+
+from newsnorm.dates._lexicon import lexicon
+from newsnorm.dates._scan import _ALL_RULES, _compile_rule, _dispatch, _first_set, _pattern
+
+SAMPLE = Path(__file__).resolve().parent / "sample_article.txt"
+_WORD_START = re.compile(r"(?<!\w)\S")
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de", "tr", "ar", "zh"])
+def test_dispatch_keeps_every_rule_that_matches(lang: str) -> None:
+    lex = lexicon(lang)
+    assert lex is not None
+    texts = [str(case["input"]) for case in load_cases() if case["lang"] == lang][:60]
+    if lang == "en":
+        texts.append(SAMPLE.read_text(encoding="utf-8"))
+    compiled = _pattern(lex, _ALL_RULES)[0]
+    for text in texts:
+        for w in _WORD_START.finditer(text):
+            s = w.start()
+            kept = _dispatch(compiled, text[s])
+            for rule in compiled:
+                if rule not in kept:
+                    assert rule[0].match(text, s) is None, (lang, text[s : s + 30], rule[0].groupindex)
+
+
+def test_first_set_reads() -> None:
+    pattern, first = _compile_rule(r"(?P<R_x>)(?<!\w)(?:ab|[c-e]x|\dy)?z")
+    assert pattern.match("zz") is not None
+    assert first is not None
+    assert first[0] == frozenset("az")
+    assert first[1] == ((ord("c"), ord("e")),)
+    assert first[2] == ("CATEGORY_DIGIT",)
+    # a pattern that can match the empty string, or with flags, is tried everywhere
+    assert _compile_rule(r"(?P<R_x>)a*")[1] is None
+    assert _compile_rule(r"(?i)(?P<R_x>)a")[1] is None
+    assert _compile_rule(r"(?P<R_x>)[^a]")[1] is None
+    assert _first_set([])[1] is True
