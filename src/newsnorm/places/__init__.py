@@ -160,13 +160,20 @@ def lookup(name: str, lang: str = "en", *, fuzzy: bool = False) -> str | None:
         if found is not None:
             return found
     own = code if code != UNDETERMINED else "en"
+    if "," in text:  # a list name "Saint Helena, Ascension and Tristan da Cunha": its first element
+        head, _, tail = text.partition(",")
+        if not _only_form_words(tail, own):
+            entry = g.exact.get(fold(head.strip()))
+            if entry is not None and entry.candidates and entry.candidates[0].type in ("country", "territory"):
+                return entry.candidates[0].code
     partial: tuple[str, str] | None = None  # (code, text) of a name found next to words that are no form words
     for strict in (True, False):
         for t in tries:
             hits = [
                 h
                 for h in scan(t, g, strict_case=strict, context=False)
-                if strict or h.candidate.type in ("country", "territory", "region")
+                if (strict or h.candidate.type in ("country", "territory", "region"))
+                and not _in_compound(t, h.start, h.end)
             ]
             if hits:
                 best = max(
@@ -181,9 +188,35 @@ def lookup(name: str, lang: str = "en", *, fuzzy: bool = False) -> str | None:
         return found if found is not None and _holds(found, partial[1], own) else partial[0]
     if found is not None:
         return found
+    found = _by_prefix(text, own)
+    if found is not None:
+        return found
     if fuzzy:
         return _fuzzy(fold(strip_marks(text)), code if code != UNDETERMINED else "en")
     return None
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is glued by a hyphen to a word ("Wit-Rusland" holds no "Rusland")."""
+    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
+    return before or (end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha())
+
+
+def _by_prefix(text: str, lang: str) -> str | None:
+    """The one country whose names of ``lang`` start with the words of ``text`` ("Verenigde State"), or ``None``."""
+    from .._resources import cached
+    from . import _forms
+    from ._gazetteer import cldr_pairs
+
+    query = tuple(_forms.words(text))
+    if sum(map(len, query)) < 6 or _only_form_words(text, lang):
+        return None
+
+    def build() -> tuple[tuple[tuple[str, ...], str], ...]:
+        return tuple(sorted({(tuple(_forms.words(name)), code) for code, name in cldr_pairs(lang)}))
+
+    codes = {code for words, code in cached(("newsnorm.places.prefix", lang), build) if words[: len(query)] == query}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _only_form_words(rest: str, lang: str) -> bool:
@@ -223,7 +256,25 @@ def _by_forms(text: str, lang: str) -> str | None:
     script = _forms.script_of(text)  # the names of every language written in the same script
     if not script:
         return None
-    return _forms.by_words(text, _forms.index("script:" + script, lambda: cldr_pairs("*", script)), fuzzy=True)
+    found = _forms.by_words(text, _forms.index("script:" + script, lambda: cldr_pairs("*", script)), fuzzy=True)
+    if found is not None or not _forms.is_brahmic(script):
+        return found
+    # spelled out in Latin letters: "ଅଣ୍ଟୋରା" and "ଆଣ୍ଡୋରା" differ only in vowel length and a stop
+    query = _forms.roman(text)
+    for key in (lang, "*"):
+        idx = _forms.index(f"roman:{key}:{script}", functools.partial(_roman_pairs, key, script))
+        found = idx.skeletons.get(_forms.skeleton(query)) or _forms.by_words(query, idx, fuzzy=True)
+        if found is not None:
+            return found
+    return None
+
+
+def _roman_pairs(lang: str, script: str) -> list[tuple[str, str]]:
+    """The CLDR names of ``lang`` (``"*"``: of every language, in ``script`` only) spelled out in Latin letters."""
+    from . import _forms
+    from ._gazetteer import cldr_pairs
+
+    return [(code, _forms.roman(name)) for code, name in cldr_pairs(lang, script if lang == "*" else "")]
 
 
 def _fuzzy(key: str, lang: str) -> str | None:

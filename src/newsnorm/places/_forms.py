@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from .._resources import cached
 
-__all__ = ["by_words", "index", "script_of", "skeleton", "words"]
+__all__ = ["by_words", "index", "is_brahmic", "roman", "script_of", "skeleton", "words"]
 
 _WORDS = re.compile(r"\w+")
 _MIN_STEM = 4
@@ -247,3 +247,68 @@ def _closest_name(text: str, codes: list[str], idx: _Index) -> str | None:
         elif score == best:
             found.append(code)
     return found[0] if len(found) == 1 else None
+
+
+_VOWELS = frozenset({"A", "AA", "I", "II", "U", "UU", "E", "EE", "AI", "O", "OO", "AU", "VOCALIC R", "VOCALIC RR"})
+_ASPIRATED = re.compile(r"(?<=[kgcjtdpb])h")
+_DOUBLED = re.compile(r"(.)\1+")
+_BRAHMIC = frozenset(
+    [
+        "DEVANAGARI",
+        "BENGALI",
+        "GURMUKHI",
+        "GUJARATI",
+        "ORIYA",
+        "TAMIL",
+        "TELUGU",
+        "KANNADA",
+        "MALAYALAM",
+        "SINHALA",
+        "TIBETAN",
+        "LAO",
+        "THAI",
+        "KHMER",
+        "MYANMAR",
+    ]
+)
+
+
+def _roman_char(ch: str) -> str:
+    if ch.isspace() or ch in ",-":
+        return " "
+    name = unicodedata.name(ch, "")
+    script, _, rest = name.partition(" ")
+    if script in ("LAO", "THAI"):  # consonants named by a syllable in -o ("KO KAI"), vowels by shapes: left out
+        if not rest.startswith(("LETTER ", "CHARACTER ")) or rest.startswith("CHARACTER SARA"):
+            return ""
+        return rest.split()[1].lower().removesuffix("o")
+    for sep in (" LETTER ", " VOWEL SIGN ", " VOWEL "):
+        if sep in name:
+            part = name.split(sep, 1)[1]
+            break
+    else:
+        return ch if ch.isascii() and ch.isalnum() else ""  # virama, anusvara, nukta, ZWJ, digits of a script
+    if script == "SINHALA":  # consonants named "KAYANNA", "ALPAPRAANA KAYANNA"; vowel signs by shapes: left out
+        word = part.split()[-1]
+        return word.removesuffix("YANNA").removesuffix("A").lower() if " VOWEL" not in name else ""
+    if part.startswith("VOCALIC "):
+        return "r"
+    if part not in _VOWELS and len(part) > 1 and part.endswith("A"):
+        part = part[:-1]  # the inherent vowel of a consonant ("KHA" -> "KH")
+    return part.split()[-1].lower()
+
+
+def roman(text: str) -> str:
+    """A rough Latin consonant-and-vowel skeleton of a Brahmic-script ``text`` from the Unicode character names.
+
+    "ବୁରୁଣ୍ଡି" -> "burundi", "ଅଲବାନିୟା" -> "albaniya": vowel length, aspiration, retroflexion
+    and doubled letters are left out, so spellings of one name that differ in them compare
+    equal or close. For lookup only.
+    """
+    out = "".join(_roman_char(ch) for ch in text)
+    return _DOUBLED.sub(r"\1", _ASPIRATED.sub("", out))
+
+
+def is_brahmic(script: str) -> bool:
+    """Whether ``script`` (a :func:`script_of` name) is one that :func:`roman` spells out."""
+    return script in _BRAHMIC
