@@ -261,7 +261,7 @@ def _by_forms(text: str, lang: str) -> str | None:
         return found
     # spelled out in Latin letters: "ଅଣ୍ଟୋରା" and "ଆଣ୍ଡୋରା" differ only in vowel length and a stop
     query = _forms.roman(text)
-    for key in (lang, "*"):
+    for key in (lang, "*", "en"):  # last: English names, which many of these spellings transcribe
         idx = _forms.index(f"roman:{key}:{script}", functools.partial(_roman_pairs, key, script))
         found = idx.skeletons.get(_forms.skeleton(query)) or _forms.by_words(query, idx, fuzzy=True)
         if found is not None:
@@ -270,7 +270,10 @@ def _by_forms(text: str, lang: str) -> str | None:
 
 
 def _roman_pairs(lang: str, script: str) -> list[tuple[str, str]]:
-    """The CLDR names of ``lang`` (``"*"``: of every language, in ``script`` only) spelled out in Latin letters."""
+    """The CLDR names of ``lang`` (``"*"``: of every language, in ``script`` only) spelled out in Latin letters.
+
+    English names are kept in Latin letters, lower-cased, with the same letters left out.
+    """
     from . import _forms
     from ._gazetteer import cldr_pairs
 

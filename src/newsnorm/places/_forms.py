@@ -287,7 +287,7 @@ def _roman_char(ch: str) -> str:
             part = name.split(sep, 1)[1]
             break
     else:
-        return ch if ch.isascii() and ch.isalnum() else ""  # virama, anusvara, nukta, ZWJ, digits of a script
+        return ch.lower() if ch.isascii() and ch.isalnum() else ""  # virama, anusvara, nukta, ZWJ, digits of a script
     if script == "SINHALA":  # consonants named "KAYANNA", "ALPAPRAANA KAYANNA"; vowel signs by shapes: left out
         word = part.split()[-1]
         return word.removesuffix("YANNA").removesuffix("A").lower() if " VOWEL" not in name else ""
