@@ -28,7 +28,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--fails", type=int, default=0, help="print N failures")
     ap.add_argument("--lang", help="only this catalogue (directory name under pycountry/locales)")
-    ap.add_argument("--fuzzy", action="store_true", help="lookup(..., fuzzy=True)")
+    ap.add_argument("--fuzzy", action="store_true", help="lookup(..., fuzzy=True); default: the default fuzzy=None")
     args = ap.parse_args()
 
     import pycountry
@@ -60,7 +60,7 @@ def main() -> int:
                 translated = catalogue.gettext(english)
                 if translated == english:  # no translation in this catalogue
                     continue
-                got = lookup(translated, lang, fuzzy=args.fuzzy)
+                got = lookup(translated, lang, fuzzy=True if args.fuzzy else None)
                 ok = got == country.alpha_2
                 total[field] += 1
                 good[field] += ok

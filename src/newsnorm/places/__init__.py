@@ -122,15 +122,19 @@ def _spelled(spelling: str | None, code: str, name: str, lang: str) -> str:
     return locale_names(spelling).get(code) or name
 
 
-def lookup(name: str, lang: str = "en", *, fuzzy: bool = False) -> str | None:
+def lookup(name: str, lang: str = "en", *, fuzzy: bool | None = None) -> str | None:
     """ISO 3166-1 alpha-2 code of a place name or alias, or ``None``.
 
     Case- and diacritics-insensitive: ``lookup("turkiye")``, ``lookup("Türkei", "de")`` and
     ``lookup("Турции", "ru")`` all give ``"TR"``. Tried in order: the names of ``lang``
     (CLDR, aliases, demonyms, cities), "X, Republic of" turned round, the CLDR names of
     every other language, then the longest country name inside ``name`` ("Republic of
-    Albania"). With ``fuzzy=True`` a name one or two letters off a known name of ``lang``
-    is accepted as a last resort ("Azerbaidjan"). Cheap after the first call for a language.
+    Albania"). As a last resort a name one or two letters off a known name of ``lang`` is
+    accepted ("Azerbaidjan"): by default (``fuzzy=None``) for names of seven letters or
+    more that do not start in lower case, since short words come too close to short names
+    ("Saint" to "Spain") and common words are written in lower case ("starting");
+    ``fuzzy=True`` from four letters, ``fuzzy=False`` never. Cheap after the first call
+    for a language.
 
     Raises:
         TypeError: ``name`` is not a string.
@@ -191,9 +195,14 @@ def lookup(name: str, lang: str = "en", *, fuzzy: bool = False) -> str | None:
     found = _by_prefix(text, own)
     if found is not None:
         return found
-    if fuzzy:
-        return _fuzzy(fold(strip_marks(text)), code if code != UNDETERMINED else "en")
+    key = fold(strip_marks(text))
+    if fuzzy or (fuzzy is None and len(key) >= _AUTO_FUZZY and not text[0].islower()):  # "starting" is no name
+        return _fuzzy(key, code if code != UNDETERMINED else "en")
     return None
+
+
+#: The shortest name ``lookup`` matches fuzzily by default (shorter common words come close to short names).
+_AUTO_FUZZY = 7
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
