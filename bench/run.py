@@ -778,28 +778,28 @@ def check_acceptance(bench: Bench) -> list[tuple[str, bool]]:
                     mem["growth_kb_per_doc"] <= MAX_GROWTH_KB_PER_DOC))
     for name, fit in bench.facts.get("scaling", {}).items():
         lo, hi = fit["sizes"][0], fit["sizes"][-1]
-        issue = {"dates": "3, 7", "numbers": "4, 7"}.get(name, "7")
+        issue = {"dates": "4, 7", "numbers": "5, 7"}.get(name, "7")
         out.append((f"[{issue}] {name}: cost grows with exponent {fit['exponent']:.2f} from {lo:,} to {hi:,} chars "
                     f"(<= {MAX_EXPONENT}; {fit['exponent_100k_1M']:.2f} over the largest step)",
                     fit["exponent"] <= MAX_EXPONENT))
-    ratio_line("3", "dates, AFP sample (2.7 kB)", "dateparser.search_dates", "dates alone (lang given) on the sample",
+    ratio_line("4", "dates, AFP sample (2.7 kB)", "dateparser.search_dates", "dates alone (lang given) on the sample",
                MIN_DATES_RATIO_ON_SAMPLE)
     stats = bench.facts.get("dates_stats")
     if isinstance(stats, dict):
         calls = {k: v for k, v in stats.items() if "dateparser" in k or "fallback" in k}
-        out.append((f"[3] the dates normaliser's dateparser fallback over the whole bench: {calls or stats} "
+        out.append((f"[4] the dates normaliser's dateparser fallback over the whole bench: {calls or stats} "
                     "(reported; the common path must not call it)", True))
-    ratio_line("4", "numbers en,es,hi", "number_parser.parse", "numbers throughput", MIN_NUMBERS_RATIO_VS_NUMBER_PARSER)
+    ratio_line("5", "numbers en,es,hi", "number_parser.parse", "numbers throughput", MIN_NUMBERS_RATIO_VS_NUMBER_PARSER)
     t2n = rows.get(("numbers en,es,fr,de,pt,it,nl", "text2num.alpha2digit"))
     if t2n is not None and t2n.ratio is not None:
-        out.append((f"[4] numbers vs text2num.alpha2digit (Rust): ratio {t2n.ratio:.2f} (reported, no threshold)",
+        out.append((f"[5] numbers vs text2num.alpha2digit (Rust): ratio {t2n.ratio:.2f} (reported, no threshold)",
                     True))
-    ratio_line("5", "places en", "geotext.GeoText", "places tagging on the same English articles",
+    ratio_line("3", "places en", "geotext.GeoText", "places tagging on the same English articles",
                MIN_PLACES_RATIO_VS_GEOTEXT)
     places_en = rows.get(("places en", "newsnorm places"))
     if places_en is not None and places_en.chars:
         per_5kb = places_en.seconds * 1e3 * 5_000 / places_en.chars
-        out.append((f"[5] places warm: {per_5kb:.3f} ms per 5 kB of English articles (<= {MAX_PLACES_MS_PER_5KB:g} ms)",
+        out.append((f"[3] places warm: {per_5kb:.3f} ms per 5 kB of English articles (<= {MAX_PLACES_MS_PER_5KB:g} ms)",
                     per_5kb <= MAX_PLACES_MS_PER_5KB))
     heads = next((r for r in bench.rows if r.section == "titles" and r.tool == "titlecase.titlecase"), None)
     if heads is not None and heads.ratio is not None:
@@ -809,7 +809,7 @@ def check_acceptance(bench: Bench) -> list[tuple[str, bool]]:
         if "per_lang" not in res or name == "pipeline":
             continue
         worst_lang, worst = max(((lang, v["first_ms"]) for lang, v in res["per_lang"].items()), key=lambda x: x[1])
-        issue = {"places": "5, 7", "dates": "3, 7", "numbers": "4, 7", "titles": "6, 7"}.get(name, "7")
+        issue = {"places": "3, 7", "dates": "4, 7", "numbers": "5, 7", "titles": "6, 7"}.get(name, "7")
         out.append((f"[{issue}] first use of {name}: at most {worst:.0f} ms per language ({worst_lang}; over "
                     f"{len(res['per_lang'])} languages; <= {MAX_FIRST_USE_S * 1e3:.0f} ms)",
                     worst <= MAX_FIRST_USE_S * 1e3))
