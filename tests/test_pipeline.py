@@ -5,7 +5,7 @@ import pickle
 import pytest
 
 import newsnorm
-from newsnorm import Mention, Pipeline
+from newsnorm import Document, Mention, Pipeline
 from newsnorm._pipeline import Edit, apply_edits, resolve_overlaps
 
 from toys import Digits, DropFirstLine, Liar, Words
@@ -73,6 +73,19 @@ def test_apply_edits_drops_overlapping_and_out_of_range() -> None:
 def test_bad_mention_is_reported() -> None:
     with pytest.raises(ValueError, match="toy-liar"):
         Pipeline([Liar()])("hello", lang="en")
+
+
+def test_a_step_returning_no_mention_is_reported() -> None:
+    class NotMentions:
+        kind = "toy"
+        name = "toy-not-mentions"
+        rewrite = False
+
+        def find(self, doc: Document) -> list[object]:
+            return [(0, 5, "hello")]
+
+    with pytest.raises(TypeError, match=r"'toy-not-mentions' returned tuple, expected newsnorm\.Mention"):
+        Pipeline([NotMentions()])("hello", lang="en")  # type: ignore[list-item]
 
 
 def test_composition_is_flat() -> None:

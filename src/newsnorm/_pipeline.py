@@ -205,7 +205,7 @@ class Pipeline:
             # one pass checks every mention (a function call per mention costs more than the check)
             for bad in (m for m in found if not isinstance(m, Mention) or not 0 <= m.start < m.end <= size
                         or source[m.start : m.end] != m.text):
-                _check(bad, source, step)  # raises with a message naming the step
+                _reject(bad, step)
             candidates.extend(zip(repeat(index), found))
             more = getattr(step, "edits", None)
             if more is not None:
@@ -219,15 +219,15 @@ class Pipeline:
         )
 
 
-def _check(mention: Any, source: str, step: Normaliser) -> None:
+def _reject(mention: Any, step: Normaliser) -> None:
+    """Raise for a mention the pipeline's check refused, naming the step that returned it."""
     name = getattr(step, "name", type(step).__name__)
     if not isinstance(mention, Mention):
         raise TypeError(f"normaliser {name!r} returned {type(mention).__name__}, expected newsnorm.Mention")
-    if not (0 <= mention.start < mention.end <= len(source)) or source[mention.start : mention.end] != mention.text:
-        raise ValueError(
-            f"normaliser {name!r} returned a mention whose offsets do not match the source: "
-            f"{mention.start}:{mention.end} {mention.text!r}"
-        )
+    raise ValueError(
+        f"normaliser {name!r} returned a mention whose offsets do not match the source: "
+        f"{mention.start}:{mention.end} {mention.text!r}"
+    )
 
 
 def resolve_overlaps(candidates: Sequence[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
