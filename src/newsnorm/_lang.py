@@ -262,13 +262,10 @@ def _build_patterns() -> _Patterns:
 
 
 def _patterns() -> _Patterns:
-    global _compiled
-    if _compiled is None:
-        _compiled = _build_patterns()
-    return _compiled
+    """The detection patterns, compiled once (under the shared lock) for the whole process."""
+    from ._resources import cached
 
-
-_compiled: _Patterns | None = None
+    return cached(("newsnorm", "lang-patterns"), _build_patterns)
 
 
 def _script_pattern() -> Any:
