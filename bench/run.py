@@ -415,7 +415,7 @@ class Bench:
         detect_ours = self.newsnorm_row("pipeline", "detection, en+es", [], dated, detect=True,
                                         tool="newsnorm detection alone")
         try:
-            self.peer_row("pipeline", "detection, en+es", "langdetect (seeded, n_trial=2, 300 chars)",
+            self.peer_row("pipeline", "detection, en+es", "langdetect (seeded, n_trial=2, script rule, same prefix)",
                           langdetect_peer(), dated, detect_ours, repeat=self.repeat)
         except ImportError as exc:
             self.missing("pipeline", "langdetect", exc)
@@ -504,25 +504,11 @@ def dateparser_peer() -> Callable[[Article], object]:
 
 
 def langdetect_peer() -> Callable[[Article], object]:
-    """langdetect as newsnorm used it before its own scorer: a private factory, seed 0, two trials, 300 chars."""
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-    from langdetect.lang_detect_exception import LangDetectException
+    """langdetect as newsnorm used it before its own scorer (see :func:`bench.lang_accuracy.langdetect_baseline`)."""
+    from bench.lang_accuracy import langdetect_baseline
 
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    factory.set_seed(0)
-
-    def detect(a: Article) -> object:
-        detector: Any = factory.create()
-        detector.n_trial = 2
-        text = a.text[:300]
-        try:
-            detector.append(text[: text.rfind(" ") if len(a.text) > 300 and " " in text else 300])
-            return detector.detect()
-        except LangDetectException:
-            return "und"
-
-    return detect
+    detect = langdetect_baseline()
+    return lambda a: detect(a.text)
 
 
 def fit_exponent(sizes: Sequence[int], seconds: Sequence[float]) -> float:
