@@ -14,12 +14,13 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-__all__ = ["cached", "clear_caches", "read_json", "read_text"]
+__all__ = ["cached", "clear_caches", "read_json", "read_text", "shortcut_table"]
 
 T = TypeVar("T")
 
 _cache: dict[Hashable, Any] = {}
 _lock = threading.RLock()  # re-entrant: a builder may ask for other cached data
+_shortcuts: list[dict[Any, Any]] = []
 
 
 def cached(key: Hashable, build: Callable[[], T]) -> T:
@@ -34,10 +35,26 @@ def cached(key: Hashable, build: Callable[[], T]) -> T:
         return _cache[key]  # type: ignore[no-any-return]
 
 
+def shortcut_table() -> dict[Any, Any]:
+    """A module-level dict for lock-free shortcuts to values built through :func:`cached`.
+
+    Hot paths may keep ``table.get(key)`` in front of :func:`cached` to skip building
+    a tuple key: reads and single writes of a dict are atomic, and a racing writer
+    only stores the same shared value twice. :func:`clear_caches` empties every such
+    table with the cache, so nothing stale outlives a clear.
+    """
+    table: dict[Any, Any] = {}
+    with _lock:
+        _shortcuts.append(table)
+    return table
+
+
 def clear_caches() -> None:
-    """Drop everything built so far (tests use it to compare cold and warm runs)."""
+    """Drop everything built so far, shortcut tables included (tests use it to compare cold and warm runs)."""
     with _lock:
         _cache.clear()
+        for table in _shortcuts:
+            table.clear()
 
 
 def read_text(*parts: str) -> str:
