@@ -185,3 +185,54 @@ def test_former_deputy_and_modified_offices(text: str, lang: str, want: tuple[st
 )
 def test_headline_kickers_stems_and_breadcrumbs(title: str, kwargs: dict[str, object], want: str) -> None:
     assert headline(title, **kwargs) == want  # type: ignore[arg-type]
+
+
+def _slow_repeats(source: str) -> list[tuple[int, int]]:
+    """The repeated-headline rule read plainly (every line up to 81, no early exit), for comparison."""
+    lines = []
+    pos = 0
+    while pos < len(source) and len(lines) < 81:
+        nl = source.find("\n", pos)
+        end = len(source) if nl < 0 else nl + 1
+        lines.append((pos, source[pos:end]))
+        pos = end
+    content = [(s, line) for s, line in lines if line.strip()]
+
+    def key(line: str) -> str:
+        return " ".join(line.split()).rstrip(".:;!").casefold()
+
+    if len(content) < 2 or not key(content[0][1]) or len(key(content[0][1])) > 300:
+        return []
+    repeats = 0
+    for _s, line in content[1:]:
+        if key(line) != key(content[0][1]):
+            break
+        repeats += 1
+    if not repeats:
+        return []
+    end = content[repeats][0] + len(content[repeats][1])
+    for s, line in lines:
+        if s >= end and not line.strip():
+            end = s + len(line)
+        elif s >= end:
+            break
+    return [(content[1][0], end)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Straße gesperrt\nSTRASSE GESPERRT\n\nText.",  # casefolding makes one character two
+        "ssa\nßa\nbody",
+        "  Title.\n\t \n title \n\nBody",
+        "Title\n" + "\n" * 90 + "Title\nBody",  # the second line lies past the lines read
+        "!!!\n!!!\nbody",
+        "Title\u2028\nTitle\nx",
+        "\n\n\n",
+        "One line only",
+        "Title\r\nTitle\r\n\r\nBody",
+    ],
+)
+def test_repeated_headline_fast_path_matches_the_plain_rule(text: str) -> None:
+    got = [(e.start, e.end) for e in TitlesNormaliser().edits(Document(source=text, text=text, lang="en"))]
+    assert got == _slow_repeats(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from .._document import Document, Mention
 from .._pipeline import Edit, NormaliserBase
@@ -17,8 +17,9 @@ from ._headline import CASES, headline
 
 __all__ = ["CASES", "TitlesNormaliser", "headline", "lower", "upper"]
 
-_LINE = re.compile(r"[^\n]*\n?")
 _SQUASH = re.compile(r"\s+")
+#: The office finder, imported on first use (``import newsnorm`` stays light).
+_FINDER: dict[str, Callable[..., Iterator[Mention]]] = {}
 
 
 def _key(line: str) -> str:
@@ -75,17 +76,23 @@ class TitlesNormaliser(NormaliserBase):
         )
 
     def _places(self, doc: Document) -> Callable[[int, int], list[Mention]] | None:
-        """Places of a window of ``doc.source`` (offsets in the document), or None when off/missing."""
+        """Places of a window of ``doc.source`` (offsets in the document), or None when off.
+
+        The places normaliser is imported and made on the first call only: most documents have
+        no title that asks for a country. When it is missing or fails, the result is empty.
+        """
         if not self.countries:
             return None
-        try:
-            from ..places import PlacesNormaliser
-        except Exception:  # places is optional here: fall back to the shipped qualifiers
-            return None
-        finder = PlacesNormaliser()
         source = doc.source
+        finders: list[Callable[[Document], Iterable[Mention]]] = []
 
         def places(start: int, end: int) -> list[Mention]:
+            if not finders:
+                try:
+                    from ..places import PlacesNormaliser
+                except Exception:  # places is optional here: fall back to the shipped qualifiers
+                    return []
+                finders.append(PlacesNormaliser().find)
             if start > 0:  # never cut a word in two
                 space = source.find(" ", start, end)
                 start = space + 1 if space >= 0 else end
@@ -93,7 +100,7 @@ class TitlesNormaliser(NormaliserBase):
             if not window.strip():
                 return []
             try:
-                found = finder.find(Document(source=window, text=window, lang=doc.lang))
+                found = finders[0](Document(source=window, text=window, lang=doc.lang))
                 return [
                     dataclasses.replace(m, start=m.start + start, end=m.end + start)
                     for m in found
@@ -106,12 +113,15 @@ class TitlesNormaliser(NormaliserBase):
 
     def find(self, doc: Document) -> Iterable[Mention]:
         """Return the office titles of ``doc.source`` (see the class docstring)."""
-        from ._offices import find_titles
-
         if not doc.source:
             return []
+        finder = _FINDER.get("find")
+        if finder is None:
+            from ._offices import find_titles
+
+            finder = _FINDER["find"] = find_titles
         try:
-            return list(find_titles(doc, self.honorifics, self._places(doc)))
+            return list(finder(doc, self.honorifics, self._places(doc)))
         except RecursionError:  # pragma: no cover - defensive: never raise on odd input
             return []
 
@@ -122,38 +132,59 @@ class TitlesNormaliser(NormaliserBase):
         return _repeated_headline(doc.source)
 
 
+#: The first characters of the first two non-blank lines.
+_FIRST_CHARS = re.compile(r"\s*(\S)[^\n]*\n\s*(\S)")
+_MAX_LINES = 81  # lines read from the top of a document for a repeated headline
+
+
+def _lines(source: str) -> Iterator[tuple[int, str]]:
+    """(offset, line with its line break) of the first :data:`_MAX_LINES` lines, read lazily."""
+    pos = 0
+    size = len(source)
+    for _ in range(_MAX_LINES):
+        if pos >= size:
+            return
+        nl = source.find("\n", pos)
+        end = size if nl < 0 else nl + 1
+        yield pos, source[pos:end]
+        pos = end
+
+
 def _repeated_headline(source: str) -> list[Edit]:
     """Edits that drop every repeat of the first non-blank line that follows it directly.
 
     "Headline / Headline / Headline / Body" loses both repeats in one pass (normalising the
-    result again changes nothing), with the blank lines after each repeat.
+    result again changes nothing), with the blank lines after each repeat. Lines are read lazily:
+    most documents stop at their second non-blank line.
     """
-    lines: list[tuple[int, str]] = []
-    for m in _LINE.finditer(source):
-        if not m.group():
+    two = _FIRST_CHARS.match(source)
+    if two is None:
+        return []  # fewer than two non-blank lines
+    first, second = two.group(1).casefold(), two.group(2).casefold()
+    if not (first.startswith(second) or second.startswith(first)):
+        return []  # the keys start with these: most documents stop here
+    key = ""
+    first_repeat = end = -1
+    for start, line in _lines(source):
+        if not line.strip():
+            continue
+        if not key:
+            key = _key(line)
+            if not key or len(key) > 300:
+                return []
+            continue
+        # the key starts with the casefolded first character of its line: a cheap test first
+        if not key.startswith(line.lstrip()[:1].casefold()) or _key(line) != key:
             break
-        lines.append((m.start(), m.group()))
-        if len(lines) > 80:
-            break
-    content = [(start, line) for start, line in lines if line.strip()]
-    if len(content) < 2:
+        if first_repeat < 0:
+            first_repeat = start
+        end = start + len(line)
+    if first_repeat < 0:
         return []
-    key = _key(content[0][1])
-    if not key or len(key) > 300:
-        return []
-    repeats = 0
-    for _start, line in content[1:]:
-        if _key(line) != key:
+    for start, line in _lines(source):  # the blank lines after the last repeat go too
+        if start < end:
+            continue
+        if line.strip():
             break
-        repeats += 1
-    if not repeats:
-        return []
-    first_repeat = content[1][0]
-    last_start, last_line = content[repeats]
-    end = last_start + len(last_line)
-    for start, line in lines:  # the blank lines after the last repeat go too
-        if start >= end and not line.strip():
-            end = start + len(line)
-        elif start >= end:
-            break
+        end = start + len(line)
     return [Edit(first_repeat, end, "")]

@@ -60,6 +60,7 @@ class _Tables(NamedTuple):
     stars: tuple[tuple[str, str], ...]  # qualifier forms ending in "*": (prefix, ISO2)
     zh_stop: frozenset[str]  # Chinese function characters that end a name after a title
     former: tuple[str, ...]  # lower-case prefixes joined to a title: "then-", "ex-", "ex" (es), longest first
+    former_ends: frozenset[str]  # their last characters: a hit inside a word after another needs no look-up
     postmod: re.Pattern[str] | None  # an adjective between title and name: "président sortant", "presidente electo"
     deputy: re.Pattern[str] | None  # a word before a title naming the deputy's office: "Deputy", "نائب"
 
@@ -170,6 +171,7 @@ def _tables(lang: str) -> _Tables:
             tuple((form[:-1].lower(), code) for form, code in forms.items() if form.endswith("*")),
             frozenset("".join(word_list("zh_stop", lang))),
             tuple(sorted(word_list("former", lang), key=len, reverse=True)),
+            frozenset(prefix[-1] for prefix in word_list("former", lang)),
             _postmod_pattern(lang),
             _deputy_pattern(lang),
         )
@@ -431,7 +433,7 @@ _CAP_BEFORE = re.compile(r"[A-Z\u00c0-\u024f\u0400-\u04ff][^\s]*\s+$")  # a capi
 _CAP_AFTER = re.compile(r"\s[^\W\d_]")
 
 
-def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int, int]]:
+def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
     """(start, end, prefix) of the longest title surface form at each word start, in text order;
     ``prefix`` is the length of a former-office prefix joined to it ("then-", "ex-"), else 0.
 
@@ -441,19 +443,18 @@ def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int, int]]:
     """
     low = text.lower()
     if len(low) != len(text):
-        for m in t.pattern.finditer(text):
-            yield m.start(), m.end(), 0
-        return
+        return [(m.start(), m.end(), 0) for m in t.pattern.finditer(text)]
     best: dict[int, int] = {}
     prefixed: dict[int, int] = {}
     n = len(low)
+    former_ends = t.former_ends
     for last, length in t.automaton.iter(low):
         start = last - length + 1
         end = last + 1
         if start > 0:
             ch = low[start - 1]
             if ch.isalnum() or ch == "_" or ch in _BEFORE_WORD:
-                prefix = _former_prefix(low, start, t) if t.former else 0
+                prefix = _former_prefix(low, start, t) if ch in former_ends else 0
                 if not prefix:
                     continue
                 prefixed[start] = prefix
@@ -463,8 +464,9 @@ def _candidates(text: str, t: _Tables) -> Iterator[tuple[int, int, int]]:
                 continue
         if best.get(start, 0) < end:
             best[start] = end
-    for start in sorted(best):
-        yield start, best[start], prefixed.get(start, 0)
+    if not best:
+        return []
+    return [(start, best[start], prefixed.get(start, 0)) for start in sorted(best)]
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -699,7 +701,10 @@ def find_titles(
         if prefix is not None:
             yield prefix
             consumed = prefix.end
-    for start, end, lead in _candidates(text, t):
+    candidates = _candidates(text, t)
+    if not candidates:
+        return  # no office word: most documents stop here
+    for start, end, lead in candidates:
         if start - lead < consumed:
             continue
         office = t.table.get(text[start:end].lower())
