@@ -22,8 +22,12 @@ from typing import Any
 from .._document import Document, Mention
 from .._lang import UNDETERMINED, parse_lang
 from .._pipeline import NormaliserBase
+from .._resources import shortcut_table
 from ._gazetteer import cldr_name, fold, gazetteer, global_names, locale_names, spellings, strip_marks
-from ._match import scan
+from ._match import _places, scan
+
+#: Language -> its gazetteer: a lock-free shortcut in front of ``gazetteer`` (see ``shortcut_table``).
+_GAZETTEERS: dict[str, Any] = shortcut_table()
 
 __all__ = ["SPELLINGS", "PlacesNormaliser", "lookup"]
 
@@ -91,11 +95,15 @@ class PlacesNormaliser(NormaliserBase):
         if not text:
             return []
         lang = doc.lang if doc.lang and doc.lang != UNDETERMINED else "en"
-        g = gazetteer(lang)
+        g = _GAZETTEERS.get(lang) or gazetteer(lang)
+        found = _places(text, g)
+        if not found:
+            return []
+        _GAZETTEERS[lang] = g
         out = []
         spelling = self.spelling
         kind = self.kind
-        for start, end, _entry, cand in scan(text, g):
+        for start, end, _entry, cand in found:
             code, type_, geonames, name, _population = cand
             surface = text[start:end]
             if spelling == "source" or type_ == "demonym":

@@ -31,6 +31,7 @@ from .._resources import cached, read_text
 from .._trie import trie_pattern
 
 __all__ = [
+    "QUOTES",
     "Candidate",
     "Entry",
     "Gazetteer",
@@ -135,6 +136,9 @@ _PERSON_RULE_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl", "ca", "gl", 
                                 "sv", "da", "no", "nb", "nn", "is"})  # fmt: skip
 #: Scripts written without spaces: no word boundary is asked for there.
 _NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
+
+#: Apostrophes and quotes a key may start with ("’Amman", "'s-Gravenhage").
+QUOTES = "'’‘`"
 
 _RANK = {"country": 0, "territory": 0, "region": 1, "city": 2, "demonym": 3, "trap": 9}
 
@@ -413,7 +417,8 @@ class Gazetteer:
     openers: frozenset[str]  # folded function words that may stand capitalised before a place
     person_rules: bool
     initial_rule: bool  # a capitalised sentence-initial word other than an opener makes a person name
-    runs: Any  # re.Pattern of capitalised word runs, or None: every key starts with a capital (prefilter)
+    runs: Any  # re.Pattern of capitalised word runs (one group), or None: every key starts with a capital (prefilter)
+    quotes: str  # the apostrophes and quotes that start a key ("’Amman"): a run takes one of them before it
     inner: frozenset[str]  # folded lower-case words inside or after keys ("of", "and", "duck")
     memo: dict[str, Any]  # capital run -> its accepted hits (filled by the matcher, bounded)
 
@@ -612,6 +617,11 @@ def _build(lang: str) -> Gazetteer:
     cities = _city_automaton(scripts, stems)
     shadow = frozenset(n for key in entries if (n := cities.automaton.get(key, (0, -1))[1]) >= 0)
     runs, inner = _prefilter(entries, cities.firsts)
+    quotes = "".join(
+        q
+        for q in QUOTES
+        if next(automaton.keys(q), None) is not None or next(cities.automaton.keys(q), None) is not None
+    )
     city_exact = _CityExact(scripts, stems, name_end)
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
     openers = frozenset(w for row in _tsv("openers.tsv") if row[0] == lang for w in row[1].split("|"))
@@ -631,6 +641,7 @@ def _build(lang: str) -> Gazetteer:
         person_rules=lang in _PERSON_RULE_LANGS,
         initial_rule=bool(openers),
         runs=runs,
+        quotes=quotes,
         inner=inner,
         memo={},
     )
@@ -688,7 +699,8 @@ def _prefilter(entries: Mapping[str, Entry], city_firsts: frozenset[str] | None)
         # "d'ivoire" is written "d'Ivoire": a letter after an apostrophe or a hyphen may be a capital
         forms = set(inner) | {re.sub(r"(?<=['’-])(\w)", lambda m: m.group(1).upper(), w) for w in inner}
         word = f"(?:{word}|{trie_pattern(forms)}" + r"(?=[\s.,;:!?)\]}\"'’”»]|$))"
-    return re.compile(cls + r"\S*(?:[ \t]+" + word + ")*"), frozenset(inner)
+    # one group: ``split`` gives the runs and the text between them, whose lengths are the offsets
+    return re.compile("(" + cls + r"\S*(?:[ \t]+" + word + ")*)"), frozenset(inner)
 
 
 def global_names() -> Mapping[str, str]:

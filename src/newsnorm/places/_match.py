@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from itertools import accumulate, compress
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from ._gazetteer import Candidate, Entry, Gazetteer, city_entry, fold
+from ._gazetteer import QUOTES, Candidate, Entry, Gazetteer, city_entry, fold
 
-__all__ = ["Hit", "scan"]
+__all__ = ["Hit", "Place", "scan"]
 
 _WORD = re.compile(r"\w+")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
@@ -209,6 +211,7 @@ def _inside_name(
     hit: Hit,
     starts: set[int],
     ends: set[int],
+    g: Gazetteer,
     memo: dict[int, bool],
     edges: tuple[set[int], set[int]] | None = None,
 ) -> bool:
@@ -236,7 +239,7 @@ _TOKEN = re.compile(r"[ \t]+(\S+)")
 _PUNCT = ".,;:!?)]}\"'’”»"
 
 
-_QUOTES = frozenset("'’‘`")
+_QUOTES = frozenset(QUOTES)
 
 
 def _raw_hits(
@@ -289,60 +292,35 @@ def _raw_hits(
 
 _MEMO_SIZE = 1 << 13
 
+#: A found place as a plain tuple: ``(start, end, entry, candidate)`` (the fields of :class:`Hit`).
+Place = tuple[int, int, Entry, Candidate]
 
-def _run_hits(text: str, g: Gazetteer, edges: tuple[set[int], set[int]]) -> list[tuple[int, int, int, Entry]]:
-    """Accepted hits in the runs of capitalised words, each distinct run judged once per process.
 
-    A run ends before a space or the end of the text, so what is found inside it depends on
-    its own characters only; a hit at the run's first letter still needs a non-word before it.
-    ``edges`` gets the starts and ends of the runs that hold a hit (the person-name rule needs
-    no neighbour look-up there: a capitalised neighbour would have joined the run).
+class _Run(NamedTuple):
+    """What one run of capitalised words holds, judged once per process (run-relative offsets).
+
+    ``raw``: the accepted automaton hits ``(start, end, rank, entry)``; ``taken``: the
+    leftmost-longest of them that are no traps ``(start, end, entry, candidate)``; ``spans``:
+    the offsets of every leftmost-longest hit, traps too (their offsets count as neighbours);
+    ``context``: per taken hit, whether it needs the person-name or inner-name check (a hit
+    that is a whole run never does: a capitalised neighbour would have joined the run);
+    ``plain``: no hit needs the check or names several countries; ``quoted``: the run with
+    an apostrophe or quote before it, for those that start a key there ("’Amman", "‘Irāq").
     """
-    run_starts, run_ends = edges
-    memo = g.memo
-    automaton, cities = g.automaton, g.cities
-    found: list[tuple[int, int, int, Entry]] = []
-    for m in g.runs.finditer(text):
-        a, b = m.span()
-        if a and text[a - 1] in _QUOTES:  # a run takes the apostrophe before it: keys such as "‘Amman"
-            a -= 1
-        run = text[a:b]
-        hits = memo.get(run)
-        if hits is None:
-            low = fold(run)
-            pairs = [*automaton.iter(low), *cities.iter(low)] if cities is not None else automaton.iter(low)
-            hits = tuple(_raw_hits(run, pairs, g, True, True))
-            if len(memo) >= _MEMO_SIZE:
-                memo.clear()
-            memo[run] = hits
-        if not hits:
-            continue
-        inside = a > 0 and text[a - 1].isalnum() and _is_word_char(text[a - 1])
-        run_starts.add(a)
-        run_ends.add(b)
-        for start, end, rank, entry in hits:
-            if start == 0 and inside:
-                continue
-            found.append((a + start, a + end, rank, entry))
-    return found
+
+    raw: tuple[tuple[int, int, int, Entry], ...]
+    taken: tuple[Place, ...]
+    spans: tuple[tuple[int, int], ...]
+    context: tuple[bool, ...]
+    plain: bool
+    quoted: Mapping[str, _Run | tuple[()]]
 
 
-def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = True) -> list[Hit]:
-    """Find the places of ``text`` with gazetteer ``g``: non-overlapping hits sorted by start."""
-    if not text:
-        return []
-    if strict_case and g.runs is not None:  # every key starts with a capital (or an apostrophe)
-        run_edges: tuple[set[int], set[int]] = (set(), set())
-        edges: tuple[set[int], set[int]] | None = run_edges
-        found = _run_hits(text, g, run_edges)
-    else:
-        edges = None
-        low = fold(text)
-        pairs = [*g.automaton.iter(low), *g.cities.iter(low)] if g.cities is not None else g.automaton.iter(low)
-        found = _raw_hits(text, pairs, g, strict_case, False)
-    if not found:
-        return []
-    # leftmost-longest: at each start the longest key wins, and a hit never overlaps an earlier one
+_NO_QUOTES: Mapping[str, _Run | tuple[()]] = MappingProxyType({})
+
+
+def _leftmost(found: list[tuple[int, int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """Leftmost-longest: at each start the longest key wins, and a hit never overlaps an earlier one."""
     found.sort(key=lambda h: (h[0], h[0] - h[1], h[2]))
     taken: list[tuple[int, int, Entry]] = []
     last_end = 0
@@ -351,28 +329,185 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
             continue
         taken.append((start, end, entry))
         last_end = end
-    hits = [Hit(s, e, entry, entry.candidates[0]) for s, e, entry in taken if not entry.trap]
-    if context and hits:
-        memo: dict[int, bool] = {}
-        start_set = {s for s, _, _ in taken}
-        end_set = {e for _, e, _ in taken}
-        if g.person_rules:
-            hits = [h for h in hits if not _person_like(text, h, start_set, end_set, g, memo, edges)]
+    return taken
+
+
+def _needs_context(start: int, end: int, run: str, entry: Entry, person_rules: bool) -> bool:
+    """Whether a hit at ``start:end`` of ``run`` may be rejected by the context rules.
+
+    The rules look at a word after the hit past a space and at a word before it past a
+    space; a neighbour outside the run is no capitalised word (it would have joined the run),
+    so only a word inside the run can reject the hit ("San Francisco" in "Bank of San
+    Francisco"). A word inside the run is read exactly as in the text, unless it reaches
+    back to the run's first letter (the word may start before the run): then the rule runs.
+    """
+    if entry.abbrev:
+        return False
+    kind = entry.candidates[0].type
+    nxt = _NEXT_WORD.match(run, end)
+    after = nxt is not None and nxt.group(1)[0].isupper()
+    prev = _prev_word(run, start) if start >= 2 and run[start - 1] in " \t" else None
+    before = prev is not None and (prev[0] == 0 or run[prev[0]].isupper())
+    if person_rules:
+        if kind == "demonym":
+            return False
+        after = after and not nxt.group(1).isupper()  # type: ignore[union-attr]
+        return after or (before and (run[start - 2].isalnum() or run[start - 2] in ". \t"))
+    return kind == "city" and after and before
+
+
+def _judged(
+    run: str, raw: list[tuple[int, int, int, Entry]], g: Gazetteer, quoted: Mapping[str, _Run | tuple[()]] = _NO_QUOTES
+) -> _Run | tuple[()]:
+    """The :class:`_Run` of the accepted hits ``raw`` of ``run`` (``()`` when there are none)."""
+    if not raw and not quoted:
+        return ()
+    chosen = _leftmost(list(raw))
+    kept = [(s, e, entry) for s, e, entry in chosen if not entry.trap]
+    context = tuple(_needs_context(s, e, run, entry, g.person_rules) for s, e, entry in kept)
+    return _Run(
+        tuple(raw),
+        tuple((s, e, entry, entry.candidates[0]) for s, e, entry in kept),
+        tuple((s, e) for s, e, _entry in chosen),
+        context,
+        not any(context) and not any(entry.ambiguous for _s, _e, entry in kept),
+        quoted,
+    )
+
+
+def _run_raw(run: str, g: Gazetteer) -> list[tuple[int, int, int, Entry]]:
+    """The accepted automaton hits of one run."""
+    low = fold(run)
+    cities = g.cities
+    pairs = [*g.automaton.iter(low), *cities.iter(low)] if cities is not None else g.automaton.iter(low)
+    return _raw_hits(run, pairs, g, True, True)
+
+
+def _judge_run(run: str, g: Gazetteer) -> _Run | tuple[()]:
+    """The hits of one run (``()`` when it holds none), and of the run after each quote that starts a key there.
+
+    Only a hit that takes the quote makes a difference: the others are the same hits one
+    character further on.
+    """
+    quoted: dict[str, _Run | tuple[()]] = {}
+    for q in g.quotes:
+        raw = _run_raw(q + run, g)
+        if any(h[0] == 0 for h in raw):
+            quoted[q] = _judged(q + run, raw, g)
+    return _judged(run, _run_raw(run, g), g, MappingProxyType(quoted) if quoted else _NO_QUOTES)
+
+
+def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = True) -> list[Place]:
+    """The places of ``text`` as :data:`Place` tuples sorted by start (what :func:`scan` returns).
+
+    When every key starts with a capital (or an apostrophe), only the runs of capitalised
+    words can hold a place. A run ends before a space or the end of the text, so what is
+    found inside it depends on its own characters only: each distinct run is judged once per
+    process (``g.memo``), and a text whose runs are all known costs one ``split`` and one
+    dictionary look-up per run. The offsets (run ``i`` spans ``offsets[2 * i]`` to
+    ``offsets[2 * i + 1]``) are the running sums of the lengths of the pieces.
+    """
+    if not text:
+        return []
+    if not (strict_case and g.runs is not None):  # some key may start in lower case: the whole text
+        low = fold(text)
+        pairs = [*g.automaton.iter(low), *g.cities.iter(low)] if g.cities is not None else g.automaton.iter(low)
+        whole = _judged(text, _raw_hits(text, pairs, g, strict_case, False), g)
+        if not whole:
+            return []
+        return _in_context(text, list(whole.taken), [context] * len(whole.taken), whole.spans, None, g)
+    memo = g.memo
+    parts = g.runs.split(text)
+    strs = parts[1::2]
+    infos: list[Any] = list(map(memo.get, strs))
+    if None in infos:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        for i, run in enumerate(strs):
+            if infos[i] is None:
+                infos[i] = memo[run] = _judge_run(run, g)
+    if not any(infos):
+        return []
+    offsets = list(accumulate(map(len, parts)))
+    found: list[Place] = []
+    plain = True
+    for i in compress(range(len(infos)), infos):
+        info = infos[i]
+        a = offsets[2 * i]
+        if info.quoted and a > 0 and text[a - 1] in info.quoted:  # the run takes the quote before it
+            a -= 1
+            offsets[2 * i] = a
+            infos[i] = info = info.quoted[text[a]]
+            if not info:
+                continue
+        if a > 0 and text[a - 1].isalnum() and _is_word_char(text[a - 1]) and any(h[0] == 0 for h in info.raw):
+            # glued to the word before: no hit at the run's first letter, the others choose again
+            run = text[a : offsets[2 * i + 1]]
+            infos[i] = info = _judged(run, [h for h in info.raw if h[0] != 0], g)
+            if not info:
+                continue
+        plain = plain and info.plain
+        if a:
+            found.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in info.taken])
         else:
-            hits = [h for h in hits if not _inside_name(text, h, start_set, end_set, memo, edges)]
-    return _choose(hits)
+            found.extend(info.taken)
+    if plain or not found:
+        return found
+    needs: list[bool] = []
+    spans: list[tuple[int, int]] = []
+    edges: tuple[set[int], set[int]] = (set(), set())
+    for i in compress(range(len(infos)), infos):
+        info = infos[i]
+        a = offsets[2 * i]
+        needs.extend(info.context if context else [False] * len(info.context))
+        spans.extend([(a + s, a + e) for s, e in info.spans])
+        if info.taken:
+            edges[0].add(a)
+            edges[1].add(offsets[2 * i + 1])
+    return _in_context(text, found, needs, spans, edges, g)
 
 
-def _choose(hits: list[Hit]) -> list[Hit]:
+def _in_context(
+    text: str,
+    found: list[Place],
+    needs: list[bool],
+    spans: Iterable[tuple[int, int]],
+    edges: tuple[set[int], set[int]] | None,
+    g: Gazetteer,
+) -> list[Place]:
+    """``found`` without the hits the context rules reject (those whose ``needs`` is true), places chosen."""
+    if any(needs):
+        memo: dict[int, bool] = {}
+        start_set = set()
+        end_set = set()
+        for s, e in spans:
+            start_set.add(s)
+            end_set.add(e)
+        rule = _person_like if g.person_rules else _inside_name
+        found = [
+            h
+            for h, need in zip(found, needs, strict=True)
+            if not need or not rule(text, Hit._make(h), start_set, end_set, g, memo, edges)
+        ]
+    return _choose(found)
+
+
+def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = True) -> list[Hit]:
+    """Find the places of ``text`` with gazetteer ``g``: non-overlapping hits sorted by start."""
+    return [Hit._make(h) for h in _places(text, g, strict_case, context)]
+
+
+def _choose(hits: list[Place]) -> list[Place]:
     """Resolve names shared by several places by the unambiguous places of the same text."""
-    if not any(h.entry.ambiguous for h in hits):
+    if not any(h[2].ambiguous for h in hits):
         return hits
-    codes = Counter(h.candidate.code for h in hits if not h.entry.ambiguous)
+    codes = Counter(h[3].code for h in hits if not h[2].ambiguous)
     out = []
     for h in hits:
-        cands = h.entry.candidates
-        if h.entry.ambiguous:
+        entry = h[2]
+        if entry.ambiguous:
+            cands = entry.candidates
             best = max(cands, key=lambda c: (codes.get(c.code, 0), -cands.index(c)))
-            h = h._replace(candidate=best)
+            h = (h[0], h[1], entry, best)
         out.append(h)
     return out
