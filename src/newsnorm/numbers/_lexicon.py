@@ -287,13 +287,13 @@ def _build(lang: str) -> Grammar:
         + ("，．、" if cjk else "\u060c\u066b\u066c")
         + "]*"
     )
+    glue = "".join(f"(?:{re.escape(c)})?" for c in overlay.get("glued_connectors", []))
     if cjk:
         words = "(?!)"
     elif any(unicodedata.category(c).startswith("M") for w in atoms for c in w):
         marks = _marks()  # Devanagari vowel signs are not \w: "सौ" must stay one word
-        words = r"(?<![\w" + marks + r"])" + atom + r"(?:-?" + atom + r"){0,7}(?![\w" + marks + "])"
+        words = r"(?<![\w" + marks + r"])" + atom + r"(?:-?" + glue + atom + r"){0,7}(?![\w" + marks + "])"
     else:
-        glue = "".join(f"(?:{re.escape(c)})?" for c in overlay.get("glued_connectors", []))
         words = r"\b" + atom + r"(?:-?" + glue + atom + r"){0,7}\b"
         # every atom begins and ends with an ASCII character: ASCII \b finds every Unicode-bounded run (and a few
         # more, "ten" in "éten", which the scanner drops), at about 60% of the cost
@@ -355,6 +355,10 @@ def _build(lang: str) -> Grammar:
             bool(overlay.get("bare_fractions")),
             bool(overlay.get("fused_hundreds")),
             bool(overlay.get("lone_plural_ordinal")),
+            str(overlay.get("decimal_words", "")),
+            bool(overlay.get("point_leads", True)),
+            MappingProxyType({w.lower(): str(k) for w, k in overlay.get("closing_words", {}).items()}),
+            bool(overlay.get("one_apart")),
         ),
         non_latin=bool(full) and not cjk and not any(c.isascii() and c.isalpha() for w in full for c in w),
         range_between_after=frozenset(w.lower() for w in overlay.get("range_between_after", ())),

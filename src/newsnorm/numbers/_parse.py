@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
 
 __all__ = ["Num", "Tok", "cjk_value", "digit_value", "parse_words"]
 
@@ -104,6 +107,8 @@ def digit_value(text: str, decimal: str, group: str) -> float | None:
 Tok = tuple[int, int, str, float, str, bool, int]
 
 _ORD = frozenset(["O", "OH", "OM", "OS"])
+_NO_WORDS: Mapping[str, str] = MappingProxyType({})
+_SCALE_ON = frozenset(["S", "OS", "Q"])  # what follows "cem", "cien": "cem mil", "cien millonésimas"
 _FRACTIONISH = frozenset(["Q", "F", "O", "OM", "OS"])
 
 
@@ -133,6 +138,8 @@ class _State:
     dec: list[Tok] | None = None
     dec_base: float = 0
     dec_end: int = -1
+    lead_point: bool = False  # the number opened with its point word ("point five")
+    last: str = ""  # the last word read into the number
     conn_scale: float = 1.0  # "three million and two thirds": the fraction is of a million
     seg_start: int = -1  # first token after the last scale
     seg_prev_end: int = -1  # end of the token before it
@@ -154,17 +161,45 @@ class _State:
         self.group = self.pending = 0
 
 
-def _decimal(base: float, toks: list[Tok], vigesimal: bool, compound: bool, ordinal_add: bool) -> float | None:
+def _is_digit_word(t: Tok) -> bool:
+    return (t[4] == "N" and 0 <= t[3] < 10 and t[3] == int(t[3])) or (t[4] == "FIG" and len(t[2]) == 1)
+
+
+def _digit_string(toks: list[Tok]) -> str:
+    return "".join(str(int(v)) if k == "N" else w for _, _, w, v, k, _, _ in toks)
+
+
+def _decimal_part(toks: list[Tok], mode: str, parse: Any) -> tuple[str | None, list[Tok], list[Num]]:
+    """(digits after the point or ``None``, the tokens they use, numbers read from the tokens after them).
+
+    ``mode`` "digits": the decimal part is spelled digit by digit ("one point two three", "eins komma
+    null fünf"), a word such as "fifteen" ends it ("null komma fünfzehn" is 0 and 15). ``mode`` "group":
+    zeros then one number ("douze virgule quatre-vingt-dix-neuf", "cent vingt virgule zéro cinq"), the
+    words after that group are numbers of their own ("un virgule deux trois six" is 1.2, 3 and 6). Otherwise
+    either form, all the words making one decimal part.
+    """
     if not toks:
-        return None
-    if all(k in ("N", "FIG") and v < 10 and v == int(v) for _, _, _, v, k, _, _ in toks):
-        digits = "".join(str(int(v)) if k == "N" else w for _, _, w, v, k, _, _ in toks)
-    else:
-        nums = parse_words(toks, vigesimal, compound, ordinal_add)
-        if len(nums) != 1 or nums[0].value != int(nums[0].value):
-            return None
-        digits = str(int(nums[0].value))
-    return base + float("0." + digits)
+        return None, [], []
+    if mode == "digits":
+        n = 0
+        while n < len(toks) and _is_digit_word(toks[n]):
+            n += 1
+        return (_digit_string(toks[:n]) if n else None), toks[:n], parse(toks[n:]) if n < len(toks) else []
+    if all(_is_digit_word(t) for t in toks) and mode != "group":
+        return _digit_string(toks), toks, []
+    zeros = 0
+    while zeros < len(toks) and toks[zeros][4] == "N" and toks[zeros][3] == 0:
+        zeros += 1
+    nums: list[Num] = parse(toks[zeros:]) if zeros < len(toks) else []
+    if not nums:
+        return "0" * zeros, toks, []
+    first = nums[0]
+    if first.value != int(first.value) or first.value < 0 or first.ordinal:
+        return None, [], []
+    if mode != "group" and len(nums) != 1:
+        return None, [], []
+    used = [t for t in toks if t[0] < first.end]
+    return "0" * zeros + str(int(first.value)), used, nums[1:]
 
 
 def _ordinal_continues(w: float, v: float) -> bool:
@@ -196,6 +231,10 @@ def parse_words(
     bare_fractions: bool = False,
     fused_hundreds: bool = False,
     lone_plural_ordinal: bool = False,
+    decimals: str = "",
+    point_leads: bool = True,
+    closing: Mapping[str, str] = _NO_WORDS,
+    one_apart: bool = False,
 ) -> list[Num]:
     """Split a run of atoms into numbers.
 
@@ -213,19 +252,43 @@ def parse_words(
     ``lone_plural_ordinal``: a plural ordinal without a numerator is an ordinal ("decimosextos"),
     with one a fraction ("tres quintos").
     ``fused_hundreds``: hundreds are single words ("триста", "trescientos"), so a unit before "hundred" is apart.
+    ``decimals``: how the words after a decimal point are read (see :func:`_decimal_part`); ``point_leads``:
+    a point word may open a number ("point five"). ``closing``: words after which only a decimal point
+    ("") or a scale ("S") continues a number (German "eins", Portuguese "cem"). ``one_apart``: "one"
+    before "hundred" or "thousand" is a number of its own (French "cent", "mille" take no "un").
     """
     out: list[Num] = []
     st = _State()
 
-    def finish_dec() -> None:
-        if st.dec is not None:
-            v = _decimal(st.dec_base, st.dec, vigesimal, compound, ordinal_add)
-            if v is not None:
-                st.set_value(v)
-                st.frac = True  # a decimal takes only a scale after it
-            else:
-                st.end = st.dec_end
-            st.dec = None
+    def parse(toks: list[Tok]) -> list[Num]:
+        return parse_words(
+            toks, vigesimal, compound, ordinal_add, conn_fraction_only, first_standalone, bare_fractions,
+            fused_hundreds, lone_plural_ordinal, decimals, point_leads, closing, one_apart,
+        )  # fmt: skip
+
+    def finish_dec() -> bool:
+        """Close a decimal part; true when words after it made numbers of their own (the next word starts anew)."""
+        nonlocal st
+        if st.dec is None:
+            return False
+        dec = st.dec
+        st.dec = None
+        digits, used, rest = _decimal_part(dec, "" if st.lead_point else decimals, parse)
+        if digits is not None:
+            st.set_value(st.dec_base + float("0." + digits))
+            st.frac = True  # a decimal takes only a scale after it
+            if rest:
+                st.end = used[-1][1]
+        else:
+            st.end = st.dec_end
+        if not rest:
+            return False
+        st.tokens -= len(dec) - len(used)
+        if digits is None and st.lead_point:
+            st = _State()
+        flush()
+        out.extend(rest)
+        return True
 
     def flush() -> None:
         nonlocal st
@@ -274,9 +337,16 @@ def parse_words(
             st.neg = True
             st.start = start
             continue
-        if kind == "P" and st.tokens == 0 and st.div is None and nxt in ("N", "FIG") and not items[idx + 1][5]:
+        if (
+            kind == "P"
+            and point_leads
+            and st.tokens == 0
+            and st.div is None
+            and nxt in ("N", "FIG")
+            and not items[idx + 1][5]
+        ):
             st.start, st.first, st.tokens = start, word, 1  # "point fifteen", "точка пятнадцать": 0.15
-            st.dec_base, st.dec, st.dec_end = 0, [], end
+            st.dec_base, st.dec, st.dec_end, st.lead_point = 0, [], end, True
             continue
         if kind == "P":
             if st.tokens and not st.ordinal and st.dec is None and not st.frac and not st.closed:
@@ -288,7 +358,7 @@ def parse_words(
             continue
         if st.dec is not None:
             if kind in ("N", "H", "M") or (kind == "FIG" and word.isdigit()) or (kind == "S" and st.dec and nxt == "S"):
-                st.dec.append((start, end, word, v, kind, False, -1))
+                st.dec.append((start, end, word, v, kind, conn, -1))
                 st.end = end
                 st.tokens += 1
                 continue
@@ -370,6 +440,8 @@ def parse_words(
             ok = st.pending == 0 and st.group == 0 and not st.fig and v < st.last_scale()
         elif kind == "M":
             ok = not conn and st.group == 0 and (st.fig or st.pending < v) and v < st.last_mult
+            if st.parts and (st.pending or 1) * v >= st.last_scale():
+                ok = False  # "fünfhundert Tausend zweiundzwanzig hundert": 2200 cannot follow a thousand
             if fused_hundreds and v == 100 and st.pending and not st.fig:
                 ok = False  # "три сто": hundreds are one word ("триста"), so these are two numbers
             if v >= 1000 and st.pending >= 10 and not st.fig:  # CJK 千 takes one digit
@@ -424,7 +496,16 @@ def parse_words(
         if conn and kind not in ("N", "O", "F", "FA", "H", "Q", "FIG"):
             ok = False
         if ok and conn and conn_fraction_only and st.tokens and kind not in ("F", "FA", "Q"):
-            ok = word.startswith("و") or (nxt in _FRACTIONISH and idx + 1 < n_items and not items[idx + 1][5])
+            ok = (
+                word.startswith("و")
+                or (nxt in _FRACTIONISH and idx + 1 < n_items and not items[idx + 1][5])
+                or start - st.end <= 3  # a connector inside the word: "hundertunddrei"
+                or (kind in ("N", "O") and 20 <= v < 100 and v % 10 == 0 and 0 < st.pending < 10)  # "zwei und vierzig"
+            )
+        if ok and st.tokens and closing and st.last in closing and not (closing[st.last] == "S" and kind in _SCALE_ON):
+            ok = False  # "eins und zwanzig", "cem e dois": these words end a number
+        if ok and one_apart and kind in ("M", "S") and v in (100, 1000) and st.tokens == 1 and whole == 1:
+            ok = st.fig  # French "un cent", Italian "uno mille": "cent", "mille" alone are 100, 1000
         if not ok:
             flush()
             whole = 0.0
@@ -476,6 +557,7 @@ def parse_words(
             st.seg_tokens += 1
         st.tokens += 1
         st.end = end
+        st.last = word
         if kind == "FIG":
             st.pending = v
             st.fig = True

@@ -511,9 +511,13 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             gm = gap.fullmatch(low, last_end, start) if start - last_end <= 24 else None
             if gm is not None and gm.group("s") is not None and g.overlay.get("tens_units_glued"):
                 pk, pv, tk, tv = run[-1][4], run[-1][3], tok[0][4], tok[0][3]
-                glued_only = g.overlay["tens_units_glued"] != "vowel" or tok[0][2][:1] in "aeiou"
-                if pk == "N" and tk in ("N", "O") and 20 <= pv < 100 and pv % 10 == 0 and 0 < tv < 10 and glued_only:
-                    gm = None  # "venti uno" (ventuno), "zwanzig drei": two numbers where tens and units make one word
+                mode = g.overlay["tens_units_glued"]
+                if mode == "french":  # a unit joins tens with a hyphen, "et un" after vingt ... soixante
+                    apart = (tv == 1 and 20 <= pv <= 60) or (run[-1][2].endswith("dix") and tv < 7)
+                else:
+                    apart = mode != "vowel" or tok[0][2][:1] in "aeiou"
+                if pk == "N" and tk in ("N", "O") and pv >= 10 and pv % 10 == 0 and pv < 100 and 0 < tv < 10 and apart:
+                    gm = None  # "venti uno" (ventuno), "zwanzig drei", "vingt un": two numbers
             if gm is not None:
                 joined = True
                 conn = bool(gm.group("c") or gm.group("ch") or (g.cjk and gm.groupdict().get("c2")))
@@ -891,7 +895,8 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
     if first in g.article_one:
         # "un chiffre" is an article; "un, deux", "un trois", "un." count
         follow = _NEXT_WORD.match(text, n.end, n.end + 40)
-        return follow is None or (follow.group(1) is not None and follow.group(1) in g.words)
+        nxt = follow.group(1) if follow is not None else None
+        return follow is None or (nxt is not None and (nxt in g.words or bool(_split_glued(g, nxt))))
     if n.value == 1:
         wa, wb = _word_before(text, n.start)
         before = text[wa:wb].lower() if wa >= 0 else ""
