@@ -189,7 +189,7 @@ def test_headline_kickers_stems_and_breadcrumbs(title: str, kwargs: dict[str, ob
 
 def _slow_repeats(source: str) -> list[tuple[int, int]]:
     """The repeated-headline rule read plainly (every line up to 81, no early exit), for comparison."""
-    lines = []
+    lines: list[tuple[int, str]] = []
     pos = 0
     while pos < len(source) and len(lines) < 81:
         nl = source.find("\n", pos)

@@ -480,6 +480,7 @@ _COMMA_COMPLEMENT = re.compile(
 )
 _AR_COMPLEMENT = re.compile(r"\s+لل\S+(?:\s+ال\S+){0,2}")
 _ADJ = re.compile(r"\s+[a-zà-ÿ][\w'’-]*")
+_NOUN_CAPITALS = frozenset({"de", "lb"})  # languages that capitalise nouns: no lower-case word ends a complement
 _MAX_CHAIN = 6  # titles in one chain at most ("Lt. Gen. Dr."): a run of titles stays linear
 _NAME_LINE = 60  # longest text read as a bare name line ("Xyz. (Bud) Smith")
 _DOTTED = re.compile(r"\s*([^\W\d_]{2,4}\.)(?=\s|$)")
@@ -878,7 +879,9 @@ def find_titles(
             # Repubblica Sergio Mattarella": a complement naming the institution, then the name
             cm2 = _COMPLEMENT.match(text, pos)
             if cm2 and cm2.group("prep").casefold() in t.particles:
-                tails = [cm2.end("noun")] + [a.end() for a in _ADJ.finditer(text, cm2.end("noun"), cm2.end())]
+                tails = [cm2.end("noun")]
+                if lang not in _NOUN_CAPITALS:  # "Commission européenne"; in German a lower-case word is a verb
+                    tails += [a.end() for a in _ADJ.finditer(text, cm2.end("noun"), cm2.end())]
                 for cut in reversed(tails):
                     found = _person(text, cut, lang, t, limit + (cut - pos))
                     if found is not None and found.text.lower() not in t.table:
@@ -912,7 +915,7 @@ def find_titles(
             particle = bool(nxt_word and nxt_word.group(1).casefold() in t.particles)
             if not (
                 (head.abbreviation and lang not in _CASELESS)
-                or (capital and (before_title or particle) and lang not in _CASELESS)
+                or (capital and (before_title or particle) and lang not in _CASELESS and lang not in _NOUN_CAPITALS)
                 or (lang == "en" and capital and (standalone or span_end > end))
             ):
                 continue
