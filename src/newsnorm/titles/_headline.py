@@ -51,6 +51,14 @@ _QUOTES = str.maketrans(
 _MULTISPACE = re.compile(r"\s+")
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.[a-z]{2,4})?$")  # "draft-dejong-remotestorage-04"
 _BRACKETED = re.compile(r"\s\[[^\[\]]{2,40}\]\s*$")  # "... [Archive of Our Own]": a site's own marker
+# "| by John C. Welch |", "- par Jean Dupont", "| von Anna Müller": a byline word and a name of two to four
+# capitalised words or initials is the author, never part of the headline
+_PARTICLES = "de|da|di|do|du|del|della|dos|das|van|von|der|den|ter|ten|le|la|al|el|bin|ibn"
+_NAME_PART = r"(?:[^\W\d_]\.|[A-ZÀ-ÞĀ-ŽА-ЯΑ-Ω][\w'’-]+)"
+_BYLINE = re.compile(
+    rf"^\s*(?:[Bb]y|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Oo]leh|[Pp]rzez)\s+{_NAME_PART}"
+    rf"(?:\s+(?:(?:{_PARTICLES})\s+)?{_NAME_PART}){{1,3}}\s*$"
+)
 
 
 def _words(text: str) -> float:
@@ -203,14 +211,16 @@ def _strip_site(title: str, evidence: _Evidence) -> str:
     cut = n
     last = segs[-1]
     head_words = _words(" ".join(segs[:-1]))
-    strong = evidence.is_site(last) or evidence.is_date(last) or bool(_BRACKETED.search(last))
+    strong = (
+        evidence.is_site(last) or evidence.is_date(last) or bool(_BRACKETED.search(last)) or bool(_BYLINE.match(last))
+    )
     longest_head = max(_words(seg) for seg in segs[:-1])
     weak = head_words >= 4 and _words(last) < longest_head and _weak_suffix(last, seps[-1], dashes)
     if last.strip() and (strong or weak):
         cut = n - 1
         while cut >= 2:
             seg = segs[cut - 1]
-            if evidence.is_site(seg) or evidence.is_date(seg):
+            if evidence.is_site(seg) or evidence.is_date(seg) or _BYLINE.match(seg):
                 strong = True
                 cut -= 1
                 continue
