@@ -70,6 +70,8 @@ CJK_LANGS = frozenset(["zh", "ja", "ko"])
 #: Devanagari letters with nukta: precomposed form for each decomposed pair (both occur in text).
 _NUKTA_PAIRS = tuple((unicodedata.normalize("NFD", chr(c)), chr(c)) for c in range(0x958, 0x960))
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_COMMA_TO_CEDILLA = str.maketrans("șț", "şţ")
+_CEDILLA_TO_COMMA = str.maketrans("şţ", "șț")
 
 #: Plural (or derived) forms of ordinals that name fractions ("fifths", "Fünftel", "cinquièmes").
 _DENOM_RULES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -141,6 +143,9 @@ def _variants(word: str) -> set[str]:
     word = unicodedata.normalize("NFC", word.lower())
     word = word.replace("ё", "е")  # the scanner folds "ё" to "е" in the text
     out = {word, unicodedata.normalize("NFD", word), word.translate(_FOLD)}
+    if any(c in "şţșț" for c in word):  # Romanian s and t with comma below or (older fonts) cedilla: both occur
+        out.add(word.translate(_COMMA_TO_CEDILLA))
+        out.add(word.translate(_CEDILLA_TO_COMMA))
     if any(c in "'’ʼ" for c in word):  # Ukrainian "п'ять" is written with three apostrophes
         for w in list(out):
             for a in "'’ʼ":
@@ -271,8 +276,25 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
     return full
 
 
+_WORD_LISTS = ("connectors", "percent", "range_to", "range_between", "article_one", "one_article", "plural_scales")
+
+
+def _both_marks(overlay: dict[str, Any]) -> dict[str, Any]:
+    """Word lists with Romanian s/t written both with comma below and with cedilla."""
+    for key in _WORD_LISTS:
+        items = overlay.get(key)
+        if items and any(c in "şţșț" for w in items for c in w):
+            both = [
+                *items,
+                *(w.translate(_COMMA_TO_CEDILLA) for w in items),
+                *(w.translate(_CEDILLA_TO_COMMA) for w in items),
+            ]
+            overlay[key] = list(dict.fromkeys(both))
+    return overlay
+
+
 def _build(lang: str) -> Grammar:
-    overlay = _load("lang", lang)
+    overlay = _both_marks(_load("lang", lang))
     cjk = lang in CJK_LANGS
     ascii_edges = False
     full = _lexicon(lang, overlay)
@@ -315,7 +337,8 @@ def _build(lang: str) -> Grammar:
     approx: list[tuple[str, str]] = []
     for kind, phrases in overlay.get("approx", {}).items():
         for p in phrases:
-            approx.append((p.lower(), kind))
+            for v in {p.lower(), p.lower().translate(_COMMA_TO_CEDILLA), p.lower().translate(_CEDILLA_TO_COMMA)}:
+                approx.append((v, kind))
     approx.sort(key=lambda pk: -len(pk[0]))
     ord_items = [*overlay.get("ordinal_suffix", []), *([] if cjk else ["º", "ª"])]
     pct_items = ["%", "٪", "％", *overlay.get("percent", [])]

@@ -47,7 +47,9 @@ _DE_DET = frozenset(
         "jede",
     ]
 )
-_RANGE_AND = frozenset(["and", "und", "et", "y", "e", "en", "и", "і", "و", "och", "i", "ile"])
+_RANGE_AND = frozenset(
+    ["and", "und", "et", "y", "e", "en", "и", "і", "و", "och", "i", "ile", "şi", "și", "και", "ל-", "ל־", "ו-", "ו־"]
+)
 _DASHES = frozenset("-–—~～〜")
 _DOTTED = re.compile(r"\d+(?:[.,]\d+){2,}")
 _CODE_AFTER = re.compile(r"(?:[-/]\d+){2,}|-\d{4,}(?![.,]?\d)|[ ]\d{3}-\d{4}")
@@ -77,6 +79,10 @@ _PREV_PLAIN = _NOT_LETTER - frozenset("-‐/:")  # before a figure: no name, cod
 _SPACE_GROUP = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?")
 _CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+#: Scripts whose one-letter proclitics glue to a figure, with or without a hyphen ("و500", "ב-1948", "כ־1,500").
+_PROCLITIC_SCRIPT = re.compile(
+    r"[\u0590-\u05ff\ufb1d-\ufb4f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
+)
 
 
 class _Item:
@@ -312,9 +318,15 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
     if prev not in _PREV_PLAIN:
         # names with numbers: "G7", "F-16", "Covid-19", "MH17"; codes "A4-B"; an Arabic-script letter is a
         # proclitic or the article glued to the figure ("و500", "ال١٩٢", "ب٣"), as Arabic and Persian write them
-        if _LETTER.match(prev) and not _CJK_SCRIPT.match(prev) and not _ARABIC_SCRIPT.match(prev):
+        if _LETTER.match(prev) and not _CJK_SCRIPT.match(prev) and not _PROCLITIC_SCRIPT.match(prev):
             return None, e, ""
-        if prev in "-‐" and s > 1 and _LETTER.match(text[s - 2]) and not _CJK_SCRIPT.match(text[s - 2]):
+        if (
+            prev in "-‐"
+            and s > 1
+            and _LETTER.match(text[s - 2])
+            and not _CJK_SCRIPT.match(text[s - 2])
+            and not _PROCLITIC_SCRIPT.match(text[s - 2])
+        ):
             return None, e, ""
         if prev in "/:" and s > 1 and text[s - 2].isdigit():
             return None, e, ""  # "3/4/2024", "10:30": dates and times
@@ -929,7 +941,8 @@ def _percent_before(low: str, items: list[_Item], g: Grammar) -> None:
 def _approx_pattern(g: Grammar) -> Any:
     def build() -> Any:
         alt = "|".join(re.escape(p).replace("\\ ", r"\s+") for p, _ in g.approx)
-        return re.compile(r"(?<!\w)(?:" + alt + r")[ \t\u00a0]*$")
+        edge = "" if g.cjk else r"(?<!\w)"  # no spaces between Chinese or Japanese words: "で少なくとも15人"
+        return re.compile(edge + r"(?:" + alt + r")[ \t\u00a0]*$")
 
     return cached(("numbers", "approx", g.lang), build)
 
