@@ -22,6 +22,7 @@ from ._gazetteer import QUOTES, Candidate, Entry, Gazetteer, city_entry, fold
 __all__ = ["Hit", "Place", "scan"]
 
 _WORD = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<!\w)\w")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _SENTENCE_OPENERS = frozenset('.!?:;"“”«»()[]—–-|•\n\r')
 _MAX_PREFIX = 4
@@ -98,12 +99,42 @@ def _accept(text: str, start: int, end: int, entry: Entry, g: Gazetteer, strict_
     return start, end
 
 
+#: ASCII word characters (``\\w``) as their class, ``a`` lower-case letter, ``A`` capital, ``0`` digit or
+#: underscore; every other byte a space: a word then starts at each space followed by a class letter.
+_ASCII_CLASSES = (
+    bytes(
+        0x61 if chr(c).islower() else 0x41 if chr(c).isupper() else 0x30 if chr(c).isalnum() or c == 0x5F else 0x20
+        for c in range(128)
+    )
+    + b" " * 128
+)
+
+
+def _looks_like_headline(line: str) -> bool:
+    """Fewer than three words that start with a letter, or fewer than a quarter of them in lower case."""
+    if line.isascii():  # the common case: byte operations only
+        classes = b" " + line.encode("ascii").translate(_ASCII_CLASSES)
+        lower = classes.count(b" a")
+        words = lower + classes.count(b" A")
+    else:
+        chars = "".join(_WORD_START.findall(line))  # the first character of every word
+        words = sum(map(str.isalpha, chars))
+        lower = sum(map(str.islower, chars))
+    return words < 3 or lower * 4 < words
+
+
+#: The memo of ``_line_is_headline`` that takes every line for prose (no look at the text).
+_PROSE: dict[int, bool] = {}
+
+
 def _line_is_headline(text: str, pos: int, memo: dict[int, bool]) -> bool:
     """True when the line around ``pos`` is in title case or all capitals (no case evidence there).
 
     Lines longer than 400 characters are judged by 400-character blocks; ``memo`` keeps the
     answer per line or block, so the cost per text stays linear.
     """
+    if memo is _PROSE:
+        return False
     lo = max(0, pos - 200)
     hi = min(len(text), pos + 200)
     a = text.rfind("\n", lo, pos) + 1
@@ -117,9 +148,7 @@ def _line_is_headline(text: str, pos: int, memo: dict[int, bool]) -> bool:
     known = memo.get(key)
     if known is not None:
         return known
-    words = [w for w in _WORD.findall(text, a, b) if w[0].isalpha()]
-    lower = sum(1 for w in words if w[0].islower())
-    answer = len(words) < 3 or lower * 4 < len(words)
+    answer = _looks_like_headline(text[a:b])
     memo[key] = answer
     return answer
 
@@ -332,28 +361,26 @@ def _leftmost(found: list[tuple[int, int, int, Entry]]) -> list[tuple[int, int, 
     return taken
 
 
-def _needs_context(start: int, end: int, run: str, entry: Entry, person_rules: bool) -> bool:
-    """Whether a hit at ``start:end`` of ``run`` may be rejected by the context rules.
+def _may_reject(
+    run: str, chosen: list[tuple[int, int, Entry]], kept: list[tuple[int, int, Entry]], g: Gazetteer
+) -> tuple[bool, ...]:
+    """Per kept hit of ``run``, whether the context rules may reject it wherever the run stands.
 
-    The rules look at a word after the hit past a space and at a word before it past a
-    space; a neighbour outside the run is no capitalised word (it would have joined the run),
-    so only a word inside the run can reject the hit ("San Francisco" in "Bank of San
-    Francisco"). A word inside the run is read exactly as in the text, unless it reaches
-    back to the run's first letter (the word may start before the run): then the rule runs.
+    The rules read the words next to a hit past a space; outside the run there is no
+    capitalised word (it would have joined the run), so the rules are run on the run alone,
+    after a lower-case word (no sentence start) and with every line taken for prose: the
+    only facts they could still learn from the text make them reject less. A run glued to
+    the word before it is checked in its text (see ``_places``).
     """
-    if entry.abbrev:
-        return False
-    kind = entry.candidates[0].type
-    nxt = _NEXT_WORD.match(run, end)
-    after = nxt is not None and nxt.group(1)[0].isupper()
-    prev = _prev_word(run, start) if start >= 2 and run[start - 1] in " \t" else None
-    before = prev is not None and (prev[0] == 0 or run[prev[0]].isupper())
-    if person_rules:
-        if kind == "demonym":
-            return False
-        after = after and not nxt.group(1).isupper()  # type: ignore[union-attr]
-        return after or (before and (run[start - 2].isalnum() or run[start - 2] in ". \t"))
-    return kind == "city" and after and before
+    probe = "x " + run
+    starts = {s + 2 for s, _e, _entry in chosen}
+    ends = {e + 2 for _s, e, _entry in chosen}
+    edges = ({2}, {2 + len(run)})
+    rule = _person_like if g.person_rules else _inside_name
+    return tuple(
+        rule(probe, Hit(s + 2, e + 2, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges)
+        for s, e, entry in kept
+    )
 
 
 def _judged(
@@ -364,7 +391,7 @@ def _judged(
         return ()
     chosen = _leftmost(list(raw))
     kept = [(s, e, entry) for s, e, entry in chosen if not entry.trap]
-    context = tuple(_needs_context(s, e, run, entry, g.person_rules) for s, e, entry in kept)
+    context = _may_reject(run, chosen, kept, g)
     return _Run(
         tuple(raw),
         tuple((s, e, entry, entry.candidates[0]) for s, e, entry in kept),
@@ -431,6 +458,7 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
     offsets = list(accumulate(map(len, parts)))
     found: list[Place] = []
     plain = True
+    glued: set[int] = set()
     for i in compress(range(len(infos)), infos):
         info = infos[i]
         a = offsets[2 * i]
@@ -440,12 +468,15 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
             infos[i] = info = info.quoted[text[a]]
             if not info:
                 continue
-        if a > 0 and text[a - 1].isalnum() and _is_word_char(text[a - 1]) and any(h[0] == 0 for h in info.raw):
-            # glued to the word before: no hit at the run's first letter, the others choose again
-            run = text[a : offsets[2 * i + 1]]
-            infos[i] = info = _judged(run, [h for h in info.raw if h[0] != 0], g)
-            if not info:
-                continue
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] == "_"):  # glued to the word before: rare
+            if text[a - 1] != "_" and _is_word_char(text[a - 1]) and any(h[0] == 0 for h in info.raw):
+                # no hit at the run's first letter, the others choose again
+                run = text[a : offsets[2 * i + 1]]
+                infos[i] = info = _judged(run, [h for h in info.raw if h[0] != 0], g)
+                if not info:
+                    continue
+            glued.add(i)  # its first word may start before it: the context rules run in the text
+            plain = False
         plain = plain and info.plain
         if a:
             found.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in info.taken])
@@ -459,7 +490,12 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
     for i in compress(range(len(infos)), infos):
         info = infos[i]
         a = offsets[2 * i]
-        needs.extend(info.context if context else [False] * len(info.context))
+        if not context:
+            needs.extend([False] * len(info.taken))
+        elif i in glued:
+            needs.extend([True] * len(info.taken))
+        else:
+            needs.extend(info.context)
         spans.extend([(a + s, a + e) for s, e in info.spans])
         if info.taken:
             edges[0].add(a)
