@@ -63,6 +63,7 @@ class _Tables(NamedTuple):
     former_ends: frozenset[str]  # their last characters: a hit inside a word after another needs no look-up
     postmod: re.Pattern[str] | None  # an adjective between title and name: "président sortant", "presidente electo"
     deputy: re.Pattern[str] | None  # a word before a title naming the deputy's office: "Deputy", "نائب"
+    complement: re.Pattern[str] | None  # an institution between a title and the name: "Пресс-секретарь Кремля"
 
 
 def _form_regex(forms: Iterable[str]) -> str:
@@ -86,7 +87,8 @@ def _appositive_pattern(lang: str, forms: Mapping[str, str]) -> re.Pattern[str] 
     # a country form or an organisation's acronym ("NATO's secretary general", "the UN secretary-general")
     acronym = r"[A-Z]{2,6}(?:['’]s)?\s+"
     qualifier = rf"(?:(?:{_form_regex(forms)})(?:['’]s)?\s+|{acronym})?" if forms else rf"(?:{acronym})?"
-    return re.compile(rf",[ \t]+(?:{article})?{qualifier}$" if article else rf",[ \t]+{qualifier}$", re.IGNORECASE)
+    # "the former British prime minister": an article and a modifier of the list may both open it
+    return re.compile(rf",[ \t]+(?:{article}){{0,2}}{qualifier}$" if article else rf",[ \t]+{qualifier}$", re.IGNORECASE)
 
 
 def _postmod_pattern(lang: str) -> re.Pattern[str] | None:
@@ -119,6 +121,13 @@ def _deputy_pattern(lang: str) -> re.Pattern[str] | None:
         return None
     alts = "|".join(re.escape(w) + ("" if w.endswith("-") else r"\s+") for w in words)
     return re.compile(rf"(?:^|(?<=[\s(\"“«]))(?:{alts})$", re.IGNORECASE)
+
+
+def _complement_pattern(lang: str) -> re.Pattern[str] | None:
+    words = sorted(exact_list("complement", lang), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
 
 
 def _former_prefix(low: str, start: int, t: _Tables) -> int:
@@ -174,6 +183,7 @@ def _tables(lang: str) -> _Tables:
             frozenset(prefix[-1] for prefix in word_list("former", lang)),
             _postmod_pattern(lang),
             _deputy_pattern(lang),
+            _complement_pattern(lang),
         )
 
     return cached(("titles", "tables", lang), build)
@@ -370,10 +380,15 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             if not tokens and (word.startswith(("ال", "لل")) or not word[0].isalpha()):
                 break
             joined = sum(1 for a, b in tokens if text[a:b] in _AR_JOINERS)
-            if not word[0].isalpha() or len(tokens) - joined >= 3:
+            if not word[0].isalpha():
                 break
-            if len(tokens) - joined == 2 and not _third_name_word(text, word, tm.end()):
-                break
+            if not (tokens and text[tokens[-1][0] : tokens[-1][1]] in _AR_JOINERS):  # "عبد" takes the next word
+                if len(tokens) - joined >= 3:
+                    break
+                if len(tokens) - joined == 2 and not (
+                    (word in _AR_JOINERS and _TOKEN.match(text, tm.end())) or _third_name_word(text, word, tm.end())
+                ):
+                    break
         elif tok[0] in "\"“(":
             if not tokens:
                 # a nickname may open the name: Senator "Rick" Edmonds
@@ -394,7 +409,13 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             and not (tokens and _ARTICLE_NAME.match(word))  # "Abdel Fattah al-Sisi"
         ):
             break
+        if len(tokens) >= 2 and not caseless and len(word) > 1 and word.isupper() and word in acronyms():
+            break  # "Yaşar Güler NATO toplantısına": an organisation's acronym ends a name
         in_table = word.lower() in t.table or tok.rstrip(",;:").lower() in t.table
+        if in_table and caseless and tokens and lang == "ar" and not word.startswith("ال"):
+            # "حسين أمير عبد اللهيان": a courtesy title without the article inside a name is a given name
+            inner = t.table.get(word.lower())
+            in_table = inner is None or inner.category not in ("nobility", "honorific")
         if (
             not caseless
             and _is_capital(word)
@@ -416,6 +437,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
     named = [tk for tk in tokens if text[tk[0]] not in "\"“"]
     if not named:
         return None
+    if len(named) == 1 and text[named[0][0] : named[0][1]] in acronyms():
+        return None  # "menteri luar negeri ASEAN": an organisation, not a person
     first, last = tokens[0][0], tokens[-1][1]
     while first < last and text[first] in "\"“":
         later = [tk for tk in tokens if tk[0] > first]
@@ -476,9 +499,10 @@ _COMPLEMENT = re.compile(
 )
 _COMMA_COMPLEMENT = re.compile(
     r"\s+(?P<prep>[^\W\d_]{2,5})\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?"
-    r"[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+[\w'’-]+){0,3},(?=\s)"
+    r"[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3},(?=\s)"
 )
 _AR_COMPLEMENT = re.compile(r"\s+لل\S+(?:\s+ال\S+){0,2}")
+_AR_DEFINITE = re.compile(r"(?:\s+ال\S+){1,3}")
 _ADJ = re.compile(r"\s+[a-zà-ÿ][\w'’-]*")
 _NOUN_CAPITALS = frozenset({"de", "lb"})  # languages that capitalise nouns: no lower-case word ends a complement
 _MAX_CHAIN = 6  # titles in one chain at most ("Lt. Gen. Dr."): a run of titles stays linear
@@ -765,7 +789,11 @@ def find_titles(
             country = _qualifier_before(window, t, start > _BEFORE) or country
         if country is None and places is not None and _CAP_BEFORE.search(window):
             for p in places(max(0, start - _BEFORE), start):
-                if p.end in (start - 1, start - 3, start - 4) and isinstance(p.value, str):
+                if (
+                    p.end in (start - 1, start - 3, start - 4)
+                    and isinstance(p.value, str)
+                    and p.text.casefold() not in word_list("common", lang)  # Indonesian "Para" (plural), not Pará
+                ):
                     country = p.value
         previous_word = re.search(r"([^\s]+)\s+$", window)
         if (
@@ -835,6 +863,10 @@ def find_titles(
                             last_word = words[-3].group()
                             if last_word.casefold() not in ("of", "and", "the") and last_word.lower() not in t.table:
                                 span_end = pos = om.end() + words[-3].end()
+        if t.complement is not None:
+            inst = t.complement.match(text, pos)
+            if inst and _person(text, inst.end(), lang, t, limit + (inst.end() - pos)) is not None:
+                span_end = pos = inst.end()
         found_after = False
         if t.postmod is not None:
             pm = t.postmod.match(text, pos)
@@ -863,6 +895,12 @@ def find_titles(
             # "الأمين العام للأمم المتحدة أنطونيو غوتيريش": a genitive complement ("of the United Nations")
             # between the office and the name
             am2 = _AR_COMPLEMENT.match(text, pos)
+            if am2 is None and text[start:end].endswith("باسم"):
+                # "المتحدث باسم الخارجية الأمريكية ماثيو ميلر": the body spoken for, then the name
+                am2 = _AR_DEFINITE.match(text, pos)
+                if am2:
+                    for word in am2.group().split():
+                        country = country or _country_of(word, t.forms)
             if am2:
                 name = _person(text, am2.end(), lang, t, limit + (am2.end() - pos))
         if name is None and lang not in _CASELESS and lang != "en":
@@ -913,6 +951,8 @@ def find_titles(
             nxt_word = re.match(r"\s+(\S+)", text[span_end : span_end + 40])
             before_title = bool(nxt_word and t.pattern.match(text, span_end + nxt_word.start(1)))
             particle = bool(nxt_word and nxt_word.group(1).casefold() in t.particles)
+            if nxt_word and nxt_word.group(1).rstrip(".,;:") in t.postnominals:
+                standalone = True  # "Smith, Chancellor of the Exchequer MP": letters after a name close it
             if not (
                 (head.abbreviation and lang not in _CASELESS)
                 or (capital and (before_title or particle) and lang not in _CASELESS and lang not in _NOUN_CAPITALS)
