@@ -88,7 +88,8 @@ def _appositive_pattern(lang: str, forms: Mapping[str, str]) -> re.Pattern[str] 
     acronym = r"[A-Z]{2,6}(?:['’]s)?\s+"
     qualifier = rf"(?:(?:{_form_regex(forms)})(?:['’]s)?\s+|{acronym})?" if forms else rf"(?:{acronym})?"
     # "the former British prime minister": an article and a modifier of the list may both open it
-    return re.compile(rf",[ \t]+(?:{article}){{0,2}}{qualifier}$" if article else rf",[ \t]+{qualifier}$", re.IGNORECASE)
+    opening = rf"(?:{article}){{0,2}}" if article else ""
+    return re.compile(rf",[ \t]+{opening}{qualifier}$", re.IGNORECASE)
 
 
 def _postmod_pattern(lang: str) -> re.Pattern[str] | None:
