@@ -286,6 +286,18 @@ def _ascii(s: str) -> str:
     return "".join(str(unicodedata.digit(c, 0)) for c in s)
 
 
+#: Currency symbols written in letters and glued to the amount ("Rp15.600", "Rs500", "RM50", "USD5").
+_CURRENCY_PREFIXES = frozenset(["rp", "rs", "rm", "usd", "eur", "gbp", "inr", "idr", "myr", "php", "sgd", "aed", "sar"])
+
+
+def _currency_before(low: str, s: int) -> bool:
+    """Whether the letters glued before position ``s`` are a currency ("Rp15.600"), not a name ("G7", "MH17")."""
+    i = s
+    while i > 0 and s - i < 4 and low[i - 1].isalpha():
+        i -= 1
+    return (i == 0 or not low[i - 1].isalpha()) and low[i:s] in _CURRENCY_PREFIXES
+
+
 def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item] | None, int, str]:
     """A figure and its tail: (item or None, end, kind "FIG" or "FIGX")."""
     s = m.start()
@@ -318,7 +330,12 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
     if prev not in _PREV_PLAIN:
         # names with numbers: "G7", "F-16", "Covid-19", "MH17"; codes "A4-B"; an Arabic-script letter is a
         # proclitic or the article glued to the figure ("و500", "ال١٩٢", "ب٣"), as Arabic and Persian write them
-        if _LETTER.match(prev) and not _CJK_SCRIPT.match(prev) and not _PROCLITIC_SCRIPT.match(prev):
+        if (
+            _LETTER.match(prev)
+            and not _CJK_SCRIPT.match(prev)
+            and not _PROCLITIC_SCRIPT.match(prev)
+            and not _currency_before(low, s)
+        ):
             return None, e, ""
         if (
             prev in "-‐"
@@ -980,10 +997,18 @@ def _approx(low: str, items: list[_Item], g: Grammar) -> None:
         _approx_after(low, items, g)
     if not g.approx or not items:
         return
+    glued = g.overlay.get("approx_prefix")
+    if glued:  # Hebrew "כשלושת אלפים": "about" is a letter glued to the number word
+        for it in items:
+            kind = glued.get(low[it.start : it.start + 1])
+            if kind is not None and low[it.start + 1 : it.start + 2].isalpha():
+                it.attrs = {**(it.attrs or {}), "approx": kind}
     pat = None
     kinds = g.approx_kinds
     last = g.approx_last
+    prev_end = -10
     for it in items:
+        before, prev_end = prev_end, it.end
         j = it.start
         while j > 0 and low[j - 1] in " \t\u00a0\n" and it.start - j < 30:
             j -= 1
@@ -999,10 +1024,22 @@ def _approx(low: str, items: list[_Item], g: Grammar) -> None:
                 wa, wb = _word_before(low, m.start(), 3)
                 if wa >= 0 and low[wa:wb].endswith(g.approx_not_after[phrase]):
                     kind = None  # Russian "выросла до 7,5%": "rose to", not "up to"
+            if kind is not None and phrase in g.range_to and m.start() - before <= 3:
+                kind = None  # "на 0,3 пункта, до 7,4%": a number right before, so "to", not "up to"
             if kind is not None:
                 if it.attrs is None:
                     it.attrs = {}
                 it.attrs["approx"] = kind
+
+
+_FIGURE_HEAD = re.compile(r"[\d.,'’\s\u00a0\u202f٫٬]*")
+
+
+def _unit_of(text: str, it: _Item) -> str:
+    """The words after the figure of a percentage ("percentage points" in "0.25 percentage points")."""
+    span = text[it.start : it.end]
+    head = _FIGURE_HEAD.match(span)
+    return (span[head.end() :] if head is not None else span).lower()
 
 
 def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
@@ -1038,6 +1075,8 @@ def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
                     ok = nw is not None and nw.group(1) in g.range_between_after
                     if ok and g.overlay.get("range_not_after"):  # "saat 3 ile 5 arasında": hours, the dates' span
                         ok = text[wa:wb].lower() not in g.overlay["range_not_after"]
+            if ok and a.percent and b.percent and a.end - a.start > 1 and _unit_of(text, a) != _unit_of(text, b):
+                ok = False  # "by 0.25 percentage points to 4 percent": a change, then a level
             low, high = a.value, b.value
             if ok and b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value * b.scale and a.value < b.scale:
                 low = a.value * b.scale
