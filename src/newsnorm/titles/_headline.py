@@ -95,7 +95,9 @@ def _labels(lang: str, live: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
             rf"^\s*[\[(【［]?(?:{alt})(?:\s+\d{{1,2}})?[\])】］]?\s*(?:[:|–—]\s*|-\s*(?=\S)|(?<=[\])])\s+|(?<=[】］]))",
             re.IGNORECASE,
         )
-        suffix = re.compile(rf"\s*(?:[\[(【［](?:{alt})[\])】］]|\s[-–—|:]\s+(?:{alt}))\s*$", re.IGNORECASE)
+        suffix = re.compile(
+            rf"\s*(?:[\[(【［](?:{alt})(?:\s+\d{{1,2}})?[\])】］]|\s[-–—|:]\s+(?:{alt}))\s*$", re.IGNORECASE
+        )
         return prefix, suffix
 
     return cached(("titles", "labels", lang, live), build)
