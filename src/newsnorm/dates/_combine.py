@@ -33,6 +33,8 @@ _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?。！？\n](?=\s+[A-ZÀ-Ý\"“]|\s*$)|[!?。！？\n]")
 _POST_WORD = re.compile(r"\s?(\w+)")
 _CLOCK_RULES = frozenset({"R_time", "R_clockw"})
+#: the rules whose month and day may take the year of an earlier date in the sentence
+_CARRY_RULES = frozenset({"R_mdy", "R_dmy", "R_cjk", "R_dm", "R_md"})
 _DURATION = re.compile(r"^P(\d{1,4})([DWMY])$")
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
@@ -100,9 +102,10 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
             gap = _gap_words(text[cur[1] : nxt[0]])
             # "three days after January 12", "two weeks before Christmas"
             dur = _DURATION.match(cur[2]) if cur[3] == "DURATION" else None
-            prior = text[max(0, cur[0] - 12) : cur[0]].split()
-            if prior and fold(prior[-1]) in words.get("the", ()):
-                dur = None  # "the two weeks before Christmas" is a period, not a day
+            if dur is not None:
+                prior = text[max(0, cur[0] - 12) : cur[0]].split()
+                if prior and fold(prior[-1]) in words.get("the", ()):
+                    dur = None  # "the two weeks before Christmas" is a period, not a day
             if dur is not None and nxt[3] == "DATE" and (gap in after_w or gap in before_w):
                 shifted = _shift(nxt[2], int(dur.group(1)), dur.group(2), 1 if gap in after_w else -1)
                 if shifted is not None:
@@ -131,7 +134,10 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
         if cur[3] == "DATE" and (after_w or before_w):
             floor = out[-1][1] if out else 0
             lo = max(floor, cur[0] - 40)
-            lead = _LEAD.search(text, lo, cur[0])
+            last = text[lo : cur[0]].rsplit(None, 1)[-1:]  # the word "after"/"before" must end the lead
+            lead = None
+            if last and (fold(last[0]) in after_w or fold(last[0]) in before_w):
+                lead = _LEAD.search(text, lo, cur[0])
             if lead is not None and (fold(lead.group(3)) in after_w or fold(lead.group(3)) in before_w):
                 unit = _unit_before(lex, [lead.group(1), lead.group(2)])
                 shifted = _shift(cur[2], 1, unit, 1 if fold(lead.group(3)) in after_w else -1) if unit else None
@@ -160,7 +166,12 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
                 cur = (cur[0], cur[1] + pm.start(1) + len(hit), cur[2], "DATE", post[hit], cur[5])
         # "Easter Monday 2019 fell on April 22": a month and day without a year take the year of a date with an
         # explicit year earlier in the same sentence
-        if cur[3] in ("DATE", "TIME") and _DAY.match(cur[2][:10]) and not _YEAR_IN_TEXT.search(text[cur[0] : cur[1]]):
+        if (
+            cur[5] in _CARRY_RULES
+            and cur[3] in ("DATE", "TIME")
+            and _DAY.match(cur[2][:10])
+            and not _YEAR_IN_TEXT.search(text[cur[0] : cur[1]])
+        ):
             cur = _carry_year(text, out, cur)
         if cur[5] == "R_same":
             cur = _same(out, cur)
@@ -172,7 +183,7 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
 
 def _carry_year(text: str, out: list[Item], cur: Item) -> Item:
     """``cur`` in the year of the last explicit-year date before it in its sentence (when one differs)."""
-    if cur[5] not in ("R_mdy", "R_dmy", "R_cjk", "R_dm", "R_md"):
+    if cur[5] not in _CARRY_RULES:
         return cur
     for prev in reversed(out):
         if _SENTENCE_END.search(text, prev[1], cur[0]):

@@ -76,40 +76,40 @@ class Ctx:
         return self.tense
 
 
-def _group_names(index: Mapping[str, int]) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(rule, short name) -> the full group names of that name in the rule, in pattern order."""
-    out: dict[tuple[str, str], list[str]] = {}
+def _group_names(index: Mapping[str, int]) -> dict[str, str | tuple[str, ...]]:
+    """Short name -> the full group name of that name in a rule's pattern (a tuple of them, in pattern order,
+    when the name repeats). Each rule is compiled on its own, so its groups all carry the same rule prefix."""
+    out: dict[str, list[str]] = {}
     for full in sorted(index, key=index.__getitem__):
         if "__" not in full:
             continue
-        rule, name = full.split("__", 1)
+        name = full.split("__", 1)[1]
         base = name.rsplit("_", 1)[0] if name.rsplit("_", 1)[-1].isdigit() else name
-        out.setdefault((rule, base), []).append(full)
-    return {k: tuple(v) for k, v in out.items()}
+        out.setdefault(base, []).append(full)
+    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in out.items()}
 
 
 class RuleMatch:
     """A scanner match seen through the group names of the rule that matched (``month``, not ``R_mdy__month``)."""
 
-    __slots__ = ("_key", "_names", "m", "rule")
+    __slots__ = ("_names", "m", "rule")
 
-    def __init__(self, m: Any, names: Mapping[tuple[str, str], tuple[str, ...]] | None = None) -> None:
+    def __init__(self, m: Any, names: Mapping[str, str | tuple[str, ...]] | None = None) -> None:
         self.m = m
-        self._names: Mapping[tuple[str, str], tuple[str, ...]] = (
+        self._names: Mapping[str, str | tuple[str, ...]] = (
             names if names is not None else _group_names(m.re.groupindex)
         )
         last = m.lastgroup or ""
         self.rule: str | None = last.split("__", 1)[0] if last.startswith("R_") else None
-        self._key = self.rule or ""
 
     def group(self, name: str | int = 0) -> Any:
         """The text of group ``name`` in the matched rule (the first repeat that took part), or None."""
-        if isinstance(name, int):
+        if not isinstance(name, str):
             return self.m.group(name)
-        fulls = self._names.get((self._key, name))
+        fulls = self._names.get(name) if self.rule is not None else None
         if fulls is not None:  # the common case: a short name of the rule's groups
-            if len(fulls) == 1:
-                return self.m.group(fulls[0])
+            if isinstance(fulls, str):
+                return self.m.group(fulls)
             for value in self.m.group(*fulls):
                 if value is not None:
                     return value
@@ -122,7 +122,8 @@ class RuleMatch:
         """Start offset of group ``name`` (-1 when it did not take part)."""
         if isinstance(name, int):
             return int(self.m.start(name))
-        for full in self._names.get((self.rule or "", name), ()):
+        fulls = self._names.get(name, ()) if self.rule is not None else ()
+        for full in (fulls,) if isinstance(fulls, str) else fulls:
             if self.m.group(full) is not None:
                 return int(self.m.start(full))
         return -1
@@ -134,7 +135,7 @@ def _rule(m: Any) -> str | None:
 
 def _g(m: Any, name: str) -> str | None:
     value = m.group(name)
-    return value if value else None
+    return value or None
 
 
 def ymd(y: int, mo: int, d: int) -> str:
@@ -424,7 +425,7 @@ def _with_time(date_value: str, ts: str | None, default_type: str = "DATE") -> R
     return Resolved(date_value + ts, "TIME")
 
 
-def resolve(m: Any, ctx: Ctx, names: Mapping[tuple[str, str], tuple[str, ...]] | None = None) -> Resolved | None:
+def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None = None) -> Resolved | None:
     """The TIMEX3 value of scanner match ``m``, or None when the match is not a date after all."""
     m = RuleMatch(m, names)
     rule = m.rule

@@ -60,19 +60,27 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 def tense_at(lex: Lexicon, text: str, start: int, end: int) -> str | None:
     """``"future"``, ``"past"`` or None: the tense cue nearest to ``text[start:end]`` in its sentence."""
     s, e = _clause(text, start, end)
+    cues = list(lex.tense.finditer(text, s, e))
     clause_words = lex.words.get("clause_words", ())
-    if clause_words:
+    if clause_words and cues and (
+        cues[-1].start() >= end
+        if not any(m.start() < end < m.end() for m in cues)  # a cue across the date's end reads differently
+        else any(m.start() >= end for m in lex.tense.finditer(text, end, e))
+    ):
         # "said on Wednesday that on Monday he will meet": with a cue after the date, the cues before a
         # clause word ("that", "que", "что") belong to another clause
         cut = s
         for w in _CLAUSE_WORD.finditer(text, s, start):
             if fold(w.group()) in clause_words:
                 cut = w.end()
-        if cut > s and any(m.start() >= end for m in lex.tense.finditer(text, end, e)):
-            s = cut
+        if cut > s:
+            if any(m.start() < cut < m.end() for m in cues):  # a cue across the cut reads differently from it
+                cues = list(lex.tense.finditer(text, cut, e))
+            else:
+                cues = [m for m in cues if m.start() >= cut]
     best: tuple[int, str] | None = None
     prev_fut_end = -2
-    for m in lex.tense.finditer(text, s, e):
+    for m in cues:
         kind = "future" if m.lastgroup in ("fut", "fut2", "fut3") else "past"
         if kind == "past" and prev_fut_end >= 0 and not text[prev_fut_end : m.start()].strip():
             kind = "future"  # "will have", "will be": the auxiliary after a future one is future too
@@ -105,34 +113,43 @@ _WORD = re.compile(r"[^\s(\"“'‘«\-/]+")
 _DELIMS = re.compile(r"[(\"“'‘«\-/]")
 
 
-def _starts(lex: Lexicon, text: str, a: int, floor: int, starters: frozenset[str]) -> list[int]:
-    """Candidate match starts for an anchor at ``a``: starter words up to a few words back, earliest first."""
+def _starts(lex: Lexicon, text: str, a: int, floor: int, starters: frozenset[str]) -> list[tuple[int, str | None]]:
+    """Candidate match starts for an anchor at ``a``: starter words up to a few words back, earliest first, each
+    with its folded word (the anchor itself with ``""``; None where any rule may start: unspaced or prefixed
+    languages)."""
     if not lex.spaced:
-        return list(range(max(floor, a - 6), a + 1))
+        return [(s, None) for s in range(max(floor, a - 6), a + 1)]
     lo = max(floor, a - _BACK_CHARS)
     nl = text.rfind("\n", lo, a)
     if nl >= 0:
         lo = nl + 1
     seg = text[lo:a]
+    found: list[tuple[int, str | None]] = []
     if _DELIMS.search(seg) is None:  # the common case: words split by spaces only
-        found: list[int] = []
         end = len(seg)
         for tok in reversed(seg.split()[-_BACK_WORDS:]):
             end = seg.rfind(tok, 0, end)
-            if lex.prefixed or fold(tok.rstrip(",;:")) in starters:
-                found.append(lo + end)
+            if lex.prefixed:
+                found.append((lo + end, None))
+                continue
+            key = fold(tok.rstrip(",;:"))
+            if key in starters:
+                found.append((lo + end, key))
         found.reverse()
-        found.append(a)
+        found.append((a, ""))
         return found
-    starts = [a]
     # the last few words before the anchor, read right to left over the reversed window
     for w in islice(_WORD.finditer(seg[::-1]), _BACK_WORDS):
         word = fold(w.group()[::-1].rstrip(",;:"))
-        elided = text[a - w.start() : a - w.start() + 1] in ("'", "’")  # "l'anno", "dell'anno"
-        if lex.prefixed or word in starters or (elided and word + "'" in starters):
-            starts.append(a - w.end())
-    starts.reverse()
-    return starts
+        if lex.prefixed:
+            found.append((a - w.end(), None))
+        elif text[a - w.start() : a - w.start() + 1] in ("'", "’") and word + "'" in starters:
+            found.append((a - w.end(), word + "'"))  # "l'anno", "dell'anno"
+        elif word in starters:
+            found.append((a - w.end(), word))
+    found.reverse()
+    found.append((a, ""))
+    return found
 
 
 _DIGIT_RULES = frozenset(_CATEGORY_RULES["digit"])
@@ -267,14 +284,15 @@ def _compile_rule(body: str) -> tuple[Any, _First | None]:
     return re.compile(body), None
 
 
-def _rule_pattern(lex: Lexicon, tag: str, body: str) -> tuple[Any, Any, _First | None]:
-    """One rule compiled on its own, with its group names and first characters (shared by every rule set)."""
+def _rule_pattern(lex: Lexicon, tag: str, body: str) -> tuple[Any, Any, _First | None, frozenset[str]]:
+    """One rule compiled on its own, with its group names, first characters and the folded words its matches
+    may begin with before their anchor (none for a rule that begins at its anchor); shared by every rule set."""
 
-    def build() -> tuple[Any, Any, _First | None]:
+    def build() -> tuple[Any, Any, _First | None, frozenset[str]]:
         pattern, first = _compile_rule(body)
-        return pattern, _group_names(pattern.groupindex), first
+        return pattern, _group_names(pattern.groupindex), first, lex.rule_starters.get(tag, frozenset())
 
-    found: tuple[Any, Any, _First | None] = cached(("newsnorm.dates", "rule", lex.lang, tag), build)
+    found: tuple[Any, Any, _First | None, frozenset[str]] = cached(("newsnorm.dates", "rule", lex.lang, tag), build)
     return found
 
 
@@ -301,6 +319,8 @@ def _pattern(lex: Lexicon, rules: frozenset[str]) -> Any:
 #: (id of a rule tuple, first character) -> (that tuple, its rules that can start there): lock-free memo
 _BY_CHAR: dict[tuple[int, str], tuple[Any, Any]] = {}
 _BY_CHAR_MAX = 200_000
+#: (id of a rule tuple, folded first word) -> (that tuple, its rules that can begin with that word): lock-free memo
+_BY_WORD: dict[tuple[int, str], tuple[Any, Any]] = {}
 
 
 def _dispatch(compiled: Any, ch: str) -> Any:
@@ -316,15 +336,37 @@ def _dispatch(compiled: Any, ch: str) -> Any:
     return kept
 
 
-def _first(compiled: Any, text: str, s: int, skip: int = 0) -> tuple[Any, Any, Any, int] | None:
+def _word_dispatch(compiled: Any, word: str, ch: str) -> Any:
+    """The rules of ``compiled`` (already dispatched on ``ch``) whose matches may begin with the folded ``word``
+    before their anchor (the rules' first word lists); the result dispatches to itself on ``ch``."""
+    key = (id(compiled), word)
+    found = _BY_WORD.get(key)
+    if found is not None and found[0] is compiled:
+        return found[1]
+    kept = tuple(rule for rule in compiled if word in rule[3])
+    if len(_BY_WORD) < _BY_CHAR_MAX and len(_BY_CHAR) < _BY_CHAR_MAX:
+        _BY_WORD[key] = (compiled, kept)
+        _BY_CHAR[(id(kept), ch)] = (kept, kept)
+    return kept
+
+
+def _first(
+    compiled: Any, text: str, s: int, skip: int = 0, word: str | None = None
+) -> tuple[Any, Any, Any, int] | None:
     """The match of the first rule that matches at ``s`` (what the alternation of the rules would give), after
     the first ``skip`` rules: ``(match, group names, the rules, index of the rule)``. Only the rules that can
-    start with ``text[s]`` are tried; the rules returned are those, so ``skip`` counts in them."""
+    start with ``text[s]`` are tried, and with ``word`` (the folded word at ``s``, before the anchor) only those
+    that may begin with that word; the rules returned are those, so ``skip`` counts in them."""
     if s < len(text):
         found = _BY_CHAR.get((id(compiled), text[s]))
         compiled = found[1] if found is not None and found[0] is compiled else _dispatch(compiled, text[s])
+        if word:
+            found = _BY_WORD.get((id(compiled), word))
+            compiled = found[1] if found is not None and found[0] is compiled else _word_dispatch(
+                compiled, word, text[s]
+            )
     i = skip
-    for pattern, names, _ in compiled[skip:] if skip else compiled:
+    for pattern, names, _, _ in compiled[skip:] if skip else compiled:
         m = pattern.match(text, s)
         if m is not None:
             return m, names, compiled, i
@@ -448,8 +490,8 @@ def _matches(lex: Lexicon, text: str) -> list[Any]:
         ):
             continue
         compiled, starters, first_only = _at_anchor(lex, word)
-        for s in [a] if first_only else _starts(lex, text, a, last_end, starters):
-            hit = _first(compiled, text, s)
+        for s, key in [(a, "")] if first_only else _starts(lex, text, a, last_end, starters):
+            hit = _first(compiled, text, s, 0, key)
             if hit is not None and hit[0].end() > a:
                 out.append(hit)
                 last_end = hit[0].end()
