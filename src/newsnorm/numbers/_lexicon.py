@@ -112,6 +112,7 @@ class Grammar:
     tail_first: frozenset[str] = frozenset()
     tail_after_space: frozenset[str] = frozenset()
     approx_last: frozenset[str] = frozenset()  # last characters of the approximation phrases
+    approx_tails: tuple[str, ...] = ()  # the last word of each approximation phrase (one ends right before a number)
     approx_kinds: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))  # phrase: kind
     article_last: frozenset[str] = frozenset()  # last characters of ``one_article``
     range_to: frozenset[str] = frozenset()  # lower-cased range words ("to", "-", "à")
@@ -369,6 +370,7 @@ def _build(lang: str) -> Grammar:
         tail_first=frozenset(firsts | set("e^/／")),
         tail_after_space=frozenset({i.lower()[:1] for i in pct_items if i} | set("kmg")),
         approx_last=frozenset(p[-1] for p, _ in approx if p),
+        approx_tails=tuple(sorted({p.split(" ")[-1] for p, _ in approx if p})),
         approx_kinds=MappingProxyType(dict(approx)),
         article_last=frozenset(a[-1] for a in one_article if a),
         range_to=frozenset(w.lower() for w in overlay.get("range_to", ())),

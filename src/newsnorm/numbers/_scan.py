@@ -656,6 +656,16 @@ def _lone_scale(text: str, nm: Num, g: Grammar) -> bool:
     return _caps_name_before(text, nm.start)
 
 
+def _tail(low: str, end: int, g: Grammar) -> Any:
+    """``g.tail.match(low, end)`` when it can match something (the figure reader's first-character test)."""
+    after = low[end : end + 1]
+    if after in g.tail_first or (
+        after.isspace() and (low[end + 1 : end + 2] in g.tail_after_space or low[end + 1 : end + 2].isspace())
+    ):
+        return g.tail.match(low, end)
+    return None
+
+
 def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Grammar) -> list[_Item]:
     if len(run) == 1:
         s0, e0, w0, v0, k0, _, a0 = run[0]
@@ -666,7 +676,7 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
             if not _keep_word_number(low, nm, g):
                 return []
             it = _Item(s0, e0, v0, k0 == "O")
-            t = g.tail.match(low, e0)
+            t = _tail(low, e0, g)
             if t is not None and t.group("pct"):
                 it.percent = True
                 it.end = t.end()
@@ -693,7 +703,7 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
             it.start = fig.start
             it.percent = fig.percent
             it.scale = 1000.0
-        t = g.tail.match(low, it.end)
+        t = _tail(low, it.end, g)
         if t is not None and t.group("pct"):
             it.percent = True
             it.end = t.end()
@@ -925,7 +935,9 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
         # "un chiffre" is an article; "un, deux", "un trois", "un." count
         follow = _NEXT_WORD.match(text, n.end, n.end + 40)
         nxt = follow.group(1) if follow is not None else None
-        return follow is None or (nxt is not None and (nxt in g.words or bool(_split_glued(g, nxt))))
+        return follow is None or (
+            nxt is not None and (nxt in g.words or (g.atom.match(nxt) is not None and bool(_split_glued(g, nxt))))
+        )  # "uno millenovecentonovanta": a glued compound counts as a number word
     if n.value == 1:
         wa, wb = _word_before(text, n.start)
         before = text[wa:wb].lower() if wa >= 0 else ""
@@ -1006,13 +1018,14 @@ def _approx(low: str, items: list[_Item], g: Grammar) -> None:
     pat = None
     kinds = g.approx_kinds
     last = g.approx_last
+    tails = g.approx_tails
     prev_end = -10
     for it in items:
         before, prev_end = prev_end, it.end
         j = it.start
         while j > 0 and low[j - 1] in " \t\u00a0\n" and it.start - j < 30:
             j -= 1
-        if j == 0 or low[j - 1] not in last:
+        if j == 0 or low[j - 1] not in last or not low.endswith(tails, max(0, j - 40), j):
             continue  # no phrase ends right before the number
         if pat is None:
             pat = _approx_pattern(g)
