@@ -27,9 +27,12 @@ __all__ = ["LANGUAGES", "OPTIONAL_KEYS", "WORD_MARKS", "Lexicon", "fold", "lexic
 
 #: Languages with a shipped lexicon (the scanner works on these only).
 LANGUAGES: tuple[str, ...] = (
-    "ar", "de", "el", "en", "es", "fa", "fr", "he", "hi", "id", "it", "ja", "ko", "nl", "pl", "pt",
-    "ro", "ru", "sv", "tr", "uk", "zh",
+    "ar", "ca", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "he", "hi", "hu", "id", "it", "ja", "ko",
+    "ms", "nb", "nl", "no", "pl", "pt", "ro", "ru", "sv", "tr", "uk", "vi", "zh",
 )
+
+#: languages that read another language's lexicon file (Norwegian text is most often tagged "no": Bokmål)
+_LEXICON_OF: dict[str, str] = {"no": "nb"}
 
 #: lexicon keys a language may leave out (the engine then uses a safe default; see docs/normalisers/dates.md)
 OPTIONAL_KEYS: frozenset[str] = frozenset({
@@ -102,7 +105,7 @@ class Lexicon:
 #: Languages with CLDR month and weekday names but no lexicon: full dates, month-year, ISO and
 #: numeric dates and weekday names only (no relative words, durations or sets).
 CLDR_ONLY: tuple[str, ...] = (
-    "bg", "ca", "cs", "da", "et", "fi", "hr", "hu", "lt", "lv", "ms", "nb", "no", "sk", "sl", "sr", "vi",
+    "bg", "et", "hr", "lt", "lv", "sk", "sl", "sr",
 )
 
 
@@ -110,7 +113,7 @@ def _load(lang: str) -> dict[str, Any]:
     if lang in CLDR_ONLY:
         # a minimal lexicon: CLDR names plus the day "7." and year "2024." punctuation those languages use
         return {"names_case_sensitive": False, "spaced": True, "day_suffix": "\\.", "year_suffix": ["."]}
-    data: dict[str, Any] = dict(read_json("dates", "lexicon", f"{lang}.json"))
+    data: dict[str, Any] = dict(read_json("dates", "lexicon", f"{_LEXICON_OF.get(lang, lang)}.json"))
     return data
 
 
@@ -766,12 +769,12 @@ def _build_or_none(lang: str) -> Lexicon | None:
 
 def data_files() -> tuple[str, ...]:
     """Names of the shipped lexicon files (for tests)."""
-    return tuple(f"{lang}.json" for lang in LANGUAGES)
+    return tuple(f"{lang}.json" for lang in LANGUAGES if lang not in _LEXICON_OF)
 
 
 def raw_lexicon(lang: str) -> dict[str, Any]:
     """The parsed lexicon file of ``lang`` (a fresh dict; for tests and docs)."""
     import json
 
-    parsed: dict[str, Any] = json.loads(read_text("dates", "lexicon", f"{lang}.json"))
+    parsed: dict[str, Any] = json.loads(read_text("dates", "lexicon", f"{_LEXICON_OF.get(lang, lang)}.json"))
     return parsed

@@ -8,7 +8,7 @@ from functools import partial
 from itertools import islice
 from typing import Any
 
-from .._resources import cached
+from .._resources import cached, shortcut_table
 from ._combine import Item, combine
 from ._lexicon import _CATEGORY_RULES, WORD_MARKS, Lexicon, fold, lexicon
 from ._resolve import Ctx, Resolved, _group_names, resolve
@@ -161,7 +161,7 @@ _RETRY = frozenset({"R_wdday", "R_dayword"})
 _ANCHOR_FIRST = frozenset({"R_agob", "R_set", "R_ref", "R_dayword", "R_relword"})
 
 #: (language, rule set) -> (pattern, group names): a lock-free view of the process-wide cache
-_PATTERNS: dict[tuple[str, frozenset[str]], Any] = {}
+_PATTERNS: dict[tuple[str, frozenset[str]], Any] = shortcut_table()
 
 
 def _sre_modules() -> tuple[Any, Any] | None:
@@ -317,10 +317,10 @@ def _pattern(lex: Lexicon, rules: frozenset[str]) -> Any:
 
 
 #: (id of a rule tuple, first character) -> (that tuple, its rules that can start there): lock-free memo
-_BY_CHAR: dict[tuple[int, str], tuple[Any, Any]] = {}
+_BY_CHAR: dict[tuple[int, str], tuple[Any, Any]] = shortcut_table()
 _BY_CHAR_MAX = 200_000
 #: (id of a rule tuple, folded first word) -> (that tuple, its rules that can begin with that word): lock-free memo
-_BY_WORD: dict[tuple[int, str], tuple[Any, Any]] = {}
+_BY_WORD: dict[tuple[int, str], tuple[Any, Any]] = shortcut_table()
 
 
 def _dispatch(compiled: Any, ch: str) -> Any:
@@ -394,7 +394,7 @@ def _rules_at(lex: Lexicon, word: str) -> frozenset[str] | None:
 
 
 #: (language, anchor text) -> (compiled rules, starters, try the anchor only): lock-free memo
-_AT_ANCHOR: dict[tuple[str, str], tuple[Any, frozenset[str], bool]] = {}
+_AT_ANCHOR: dict[tuple[str, str], tuple[Any, frozenset[str], bool]] = shortcut_table()
 _AT_ANCHOR_MAX = 50_000
 
 
