@@ -63,7 +63,9 @@ class _Tables(NamedTuple):
     former_ends: frozenset[str]  # their last characters: a hit inside a word after another needs no look-up
     postmod: re.Pattern[str] | None  # an adjective between title and name: "président sortant", "presidente electo"
     deputy: re.Pattern[str] | None  # a word before a title naming the deputy's office: "Deputy", "نائب"
+    lang: str  # the language the tables are of
     complement: re.Pattern[str] | None  # an institution between a title and the name: "Пресс-секретарь Кремля"
+    compounds: bool  # a capitalised word joined by a hyphen belongs to the title ("Nato-Generalsekretär")
 
 
 def _form_regex(forms: Iterable[str]) -> str:
@@ -122,6 +124,26 @@ def _deputy_pattern(lang: str) -> re.Pattern[str] | None:
         return None
     alts = "|".join(re.escape(w) + ("" if w.endswith("-") else r"\s+") for w in words)
     return re.compile(rf"(?:^|(?<=[\s(\"“«]))(?:{alts})$", re.IGNORECASE)
+
+
+_COMPOUND_HEAD = re.compile(r"(?:^|(?<=[\s(\"“„«]))[A-ZÄÖÜ][\w]{1,11}-$")
+
+
+def _compound_prefix(text: str, start: int) -> int:
+    """Length of "Nato-" in "Nato-Generalsekretär": a capitalised word joined to a title by a hyphen
+    (German compounds), or 0."""
+    m = _COMPOUND_HEAD.search(text, max(0, start - 13), start)
+    return start - m.start() if m else 0
+
+
+def _people_parts(lang: str) -> frozenset[str]:
+    """Casefolded parts of the names of newsworthy people (`people` list), particles and titles left out."""
+
+    def build() -> frozenset[str]:
+        parts = {part for person in word_list("people", lang) for part in re.split(r"[\s-]+", person)}
+        return frozenset(p for p in parts if len(p) > 2) - word_list("particle", lang) - frozenset(offices(lang))
+
+    return cached(("titles", "people_parts", lang), build)
 
 
 def _complement_pattern(lang: str) -> re.Pattern[str] | None:
@@ -184,7 +206,9 @@ def _tables(lang: str) -> _Tables:
             frozenset(prefix[-1] for prefix in word_list("former", lang)),
             _postmod_pattern(lang),
             _deputy_pattern(lang),
+            lang,
             _complement_pattern(lang),
+            lang in _HYPHEN_COMPOUNDS,
         )
 
     return cached(("titles", "tables", lang), build)
@@ -299,7 +323,8 @@ def _appositive(text: str, start: int, pos: int, t: _Tables) -> _Name | None:
     if not words:
         return None
     first, last = words[-1][0], words[0][1]
-    if len(words) == 1:
+    if len(words) == 1 and before[first:last].casefold() not in _people_parts(t.lang):
+        # one word is a name after a lower-case word, or a part of a known person's name ("Lula, ...")
         preceding = before[:first].rstrip()
         prev = preceding.split()[-1] if preceding.split() else ""
         if not prev or _is_capital(prev) or prev.endswith((".", "!", "?", ":")):
@@ -413,6 +438,11 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         if len(tokens) >= 2 and not caseless and len(word) > 1 and word.isupper() and word in acronyms():
             break  # "Yaşar Güler NATO toplantısına": an organisation's acronym ends a name
         in_table = word.lower() in t.table or tok.rstrip(",;:").lower() in t.table
+        if in_table and not caseless and tokens and _is_capital(word):
+            # "Giuseppe Conte ha detto", "Martin Luther King Jr.": a rank of nobility closing a name is a surname
+            inner = t.table.get(word.lower())
+            if inner is not None and inner.category == "nobility" and not _takes_name(text, tm.end(1), t):
+                in_table = False
         if in_table and caseless and tokens and lang == "ar" and not word.startswith("ال"):
             # "حسين أمير عبد اللهيان": a courtesy title without the article inside a name is a given name
             inner = t.table.get(word.lower())
@@ -479,6 +509,8 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
             ch = low[start - 1]
             if ch.isalnum() or ch == "_" or ch in _BEFORE_WORD:
                 prefix = _former_prefix(low, start, t) if ch in former_ends else 0
+                if not prefix and ch == "-" and t.compounds:
+                    prefix = -_compound_prefix(text, start)  # negative: a name joined by a hyphen
                 if not prefix:
                     continue
                 prefixed[start] = prefix
@@ -496,7 +528,7 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _COMPLEMENT = re.compile(
     r"\s+(?P<prep>[^\W\d_]{2,5})\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?"
-    r"(?P<noun>[A-ZÀ-ÝĀ-Ž][\w'’-]*)(?:\s+[a-zà-ÿ][\w'’-]*){0,2}"
+    r"(?P<noun>[A-ZÀ-ÝĀ-ŽΑ-ΩΆ-Ώ][\w'’-]*)(?:\s+[a-zà-ÿ][\w'’-]*){0,2}"
 )
 _COMMA_COMPLEMENT = re.compile(
     r"\s+(?P<prep>[^\W\d_]{2,5})\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?"
@@ -506,6 +538,13 @@ _AR_COMPLEMENT = re.compile(r"\s+لل\S+(?:\s+ال\S+){0,2}")
 _AR_DEFINITE = re.compile(r"(?:\s+ال\S+){1,3}")
 _ADJ = re.compile(r"\s+[a-zà-ÿ][\w'’-]*")
 _NOUN_CAPITALS = frozenset({"de", "lb"})  # languages that capitalise nouns: no lower-case word ends a complement
+_HYPHEN_COMPOUNDS = frozenset({"de", "lb", "nl", "sv", "da", "no", "fi"})
+_CYRILLIC_GENITIVE = frozenset({"ru", "uk", "be"})
+_GENITIVE_BEFORE_NAME = re.compile(
+    r"(?P<gen>\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:(?:ой|ей|ої)\s+(?:области|края|округа|района|республики|області|району)"
+    r"|а|я|ы|и|у|ю|ов|ев|ей))(?=\s+(?P<given>[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)\s+[А-ЯЁІЇЄҐ])"
+)
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$")
 _MAX_CHAIN = 6  # titles in one chain at most ("Lt. Gen. Dr."): a run of titles stays linear
 _NAME_LINE = 60  # longest text read as a bare name line ("Xyz. (Bud) Smith")
 _DOTTED = re.compile(r"\s*([^\W\d_]{2,4}\.)(?=\s|$)")
@@ -612,7 +651,9 @@ _SPACELESS = frozenset({"zh", "ja", "ko"})
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _ZH_NAME = re.compile(rf"[{_HAN}·・]{{2,8}}")
 _JA_NAME = re.compile(rf"(?:[\u30a0-\u30ff・ー]{{2,12}}|[{_HAN}]{{2,4}})$")
+_JA_NAME_AFTER = re.compile(r"[\u30a0-\u30ff・ー]{2,12}(?:[0-9０-９]+世)?")
 _HAN_ONLY = re.compile(rf"^[{_HAN}]+$")
+_KO_PARTICLE_ENDS = frozenset("은는이가을를의에와과도로서")  # a word ending in a case particle is no name
 _HANGUL_WORD = re.compile(r"^[\uac00-\ud7af]{1,6}$")
 
 
@@ -678,6 +719,12 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
             # "ブリンケン米国務長官": name, country, title; "米国のバイデン大統領": country, の, name, title
             direct = _cjk_country_span(text, start, t)
             name_end = direct[1] if direct else start
+            if not direct:
+                # "グテーレス国連事務総長": an organisation between the name and the title
+                for org in exact_list("complement", lang):
+                    if text.endswith(org, 0, start) and start - len(org) > 0:
+                        name_end = start - len(org)
+                        break
             m = _JA_NAME.search(text, max(0, name_end - 12), name_end)
             if direct:
                 country = direct[0]
@@ -686,13 +733,28 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
                 if not direct:
                     before = m.start() - 1 if m.start() > 0 and text[m.start() - 1] == "の" else m.start()
                     country = _cjk_country_before(text, before, t) or country
+            else:
+                # "ローマ教皇フランシスコ", "英国王チャールズ": a title opening the phrase takes the name after it
+                after = _JA_NAME_AFTER.match(text, end)
+                if after:
+                    person = (after.start(), after.end())
         else:
             words = list(re.finditer(r"\S+", text[max(0, start - 40) : start]))
             offset = max(0, start - 40)
-            if words and t.forms.get(words[-1].group()):
-                country = t.forms[words[-1].group()]
+            between = bool(words) and (
+                words[-1].group() in t.forms or words[-1].group() in exact_list("complement", lang)
+            )
+            if between:
+                # "기시다 후미오 일본 총리", "안토니우 구테흐스 유엔 사무총장": a country or an organisation
+                # between the name and the title; a foreign name of two words may stand before it
+                country = t.forms.get(words[-1].group()) or country
                 words = words[:-1]
-                if len(words) >= 2 and _HANGUL_WORD.match(words[-2].group()) and len(words[-2].group()) <= 2:
+                if (
+                    len(words) >= 2
+                    and _HANGUL_WORD.match(words[-2].group())
+                    and len(words[-2].group()) <= 4
+                    and words[-2].group()[-1] not in _KO_PARTICLE_ENDS
+                ):
                     first, last_word = words[-2], words[-1]
                     if _HANGUL_WORD.match(last_word.group()):
                         person = (offset + first.start(), offset + last_word.end())
@@ -731,7 +793,9 @@ def find_titles(
     if not candidates:
         return  # no office word: most documents stop here
     for start, end, lead in candidates:
-        if start - lead < consumed:
+        compound = -lead if lead < 0 else 0  # "Nato-" of "Nato-Generalsekretär"
+        lead = max(lead, 0)
+        if start - lead - compound < consumed:
             continue
         office = t.table.get(text[start:end].lower())
         if office is None:
@@ -764,7 +828,7 @@ def find_titles(
             continue
         # what precedes: a style, "The", a country, or a name the title belongs to ("Burger King")
         fused = lead and text[start - 1] != "-"  # "expresidente": the whole word is the title
-        span_start = start - lead if fused else start
+        span_start = start - lead if fused else start - compound
         window = text[max(0, span_start - _BEFORE) : span_start]
         deputy = ""
         if t.deputy is not None and not lead and not head.canonical.startswith(("Deputy", "Vice")):
@@ -786,6 +850,8 @@ def find_titles(
         if span_start == start and head.canonical == "Honourable" and window.endswith("The "):
             span_start = start - 4
         country: str | None = head.country or None
+        if compound:
+            country = _country_of(text[start - compound : start - 1], t.forms) or country
         if t.before is not None:
             country = _qualifier_before(window, t, start > _BEFORE) or country
         if country is None and places is not None and _CAP_BEFORE.search(window):
@@ -890,7 +956,14 @@ def find_titles(
                 if p.start == pos + 1 and isinstance(p.value, str):
                     country = country or p.value
                     pos = p.end
+                    found_after = True
                     break
+        if not found_after and lang in _CYRILLIC_GENITIVE:
+            gm = _GENITIVE_BEFORE_NAME.match(text, pos)
+            if gm and not _PATRONYMIC.search(gm.group("given")):
+                # "Мер Києва Віталій Кличко", "Мэр Москвы Сергей Собянин": a genitive complement, then
+                # a given name that is no patronymic (that would make three words one name)
+                span_end = pos = gm.end("gen")
         name = _person(text, pos, lang, t, limit)
         if name is None and lang == "ar":
             # "الأمين العام للأمم المتحدة أنطونيو غوتيريش": a genitive complement ("of the United Nations")
