@@ -194,6 +194,10 @@ def lookup(name: str, lang: str = "en", *, fuzzy: bool | None = None) -> str | N
                 if _only_form_words(t[: best.start] + " " + t[best.end :], own):
                     return best.candidate.code
                 partial = partial or (best.candidate.code, t[best.start : best.end])
+    if partial is not None:
+        longer = _longer_name(text, partial, own)
+        if longer is not None:
+            return longer
     found = _by_forms(text, own)
     if partial is not None and found != partial[0]:
         # the word votes may name a longer name holding the one found ("Guinea Equatorial"), not another country
@@ -246,6 +250,47 @@ def _only_form_words(rest: str, lang: str) -> bool:
 
     forms = _forms.index(lang, lambda: cldr_pairs(lang)).forms
     return all(w in forms for w in _forms.words(rest))
+
+
+def _longer_name(text: str, partial: tuple[str, str], lang: str) -> str | None:
+    """Another country whose name holds the name found in ``text`` and the query's other words, or ``None``.
+
+    "Вирджински острови на САЩ" holds САЩ (US), but its other word "Вирджински" is a word of
+    the name "Вирджински острови, САЩ" (VI), which holds САЩ too: the longer name answers
+    ("South Sudan", "Qvineya Bissau", "American Samoa" likewise), unless a longer name of
+    the found country meets the other words as well. The query's other words
+    (form words left out) must meet words of one such name, equal or nearly equal
+    (a shared stem or a similarity of 0.8: "Bissau"/"Bisau"); the names of the language
+    are tried first, then the names of every language written in the query's script.
+    """
+    from . import _forms
+    from ._gazetteer import cldr_pairs
+
+    code, name = partial
+    inner = set(_forms.words(name))
+    own = _forms.index(lang, lambda: cldr_pairs(lang))
+    rest = [w for w in _forms.words(text) if w not in inner and w not in own.forms]
+    if not rest or not inner:
+        return None
+    script = _forms.script_of(text)
+    indexes = [own]
+    if script:
+        indexes.append(_forms.index("script:" + script, lambda: cldr_pairs("*", script)))
+    for idx in indexes:
+        scores: dict[str, int] = {}
+        for other, names in idx.code_names.items():
+            for words in names:
+                extra = words - inner
+                if inner <= words and extra:
+                    met = sum(1 for w in rest if any(_forms.near(w, e) for e in extra))
+                    if met > scores.get(other, 0):
+                        scores[other] = met
+        if scores:
+            top = max(scores.values())
+            best = [c for c, n in scores.items() if n == top]
+            # the found country's own longer name may explain the words as well ("Saint-Martin (part francesa)")
+            return best[0] if len(best) == 1 and best[0] != code else None
+    return None
 
 
 def _holds(code: str, name: str, lang: str) -> bool:

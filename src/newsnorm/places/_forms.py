@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from .._resources import cached
 
-__all__ = ["by_words", "index", "is_brahmic", "roman", "script_of", "skeleton", "words"]
+__all__ = ["by_words", "index", "is_brahmic", "near", "roman", "script_of", "skeleton", "words"]
 
 _WORDS = re.compile(r"\w+")
 _MIN_STEM = 4
@@ -125,6 +125,25 @@ def _index(lang: str, names: Iterable[tuple[str, str]]) -> _Index:
 def index(lang: str, names: Callable[[], Iterable[tuple[str, str]]]) -> _Index:
     """The skeleton and word index of ``lang`` over the ``(code, name)`` pairs ``names()``, built once."""
     return cached(("newsnorm.places.forms", lang), lambda: _index(lang, names()))
+
+
+def near(a: str, b: str) -> bool:
+    """Whether two words are one word spelled or inflected a little differently.
+
+    Equal; or sharing a beginning of four letters or more that leaves at most two letters
+    on either side ("Bisau"/"Bissau" no, "Судан"/"Судана" yes); or, from four letters, a
+    similarity of 0.8 or more ("Bissau"/"Bisau", "দকষন"/"দকষণ").
+    """
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    cp = _common(a, b)
+    if cp >= _MIN_STEM and cp >= max(len(a), len(b)) - 2:
+        return True
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
 def _common(a: str, b: str) -> int:
