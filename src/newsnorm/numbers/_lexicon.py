@@ -268,7 +268,7 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
             full.setdefault(v, vk)
     for p in overlay.get("prefix_articles", []):  # Arabic "ال": "الواحد والعشرون"
         for word, (value, kind) in list(full.items()):
-            if kind in ("N", "H", "M", "S", "O", "OS", "OM", "OH") and (p + word) not in full:
+            if kind in ("N", "H", "M", "S", "S2", "O", "OS", "OM", "OH") and (p + word) not in full:
                 full[p + word] = (value, kind)
     for p in overlay.get("prefix_particles", []):  # Hebrew "כ", "ב", "ל" glued to a count ("כשלושת אלפים"); not "one"
         for word, (value, kind) in list(full.items()):
@@ -276,7 +276,7 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
                 full[p + word] = (value, kind)
     for p in overlay.get("prefix_connectors", []):  # Arabic "و" glued to the next word
         for word, (value, kind) in list(full.items()):
-            if kind in ("N", "H", "M", "S", "O", "F", "OS", "OM", "OH", "Q") and (p + word) not in full:
+            if kind in ("N", "H", "M", "S", "S2", "O", "F", "OS", "OM", "OH", "Q") and (p + word) not in full:
                 full[p + word] = (value, kind + "+")
     return full
 

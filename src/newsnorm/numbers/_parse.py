@@ -240,7 +240,7 @@ def parse_words(
 
     A new number starts where a word cannot continue the previous one ("one two three",
     "twenty fifteen"); connectors ("and", "y", "et") only join words that belong together.
-    Kinds: N 0-99, H hundreds, M multiplier, S scale, O/OH/OM/OS ordinals, F fraction word
+    Kinds: N 0-99, H hundreds, M multiplier, S scale (S2 two of it: Arabic duals), O/OH/OM/OS ordinals, F fraction word
     ("half"), FA additive fraction ("einhalb"), Q plural denominator ("fifths"), P decimal
     point word, Z dozen, NEG minus word, FIG a figure, FIGX a figure that stands alone.
     ``compound``: a cardinal ten and an ordinal unit make one ordinal ("twenty first").
@@ -322,6 +322,9 @@ def parse_words(
         if kind.endswith("+"):
             kind = kind[:-1]
             conn = True
+        pair = kind == "S2"  # a dual scale: Arabic "ألفان" two thousand, "مليونين" two million
+        if pair:
+            kind = "S"
         is_art = art >= 0
         nxt = items[idx + 1][4] if idx + 1 < n_items else ""
         if kind == "DIV":
@@ -582,7 +585,7 @@ def parse_words(
                 st.parts = [(v, st.parts[0][1])] if st.parts else []
             else:
                 mult = st.group + st.pending + sum(a for sc, a in st.parts if sc < v)
-                st.parts = [p for p in st.parts if p[0] > v] + [(v, (mult or 1) * v)]
+                st.parts = [p for p in st.parts if p[0] > v] + [(v, (mult or (2 if pair else 1)) * v)]
                 st.group = st.pending = 0
             st.last_mult = float("inf")
             st.fig = False
