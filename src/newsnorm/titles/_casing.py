@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .._resources import cached
-from ._data import acronyms, exact_list, proper_phrases, word_list
+from ._data import _territories, acronyms, exact_list, proper_phrases, word_list
 
 __all__ = ["capitalise", "is_all_caps", "lower", "recase", "upper"]
 
@@ -292,7 +292,9 @@ def _institutions(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
     """One pattern over the multi-word proper names of ``lang`` ("Casa Bianca") and their written forms."""
 
     def build() -> tuple[re.Pattern[str], dict[str, str]] | None:
-        forms = {form.casefold(): form for form in exact_list("institution", lang) if " " in form or "-" in form}
+        # the shipped institutions, and CLDR's country names of several words ("North Korea", "Corée du Nord")
+        names = [*_territories(lang), *exact_list("institution", lang)]
+        forms = {form.casefold(): form for form in names if " " in form or "-" in form}
         if not forms:
             return None
         alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -525,6 +527,9 @@ def _titled_names(line: str, lang: str) -> list[tuple[int, int]]:
         return []
 
 
+_CAPITALISED = re.compile(r"^[^\W\d_][^\W\d_A-Z]*$")  # "Day", "Range": a capital, then no capital
+
+
 def _sentence_core(
     core: str,
     lang: str,
@@ -542,6 +547,16 @@ def _sentence_core(
         return elided
     if all_caps:
         return capitalise(core, lang) if w.start else core
+    if (
+        title_like
+        and lang == "en"
+        and "-" in core
+        and all(_CAPITALISED.match(p) and not proper(p) for p in core.split("-"))
+        and not proper(core)
+    ):
+        # "Four-Day", "Long-Range" in an English Title Case headline: no part is a known name
+        out = lower(core, lang)
+        return capitalise(out, lang) if w.start else out
     if any(ch.isupper() for ch in core[1:]):
         return core  # iPhone, NATO, McCarthy
     if w.start:
