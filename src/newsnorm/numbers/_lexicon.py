@@ -272,7 +272,7 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
                 full[p + word] = (value, kind)
     for p in overlay.get("prefix_particles", []):  # Hebrew "כ", "ב", "ל" glued to a count ("כשלושת אלפים"); not "one"
         for word, (value, kind) in list(full.items()):
-            if kind in ("N", "H", "M", "S") and value >= 2 and (p + word) not in full:
+            if ((kind in ("N", "H", "M", "S") and value >= 2) or kind == "F") and (p + word) not in full:
                 full[p + word] = (value, kind)
     for p in overlay.get("prefix_connectors", []):  # Arabic "و" glued to the next word
         for word, (value, kind) in list(full.items()):

@@ -57,6 +57,7 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]*(?:([^\W\d_]+)|\d)")
 _TEMPERATURE = re.compile(r"\s?[cfk]\b|\s?celsius|\s?fahrenheit")
 _KO_COPULA_NEXT = frozenset("다며고었었지라므")  # what follows the copula 이 (이다, 이며, 이고, 이었다, 이지만, 이라)
 _KO_GLUED = re.compile(r"[0-9０-９][일이삼사오육칠팔구]")
+_KO_DIGIT_BEFORE_PARTICLE = frozenset("0123456789０１２３４５６７８９일이삼사오육칠팔구")
 _KO_AND_FRACTION = re.compile(r"[과와] ?[일이삼사오육칠팔구십백천0-9]+ ?분의")
 _PLAIN_FIGURE = re.compile(r"[0-9０-９]+(?:[.,，．、][0-9０-９]+)*")
 _FULLWIDTH = str.maketrans({"．": ".", "，": ",", "、": ",", "\u060c": ",", "\u066c": ",", "\u066b": "."})
@@ -173,6 +174,8 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
         items = [it for it in items if not it.ordinal]
     if g.overlay.get("percent_before") and not g.cjk:
         _percent_before(low, items, g)
+    if items and g.overlay.get("negative_before"):
+        _negative_before(low, items, g)
     _approx(low, items, g)
     items = _ranges(low, items, g)
     out: list[Mention] = []
@@ -286,6 +289,15 @@ def _ascii(s: str) -> str:
     return "".join(str(unicodedata.digit(c, 0)) for c in s)
 
 
+def _ordinal_prefix(low: str, s: int, g: Grammar) -> int:
+    """Start of an ordinal prefix ("ke-") glued before the figure at ``s``, or -1."""
+    for p in g.overlay["ordinal_prefix"]:
+        a = s - len(p)
+        if a >= 0 and low.startswith(p, a) and (a == 0 or not low[a - 1].isalpha()):
+            return a
+    return -1
+
+
 #: Currency symbols written in letters and glued to the amount ("Rp15.600", "Rs500", "RM50", "USD5").
 _CURRENCY_PREFIXES = frozenset(["rp", "rs", "rm", "usd", "eur", "gbp", "inr", "idr", "myr", "php", "sgd", "aed", "sar"])
 
@@ -327,7 +339,12 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             body = text[s:e]
             plain = False
             after = low[e : e + 1]
+    ord_start = -1
     if prev not in _PREV_PLAIN:
+        if prev in "-‐" and g.overlay.get("ordinal_prefix"):
+            ord_start = _ordinal_prefix(low, s, g)  # Indonesian "ke-3": third
+            if ord_start >= 0:
+                prev = " "
         # names with numbers: "G7", "F-16", "Covid-19", "MH17"; codes "A4-B"; an Arabic-script letter is a
         # proclitic or the article glued to the figure ("و500", "ال١٩٢", "ب٣"), as Arabic and Persian write them
         if (
@@ -416,6 +433,10 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
         if t.group("sabbr") and it.value == value and not t.group("pct"):
             it.end = e  # "10 m": ten metres, the figure alone
             kind = "FIG"
+    if ord_start >= 0 and kind == "FIG" and value == int(value):
+        it.ordinal = True
+        it.start = ord_start
+        kind = "FIGX"
     nxt = text[it.end : it.end + 1] or " "
     if nxt not in _NOT_LETTER and _LETTER.match(nxt) and not _CJK_SCRIPT.match(nxt):
         return None, it.end, ""  # "180.25ml", "5kg", "737MAX": a unit or a code
@@ -429,7 +450,7 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             nx = text[e + 2]
             wa, wb = _word_before(low, s)
             det = low[wa:wb] in _DE_DET
-            if nx.isalpha() and (det or (g.lang == "tr" and nx.islower())):
+            if nx.isalpha() and (det or (nx.islower() and g.overlay.get("ordinal_dot_lower"))):
                 it.ordinal = True
                 it.end = e + 1
                 return it, it.end, "FIGX"
@@ -597,6 +618,12 @@ _FRACTION_NEXT = frozenset(
         "den",
         "des",
         "dels",
+        "των",
+        "του",
+        "της",
+        "από",
+        "din",
+        "dintre",
         "em",
         "en",
         "in",
@@ -656,6 +683,14 @@ def _lone_scale(text: str, nm: Num, g: Grammar) -> bool:
     return _caps_name_before(text, nm.start)
 
 
+def _word_scale(value: float, figure: float) -> float:
+    """The scale words multiply the figure by ("3 million" 10^6, "3 dozen" 12): a range's low end takes it."""
+    if not figure or value <= figure:
+        return 1.0
+    ratio = abs(value / figure)
+    return float(10 ** round(math.log10(ratio))) if ratio >= 1000 else ratio
+
+
 def _tail(low: str, end: int, g: Grammar) -> Any:
     """``g.tail.match(low, end)`` when it can match something (the figure reader's first-character test)."""
     after = low[end : end + 1]
@@ -702,7 +737,7 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
         if fig is not None:
             it.start = fig.start
             it.percent = fig.percent
-            it.scale = 1000.0
+            it.scale = _word_scale(nm.value, fig.value)
         t = _tail(low, it.end, g)
         if t is not None and t.group("pct"):
             it.percent = True
@@ -816,8 +851,14 @@ def _scan_cjk_chars(low: str, g: Grammar) -> list[_Item]:
         if g.lang == "ko" and glued is None and not (m.group("ord") or m.group("pct") or m.group("doz")):
             key = "b" if b_text else "a"
             grp = m.group(key)
-            if len(grp) > 1 and grp[-1] == "이" and low[m.end(key) : m.end(key) + 1] in _KO_COPULA_NEXT:
-                end = m.end(key) - 1  # "백분의 일이다", "이십이었다": the copula 이다, not the numeral 2
+            if (
+                len(grp) > 1
+                and grp[-1] == "이"
+                and (low[m.end(key) : m.end(key) + 1] in _KO_COPULA_NEXT or grp[-2] in _KO_DIGIT_BEFORE_PARTICLE)
+            ):
+                # "백분의 일이다", "이십이었다": the copula 이다, not the numeral 2; "3분의 1이", "삼분의 일이": after a
+                # digit (not a unit: "십이" is 12) 이 is the subject particle
+                end = m.end(key) - 1
                 if b_text:
                     b_text = grp[:-1]
                 else:
@@ -952,6 +993,22 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
                 if nxt == w or nxt.startswith(w + " "):
                     return False
     return True
+
+
+def _negative_before(low: str, items: list[_Item], g: Grammar) -> None:
+    """A minus word right before a number ("零下5度", "氷点下5度", "영하 5도", "למינוס 5"): the value is negative."""
+    for it in items:
+        if it.value <= 0:
+            continue
+        j = it.start
+        while j > 0 and it.start - j < 3 and low[j - 1] in " \u00a0":
+            j -= 1
+        for w in g.overlay["negative_before"]:
+            a = j - len(w)
+            if a >= 0 and low.startswith(w, a) and (g.cjk or a == 0 or not low[a - 1].isalpha()):
+                it.value = -it.value
+                it.start = a
+                break
 
 
 def _percent_before(low: str, items: list[_Item], g: Grammar) -> None:
