@@ -134,12 +134,18 @@ ODD = [
     "| - | — » ·",
     "\n\n\n",
     "Mr. and Mrs. and Dr. and Prof. and " * 200,
+    "Nato-Generalsekretär Nato-" * 300,
+    "Мер Києва Віталій Кличко " * 300,
+    "グテーレス国連事務総長ローマ教皇" * 300,
+    "기시다 후미오 유엔 사무총장 " * 300,
+    "حسين أمير عبد " * 300,
+    "x | by John Smith (with Pictures) " * 300,
 ]
 
 
 @pytest.mark.parametrize("text", ODD, ids=range(len(ODD)))
 def test_never_raises_on_odd_strings(text: str) -> None:
-    for lang in ("en", "tr", "ar", "und"):
+    for lang in ("en", "tr", "ar", "und", "de", "uk", "ja", "ko"):
         mentions = list(TitlesNormaliser().find(_doc(text, lang)))
         for m in mentions:
             assert text[m.start : m.end] == m.text
