@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 _KIND = "titles"
+_ALIASES = {"no": "nb", "nn": "nb"}
 
 
 class Office(NamedTuple):
@@ -90,7 +91,8 @@ def offices(lang: str) -> Mapping[str, Office]:
     def build() -> Mapping[str, Office]:
         data = _json("offices.json")["offices"]
         rows: dict[str, list[str]] = {}
-        for part in ("*", "en" if lang not in data else lang):
+        own = _ALIASES.get(lang, lang)  # Norwegian "no"/"nn" read the Bokmål table
+        for part in ("*", "en" if own not in data else own):
             rows.update(data.get(part, {}))
         dotted = {_strip_dots(form) for form in rows if "." in form}
         table: dict[str, Office] = {}

@@ -481,6 +481,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
 
 
 _BEFORE_WORD = frozenset("-.’'")
+# an elided article or preposition before a title (fr, ca, it): "l'", "d'", "dell'", "all'", "nell'"
+_ELIDED_ARTICLE = re.compile(r"(?:^|(?<=[^\w]))(?:l|d|dell|all|nell|sull|dall)['’]$")
 _ORG_ACRONYM = re.compile(r"([^\W\d_]{2,6})[ \t]+([^\W\d_]+)")
 _GAP = re.compile(r"\s*,?\s+|\s+")
 _CAP_BEFORE = re.compile(r"[A-Z\u00c0-\u024f\u0400-\u04ff][^\s]*\s+$")  # a capitalised word just before
@@ -511,9 +513,11 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
                 prefix = _former_prefix(low, start, t) if ch in former_ends else 0
                 if not prefix and ch == "-" and t.compounds:
                     prefix = -_compound_prefix(text, start)  # negative: a name joined by a hyphen
-                if not prefix:
+                elided = not prefix and ch in "'’" and _ELIDED_ARTICLE.search(low, max(0, start - 6), start)
+                if not prefix and not elided:  # "L'alcalde Jaume Collboni", "l'ambassadeur": a word start
                     continue
-                prefixed[start] = prefix
+                if prefix:
+                    prefixed[start] = prefix
         if end < n:
             ch = low[end]
             if ch.isalnum() or ch == "_" or "\u0300" <= ch <= "\u036f":
