@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .._document import Document, Mention
@@ -255,42 +255,72 @@ def _only_form_words(rest: str, lang: str) -> bool:
 def _longer_name(text: str, partial: tuple[str, str], lang: str) -> str | None:
     """Another country whose name holds the name found in ``text`` and the query's other words, or ``None``.
 
-    "Вирджински острови на САЩ" holds САЩ (US), but its other word "Вирджински" is a word of
-    the name "Вирджински острови, САЩ" (VI), which holds САЩ too: the longer name answers
-    ("South Sudan", "Qvineya Bissau", "American Samoa" likewise), unless a longer name of
-    the found country meets the other words as well. The query's other words
-    (form words left out) must meet words of one such name, equal or nearly equal
-    (a shared stem or a similarity of 0.8: "Bissau"/"Bisau"); the names of the language
-    are tried first, then the names of every language written in the query's script.
+    "Малки далечни острови на САЩ" holds САЩ (US), but its other words are words of the
+    name "Отдалечени острови на САЩ" (UM), which holds САЩ too: the longer name answers
+    ("Virgin Islands of the United States" VI by "U.S. Virgin Islands", "South Sudan",
+    "Qvineya Bissau", "Amerikar Samoa" likewise), unless a longer name of the found
+    country meets the other words as well. The query's other words (form words left out)
+    must meet words of such a name, equal or nearly so (:func:`_forms.near`); the names of
+    the language are tried first, then the names of every language written in the query's
+    script.
     """
     from . import _forms
     from ._gazetteer import cldr_pairs
 
     code, name = partial
-    inner = set(_forms.words(name))
+    inner = frozenset(_forms.words(name))
     own = _forms.index(lang, lambda: cldr_pairs(lang))
     rest = [w for w in _forms.words(text) if w not in inner and w not in own.forms]
     if not rest or not inner:
         return None
     script = _forms.script_of(text)
-    indexes = [own]
-    if script:
-        indexes.append(_forms.index("script:" + script, lambda: cldr_pairs("*", script)))
-    for idx in indexes:
+    keys = [lang, "script:" + script] if script else [lang]
+    for key in keys:
+        holders, names_of = _holders(key, lang, script)
+        # the found name or a short other name of the found country ("U.S. Virgin Islands" holds "U.S.")
+        held = {inner, *(ws for ws in names_of.get(code, ()) if ws and len(ws) < 4)}
         scores: dict[str, int] = {}
-        for other, names in idx.code_names.items():
-            for words in names:
-                extra = words - inner
-                if inner <= words and extra:
+        for part in held:
+            rarest = min(part, key=lambda w: len(holders.get(w, ())))
+            for other, words in holders.get(rarest, ()):
+                extra = words - part
+                if extra and part <= words:
                     met = sum(1 for w in rest if any(_forms.near(w, e) for e in extra))
                     if met > scores.get(other, 0):
                         scores[other] = met
-        if scores:
+        if scores:  # names that meet the other words: the one that meets most answers
             top = max(scores.values())
             best = [c for c, n in scores.items() if n == top]
             # the found country's own longer name may explain the words as well ("Saint-Martin (part francesa)")
             return best[0] if len(best) == 1 and best[0] != code else None
     return None
+
+
+_Holders = tuple[dict[str, tuple[tuple[str, frozenset[str]], ...]], Mapping[str, tuple[frozenset[str], ...]]]
+
+
+def _holders(key: str, lang: str, script: str) -> _Holders:
+    """Word -> the ``(code, words)`` of the names that hold it, and code -> the word sets of its names.
+
+    Over the names of the word index ``key`` (a language, or ``"script:"`` and a script).
+    """
+    from . import _forms
+    from .._resources import cached
+    from ._gazetteer import cldr_pairs
+
+    def build() -> _Holders:
+        if key.startswith("script:"):
+            idx = _forms.index(key, lambda: cldr_pairs("*", script))
+        else:
+            idx = _forms.index(key, lambda: cldr_pairs(lang))
+        out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for code, names in idx.code_names.items():
+            for words in names:
+                for w in words:
+                    out.setdefault(w, []).append((code, words))
+        return {w: tuple(v) for w, v in out.items()}, idx.code_names
+
+    return cached(("newsnorm.places.holders", key), build)
 
 
 def _holds(code: str, name: str, lang: str) -> bool:
