@@ -304,8 +304,8 @@ def _holders(key: str, lang: str, script: str) -> _Holders:
 
     Over the names of the word index ``key`` (a language, or ``"script:"`` and a script).
     """
-    from . import _forms
     from .._resources import cached
+    from . import _forms
     from ._gazetteer import cldr_pairs
 
     def build() -> _Holders:
