@@ -349,6 +349,15 @@ def _place_checker(lang: str) -> Callable[[str], bool] | None:
     return place
 
 
+# nominative endings a case ending replaces in a name ("Ukraina" -> "Ukrainę", "Россия" -> "России")
+_NOMINATIVE_ENDINGS = {
+    "pl": ("a", "ja"),
+    "cs": ("a", "ie"),
+    "ru": ("а", "я", "ия"),
+    "uk": ("а", "я", "ія"),
+}
+
+
 def _build_proper_checker(lang: str) -> Callable[[str], bool]:
     phrases = proper_phrases(lang)
     common = word_list("common", lang)
@@ -373,11 +382,16 @@ def _build_proper_checker(lang: str) -> Callable[[str], bool]:
     if lang not in _INFLECTING:
         return known
 
+    nominative = _NOMINATIVE_ENDINGS.get(lang, ())
+
     def inflected(word: str) -> bool:
-        # "SCHOLZEM", "BERLINIE", "ПУТИНА": a known name with a case ending of one to three letters
+        # "SCHOLZEM", "BERLINIE", "ПУТИНА": a known name with a case ending of one to three letters;
+        # "UKRAINĘ", "FRANCJI", "УКРАИНЫ": a known name whose own ending is replaced by the case's
         if known(word):
             return True
-        return any(len(word) - k >= 4 and known(word[:-k]) for k in (1, 2, 3))
+        if any(len(word) - k >= 4 and known(word[:-k]) for k in (1, 2, 3)):
+            return True
+        return any(len(word) - k >= 4 and known(word[:-k] + v) for k in (1, 2) for v in nominative)
 
     return inflected
 

@@ -188,13 +188,16 @@ def _weak_suffix(seg: str, sep: str, dashes: int) -> bool:
     return _words(text) <= limit
 
 
-def _is_section(seg: str) -> bool:
+def _is_section(seg: str, sep: str = "") -> bool:
     """A section name between a headline and its site ("Politics", "Culture / Next"): one or two
-    words, capitalised, no digits ("Day 100" and " - sources" belong to the headline)."""
+    words (three between pipes when one is in lower case, as topics are and names are not: "| Israel-Gaza
+    war |", not "| Eleanor Ainge Roy |"), capitalised, no digits ("Day 100" and " - sources" belong to
+    the headline)."""
     text = seg.strip()
+    topic = sep.strip() in _PIPE_LIKE and any(w[:1].islower() for w in _WORD.findall(text))
     return (
         bool(text)
-        and _words(text) <= 2
+        and _words(text) <= (3 if topic else 2)
         and not text[0].islower()
         and not any(ch.isdigit() for ch in text)
         and not _ENDS_SENTENCE.search(text)
@@ -226,7 +229,7 @@ def _strip_site(title: str, evidence: _Evidence) -> str:
                 strong = True
                 cut -= 1
                 continue
-            if strong and _is_section(seg):
+            if strong and _is_section(seg, seps[cut - 1]):
                 cut -= 1
                 continue
             break
@@ -277,6 +280,8 @@ def _strip_cjk_site_tail(title: str, evidence: _Evidence) -> str:
     ):
         pieces.pop()
     if len(pieces) == len(_CJK_GAP.split(title[: m.start()].rstrip())):
+        if norm_key(m.group(1)) in evidence.outlets:
+            return title[: m.start()].rstrip()  # "...：朝日新聞デジタル": a curated outlet goes on its own
         return title  # no section before the site: "動画：..." is a label, not a site
     head = title[: m.start()].rstrip()
     kept = " ".join(pieces)
