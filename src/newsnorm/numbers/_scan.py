@@ -1140,6 +1140,9 @@ def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
             if ok and word in _RANGE_AND:  # "between 400 and 500"; Turkish "400 ile 500 arasında"
                 wa, wb = _word_before(text, a.start)
                 ok = text[wa:wb].lower() in between
+                if not ok and wa > 0 and text[wa:wb].lower() in g.overlay.get("range_between_article", ()):
+                    wa, wb = _word_before(text, wa, 3)  # Dutch "tussen de 20.000 en 25.000"
+                    ok = text[wa:wb].lower() in between
                 if not ok and g.range_between_after and not (a.fraction or b.fraction):
                     nw = _NEXT_WORD.match(text, b.end, b.end + 40)
                     ok = nw is not None and nw.group(1) in g.range_between_after
