@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from dates_helpers import load_cases
 
-from newsnorm.dates._lexicon import lexicon
-from newsnorm.dates._scan import _ALL_RULES, _compile_rule, _dispatch, _first_set, _pattern
+from newsnorm.dates._lexicon import fold, lexicon
+from newsnorm.dates._scan import _ALL_RULES, _compile_rule, _dispatch, _first_set, _has_head, _pattern
 
 SAMPLE = Path(__file__).resolve().parent / "sample_article.txt"
 _WORD_START = re.compile(r"(?<!\w)\S")
@@ -44,3 +44,27 @@ def test_first_set_reads() -> None:
     assert _compile_rule(r"(?i)(?P<R_x>)a")[1] is None
     assert _compile_rule(r"(?P<R_x>)[^a]")[1] is None
     assert _first_set([])[1] is True
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de", "ru", "id"])
+def test_first_word_filter_keeps_every_rule_that_matches(lang: str) -> None:
+    """At a word start the scanner tries only the rules whose lists may begin with that word."""
+    lex = lexicon(lang)
+    assert lex is not None
+    if lex.prefixed or not lex.spaced or lex.anchor_open_end:
+        pytest.skip("the filter is off for this language")
+    for rule, starters in lex.rule_starters.items():  # the words before an anchor are among a rule's first words
+        assert starters <= lex.rule_heads[rule], rule
+    texts = [str(case["input"]) for case in load_cases() if case["lang"] == lang][:40]
+    if lang == "en":
+        texts.append(SAMPLE.read_text(encoding="utf-8"))
+    compiled = _pattern(lex, _ALL_RULES)[0]
+    for text in texts:
+        for w in _WORD_START.finditer(text):
+            s = w.start()
+            word = fold(text[s:].split()[0])
+            if not word[:1].isalpha():  # digits, quotes: the scanner does not filter there
+                continue
+            for pattern, _, _, _, heads in compiled:
+                if heads is not None and not _has_head(word, heads):
+                    assert pattern.match(text, s) is None, (lang, text[s : s + 30], pattern.groupindex)

@@ -91,6 +91,7 @@ class Lexicon:
     anchor_open_end: bool  # a word anchor needs no word end after it (agglutinating languages)
     starters: frozenset[str]  # folded words a match may start with
     rule_starters: Mapping[str, frozenset[str]]  # rule -> the folded words a match of that rule may start with
+    rule_heads: Mapping[str, frozenset[str]]  # rule -> every folded word it may begin with, at its anchor too
     prefixed: bool  # words may carry an attached prefix (ar, he)
     tense: Any  # regex.Pattern[str]
     months: Mapping[str, int]
@@ -224,6 +225,15 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_same": ("the", "same"),
     "R_ref": ("present", "past", "future"),
     "R_month": ("mon_w",),
+}
+
+#: the word lists a rule's match may also begin with at its own anchor (added to ``_RULE_FIRST`` for the scanner's
+#: filter at the anchor: there a rule is tried only if the anchor's first word may begin it)
+_RULE_FIRST_AT_ANCHOR: dict[str, tuple[str, ...]] = {
+    "R_enfull": ("en_months",),
+    "R_quarter": ("quarter",),
+    "R_century": ("cent_units",),
+    "R_set": ("sets",),
 }
 
 #: English full month names: a dateline such as "October 04 , 2005" kept in a translated story
@@ -660,6 +670,10 @@ def _build(lang: str) -> Lexicon:
         )
 
     rule_starters = {rule: heads(names) for rule, names in _RULE_FIRST.items()}
+    rule_heads = {
+        rule: heads(_RULE_FIRST.get(rule, ()) + _RULE_FIRST_AT_ANCHOR.get(rule, ()))
+        for rule in set(_RULE_FIRST) | set(_RULE_FIRST_AT_ANCHOR)
+    }
     # stdlib re is several times faster than regex here; it needs unique group names, so each
     # rule's groups are prefixed with the rule's name (the resolver reads them through RuleMatch)
     renamed: list[str] = []
@@ -741,6 +755,7 @@ def _build(lang: str) -> Lexicon:
         anchor_open_end=bool(suf),
         starters=starters,
         rule_starters=MappingProxyType(rule_starters),
+        rule_heads=MappingProxyType(rule_heads),
         prefixed=bool(pre),
         tense=tense,
         months=MappingProxyType(months),

@@ -284,15 +284,19 @@ def _compile_rule(body: str) -> tuple[Any, _First | None]:
     return re.compile(body), None
 
 
-def _rule_pattern(lex: Lexicon, tag: str, body: str) -> tuple[Any, Any, _First | None, frozenset[str]]:
-    """One rule compiled on its own, with its group names, first characters and the folded words its matches
-    may begin with before their anchor (none for a rule that begins at its anchor); shared by every rule set."""
+def _rule_pattern(lex: Lexicon, tag: str, body: str) -> tuple[Any, Any, _First | None, frozenset[str], Any]:
+    """One rule compiled on its own, with its group names, first characters, the folded words its matches may
+    begin with before their anchor (none for a rule that begins at its anchor) and every folded word it may
+    begin with (None: not known, any); shared by every rule set."""
 
-    def build() -> tuple[Any, Any, _First | None, frozenset[str]]:
+    def build() -> tuple[Any, Any, _First | None, frozenset[str], Any]:
         pattern, first = _compile_rule(body)
-        return pattern, _group_names(pattern.groupindex), first, lex.rule_starters.get(tag, frozenset())
+        starters = lex.rule_starters.get(tag, frozenset())
+        return pattern, _group_names(pattern.groupindex), first, starters, lex.rule_heads.get(tag)
 
-    found: tuple[Any, Any, _First | None, frozenset[str]] = cached(("newsnorm.dates", "rule", lex.lang, tag), build)
+    found: tuple[Any, Any, _First | None, frozenset[str], Any] = cached(
+        ("newsnorm.dates", "rule", lex.lang, tag), build
+    )
     return found
 
 
@@ -321,6 +325,8 @@ _BY_CHAR: dict[tuple[int, str], tuple[Any, Any]] = shortcut_table()
 _BY_CHAR_MAX = 200_000
 #: (id of a rule tuple, folded first word) -> (that tuple, its rules that can begin with that word): lock-free memo
 _BY_WORD: dict[tuple[int, str], tuple[Any, Any]] = shortcut_table()
+#: (id of a rule tuple, folded anchor word) -> (that tuple, its rules that may begin with it): lock-free memo
+_BY_HEAD: dict[tuple[int, str], tuple[Any, Any]] = shortcut_table()
 
 
 def _dispatch(compiled: Any, ch: str) -> Any:
@@ -336,37 +342,48 @@ def _dispatch(compiled: Any, ch: str) -> Any:
     return kept
 
 
-def _word_dispatch(compiled: Any, word: str, ch: str) -> Any:
-    """The rules of ``compiled`` (already dispatched on ``ch``) whose matches may begin with the folded ``word``
-    before their anchor (the rules' first word lists); the result dispatches to itself on ``ch``."""
+def _has_head(word: str, heads: frozenset[str]) -> bool:
+    """Does the folded ``word`` begin with one of ``heads`` (a list word may be glued to the next one: Russian
+    "сегодня" is "сего" + "дня")?"""
+    return any(word[:k] in heads for k in range(len(word), 0, -1))
+
+
+def _word_dispatch(compiled: Any, word: str, ch: str, at_anchor: bool) -> Any:
+    """The rules of ``compiled`` (already dispatched on ``ch``) whose matches may begin with the folded ``word``:
+    before their anchor by the rules' first word lists, at the anchor by every list a rule may begin with; the
+    result dispatches to itself on ``ch``."""
+    table = _BY_HEAD if at_anchor else _BY_WORD
     key = (id(compiled), word)
-    found = _BY_WORD.get(key)
+    found = table.get(key)
     if found is not None and found[0] is compiled:
         return found[1]
-    kept = tuple(rule for rule in compiled if word in rule[3])
-    if len(_BY_WORD) < _BY_CHAR_MAX and len(_BY_CHAR) < _BY_CHAR_MAX:
-        _BY_WORD[key] = (compiled, kept)
+    if at_anchor:
+        kept = tuple(rule for rule in compiled if rule[4] is None or _has_head(word, rule[4]))
+    else:
+        kept = tuple(rule for rule in compiled if _has_head(word, rule[3]))
+    if len(table) < _BY_CHAR_MAX and len(_BY_CHAR) < _BY_CHAR_MAX:
+        table[key] = (compiled, kept)
         _BY_CHAR[(id(kept), ch)] = (kept, kept)
     return kept
 
 
 def _first(
-    compiled: Any, text: str, s: int, skip: int = 0, word: str | None = None
+    compiled: Any, text: str, s: int, skip: int = 0, word: str | None = None, at_anchor: bool = False
 ) -> tuple[Any, Any, Any, int] | None:
     """The match of the first rule that matches at ``s`` (what the alternation of the rules would give), after
     the first ``skip`` rules: ``(match, group names, the rules, index of the rule)``. Only the rules that can
-    start with ``text[s]`` are tried, and with ``word`` (the folded word at ``s``, before the anchor) only those
-    that may begin with that word; the rules returned are those, so ``skip`` counts in them."""
+    start with ``text[s]`` are tried, and with ``word`` (the folded word at ``s``) only those that may begin with
+    that word (``at_anchor``: the anchor's own word); the rules returned are those, so ``skip`` counts in them."""
     if s < len(text):
         found = _BY_CHAR.get((id(compiled), text[s]))
         compiled = found[1] if found is not None and found[0] is compiled else _dispatch(compiled, text[s])
         if word:
-            found = _BY_WORD.get((id(compiled), word))
+            found = (_BY_HEAD if at_anchor else _BY_WORD).get((id(compiled), word))
             compiled = found[1] if found is not None and found[0] is compiled else _word_dispatch(
-                compiled, word, text[s]
+                compiled, word, text[s], at_anchor
             )
     i = skip
-    for pattern, names, _, _ in compiled[skip:] if skip else compiled:
+    for pattern, names, _, _, _ in compiled[skip:] if skip else compiled:
         m = pattern.match(text, s)
         if m is not None:
             return m, names, compiled, i
@@ -393,20 +410,25 @@ def _rules_at(lex: Lexicon, word: str) -> frozenset[str] | None:
     return found
 
 
-#: (language, anchor text) -> (compiled rules, starters, try the anchor only): lock-free memo
-_AT_ANCHOR: dict[tuple[str, str], tuple[Any, frozenset[str], bool]] = shortcut_table()
+#: (language, anchor text) -> (compiled rules, starters, try the anchor only, its folded word): lock-free memo
+_AT_ANCHOR: dict[tuple[str, str], tuple[Any, frozenset[str], bool, str]] = shortcut_table()
 _AT_ANCHOR_MAX = 50_000
 
 
-def _at_anchor(lex: Lexicon, word: str) -> tuple[Any, frozenset[str], bool]:
-    """What the scanner tries at an anchor reading ``word``: its rules and the words a match may start with."""
+def _at_anchor(lex: Lexicon, word: str) -> tuple[Any, frozenset[str], bool, str]:
+    """What the scanner tries at an anchor reading ``word``: its rules, the words a match may start with, whether
+    only the anchor is a start, and the anchor's folded word for the rules' first-word filter ("" for none: a
+    digit, an unspaced, prefixed or suffixing language, a word with inner punctuation)."""
     key = (lex.lang, word)
     found = _AT_ANCHOR.get(key)
     if found is None:
         rules = _rules_at(lex, word)
         compiled, starters = _pattern(lex, _ALL_RULES if rules is None else rules)
         first_only = rules is not None and rules <= _ANCHOR_FIRST and lex.spaced and not lex.prefixed
-        found = (compiled, starters, first_only)
+        head = fold(word.split()[0]) if word.strip() else ""
+        if not (lex.spaced and not lex.prefixed and not lex.anchor_open_end and head.isalpha()):
+            head = ""
+        found = (compiled, starters, first_only, head)
         if len(_AT_ANCHOR) < _AT_ANCHOR_MAX:
             _AT_ANCHOR[key] = found
     return found
@@ -489,9 +511,9 @@ def _matches(lex: Lexicon, text: str) -> list[Any]:
             text[a - 1].isdigit() or (text[a - 1] in ",." and a > 1 and text[a - 2].isdigit())
         ):
             continue
-        compiled, starters, first_only = _at_anchor(lex, word)
+        compiled, starters, first_only, head = _at_anchor(lex, word)
         for s, key in [(a, "")] if first_only else _starts(lex, text, a, last_end, starters):
-            hit = _first(compiled, text, s, 0, key)
+            hit = _first(compiled, text, s, 0, key) if s != a else _first(compiled, text, s, 0, head, True)
             if hit is not None and hit[0].end() > a:
                 out.append(hit)
                 last_end = hit[0].end()
