@@ -233,6 +233,15 @@ def _qualifier_before(window: str, t: _Tables, cut: bool) -> str | None:
     """
     if not window[-1:].isspace():
         return None
+    if t.modifiers:
+        # "Pakistan's caretaker Prime Minister", "Israel's former Prime Minister": past the modifiers
+        rest = window.rstrip()
+        for _ in range(2):
+            head, _sep, last = rest.rpartition(" ")
+            if not head or last.casefold() not in t.modifiers:
+                break
+            rest = head.rstrip()
+        window = rest + " "
     pieces = window.rsplit(None, 4)
     if cut and len(pieces) <= 4:
         pieces = pieces[1:]
@@ -481,6 +490,7 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
 
 
 _BEFORE_WORD = frozenset("-.’'")
+_ELECT = re.compile(r"-(?:elect|designate)(?![\w-])", re.IGNORECASE)
 # an elided article or preposition before a title (fr, ca, it): "l'", "d'", "dell'", "all'", "nell'"
 _ELIDED_ARTICLE = re.compile(r"(?:^|(?<=[^\w]))(?:l|d|dell|all|nell|sull|dall)['’]$")
 _ORG_ACRONYM = re.compile(r"([^\W\d_]{2,6})[ \t]+([^\W\d_]+)")
@@ -824,9 +834,14 @@ def find_titles(
                 break
             parts.append(other)
             end = nxt.end()
+        elect = _ELECT.match(text, end)
+        if elect:
+            end = elect.end()  # "President-elect Donald Trump", "Prime Minister-designate"
         surface = text[start:end]
         capital = _is_capital(surface)
         head = parts[-1]
+        if head.category in ("honorific", "religious", "academic") and parts[0].category == "office":
+            head = parts[0]  # "Supreme Leader Ayatollah Ali Khamenei": the office, not the courtesy title
         lower_only = lang == "en" and not capital and not head.abbreviation and head.category not in _LOWER_OK
         if not honorifics and all(p.category in ("honorific", "academic") for p in parts):
             continue
@@ -864,6 +879,7 @@ def find_titles(
                     p.end in (start - 1, start - 3, start - 4)
                     and isinstance(p.value, str)
                     and p.text.casefold() not in word_list("common", lang)  # Indonesian "Para" (plural), not Pará
+                    and p.text.casefold() not in word_list("institution", lang)  # "White House", not Casablanca
                 ):
                     country = p.value
         previous_word = re.search(r"([^\s]+)\s+$", window)
