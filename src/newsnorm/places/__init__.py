@@ -207,6 +207,10 @@ def lookup(name: str, lang: str = "en", *, fuzzy: bool | None = None) -> str | N
     found = _by_prefix(text, own)
     if found is not None:
         return found
+    if own == "vi" and "-" in text:
+        found = _by_syllables(text)
+        if found is not None:
+            return found
     key = fold(strip_marks(text))
     if fuzzy or (fuzzy is None and len(key) >= _AUTO_FUZZY and not text[0].islower()):  # "starting" is no name
         return _fuzzy(key, code if code != UNDETERMINED else "en")
@@ -359,6 +363,60 @@ def _by_forms(text: str, lang: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+#: Vietnamese spellings of foreign sounds -> one letter for the sound, applied in order after marks are gone.
+_VI_SOUNDS = (("ph", "f"), ("gi", "z"), ("x", "s"), ("z", "s"), ("qu", "k"), ("c", "k"), ("q", "k"), ("y", "i"),
+              ("w", "u"), ("v", "b"), ("j", "s"))  # fmt: skip
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _sounds(text: str) -> str:
+    """A rough sound skeleton of Latin-script ``text`` ("Xam-bi-a" -> "sambia", "Zambia" -> "sambia")."""
+    from . import _forms
+
+    key = _forms.skeleton(text.replace("đ", "d").replace("Đ", "D"))
+    for a, b in _VI_SOUNDS:
+        key = key.replace(a, b)
+    return _DOUBLED.sub(r"\1", key)
+
+
+def _by_syllables(text: str) -> str | None:
+    """The country a Vietnamese syllable-by-syllable transcription stands for ("Xam-bi-a" -> ZM), or ``None``.
+
+    Older Vietnamese spells foreign names one hyphenated syllable at a time, by sound:
+    the hyphenated words are reduced to a sound skeleton and compared with the skeletons
+    of the English and French CLDR names (the sources of most such spellings); the one
+    country of the closest skeleton answers, at a similarity of 0.75 or more.
+    """
+    from difflib import SequenceMatcher
+
+    from .._resources import cached
+    from ._gazetteer import cldr_pairs
+
+    query = _sounds(" ".join(w for w in text.split() if "-" in w))
+    if len(query) < 4:
+        return None
+
+    def build() -> tuple[tuple[str, frozenset[str]], ...]:
+        keys: dict[str, set[str]] = {}
+        for code, name in [*cldr_pairs("en"), *cldr_pairs("fr")]:
+            keys.setdefault(_sounds(name), set()).add(code)
+        return tuple(sorted((k, frozenset(v)) for k, v in keys.items() if k))
+
+    best, codes = 0.75, set()
+    matcher = SequenceMatcher(autojunk=False)
+    matcher.set_seq2(query)
+    for key, owners in cached(("newsnorm.places.syllables",), build):
+        matcher.set_seq1(key)
+        if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best:
+            best, codes = ratio, set(owners)
+        elif ratio == best:
+            codes |= owners
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _roman_pairs(lang: str, script: str) -> list[tuple[str, str]]:
