@@ -129,8 +129,9 @@ def test_threads_agree() -> None:
         "1,0,0,0" * 1000,
         "a" * 1_000_000,
         "٢,٢" * 100,
+        "point    2,5 komma 2,5 virgule 2,5",
     ],
-    ids=range(10),
+    ids=range(11),
 )
 def test_never_raises_on_odd_strings(text: str) -> None:
     for lang in ("en", "de", "ar", "zh", "sw"):
@@ -145,3 +146,49 @@ def test_property_offsets(text: str) -> None:
     for m in doc.mentions:
         assert doc.source[m.start : m.end] == m.text
     assert [m.start for m in doc.mentions] == sorted(m.start for m in doc.mentions)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["en", "de", "fr", "es", "pt", "it", "nl", "ru", "pl", "he", "ar", "ko", "ro", "el", "id", "tr"]),
+    st.lists(
+        st.sampled_from(
+            [
+                "point",
+                "komma",
+                "virgule",
+                "coma",
+                "2,5",
+                "1",
+                "-",
+                "ke-3",
+                "Rp15",
+                "כ-",
+                "零下",
+                "1이",
+                "3.",
+                "%",
+                "vingt",
+                "un",
+                "dix",
+                "eins",
+                "und",
+                "zwanzig",
+                "cem",
+                "e",
+                "dois",
+                "ألفان",
+                "و",
+                "два",
+                "с половиной",
+                "миллиона",
+            ]
+        ),
+        max_size=10,
+    ),
+)
+def test_property_word_salad(lang: str, words: list[str]) -> None:
+    text = " ".join(words)
+    doc = NumbersNormaliser()(text, lang=lang)
+    for m in doc.mentions:
+        assert doc.source[m.start : m.end] == m.text

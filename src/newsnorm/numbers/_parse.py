@@ -393,6 +393,8 @@ def parse_words(
                 continue
             if not st.dec:
                 st.dec = None
+                if st.lead_point:
+                    st = _State()  # "point 2,5": a point word alone before a grouped figure is no number
             finish_dec()
         # ---- can this token continue the current number?
         ok = True
