@@ -403,7 +403,7 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         possessive = bool(_POSSESSIVE.search(word))
         if possessive:
             word = word[:-2]
-        suffixed = lang in ("tr", "az") and re.search(r"['’][^\W\d_]+$", word)
+        suffixed = lang in ("tr", "az") and _TR_SUFFIX.search(word)
         if suffixed:
             if len(tokens) >= 2:
                 break
@@ -490,6 +490,11 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
 
 
 _BEFORE_WORD = frozenset("-.’'")
+_LAST_WORD = re.compile(r"([^\s]+)\s+$")
+_CLAUSE_START = re.compile(r"[.!?:]\s+$|^\s*$")
+_NONSPACE = re.compile(r"\S+")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_TR_SUFFIX = re.compile(r"['’][^\W\d_]+$")
 _ELECT = re.compile(r"-(?:elect|designate)(?![\w-])", re.IGNORECASE)
 # an elided article or preposition before a title (fr, ca, it): "l'", "d'", "dell'", "all'", "nell'"
 _ELIDED_ARTICLE = re.compile(r"(?:^|(?<=[^\w]))(?:l|d|dell|all|nell|sull|dall)['’]$")
@@ -882,7 +887,7 @@ def find_titles(
                     and p.text.casefold() not in word_list("institution", lang)  # "White House", not Casablanca
                 ):
                     country = p.value
-        previous_word = re.search(r"([^\s]+)\s+$", window)
+        previous_word = _LAST_WORD.search(window)
         if (
             country is None
             and span_start == start
@@ -893,7 +898,7 @@ def find_titles(
             pw = previous_word.group(1)
             if (_is_capital(pw) and pw.casefold() not in t.modifiers and pw.lower() not in t.table
                     and not pw.endswith((".", ":", "!", "?", '"', "”", ",", ";", ")"))
-                    and not re.search(r"[.!?:]\s+$|^\s*$", window[: previous_word.start()] or "")):
+                    and not _CLAUSE_START.search(window[: previous_word.start()] or "")):
                 continue
             if pw.casefold() == "of" and (parts[0].category == "nobility" or not _takes_name(text, end, t)):
                 continue  # "the Prince of Wales's", "the Royal Courts of Justice"
@@ -911,7 +916,7 @@ def find_titles(
                     country = _country_of(q.group("q"), t.forms) or country
                     span_end = pos = om.end() + q.end() - 1
                 elif cm:
-                    words = list(re.finditer(r"\S+", cm.group()))
+                    words = list(_NONSPACE.finditer(cm.group()))
                     for k in range(len(words), 0, -1):
                         cut = words[k - 1].end()
                         last_word = words[k - 1].group()
@@ -1042,7 +1047,7 @@ def find_titles(
                 continue
             following = text[span_end : span_end + 3]
             standalone = not following.strip() or following.lstrip()[:1] in ",.;:)!?" or following.startswith(("\n",))
-            nxt_word = re.match(r"\s+(\S+)", text[span_end : span_end + 40])
+            nxt_word = _NEXT_WORD.match(text[span_end : span_end + 40])
             before_title = bool(nxt_word and t.pattern.match(text, span_end + nxt_word.start(1)))
             particle = bool(nxt_word and nxt_word.group(1).casefold() in t.particles)
             if nxt_word and nxt_word.group(1).rstrip(".,;:") in t.postnominals:
