@@ -983,6 +983,10 @@ def find_titles(
                     pos = p.end
                     found_after = True
                     break
+        if found_after and t.postmod is not None:
+            pm = t.postmod.match(text, pos)
+            if pm:
+                pos = pm.end()  # "le président américain élu Donald Trump": the adjective after the country
         if not found_after and lang in _CYRILLIC_GENITIVE:
             gm = _GENITIVE_BEFORE_NAME.match(text, pos)
             if gm and not _PATRONYMIC.search(gm.group("given")):
