@@ -100,6 +100,7 @@ class _Item:
     fraction: bool = False
     attrs: dict[str, Any] | None = None  # created on first use: most numbers have none
     rng: list[int | float] | None = None  # [low, high] of a range
+    lone_plural: bool = False  # a plural scale word alone: kept only after an approximator
 
     def __init__(self, start: int, end: int, value: float, ordinal: bool = False, percent: bool = False) -> None:
         self.start = start
@@ -115,7 +116,7 @@ def _lower(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return "".join(c.lower()[:1] if len(c.lower()) != 1 else c.lower() for c in text)  # Turkish "İki": "iki"
 
 
 def _gap_pattern(g: Grammar) -> Any:
@@ -177,6 +178,8 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
     if items and g.overlay.get("negative_before"):
         _negative_before(low, items, g)
     _approx(low, items, g)
+    if any(it.lone_plural for it in items):
+        items = [it for it in items if not it.lone_plural or (it.attrs and "approx" in it.attrs)]
     items = _ranges(low, items, g)
     out: list[Mention] = []
     plain_style = style == "canonical"
@@ -568,6 +571,12 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                     apart = mode != "vowel" or tok[0][2][:1] in "aeiou"
                 if pk == "N" and tk in ("N", "O") and pv >= 10 and pv % 10 == 0 and pv < 100 and 0 < tv < 10 and apart:
                     gm = None  # "venti uno" (ventuno), "zwanzig drei", "vingt un": two numbers
+            if gm is not None and gm.group("c") and gm.group("c") in g.overlay.get("scale_links", ()):
+                if tok[0][4] == "S" and not gm.group("a"):
+                    gm = None
+                    joined = True  # Romanian "douăzeci de mii", "20 de milioane": "de" links a count to its scale
+                else:
+                    gm = None
             if gm is not None:
                 joined = True
                 conn = bool(gm.group("c") or gm.group("ch") or (g.cjk and gm.groupdict().get("c2")))
@@ -725,15 +734,19 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
             continue
         if fig is None and not _keep_word_number(low, nm, g):
             continue
-        if (
-            nm.tokens == 1
-            and fig is None
-            and (_lone_scale(text, nm, g) or nm.first in g.overlay.get("plural_scales", ()))
-        ):
-            continue  # "Tausend" after a name, "thousands" alone: not a count
+        lone_plural = False
+        if nm.tokens == 1 and fig is None:
+            if _lone_scale(text, nm, g):
+                continue  # "Tausend" after a name: not a count
+            if nm.first in g.overlay.get("plural_scales", ()):
+                if not g.overlay.get("plural_scale_after_approx"):
+                    continue  # "thousands" alone: not a count ...
+                lone_plural = True
         if fig is None and nm.tokens <= 2 and 0 < nm.value < 1 and not nm.ordinal:
             nm = _article_ordinal(low, nm, g)  # "a fifth term", "un cinquième mandat": an ordinal
         it = _Item(nm.start, nm.end, nm.value, nm.ordinal)
+        if lone_plural:
+            it.lone_plural = True  # ... unless an approximator says it is one: Russian "более тысячи" (genitive)
         if fig is not None:
             it.start = fig.start
             it.percent = fig.percent
