@@ -100,6 +100,7 @@ _DEMONYM_ENDINGS["uk"] = (*_DEMONYM_ENDINGS["uk"], "ий", "а", "е", "і", "о
                           "ими", "ці", "ців", "цям", "и")  # fmt: skip
 _DEMONYM_ENDINGS["pl"] = ("i", "a", "ie", "iego", "iej", "im", "ich", "imi", "ą", "y", "ego", "ej")
 _DEMONYM_ENDINGS["sv"] = ("", "a", "t", "er", "erna", "en", "na")
+_DEMONYM_ENDINGS["ro"] = ("ă", "e", "i", "a", "ul", "ului", "ei", "ii", "ilor", "că", "ce")
 
 #: Endings any place name takes (German genitive, Finnish/Hungarian/Estonian cases).
 _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
@@ -118,6 +119,19 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "et": ("s", "st", "sse", "l", "lt", "le", "ks", "ga", "ni", "na", "ta", "d", "i"),
     "hu": ("ban", "ben", "ba", "be", "ból", "ből", "ra", "re", "ról", "ről", "nak", "nek", "hoz", "hez", "höz",
            "on", "en", "ön", "n", "i", "t", "ot", "et", "tól", "től", "ig", "val", "vel", "ba", "ban", "ból"),
+}  # fmt: skip
+#: Stem changes before endings: ``(final, new final, stem)`` turns a name's last word ending in ``final``
+#: into ``new final`` (``stem``: then one of the language's name endings must follow). Romanian genitive
+#: "Franța" -> "Franței"; Hungarian lengthening "Ukrajna" -> "Ukrajnát"; Finnish "Suomi" -> "Suomessa";
+#: Polish locatives with consonant alternation "Polska" -> "Polsce", "Kanada" -> "Kanadzie", "Niemcy" ->
+#: "Niemczech", "Włochy" -> "Włoszech", "Węgry" -> "Węgrzech".
+_ALTERNATIONS: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    "ro": (("a", "ei", False), ("a", "ă", False)),
+    "hu": (("a", "á", True), ("e", "é", True)),
+    "fi": (("i", "e", True),),
+    "pl": (("ka", "ce", False), ("ga", "dze", False), ("cha", "sze", False), ("ra", "rze", False),
+           ("ta", "cie", False), ("da", "dzie", False), ("cy", "czech", False), ("chy", "szech", False),
+           ("ry", "rzech", False), ("chy", "chach", False), ("ny", "nach", False)),
 }  # fmt: skip
 #: Languages whose names are also matched as a stem plus a case ending (the last vowel dropped).
 _STEM_LANGS = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv"})
@@ -528,6 +542,9 @@ def _build(lang: str) -> Gazetteer:
         b.add(name, cand, endings=name_end if len(name) >= 5 else ())
         if not own:
             return
+        for final, changed, stem in _ALTERNATIONS.get(lang, ()):
+            if name.endswith(final) and len(name) - len(final) >= 3 and name[-len(final) - 1].isalpha():
+                b.add(name[: -len(final)] + changed, cand, stem=stem, endings=name_end if stem else ())
         if lang == "de" and " " in name:  # weak adjective ending: "Vereinigte Staaten" -> "Vereinigten Staaten"
             words = name.split(" ")
             inflected = [w + "n" if w.endswith("e") else w for w in words[:-1]]
