@@ -771,7 +771,8 @@ def _cjk_pattern(g: Grammar) -> Any:
         run = _CJK_RUN.format(c=re.escape(chars), d=re.escape("".join(c for c in chars if c not in "两兩俩倆")))
         cont = (
             r"(?:(?:[ \u3000]{1,2}(?=[" + re.escape(chars) + r"])|(?<=[万萬亿億千百])[ ](?=[0-9０-９])"
-            r"|(?<=[조억만천백])[ ](?=[0-9０-９]+(?:[.,][0-9０-９]+)?[천백십만억]))" + run + r")*"
+            r"|(?<=[조억만천백])[ ](?=[0-9０-９]+(?:[.,][0-9０-９]+)?[천백십만억])"
+            r"|(?<=[조억만])[ ](?=[0-9０-９]{1,4}(?![0-9０-９.,])|[0-9]{1,3},[0-9]{3}(?![0-9.,])))" + run + r")*"
         )
         suf = sorted([*g.overlay.get("ordinal_suffix", [])], key=len, reverse=True)
         pct = sorted(["%", "％", *g.overlay.get("percent", [])], key=len, reverse=True)
