@@ -80,8 +80,8 @@ def _unit_before(lex: Lexicon, words: list[str]) -> str | None:
     return None
 
 
-def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
-    """``items`` (in text order) with the joins above applied."""
+def combine(lex: Lexicon, text: str, items: list[Item], pub: dt.date | None = None) -> list[Item]:
+    """``items`` (in text order) with the joins above applied (``pub``: the publication date, for ranges)."""
     words: Any = lex.words
     after_w = words.get("shift_after", ())
     before_w = words.get("shift_before", ())
@@ -178,7 +178,95 @@ def combine(lex: Lexicon, text: str, items: list[Item]) -> list[Item]:
         out.extend(_range_head(lex, text, out, cur, ranges))
         out.append(cur)
         i += 1
+    return _date_ranges(lex, text, out, ranges, pub) if ranges else out
+
+
+_DAY_RANGE_AFTER = re.compile(r"(\s*(?:[-–]|\s(\S+)\s))(\d{1,2})(?:st|nd|rd|th|\.)?(?![\d\w%])(?![.,]\d)")
+_DAY_RANGE_BEFORE = re.compile(r"(?<![\d.,:/])(\d{1,2})(?:st|nd|rd|th|er|\.)?(\s*[-–]\s*|\s+(\S+)\s+)$")
+_RANGE_DAY_RULES = frozenset({"R_mdy", "R_dmy"})
+_MONTH_RULES = frozenset({"R_month", "R_mdy", "R_dmy", "R_md", "R_dm"})
+
+
+def _is_link(link: str | None, ranges: Any) -> bool:
+    """A range link: a dash or one of the language's range words ("to", "au", "bis")."""
+    return link is None or fold(link) in ranges
+
+
+def _date_ranges(lex: Lexicon, text: str, items: list[Item], ranges: Any, pub: dt.date | None) -> list[Item]:
+    """Ranges of dates: "June 13-15", "13-15 June", "du 13 au 15 juin" give both days; in "from January to April
+    2015" the first month takes the year of the second; "between Monday and Friday" ends after it starts."""
+    out: list[Item] = []
+    for k, cur in enumerate(items):
+        prev = out[-1] if out else None
+        day = _DAY.match(cur[2]) if cur[3] == "DATE" else None
+        if day is not None and cur[5] in _RANGE_DAY_RULES:
+            floor = prev[1] if prev is not None else 0
+            before = _DAY_RANGE_BEFORE.search(text, max(floor, cur[0] - 16), cur[0])
+            if before is not None and _is_link(before.group(3), ranges) and int(before.group(1)) < int(day.group(3)):
+                first = _day_in(cur[2], int(before.group(1)))
+                if first is not None:
+                    out.append((before.start(1), before.end(1), first, "DATE", None, "range_day"))
+        if prev is not None and cur[3] == "DATE" and prev[3] == "DATE":
+            gap = text[prev[1] : cur[0]]
+            link = gap.strip()
+            if link in ("-", "–") or fold(link) in ranges:
+                prev, cur = _weekday_range(_range_start(text, prev, cur), cur, pub)
+                out[-1] = prev
+        out.append(cur)
+        if day is not None and cur[5] in _RANGE_DAY_RULES:
+            nxt = items[k + 1][0] if k + 1 < len(items) else len(text)
+            after = _DAY_RANGE_AFTER.match(text, cur[1], nxt)
+            if after is not None and _is_link(after.group(2), ranges) and int(after.group(3)) > int(day.group(3)):
+                words = text[after.end() : after.end() + 24].split()[:1]
+                nxt_word = fold(words[0].strip(",.;:!?)")) if words else ""
+                # "June 13-15 in Apulia", "from June 13 to 15," are ranges; "June 13 to 15 people" is none
+                if after.group(2) is None or not nxt_word[:1].isalnum() or any(
+                    nxt_word in lex.words.get(key, ()) for key in ("preps", "conn", "the")
+                ):
+                    last = _day_in(cur[2], int(after.group(3)))
+                    if last is not None:
+                        out.append((after.start(3), after.end(3), last, "DATE", None, "range_day"))
     return out
+
+
+def _day_in(value: str, d: int) -> str | None:
+    """The day ``d`` of the month of day value ``value`` (None when it does not exist)."""
+    try:
+        return dt.date(int(value[:4]), int(value[5:7]), d).isoformat()
+    except ValueError:
+        return None
+
+
+def _range_start(text: str, prev: Item, cur: Item) -> Item:
+    """The first end of a range without a year takes the year of the second ("from January to April 2015")."""
+    year = _YEAR_IN_TEXT.search(text[cur[0] : cur[1]])
+    if prev[5] not in _MONTH_RULES or year is None or _YEAR_IN_TEXT.search(text[prev[0] : prev[1]]):
+        return prev
+    if not (_DAY.match(prev[2][:10]) or _MONTH.match(prev[2][:7])) or cur[2][:4] != year.group():
+        return prev
+    y = int(year.group())
+    moved = f"{y:04d}{prev[2][4:]}"
+    if moved[:7] > cur[2][:7]:  # "from December to March 2015": December 2014
+        moved = f"{y - 1:04d}{prev[2][4:]}"
+    try:
+        if len(moved) >= 10:
+            dt.date.fromisoformat(moved[:10])
+    except ValueError:
+        return prev
+    return (prev[0], prev[1], moved, prev[3], prev[4], prev[5])
+
+
+def _weekday_range(prev: Item, cur: Item, pub: dt.date | None) -> tuple[Item, Item]:
+    """"from Monday to Friday": the second weekday is not before the first; in a past range the first moves a week
+    back, in a coming one the second a week on."""
+    if prev[5] != "R_wd" or cur[5] != "R_wd" or pub is None:
+        return prev, cur
+    if _DAY.match(prev[2]) is None or _DAY.match(cur[2]) is None or cur[2] >= prev[2]:
+        return prev, cur
+    a, b = dt.date.fromisoformat(prev[2]), dt.date.fromisoformat(cur[2])
+    if a <= pub:
+        return (prev[0], prev[1], (a - dt.timedelta(days=7)).isoformat(), *prev[3:]), cur
+    return prev, (cur[0], cur[1], (b + dt.timedelta(days=7)).isoformat(), *cur[3:])
 
 
 def _carry_year(text: str, out: list[Item], cur: Item) -> Item:

@@ -175,7 +175,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "part": ("R_relday", "R_thispart", "R_every", "R_rel", "R_relp"),
     "decade": ("R_decade",),
     "agob": ("R_agob",),
-    "mod": ("R_mod", "R_rel", "R_relp", "R_relday", "R_weekend"),
+    "mod": ("R_quarter", "R_mod", "R_rel", "R_relp", "R_relday", "R_weekend"),
     "weekend": ("R_weekend", "R_rel", "R_relp", "R_mod"),
     "rel": ("R_wdrel", "R_rel", "R_relp", "R_thispart", "R_quarter"),
 }
@@ -261,7 +261,7 @@ _ANCHOR_LISTS: dict[str, str] = {
     "en_months": "enmonth", "wd_part": "wdpart", "holidays": "holiday", "decade_words": "decade",
     "half_past": "time", "quarter_past": "time",
     "quarter_to": "time", "same": "same",
-    "half_to": "time", "oclock": "oclock",
+    "half_to": "time", "oclock": "oclock", "half": "quarter",
 }
 
 
@@ -519,10 +519,15 @@ def _build(lang: str) -> Lexicon:
     rules.append(rf"(?P<R_ymon>)(?<![\w.,$€£#+\-/]){year}{sp}{monw}{e}(?!{osp}\d)")
     # quarters
     rules.append(
-        rf"(?P<R_quarter>){b}(?:{LS('the')})?(?:(?:(?P<ord>{L('ordinals')})|(?P<rel>{L('last')}|{L('next')}|{L('this')})){sp}"
-        rf"{L('quarter')}{e}|{L('quarter')}{sp}(?:{LS('the')})?(?P<ord>{L('ordinals')}){e})"
-        rf"(?:{sp}(?:(?:{L('conn')}|{L('preps')}){sp}(?:(?:{L('the')}|{L('this')}){sp})?)?"
-        rf"(?:{year}|(?P<rel2>{L('this')}|{L('last')}|{L('next')}){sp}(?P<unit2>{L('units')}){e}))?"
+        # "the fourth quarter", "third-quarter profit", "the first half of 2023" (half years: H1, H2)
+        rf"(?P<R_quarter>){b}(?:{LS('the')})?(?:(?:(?P<ord>{L('ordinals')})|(?P<rel>{L('last')}|{L('next')}|{L('this')}))"
+        rf"(?:{sp}|(?P<hy>-))(?:{L('quarter')}|(?P<half>{L('half')})){e}"
+        rf"|{L('quarter')}{sp}(?:{LS('the')})?(?P<ord>{L('ordinals')}){e})"
+        # "of 2023", "of this year", "di quest'anno"; "of the year", "do ano passado", "de l'année dernière"
+        rf"(?:{sp}(?:(?:(?:{L('conn')}|{L('preps')}){sp}(?:(?:{L('the')}|{L('this')}){sp})?)?"
+        rf"(?:{year}|(?P<rel2>{L('this')}|{L('last')}|{L('next')})(?:{sp}|(?<=['’]){osp})(?P<unit2>{L('units')}){e})"
+        rf"|(?:{L('conn')}|{L('preps')}){sp}(?:{LS('the')})?(?P<unit2>{L('units')}){e}"
+        rf"(?:{sp}(?P<rel2>{L('last_post')}|{L('next_post')}|{L('this_post')}){e})?))?"
     )
     rules.append(r"(?P<R_q>)(?<!\w)[Qq](?P<ord>[1-4])(?:\s*(?:/|-)?\s*(?P<year>(?:19|20)\d\d))?(?!\w)")
     # relative expressions with units and counts

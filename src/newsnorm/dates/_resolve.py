@@ -531,6 +531,11 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         rel = _rel_kind(ctx, _g(m, "rel"))
         if q is None and rel is None:
             return None
+        unit2 = _g(m, "unit2")
+        if unit2 is not None and _unit(ctx, unit2) != "Y":
+            return None  # "the first quarter of the month"
+        if _g(m, "half") is not None:
+            return _half(ctx, m, q, rel, y)
         if y is None:
             rel2 = _rel_kind(ctx, _g(m, "rel2"))
             if pub is None:
@@ -955,6 +960,29 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         century = 19 if pub is None or yy > pub.year % 100 else 20
         return Resolved(f"{century}{yy:02d}", "DATE")
     return None
+
+
+def _half(ctx: Ctx, m: Any, h: int | None, rel: str | None, y: int | None) -> Resolved | None:
+    """A half year: "the first half of 2023" 2023-H1, "the second half of this year", "first-half profit"."""
+    pub = ctx.pub
+    rel2 = _rel_kind(ctx, _g(m, "rel2"))
+    if y is None and _g(m, "unit2") is None and _g(m, "hy") is None:
+        return None  # "in the second half" of a match; "the first half of March" is read by the later rules
+    if h == -1:
+        h = 2
+    if y is None:
+        if pub is None:
+            return Resolved(f"XXXX-H{h}" if h in (1, 2) else "XXXX-HX", "DATE")
+        cur_h = 1 if pub.month <= 6 else 2
+        if h is None:  # "the last half", "the next half"
+            total = pub.year * 2 + cur_h - 1 + {"last": -1, "next": 1}.get(rel or "", 0)
+            return Resolved(f"{total // 2:04d}-H{total % 2 + 1}", "DATE")
+        y = pub.year + {"last": -1, "next": 1}.get(rel2 or "", 0)
+        if rel2 is None and h > cur_h and ctx.tense != "future":
+            y -= 1
+    if h not in (1, 2):
+        return None
+    return Resolved(f"{y:04d}-H{h}", "DATE")
 
 
 def easter(year: int) -> dt.date:

@@ -578,7 +578,7 @@ def scan(
         if res is None or not res.value:
             continue
         out.append((start, end, res.value, res.type, res.mod, (m.lastgroup or "").split("__", 1)[0]))
-    return [item[:5] for item in combine(lex, text, out)]
+    return [item[:5] for item in combine(lex, text, out, pub)]
 
 
 def _resolve_at(
