@@ -386,7 +386,9 @@ def _build(lang: str) -> Grammar:
             bool(overlay.get("lone_plural_ordinal")),
             str(overlay.get("decimal_words", "")),
             bool(overlay.get("point_leads", True)),
-            MappingProxyType({w.lower(): str(k) for w, k in overlay.get("closing_words", {}).items()}),
+            MappingProxyType({w.lower(): str(k) for w, k in overlay["closing_words"].items()})
+            if overlay.get("closing_words")
+            else None,
             bool(overlay.get("one_apart")),
         ),
         non_latin=bool(full) and not cjk and not any(c.isascii() and c.isalpha() for w in full for c in w),

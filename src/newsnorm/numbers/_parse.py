@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 __all__ = ["Num", "Tok", "cjk_value", "digit_value", "parse_words"]
@@ -107,7 +106,6 @@ def digit_value(text: str, decimal: str, group: str) -> float | None:
 Tok = tuple[int, int, str, float, str, bool, int]
 
 _ORD = frozenset(["O", "OH", "OM", "OS"])
-_NO_WORDS: Mapping[str, str] = MappingProxyType({})
 _SCALE_ON = frozenset(["S", "OS", "Q"])  # what follows "cem", "cien": "cem mil", "cien millonésimas"
 _FRACTIONISH = frozenset(["Q", "F", "O", "OM", "OS"])
 
@@ -190,6 +188,8 @@ def _decimal_part(toks: list[Tok], mode: str, parse: Any) -> tuple[str | None, l
     zeros = 0
     while zeros < len(toks) and toks[zeros][4] == "N" and toks[zeros][3] == 0:
         zeros += 1
+    if zeros == len(toks) - 1 and _is_digit_word(toks[-1]):
+        return _digit_string(toks), toks, []  # "virgule cinq", "coma cero cinco": one digit, no grammar needed
     nums: list[Num] = parse(toks[zeros:]) if zeros < len(toks) else []
     if not nums:
         return "0" * zeros, toks, []
@@ -233,7 +233,7 @@ def parse_words(
     lone_plural_ordinal: bool = False,
     decimals: str = "",
     point_leads: bool = True,
-    closing: Mapping[str, str] = _NO_WORDS,
+    closing: Mapping[str, str] | None = None,
     one_apart: bool = False,
 ) -> list[Num]:
     """Split a run of atoms into numbers.
@@ -260,12 +260,6 @@ def parse_words(
     out: list[Num] = []
     st = _State()
 
-    def parse(toks: list[Tok]) -> list[Num]:
-        return parse_words(
-            toks, vigesimal, compound, ordinal_add, conn_fraction_only, first_standalone, bare_fractions,
-            fused_hundreds, lone_plural_ordinal, decimals, point_leads, closing, one_apart,
-        )  # fmt: skip
-
     def finish_dec() -> bool:
         """Close a decimal part; true when words after it made numbers of their own (the next word starts anew)."""
         nonlocal st
@@ -273,7 +267,11 @@ def parse_words(
             return False
         dec = st.dec
         st.dec = None
-        digits, used, rest = _decimal_part(dec, "" if st.lead_point else decimals, parse)
+        flags = (
+            vigesimal, compound, ordinal_add, conn_fraction_only, first_standalone, bare_fractions, fused_hundreds,
+            lone_plural_ordinal, decimals, point_leads, closing, one_apart,
+        )  # fmt: skip
+        digits, used, rest = _decimal_part(dec, "" if st.lead_point else decimals, lambda t: parse_words(t, *flags))
         if digits is not None:
             st.set_value(st.dec_base + float("0." + digits))
             st.frac = True  # a decimal takes only a scale after it
