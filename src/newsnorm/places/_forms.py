@@ -101,6 +101,11 @@ def _index(lang: str, names: Iterable[tuple[str, str]]) -> _Index:
             whole.add((found[0], code))
     one_word = {w for w, _code in whole}  # a one-word country name is never a form word ("Ginea", "Guinea")
     forms = frozenset(w for w, codes in words.items() if (len(codes) >= 3 and w not in one_word) or len(w) < 3)
+    for code, name_words in code_names.items():  # one word besides articles is a whole name too ("An Airméin")
+        for ws in name_words:
+            kept_words = [w for w in ws if w not in forms]
+            if len(kept_words) == 1 and len(ws) == 2 and min(map(len, ws)) < 3:
+                whole.add((kept_words[0], code))
     kept = {w: frozenset(codes) for w, codes in words.items() if w not in forms}
     by_start: dict[str, list[str]] = {}
     for w in kept:
@@ -193,7 +198,7 @@ def _closest(w: str, idx: _Index) -> str | None:
     """The one known word of about the same length with a similarity of 0.8 or more to ``w``, or ``None``.
 
     Spellings of one name drift by a letter or two between sources ("Bolivië"/"Bolivia",
-    Gujarati "ઓસ્ટ્રિયા"/"ઑસ્ટ્રિયા"); a tie between different words answers nothing.
+    Gujarati "ઓસ્ટ્રિયા"/"ઑસ્ટ્રિયા"); a tie between words of different countries answers nothing.
     """
     from difflib import SequenceMatcher
 
@@ -210,7 +215,8 @@ def _closest(w: str, idx: _Index) -> str | None:
                 best, found = ratio, [known]
             elif ratio == best:
                 found.append(known)
-    return found[0] if len(found) == 1 else None
+    # words that tie but name the same countries ("Armenia", "Armenien" for "Armeain") are one answer
+    return found[0] if len({idx.words[w] for w in found}) == 1 else None
 
 
 def by_words(text: str, idx: _Index, prefixes: Iterable[str] = (), *, fuzzy: bool = False) -> str | None:
