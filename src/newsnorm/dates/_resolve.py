@@ -628,7 +628,8 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         key = fold(m.group("unit"))
         unit = units.get(key)
         first = next((k for k, v in units.items() if v == unit), None)
-        if unit not in ("D", "W", "M", "Y") or key != first:  # singular only: "the days" is no date
+        singular = key == first or key in lex.words.get("the_unit_words", ())  # fr "la journée", es "la jornada"
+        if unit not in ("D", "W", "M", "Y") or not singular:  # singular only: "the days" is no date
             return None
         if pub is None:
             return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit], "DATE")
@@ -749,6 +750,8 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         return _day_of_month(ctx, m) or NOT_A_DATE
     if rule == "R_same":
         unit = _unit(ctx, m.group("unit"))
+        if _g(m, "art") is None and not lex.words.get("same_alone"):
+            return None  # "same day delivery"; nl "dezelfde dag" carries its article (`same_alone`)
         if unit not in ("D", "W", "M", "Y"):
             return NOT_A_DATE
         if pub is None:
@@ -913,7 +916,9 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         mtext = m.group("month")
         mo = lex.months.get(fold(mtext))
         attached = m.start("month") > m.m.start()  # an attached preposition: Hebrew בינואר, Arabic وفي
-        if mo is None or (ctx.lex.spaced and not attached and not _cue_before(ctx, month=True)):
+        if mo is None or (
+            ctx.lex.spaced and not attached and not _cue_before(ctx, month=True) and not _post_mod_follows(ctx)
+        ):
             return None
         if _lower_name(ctx, mtext) and not _strict_cue(ctx):
             return NOT_A_DATE  # "to march", "and may": a lower-case month alone needs "in", "since", "in the" ...
@@ -1143,6 +1148,20 @@ def _decade_follows(ctx: Ctx, m: Any) -> bool:
     at = m.start("year") + 4
     tail = ctx.text[at : at + 8].casefold()
     return any(tail.startswith(x) for x in ctx.lex.words.get("decade_suffixes", ()))
+
+
+def _post_mod_follows(ctx: Ctx) -> bool:
+    """Does a postposed modifier follow the match (fi "kesäkuun alussa", hu "június elején", tr "Ocak sonunda")?"""
+    after = ctx.text[ctx.end : ctx.end + 30].split()[:1]
+    if not after:
+        return False
+    word = fold(after[0].strip(",.;:!?)"))
+    words = ctx.lex.words
+    for key in ("start_post", "mid_post", "end_post"):
+        for post in words.get(key, ()):
+            if word == post or (ctx.lex.anchor_open_end and word.startswith(post) and len(word) - len(post) <= 3):
+                return True
+    return False
 
 
 def _cue_before(ctx: Ctx, month: bool = False) -> bool:
