@@ -266,9 +266,14 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
     for word, vk in words.items():
         for v in _variants(word):
             full.setdefault(v, vk)
+    skip = frozenset(overlay.get("prefix_article_skip", ()))  # Hebrew "המאה" is "the century", not 100
     for p in overlay.get("prefix_articles", []):  # Arabic "ال": "الواحد والعشرون"
         for word, (value, kind) in list(full.items()):
-            if kind in ("N", "H", "M", "S", "S2", "O", "OS", "OM", "OH") and (p + word) not in full:
+            if (
+                kind in ("N", "H", "M", "S", "S2", "O", "OS", "OM", "OH")
+                and (p + word) not in full
+                and word not in skip
+            ):
                 full[p + word] = (value, kind)
     for p in overlay.get("prefix_particles", []):  # Hebrew "כ", "ב", "ל" glued to a count ("כשלושת אלפים"); not "one"
         for word, (value, kind) in list(full.items()):

@@ -344,8 +344,8 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             after = low[e : e + 1]
     ord_start = -1
     if prev not in _PREV_PLAIN:
-        if prev in "-‐" and g.overlay.get("ordinal_prefix"):
-            ord_start = _ordinal_prefix(low, s, g)  # Indonesian "ke-3": third
+        if g.overlay.get("ordinal_prefix"):
+            ord_start = _ordinal_prefix(low, s, g)  # Indonesian "ke-3", Hebrew "ה-3", Arabic "الـ3": third
             if ord_start >= 0:
                 prev = " "
         # names with numbers: "G7", "F-16", "Covid-19", "MH17"; codes "A4-B"; an Arabic-script letter is a
@@ -436,7 +436,7 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
         if t.group("sabbr") and it.value == value and not t.group("pct"):
             it.end = e  # "10 m": ten metres, the figure alone
             kind = "FIG"
-    if ord_start >= 0 and kind == "FIG" and value == int(value):
+    if ord_start >= 0 and kind == "FIG" and plain and value < 1000:  # "ke-3", "ה-21"; "ה-1,500" is "the 1,500"
         it.ordinal = True
         it.start = ord_start
         kind = "FIGX"
