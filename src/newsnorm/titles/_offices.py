@@ -10,6 +10,7 @@ States") and the person's name that follows.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -22,7 +23,12 @@ __all__ = ["find_titles"]
 
 _BEFORE = 48  # characters read before a title for a country qualifier
 _AFTER = 120  # characters read after a title for qualifiers and the name
-_CASELESS = frozenset({"ar", "fa", "ur", "he", "zh", "ja", "ko", "th", "hi"})
+# languages whose script has no capitals: a name is read by its words, up to a function word
+_CASELESS = frozenset(
+    {"ar", "fa", "ur", "ps", "he", "yi", "zh", "ja", "ko", "th", "lo", "km", "my", "hi", "bn", "mr", "ne", "pa",
+     "gu", "or", "ta", "te", "kn", "ml", "si", "ka", "am"}
+)
+_ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps"})  # a third name word is read as in Arabic ("رجب طيب أردوغان")
 _AR_STOP = frozenset(
     """في على إن أن قال يوم من عن إلى مع خلال بعد قبل الذي التي الذين لدى حول أمام منذ
     عند إنه أنه وقال وأضاف أكد أعلن قالت كان كانت هو هي""".split()  # noqa: SIM905
@@ -395,7 +401,7 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             break
         tok = tm.group(1)
         start = tm.start(1)
-        word = tok.rstrip(".,;:!?،؛؟") if not _INITIAL.match(tok) and not _SUFFIX.match(tok) else tok
+        word = tok.rstrip(".,;:!?،؛؟।॥") if not _INITIAL.match(tok) and not _SUFFIX.match(tok) else tok
         if not word:
             break
         if tokens and (tok in t.postnominals or word in t.postnominals):
@@ -412,6 +418,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         if caseless:
             if not word or word in _AR_STOP or (word.startswith("و") and len(word) > 3 and word[1:] in _AR_STOP):
                 break
+            if word.casefold() in t.notname:  # "प्रधानमंत्री ने", "ראש הממשלה אמר": a function word or a verb
+                break
             if not tokens and (word.startswith(("ال", "لل")) or not word[0].isalpha()):
                 break
             joined = sum(1 for a, b in tokens if text[a:b] in _AR_JOINERS)
@@ -421,7 +429,11 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
                 if len(tokens) - joined >= 3:
                     break
                 if len(tokens) - joined == 2 and not (
-                    (word in _AR_JOINERS and _TOKEN.match(text, tm.end())) or _third_name_word(text, word, tm.end())
+                    lang in _ARABIC_SCRIPT
+                    and (
+                        (word in _AR_JOINERS and _TOKEN.match(text, tm.end()))
+                        or _third_name_word(text, word, tm.end())
+                    )
                 ):
                     break
         elif tok[0] in "\"“(":
@@ -470,7 +482,9 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             tokens.append((start, tm.end(1)))
         i = tm.end(1)
         dotted_end = tok.endswith(".") and not (_INITIAL.match(tok) or _SUFFIX.match(tok))
-        if possessive or tok.endswith((",", ";", ":", "!", "?", "،", "؛", "؟")) or dotted_end:
+        if dotted_end and caseless and lang not in _ARABIC_SCRIPT and len(tok) <= 4:
+            dotted_end = False  # "রাষ্ট্রপতি মো. সাহাবুদ্দিন": an abbreviated given name
+        if possessive or tok.endswith((",", ";", ":", "!", "?", "،", "؛", "؟", "।", "॥")) or dotted_end:
             break
     while tokens and text[tokens[-1][0]] in "\"“":
         tokens.pop()
@@ -504,6 +518,55 @@ _CAP_BEFORE = re.compile(r"[A-Z\u00c0-\u024f\u0400-\u04ff][^\s]*\s+$")  # a capi
 _CAP_AFTER = re.compile(r"\s[^\W\d_]")
 
 
+def _joins(ch: str) -> bool:
+    """A character inside a word that is no letter: a combining mark (accents, Indic vowel signs,
+    Thai vowels) or a zero-width (non-)joiner ("نخست‌وزیر" is one word)."""
+    return ch in "\u200c\u200d" or unicodedata.category(ch)[0] == "M"
+
+
+_NAME_FIRST = frozenset({"hu"})  # languages that write the title after the name: "Orbán Viktor miniszterelnök"
+_NAME_WINDOW = 60  # characters read before such a title
+
+
+def _name_before(text: str, start: int, t: _Tables) -> _Name | None:
+    """The name right before a title in a name-first language, past a lower-case country adjective:
+    "Szijjártó Péter külügyminiszter", "Joe Biden amerikai elnök" (one to three capitalised words)."""
+    offset = max(0, start - _NAME_WINDOW)
+    words = list(_NONSPACE.finditer(text, offset, start))
+    if offset > 0 and words:
+        words = words[1:]  # the first word may be cut in two
+    for _ in range(2):  # "Donald Trump volt amerikai elnök": a modifier and a country adjective
+        if words and not _is_capital(words[-1].group()) and (
+            words[-1].group() in t.forms
+            or _star_country(words[-1].group(), t)
+            or words[-1].group().casefold() in t.modifiers
+        ):
+            start = words.pop().start()
+    names: list[re.Match[str]] = []
+    end = start
+    for w in reversed(words):
+        word = w.group()
+        if (
+            text[w.end() : end].strip()
+            or "\n" in text[w.end() : end]
+            or not _is_capital(word)
+            or not word[-1:].isalpha()
+            or word.casefold() in t.notname
+            or word.lower() in t.table
+        ):
+            break
+        names.append(w)
+        end = w.start()
+        if len(names) == 3:
+            break
+    if len(names) == 3 and _CLAUSE_START.search(text, 0, names[-1].start()):
+        names.pop()  # "Szerdán Orbán Viktor miniszterelnök": a sentence's first word is no name part
+    if not names:
+        return None
+    first, last = names[-1].start(), names[0].end()
+    return _Name(first, last, text[first:last])
+
+
 def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
     """(start, end, prefix) of the longest title surface form at each word start, in text order;
     ``prefix`` is the length of a former-office prefix joined to it ("then-", "ex-"), else 0.
@@ -524,7 +587,7 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
         end = last + 1
         if start > 0:
             ch = low[start - 1]
-            if ch.isalnum() or ch == "_" or ch in _BEFORE_WORD:
+            if ch.isalnum() or ch == "_" or ch in _BEFORE_WORD or _joins(ch):
                 prefix = _former_prefix(low, start, t) if ch in former_ends else 0
                 if not prefix and ch == "-" and t.compounds:
                     prefix = -_compound_prefix(text, start)  # negative: a name joined by a hyphen
@@ -535,7 +598,7 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
                     prefixed[start] = prefix
         if end < n:
             ch = low[end]
-            if ch.isalnum() or ch == "_" or "\u0300" <= ch <= "\u036f":
+            if ch.isalnum() or ch == "_" or _joins(ch):
                 continue
         if best.get(start, 0) < end:
             best[start] = end
@@ -547,7 +610,7 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _COMPLEMENT = re.compile(
     r"\s+(?P<prep>[^\W\d_]{2,5})\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?"
-    r"(?P<noun>[A-ZÀ-ÝĀ-ŽΑ-ΩΆ-Ώ][\w'’-]*)(?:\s+[a-zà-ÿ][\w'’-]*){0,2}"
+    r"(?P<noun>[A-ZÀ-ÝĀ-ŽΑ-ΩΆ-ΏЀ-Я][\w'’-]*)(?:\s+[a-zà-ÿ][\w'’-]*){0,2}"
 )
 _COMMA_COMPLEMENT = re.compile(
     r"\s+(?P<prep>[^\W\d_]{2,5})\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?"
@@ -993,7 +1056,9 @@ def find_titles(
                 # "Мер Києва Віталій Кличко", "Мэр Москвы Сергей Собянин": a genitive complement, then
                 # a given name that is no patronymic (that would make three words one name)
                 span_end = pos = gm.end("gen")
-        name = _person(text, pos, lang, t, limit)
+        before_name = _name_before(text, span_start, t) if lang in _NAME_FIRST else None
+        # in a name-first language a lower-case title takes no name after it ("a miniszterelnök Brüsszelben")
+        name = before_name or (_person(text, pos, lang, t, limit) if capital or lang not in _NAME_FIRST else None)
         if name is None and lang == "ar":
             # "الأمين العام للأمم المتحدة أنطونيو غوتيريش": a genitive complement ("of the United Nations")
             # between the office and the name
@@ -1033,7 +1098,7 @@ def find_titles(
             name = None
         if name is not None and head.canonical == "Pope":
             name = _regnal_name(name)
-        after_name = False
+        after_name = name is not None and name is before_name
         if name is None and lang in _CASELESS:
             # "وزير الخارجية السعودي الأمير فيصل بن فرحان": a courtesy title between office and name;
             # the office takes the name, and the courtesy title is reported on its own too
