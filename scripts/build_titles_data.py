@@ -34,7 +34,7 @@ LISTS = {
     "ambiguous", "common", "names", "modifier", "minor", "vowelless",
     "site", "home", "label", "live", "notname", "particle", "postnominal", "notabbrev", "article", "people",
     "notparticle", "zh_stop", "determiner", "preposition", "function", "noun_suffix",
-    "former", "postmodifier", "complement", "deputy", "institution", "accented",
+    "former", "postmodifier", "complement", "deputy", "institution", "accented", "ending",
 }
 
 

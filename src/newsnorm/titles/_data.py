@@ -85,6 +85,26 @@ def _strip_dots(form: str) -> str:
     return re.sub(r"[.\s]+", " ", form).strip().casefold()
 
 
+_VOWELS = frozenset("aáeéiíoóöőuúüű")
+
+
+def _inflected(form: str, endings: frozenset[str]) -> set[str]:
+    """Case forms of a title in an agglutinative language (``ending`` list: Hungarian "elnököt",
+    "miniszterelnökkel", "pápával"): each ending after the last word, a final a/e lengthened, and an
+    ending in v- taking the sound of a final consonant. Forms that are no words never occur in text."""
+    if not endings or not form[-1:].isalpha():
+        return set()
+    last = form[-1]
+    stem = form[:-1] + {"a": "á", "e": "é"}.get(last, last)
+    out: set[str] = set()
+    for ending in endings:
+        if ending.startswith("v") and last not in _VOWELS:
+            out.add(form + last + ending[1:])  # elnök + vel: "elnökkel"
+        else:
+            out.add(stem + ending)
+    return out
+
+
 def offices(lang: str) -> Mapping[str, Office]:
     """Lower-cased surface form -> :class:`Office` for ``lang`` (its own rows plus the "*" rows)."""
 
@@ -96,11 +116,14 @@ def offices(lang: str) -> Mapping[str, Office]:
             rows.update(data.get(part, {}))
         dotted = {_strip_dots(form) for form in rows if "." in form}
         table: dict[str, Office] = {}
+        endings = word_list("ending", own) if own in data else frozenset()
         for form, (canonical, category, normalised, country) in rows.items():
             abbreviation = "." in form or _strip_dots(form) in dotted
             office = Office(canonical, category, normalised, country, abbreviation)
             table[form.lower()] = office
             table.setdefault(unicodedata.normalize("NFD", form).lower(), office)
+            for inflected in _inflected(form.lower(), endings):
+                table.setdefault(inflected, office)
         return MappingProxyType(table)
 
     return cached((_KIND, "offices", lang), build)

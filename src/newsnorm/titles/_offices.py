@@ -43,7 +43,8 @@ _CAPWORDS = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z]
 _AMBIGUOUS = frozenset({"nobility", "military", "judicial", "other", "honorific", "religious"})
 # Arabic name parts that join the next word to the name ("عبد الفتاح", "محمد بن سلمان", "أبو مازن"),
 # so a two-word name limit counts them as one word
-_AR_JOINERS = frozenset({"عبد", "عبدال", "أبو", "ابو", "بن", "ابن", "بنت", "آل"})
+# (and Hebrew "בן": "איתמר בן גביר")
+_AR_JOINERS = frozenset({"عبد", "عبدال", "أبو", "ابو", "بن", "ابن", "بنت", "آل", "בן"})
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|ud|ul|bin|ibn|abu|abd|bint|ben)-[^\W\d_]", re.IGNORECASE)
 _NAME_OPENERS = frozenset({"abdul", "abd", "al", "el", "bin", "ibn"})
 _LOWER_OK = frozenset({"office", "military", "judicial", "religious", "nobility"})
@@ -521,7 +522,7 @@ _CAP_AFTER = re.compile(r"\s[^\W\d_]")
 def _joins(ch: str) -> bool:
     """A character inside a word that is no letter: a combining mark (accents, Indic vowel signs,
     Thai vowels) or a zero-width (non-)joiner ("نخست‌وزیر" is one word)."""
-    return ch in "\u200c\u200d" or unicodedata.category(ch)[0] == "M"
+    return ch >= "\u0300" and (ch in "\u200c\u200d" or unicodedata.category(ch)[0] == "M")
 
 
 _NAME_FIRST = frozenset({"hu"})  # languages that write the title after the name: "Orbán Viktor miniszterelnök"
