@@ -215,3 +215,16 @@ def test_fallback_only_for_unresolvable_full_dates() -> None:
     assert stats()["fallback_calls"] == before
     DatesNormaliser()("The deadline was Feb 30, 2024, officials said.", lang="en", published="2024-02-08")
     assert stats()["fallback_calls"] == before + 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ja", "岸田文雄首相は8日、米国のバイデン大統領と電話で会談した。", [("8日", "2024-02-08")]),
+        ("zh", "李强总理8日在北京会见了外国客人。", [("8日", "2024-02-08")]),
+        ("ja", "会議は3日間続いた。", [("3日間", "P3D")]),
+        ("ja", "2日ごとに出発する。", [("2日", "P2D")]),
+    ],
+)
+def test_cjk_day_of_month_alone(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, lang=lang) == expected

@@ -145,7 +145,7 @@ def _marks(src: str) -> str:
 #: the rules each kind of anchor can take part in (the scanner tries only these at an anchor)
 _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "digit": (
-        "R_iso", "R_num", "R_md", "R_dm", "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_wdday", "R_dayword",
+        "R_iso", "R_num", "R_md", "R_dm", "R_cjk", "R_cjkyear", "R_cjkday", "R_mdy", "R_dmy", "R_wdday", "R_dayword",
         "R_my", "R_quarter", "R_q",
         "R_ago", "R_agob",
         "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
@@ -483,6 +483,11 @@ def _build(lang: str) -> Lexicon:
             rf"(?:{osp}[(（]?{osp}(?P<wd>{L('wd_a')}){osp}[)）]?)?{time_sfx}"
         )
         rules.append(rf"(?P<R_cjkyear>)(?<!\d)(?P<year>(?:1[5-9]|2[01])\d\d){osp}(?:{y_m})(?!{osp}\d)")
+        if not spaced:  # ja "首相は8日、", zh "总理8日在北京": the day of the month alone, as news write it
+            rules.append(
+                rf"(?P<R_cjkday>)(?<![\d{m_m}])(?<!まる)(?P<day>3[01]|[12]\d|0?[1-9])(?:{d_m})"
+                rf"(?!{osp}(?:間|间|{L('ago')}|{L('later')}|以上|以内|以来|余|多|来|後|后|前|内|ぶり|連続|にわたり|ごと|おき|까지))"
+            )
     # weekday? month day, year / weekday? day month year
     rules.append(
         rf"(?P<R_mdy>){b}{wd_opt}{mon}(?:{e}{osp}|[/\-]){day}(?!\w)"

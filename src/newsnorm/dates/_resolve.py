@@ -20,7 +20,7 @@ __all__ = ["NOT_A_DATE", "RULES", "Resolved", "resolve"]
 
 RULES = (
     "R_iso", "R_num", "R_md", "R_dm", "R_wdday", "R_dayword", "R_wdrel",
-    "R_cjk", "R_cjkyear", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q",
+    "R_cjk", "R_cjkyear", "R_cjkday", "R_mdy", "R_dmy", "R_my", "R_quarter", "R_q",
     "R_ago",
     "R_agob",
     "R_rel", "R_relp", "R_dur", "R_hdur", "R_decade", "R_mod", "R_weekend", "R_season", "R_wd", "R_relword", "R_relday",
@@ -474,7 +474,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return Resolved(f"XXXX-{mo:02d}-{d:02d}", "DATE")
         y = month_day_year(pub, mo, d, ctx.tense)
         return Resolved(ymd(y, mo, d), "DATE") if _valid(y, mo, d) else None
-    if rule in ("R_wdday", "R_dayword"):
+    if rule in ("R_wdday", "R_dayword", "R_cjkday"):
         return _day_of_month(ctx, m)
     if rule == "R_dm":
         mo, d = int(m.group("mn")), int(m.group("day"))
