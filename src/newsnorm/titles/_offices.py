@@ -416,6 +416,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
                 break
             word = word[: suffixed.start()]
             possessive = True
+        if lang == "az" and len(tokens) >= 2 and _AZ_CASE_END.search(word):
+            break  # "Ceyhun Bayramov Vaşinqtona": a place in the dative (no apostrophe in Azerbaijani)
         if caseless:
             if not word or word in _AR_STOP or (word.startswith("و") and len(word) > 3 and word[1:] in _AR_STOP):
                 break
@@ -509,6 +511,7 @@ _LAST_WORD = re.compile(r"([^\s]+)\s+$")
 _CLAUSE_START = re.compile(r"[.!?:]\s+$|^\s*$")
 _NONSPACE = re.compile(r"\S+")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
+_AZ_CASE_END = re.compile(r"(?:y[aə]|[^ovy][aə]|d[aə]n?|n[aə])$")  # dative, locative, ablative (not "-ova", "-yeva")
 _TR_SUFFIX = re.compile(r"['’][^\W\d_]+$")
 _ELECT = re.compile(r"-(?:elect|designate)(?![\w-])", re.IGNORECASE)
 # an elided article or preposition before a title (fr, ca, it): "l'", "d'", "dell'", "all'", "nell'"
