@@ -24,7 +24,7 @@ from babel import Locale, localedata
 LANGS = [
     "en", "es", "fr", "de", "it", "pt", "nl", "tr", "ru", "uk", "pl", "ar", "fa", "he", "zh", "ja", "ko", "hi",
     "id", "sv", "el", "ro", "ca", "da", "no", "nb", "fi", "cs", "sk", "hu", "bg", "hr", "sr", "sl", "lt", "lv",
-    "et", "vi", "ms",
+    "et", "vi", "ms", "bn", "th",
 ]
 
 # Regional locales whose month names differ from the main locale's (Levantine and

@@ -27,12 +27,13 @@ __all__ = ["LANGUAGES", "OPTIONAL_KEYS", "WORD_MARKS", "Lexicon", "fold", "lexic
 
 #: Languages with a shipped lexicon (the scanner works on these only).
 LANGUAGES: tuple[str, ...] = (
-    "ar", "ca", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "he", "hi", "hu", "id", "it", "ja", "ko",
-    "ms", "nb", "nl", "no", "pl", "pt", "ro", "ru", "sv", "tr", "uk", "vi", "zh",
+    "ar", "bg", "bn", "bs", "ca", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "he", "hi", "hr", "hu", "id",
+    "it", "ja", "ko", "ms", "nb", "nl", "no", "pl", "pt", "ro", "ru", "sk", "sv", "th", "tr", "uk", "vi", "zh",
 )
 
-#: languages that read another language's lexicon file (Norwegian text is most often tagged "no": Bokmål)
-_LEXICON_OF: dict[str, str] = {"no": "nb"}
+#: languages that read another language's lexicon (and CLDR names): Norwegian text is most often tagged "no"
+#: (Bokmål); Bosnian is written like Croatian
+_LEXICON_OF: dict[str, str] = {"no": "nb", "bs": "hr"}
 
 #: lexicon keys a language may leave out (the engine then uses a safe default; see docs/normalisers/dates.md)
 OPTIONAL_KEYS: frozenset[str] = frozenset({
@@ -106,7 +107,7 @@ class Lexicon:
 #: Languages with CLDR month and weekday names but no lexicon: full dates, month-year, ISO and
 #: numeric dates and weekday names only (no relative words, durations or sets).
 CLDR_ONLY: tuple[str, ...] = (
-    "bg", "et", "hr", "lt", "lv", "sk", "sl", "sr",
+    "et", "lt", "lv", "sl", "sr",
 )
 
 
@@ -121,6 +122,8 @@ def _load(lang: str) -> dict[str, Any]:
 def _cldr(lang: str) -> dict[str, Any]:
     table = read_json("dates", "_generated", "cldr.json")
     langs: dict[str, Any] = table["languages"]
+    if lang not in langs:
+        lang = _LEXICON_OF.get(lang, lang)
     return dict(langs.get(lang, {"months": {}, "weekdays": {}, "order": "DMY"}))
 
 
