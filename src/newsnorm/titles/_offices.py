@@ -352,7 +352,7 @@ def _appositive(text: str, start: int, pos: int, t: _Tables) -> _Name | None:
 _AR_VERB_START = ("ال", "ي", "ت", "و")
 
 
-def _third_name_word(text: str, word: str, end: int) -> bool:
+def _third_name_word(text: str, word: str, end: int, stop: frozenset[str] = frozenset()) -> bool:
     """A third word of an Arabic name ("رجب طيب أردوغان") when it reads as a name (no article, not
     a verb's prefix) and a function word, punctuation or the end of the text follows it."""
     if word.startswith(_AR_VERB_START) or word.startswith("لل") or word[1:3] == "ال" or word in _AR_STOP:
@@ -361,7 +361,23 @@ def _third_name_word(text: str, word: str, end: int) -> bool:
     if not nxt:
         return True
     following = nxt.group(1)
-    return following in _AR_STOP or not following[0].isalpha() or text[end : nxt.start(1)].strip() != ""
+    return (
+        following in _AR_STOP
+        or following in stop  # Urdu "صدر آصف علی زرداری نے": a postposition after the third word
+        or not following[0].isalpha()
+        or text[end : nxt.start(1)].strip() != ""
+    )
+
+
+_UNSPACED_WORDS = frozenset({"th", "lo", "km", "my"})  # spaces part phrases, not words
+
+
+def _notname_prefixes(lang: str) -> tuple[str, ...]:
+    """The ``notname`` words of ``lang`` itself (no language-independent part), for prefix tests."""
+    def build() -> tuple[str, ...]:
+        return tuple(sorted(exact_list("notname", lang) - exact_list("notname", "*")))
+
+    return cached(("titles", "notname_prefixes", lang), build)
 
 
 def _surname_follows(text: str, pos: int, t: _Tables) -> bool:
@@ -423,6 +439,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
                 break
             if word.casefold() in t.notname:  # "प्रधानमंत्री ने", "ראש הממשלה אמר": a function word or a verb
                 break
+            if lang in _UNSPACED_WORDS and word.startswith(_notname_prefixes(lang)):
+                break  # Thai "ของไทย": words run together, so a phrase opening with a function word
             if not tokens and (word.startswith(("ال", "لل")) or not word[0].isalpha()):
                 break
             joined = sum(1 for a, b in tokens if text[a:b] in _AR_JOINERS)
@@ -435,7 +453,7 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
                     lang in _ARABIC_SCRIPT
                     and (
                         (word in _AR_JOINERS and _TOKEN.match(text, tm.end()))
-                        or _third_name_word(text, word, tm.end())
+                        or _third_name_word(text, word, tm.end(), t.notname)
                     )
                 ):
                     break
@@ -782,9 +800,12 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
         if best.get(start, 0) < end:
             best[start] = end
     consumed = 0
+    reach = 0
     for start in sorted(best):
         end = best[start]
-        if start < consumed:
+        inner = lang == "ko" and start < reach  # "외교부 장관 후보자가": "장관" is part of "외교부 장관"
+        reach = max(reach, end)
+        if start < consumed or inner:
             continue
         office = t.table.get(text[start:end].lower())
         if office is None:
@@ -1045,7 +1066,8 @@ def find_titles(
             # "Präsident Frankreichs", "presidente da Colômbia" (English puts the country before
             # the title or in its "of ..." complement, both read above)
             for p in places(pos, min(len(text), pos + 40)):
-                if p.start == pos + 1 and isinstance(p.value, str):
+                whole = p.end >= len(text) or not (text[p.end].isalnum() or _joins(text[p.end]))
+                if p.start == pos + 1 and isinstance(p.value, str) and whole:  # not "फ्रांस" of "फ्रांसिस"
                     country = country or p.value
                     pos = p.end
                     found_after = True
