@@ -101,10 +101,13 @@ def _index(lang: str, names: Iterable[tuple[str, str]]) -> _Index:
             whole.add((found[0], code))
     one_word = {w for w, _code in whole}  # a one-word country name is never a form word ("Ginea", "Guinea")
     forms = frozenset(w for w, codes in words.items() if (len(codes) >= 3 and w not in one_word) or len(w) < 3)
-    for code, name_words in code_names.items():  # one word besides articles is a whole name too ("An Airméin")
+    # one word besides articles and the commonest form words is a whole name too ("An Airméin", "Republic of
+    # Albania"); a form word of few names may carry the meaning ("Spojené království" is no "království")
+    common = {w for w in forms if len(w) < 4 or len(words.get(w, ())) >= 6}
+    for code, name_words in code_names.items():
         for ws in name_words:
             kept_words = [w for w in ws if w not in forms]
-            if len(kept_words) == 1 and len(ws) == 2 and min(map(len, ws)) < 3:
+            if len(kept_words) == 1 and len(ws) <= 3 and ws - {kept_words[0]} <= common:
                 whole.add((kept_words[0], code))
     kept = {w: frozenset(codes) for w, codes in words.items() if w not in forms}
     by_start: dict[str, list[str]] = {}

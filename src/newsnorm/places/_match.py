@@ -439,10 +439,12 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
     if not (strict_case and g.runs is not None):  # some key may start in lower case: the whole text
         low = fold(text)
         pairs = [*g.automaton.iter(low), *g.cities.iter(low)] if g.cities is not None else g.automaton.iter(low)
-        whole = _judged(text, _raw_hits(text, pairs, g, strict_case, False), g)
-        if not whole:
+        raw = _raw_hits(text, pairs, g, strict_case, False)
+        if not raw:
             return []
-        return _in_context(text, list(whole.taken), [context] * len(whole.taken), whole.spans, None, g)
+        chosen = _leftmost(raw)
+        kept: list[Place] = [(s, e, entry, entry.candidates[0]) for s, e, entry in chosen if not entry.trap]
+        return _in_context(text, kept, [context] * len(kept), [(s, e) for s, e, _entry in chosen], None, g)
     memo = g.memo
     parts = g.runs.split(text)
     strs = parts[1::2]
