@@ -242,7 +242,9 @@ def _range_start(text: str, prev: Item, cur: Item) -> Item:
     year = _YEAR_IN_TEXT.search(text[cur[0] : cur[1]])
     if prev[5] not in _MONTH_RULES or year is None or _YEAR_IN_TEXT.search(text[prev[0] : prev[1]]):
         return prev
-    if not (_DAY.match(prev[2][:10]) or _MONTH.match(prev[2][:7])) or cur[2][:4] != year.group():
+    if not (_DAY.match(prev[2][:10]) or _MONTH.match(prev[2][:7])) or not _MONTH.match(cur[2][:7]):
+        return prev  # the end must name a month too: "in March and 2000 more" is no range
+    if cur[2][:4] != year.group():
         return prev
     y = int(year.group())
     moved = f"{y:04d}{prev[2][4:]}"

@@ -41,6 +41,7 @@ OPTIONAL_KEYS: frozenset[str] = frozenset({
     "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
     "half_to", "all_words", "wd_part_compound", "decade_words", "decade_suffixes", "am_pre", "pm_pre",
     "start_post", "mid_post", "end_post", "clause_words", "same_alone", "the_unit_words",
+    "age_words", "conj",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)

@@ -717,8 +717,8 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return Resolved(f"{int(n):04d}", "DATE")  # "в 2025 году", "w 2025 roku": a year, not 2025 years
         if n is not None and (n <= 0 or n > 10000):
             return None
-        if rule == "R_hdur" and unit == "WE":
-            return None
+        if rule == "R_hdur" and (unit in ("WE", "Q") or _age_follows(ctx)):
+            return None  # "three-quarters" is a fraction, "the 45-year-old" an age
         if unit == "WE":
             return None
         mod = _approx(ctx, _g(m, "approx"))
@@ -953,7 +953,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return NOT_A_DATE  # "2015-32", "138-2010-2015": a number chain, not a year
         head = ctx.text[max(0, ctx.start - 3) : ctx.start].rstrip(" \"“'‘«(")
         sentence_start = head == "" or head[-1:] in ".!?\n"  # "2020 was a hard year."
-        if not _cue_before(ctx) and not sentence_start and not (
+        if (not _cue_before(ctx) or _conj_only(ctx)) and not sentence_start and not (
             after[:1] in ("", ",", ";", ":", ")", "!", "?") or (after[:1] == "." and not after[1:2].isdigit())
         ):
             return None
@@ -1148,6 +1148,32 @@ def _decade_follows(ctx: Ctx, m: Any) -> bool:
     at = m.start("year") + 4
     tail = ctx.text[at : at + 8].casefold()
     return any(tail.startswith(x) for x in ctx.lex.words.get("decade_suffixes", ()))
+
+
+def _age_follows(ctx: Ctx) -> bool:
+    """Is the match followed by "-old" ("the 45-year-old")? The words are the lexicon's ``age_words``."""
+    tail = ctx.text[ctx.end : ctx.end + 12]
+    if tail[:1] not in ("-", "‐"):
+        return False
+    word = tail[1:].split()[:1]
+    return bool(word) and fold(word[0].strip(",.;:!?)'’")) in ctx.lex.words.get("age_words", ())
+
+
+def _conj_only(ctx: Ctx) -> bool:
+    """Is the word before the match a conjunction (``conj``: "and", "or") with no year or month just before it
+    ("between 2019 and 2020" is a range; "15 died and 2000 were evacuated" no year)?"""
+    conj = ctx.lex.words.get("conj", ())
+    before = ctx.text[max(0, ctx.start - 60) : ctx.start].split()
+    if not conj or not before or fold(before[-1]) not in conj:
+        return False
+    for word in before[-4:-1]:
+        token = word.strip(",.;:!?()")
+        if _YEAR_TOKEN.fullmatch(token) or fold(token) in ctx.lex.months:
+            return False
+    return True
+
+
+_YEAR_TOKEN = re.compile(r"(?:1[5-9]|2[01])\d\d")
 
 
 def _post_mod_follows(ctx: Ctx) -> bool:
