@@ -267,7 +267,7 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
         for v in _variants(word):
             full.setdefault(v, vk)
     skip = frozenset(overlay.get("prefix_article_skip", ()))  # Hebrew "המאה" is "the century", not 100
-    base = list(full.items())  # one-letter particles go on the bare words only (not on "ال..." nor on each other)
+    bare_words = list(full.items())  # one-letter particles go on the bare words only (not "ال...", not each other)
     for p in overlay.get("prefix_articles", []):  # Arabic "ال": "الواحد والعشرون"
         for word, (value, kind) in list(full.items()):
             if (
@@ -277,7 +277,7 @@ def _lexicon(lang: str, overlay: dict[str, Any]) -> dict[str, tuple[float, str]]
             ):
                 full[p + word] = (value, kind)
     for p in overlay.get("prefix_particles", []):  # Hebrew "כ", "ב", "ל" glued to a count ("כשלושת אלפים"); not "one"
-        for word, (value, kind) in base:
+        for word, (value, kind) in bare_words:
             if ((kind in ("N", "H", "M", "S", "S2") and value >= 2) or kind == "F") and (p + word) not in full:
                 full[p + word] = (value, kind)
     for p in overlay.get("prefix_connectors", []):  # Arabic "و" glued to the next word

@@ -178,7 +178,7 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
     if items and g.overlay.get("negative_before"):
         _negative_before(low, items, g)
     _approx(low, items, g)
-    if any(it.lone_plural for it in items):
+    if g.overlay.get("plural_scale_after_approx") and any(it.lone_plural for it in items):
         items = [it for it in items if not it.lone_plural or (it.attrs and "approx" in it.attrs)]
     items = _ranges(low, items, g)
     out: list[Mention] = []
