@@ -529,7 +529,7 @@ _LAST_WORD = re.compile(r"([^\s]+)\s+$")
 _CLAUSE_START = re.compile(r"[.!?:]\s+$|^\s*$")
 _NONSPACE = re.compile(r"\S+")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
-_AZ_CASE_END = re.compile(r"(?:y[aə]|[^ovy][aə]|d[aə]n?|n[aə])$")  # dative, locative, ablative (not "-ova", "-yeva")
+_AZ_CASE_END = re.compile(r"(?:y[aə]|[^ovy]a|ə|d[aə]n?|n[aə])$")  # dative, locative, ablative (not "-ova", "-yeva")
 _TR_SUFFIX = re.compile(r"['’][^\W\d_]+$")
 _ELECT = re.compile(r"-(?:elect|designate)(?![\w-])", re.IGNORECASE)
 # an elided article or preposition before a title (fr, ca, it): "l'", "d'", "dell'", "all'", "nell'"
