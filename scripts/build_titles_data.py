@@ -35,7 +35,7 @@ LISTS = {
     "ambiguous", "common", "names", "modifier", "minor", "vowelless",
     "site", "home", "label", "live", "notname", "particle", "postnominal", "notabbrev", "article", "people",
     "notparticle", "zh_stop", "determiner", "preposition", "function", "noun_suffix",
-    "former", "postmodifier", "complement", "deputy", "institution", "accented", "ending",
+    "former", "postmodifier", "complement", "deputy", "institution", "accented", "ending", "possessive",
 }
 
 

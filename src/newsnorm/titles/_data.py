@@ -105,6 +105,23 @@ def _inflected(form: str, endings: frozenset[str]) -> set[str]:
     return out
 
 
+def possessive_forms(lang: str) -> frozenset[str]:
+    """Lower-cased possessive forms of the titles of ``lang`` (``possessive`` list: Hungarian "elnöke",
+    "miniszterelnöke"): the possessor stands before them, the person after."""
+
+    def build() -> frozenset[str]:
+        endings = word_list("possessive", lang)
+        if not endings:
+            return frozenset()
+        data = _json("offices.json")["offices"].get(lang, {})
+        out: set[str] = set()
+        for form in data:
+            out |= _inflected(form.lower(), endings)
+        return frozenset(out - {form.lower() for form in data})
+
+    return cached((_KIND, "possessive", lang), build)
+
+
 def offices(lang: str) -> Mapping[str, Office]:
     """Lower-cased surface form -> :class:`Office` for ``lang`` (its own rows plus the "*" rows)."""
 
@@ -117,12 +134,13 @@ def offices(lang: str) -> Mapping[str, Office]:
         dotted = {_strip_dots(form) for form in rows if "." in form}
         table: dict[str, Office] = {}
         endings = word_list("ending", own) if own in data else frozenset()
+        possessive = word_list("possessive", own) if own in data else frozenset()
         for form, (canonical, category, normalised, country) in rows.items():
             abbreviation = "." in form or _strip_dots(form) in dotted
             office = Office(canonical, category, normalised, country, abbreviation)
             table[form.lower()] = office
             table.setdefault(unicodedata.normalize("NFD", form).lower(), office)
-            for inflected in _inflected(form.lower(), endings):
+            for inflected in _inflected(form.lower(), endings | possessive):
                 table.setdefault(inflected, office)
         return MappingProxyType(table)
 

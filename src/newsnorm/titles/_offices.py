@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from .._document import Document, Mention
 from .._resources import cached
 from .._trie import trie_pattern
-from ._data import Office, acronyms, country_forms, exact_list, offices, styles, word_list
+from ._data import Office, acronyms, country_forms, exact_list, offices, possessive_forms, styles, word_list
 
 __all__ = ["find_titles"]
 
@@ -432,8 +432,9 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
                 break
             word = word[: suffixed.start()]
             possessive = True
-        if lang == "az" and len(tokens) >= 2 and _AZ_CASE_END.search(word):
-            break  # "Ceyhun Bayramov Vaşinqtona": a place in the dative (no apostrophe in Azerbaijani)
+        case_end = _CASE_END.get(lang)
+        if case_end is not None and len(tokens) >= 2 and case_end.search(word):
+            break  # "Ceyhun Bayramov Vaşinqtona", "Joe Biden Kijevbe": a place in a case without an apostrophe
         if caseless:
             if not word or word in _AR_STOP or (word.startswith("و") and len(word) > 3 and word[1:] in _AR_STOP):
                 break
@@ -529,7 +530,13 @@ _LAST_WORD = re.compile(r"([^\s]+)\s+$")
 _CLAUSE_START = re.compile(r"[.!?:]\s+$|^\s*$")
 _NONSPACE = re.compile(r"\S+")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
-_AZ_CASE_END = re.compile(r"(?:y[aə]|[^ovy]a|ə|d[aə]n?|n[aə])$")  # dative, locative, ablative (not "-ova", "-yeva")
+# case endings of a capitalised word after two name words that end the name (a place or an object)
+_CASE_END = {
+    "az": re.compile(r"(?:y[aə]|[^ovy]a|ə|d[aə]n?|n[aə])$"),  # dative, locative, ablative (not "-ova", "-yeva")
+    "hu": re.compile(  # "Kijevbe", "Brüsszelben", "Budapestre", "Bidennel"
+        r"(?:b[ae]n?|b[óő]l|h[oeö]z|n[áé]l|t[óő]l|r[óő]l|n[ae]k|v[ae]l|([^aáeéiíoóöőuúüű])\1[ae]l|r[ae])$"
+    ),
+}
 _TR_SUFFIX = re.compile(r"['’][^\W\d_]+$")
 _ELECT = re.compile(r"-(?:elect|designate)(?![\w-])", re.IGNORECASE)
 # an elided article or preposition before a title (fr, ca, it): "l'", "d'", "dell'", "all'", "nell'"
@@ -581,8 +588,6 @@ def _name_before(text: str, start: int, t: _Tables) -> _Name | None:
         end = w.start()
         if len(names) == 3:
             break
-    if len(names) == 3 and _CLAUSE_START.search(text, 0, names[-1].start()):
-        names.pop()  # "Szerdán Orbán Viktor miniszterelnök": a sentence's first word is no name part
     if not names:
         return None
     first, last = names[-1].start(), names[0].end()
@@ -1062,7 +1067,13 @@ def find_titles(
                     country = country or code
                     pos = am.end()
                     found_after = True
-        if not found_after and places is not None and lang != "en" and _CAP_AFTER.match(text, pos):
+        if (
+            not found_after
+            and places is not None
+            and lang != "en"
+            and lang not in _NAME_FIRST  # "Orbán Viktor miniszterelnök Brüsszelbe": a destination, not a qualifier
+            and _CAP_AFTER.match(text, pos)
+        ):
             # "Präsident Frankreichs", "presidente da Colômbia" (English puts the country before
             # the title or in its "of ..." complement, both read above)
             for p in places(pos, min(len(text), pos + 40)):
@@ -1082,9 +1093,17 @@ def find_titles(
                 # "Мер Києва Віталій Кличко", "Мэр Москвы Сергей Собянин": a genitive complement, then
                 # a given name that is no patronymic (that would make three words one name)
                 span_end = pos = gm.end("gen")
-        before_name = _name_before(text, span_start, t) if lang in _NAME_FIRST else None
-        # in a name-first language a lower-case title takes no name after it ("a miniszterelnök Brüsszelben")
-        name = before_name or (_person(text, pos, lang, t, limit) if capital or lang not in _NAME_FIRST else None)
+        # in a name-first language a lower-case title takes no name after it ("a miniszterelnök Brüsszelben"),
+        # but a possessive one ("az Európai Bizottság elnöke, Ursula von der Leyen") or one before a comma
+        # ("az orosz elnök, Vlagyimir Putyin") does, of two words or more
+        possessive = lang in _NAME_FIRST and surface.lower() in possessive_forms(lang)
+        apposed = possessive or (lang in _NAME_FIRST and text.startswith(",", end))
+        before_name = _name_before(text, span_start, t) if lang in _NAME_FIRST and not possessive else None
+        name = before_name or (
+            _person(text, pos, lang, t, limit) if capital or apposed or lang not in _NAME_FIRST else None
+        )
+        if name is not None and name is not before_name and apposed and " " not in name.text:
+            name = None  # "Magyarország miniszterelnöke Brüsszelben": an inflected place, not a name
         if name is None and lang == "ar":
             # "الأمين العام للأمم المتحدة أنطونيو غوتيريش": a genitive complement ("of the United Nations")
             # between the office and the name
