@@ -450,11 +450,14 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
     strs = parts[1::2]
     infos: list[Any] = list(map(memo.get, strs))
     if None in infos:
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
         for i, run in enumerate(strs):
             if infos[i] is None:
-                infos[i] = memo[run] = _judge_run(run, g)
+                info = memo.get(run)  # judged earlier in this text
+                if info is None:
+                    if len(memo) >= _MEMO_SIZE:
+                        memo.clear()
+                    info = memo[run] = _judge_run(run, g)
+                infos[i] = info
     if not any(infos):
         return []
     offsets = list(accumulate(map(len, parts)))
