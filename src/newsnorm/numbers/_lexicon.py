@@ -391,7 +391,7 @@ def _build(lang: str) -> Grammar:
             bool(overlay.get("fused_hundreds")),
             bool(overlay.get("lone_plural_ordinal")),
             str(overlay.get("decimal_words", "")),
-            bool(overlay.get("point_leads", True)),
+            _point_leads(overlay.get("point_leads", True)),
             MappingProxyType({w.lower(): str(k) for w, k in overlay["closing_words"].items()})
             if overlay.get("closing_words")
             else None,
@@ -403,6 +403,11 @@ def _build(lang: str) -> Grammar:
             {p.lower(): tuple(ends) for p, ends in overlay.get("approx_not_after", {}).items()}
         ),
     )
+
+
+def _point_leads(value: Any) -> bool | frozenset[str]:
+    """The ``point_leads`` key: true/false, or the point words that may open a number (a list)."""
+    return frozenset(w.lower() for w in value) if isinstance(value, list) else bool(value)
 
 
 def grammar(lang: str) -> Grammar:

@@ -232,7 +232,7 @@ def parse_words(
     fused_hundreds: bool = False,
     lone_plural_ordinal: bool = False,
     decimals: str = "",
-    point_leads: bool = True,
+    point_leads: bool | frozenset[str] = True,
     closing: Mapping[str, str] | None = None,
     one_apart: bool = False,
 ) -> list[Num]:
@@ -253,7 +253,8 @@ def parse_words(
     with one a fraction ("tres quintos").
     ``fused_hundreds``: hundreds are single words ("триста", "trescientos"), so a unit before "hundred" is apart.
     ``decimals``: how the words after a decimal point are read (see :func:`_decimal_part`); ``point_leads``:
-    a point word may open a number ("point five"). ``closing``: words after which only a decimal point
+    a point word may open a number ("point five"); a set names the point words that may (Spanish "coma", not "con").
+    ``closing``: words after which only a decimal point
     ("") or a scale ("S") continues a number (German "eins", Portuguese "cem"). ``one_apart``: "one"
     before "hundred" or "thousand" is a number of its own (French "cent", "mille" take no "un").
     """
@@ -341,6 +342,7 @@ def parse_words(
         if (
             kind == "P"
             and point_leads
+            and (point_leads is True or word in point_leads)
             and st.tokens == 0
             and st.div is None
             and nxt in ("N", "FIG")

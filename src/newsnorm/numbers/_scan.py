@@ -173,6 +173,8 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
     items = _mixed(low, items)
     if not ordinals:
         items = [it for it in items if not it.ordinal]
+    if len(items) > 2 and any(b.start - a.end == 1 and text[a.end] in " \u00a0" for a, b in pairwise(items)):
+        items = _drop_phones(text, items)
     if g.overlay.get("percent_before") and not g.cjk:
         _percent_before(low, items, g)
     if items and g.overlay.get("negative_before"):
@@ -183,11 +185,12 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
     items = _ranges(low, items, g)
     out: list[Mention] = []
     plain_style = style == "canonical"
+    titles = g.overlay.get("ordinal_titles")
     for it in items:
         v = it.value
         if plain_style and type(v) is int and not (it.attrs or it.rng or it.ordinal or it.percent):
             out.append(Mention("number", it.start, it.end, text[it.start : it.end], v, str(v), {}))  # the common case
-        else:
+        elif not (it.ordinal and titles and _in_title(text, low, it, g)):  # "le Premier ministre": no ordinal
             out.append(_mention(text, it, g, style))
     return out
 
@@ -971,8 +974,10 @@ def _caps_name_before(text: str, start: int) -> bool:
     b = a = start - 1  # the word right before the space (as _word_before(text, start - 1, 0))
     while a > 0 and text[a - 1].isalpha() and b - a < 40:
         a -= 1
-    if a == b or not text[a].isupper():
+    if a == b:
         return False
+    if not text[a].isupper():  # "iPhone 15", "iPad 10": a lower-case letter, then a capital is a product name
+        return b - a >= 3 and text[a + 1].isupper() and text[a].isalpha() and text[a + 2].islower()
     word = text[a:b]
     if len(word) == 1 and word not in "GV":
         return False
@@ -994,6 +999,8 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
             nxt is not None and (nxt in g.words or (g.atom.match(nxt) is not None and bool(_split_glued(g, nxt))))
         )  # "uno millenovecentonovanta": a glued compound counts as a number word
     if n.value == 1:
+        if first in g.overlay.get("one_not_alone", ()):
+            return False  # Arabic "أحد المفاوضين": "one of the negotiators"; "الأحد": Sunday
         wa, wb = _word_before(text, n.start)
         before = text[wa:wb].lower() if wa >= 0 else ""
         if before in g.overlay.get("one_not_after", ()):
@@ -1126,6 +1133,84 @@ def _unit_of(text: str, it: _Item) -> str:
     return (span[head.end() :] if head is not None else span).lower()
 
 
+#: Figures of two to four digits in a row, spaced: a phone number ("0800 123 4567", "01 23 45 67 89").
+_PHONE = re.compile(r"(?<![\w.,+])(\+\d{1,3}[ \u00a0])?\d{1,4}(?:[ \u00a0]\d{2,4}){2,5}(?![\w]|[.,]\d|[ \u00a0]\d)")
+
+
+def _drop_phones(text: str, items: list[_Item]) -> list[_Item]:
+    """Leave out the figures of a spaced phone number: three groups or more led by "0" or "+", or four groups or more.
+
+    Groups of three after a short first group are one grouped figure ("1 234 567" in French) and stay.
+    """
+    spans: list[tuple[int, int]] = []
+    for a, b in pairwise(items):
+        if b.start - a.end != 1 or text[a.end] not in " \u00a0" or (spans and a.start < spans[-1][1]):
+            continue
+        m = _PHONE.match(text, a.start - 4 if text[max(0, a.start - 4) : a.start].startswith("+") else a.start)
+        if m is None:
+            continue
+        groups = m.group().split()
+        lead0 = groups[0].startswith("0")
+        grouped = len(groups[0]) <= 3 and not lead0 and all(len(x) == 3 for x in groups[1:])  # "1 234 567"
+        if (m.group(1) or (lead0 and len(groups[0]) > 1) or len(groups) >= 4) and not grouped:
+            spans.append(m.span())
+    if not spans:
+        return items
+    return [it for it in items if not any(s <= it.start and it.end <= e for s, e in spans)]
+
+
+#: The word right after an ordinal, across one space or hyphen ("Premier ministre", "primeiro-ministro").
+_TITLE_NEXT = re.compile(r"[ \u00a0\-‐]([^\W\d_][\w'’-]*)")
+
+
+def _title_table(g: Grammar) -> tuple[dict[str, list[tuple[str, bool]]], dict[str, list[str]]]:
+    """``ordinal_titles`` as {ordinal: [(next-word stem, capital needed)]} and {ordinal: [ends of the word before]}."""
+
+    def build() -> tuple[dict[str, list[tuple[str, bool]]], dict[str, list[str]]]:
+        after: dict[str, list[tuple[str, bool]]] = {}
+        before: dict[str, list[str]] = {}
+        for phrase in g.overlay.get("ordinal_titles", ()):
+            first, _, second = phrase.partition(" ")
+            after.setdefault(first.lower(), []).append((second.lower(), first[:1].isupper()))
+            before.setdefault(second.lower(), []).append(first.lower())
+        return after, before
+
+    table: tuple[dict[str, list[tuple[str, bool]]], dict[str, list[str]]] = cached(("numbers", "titles", g.lang), build)
+    return table
+
+
+def _in_title(text: str, low: str, it: _Item, g: Grammar) -> bool:
+    """An ordinal word inside a lexicalised office title ("Premier ministre", "First Lady", "السيدة الأولى")."""
+    after, before = _title_table(g)
+    word = low[it.start : it.end]
+    stems = after.get(word)
+    if stems:
+        m = _TITLE_NEXT.match(low, it.end)
+        if m is not None:
+            nxt = m.group(1)
+            if any(nxt.startswith(stem) and (not cap or text[it.start].isupper()) for stem, cap in stems):
+                return True
+    ends = before.get(word)
+    if ends and it.start > 1 and low[it.start - 1] == " ":
+        wa, wb = _word_before(low, it.start, 1)
+        return wa >= 0 and low[wa:wb].endswith(tuple(ends))
+    return False
+
+
+def _change_then_level(text: str, a: _Item, b: _Item, g: Grammar) -> bool:
+    """A change verb right before the low end ("fell 120 to 16,000", "stieg um 3 auf 5"): no range.
+
+    A unit written only after the high end ("rose 10 to 20 percent", "grew 2 to 3 million") keeps the range:
+    both ends are the change.
+    """
+    if a.scale == 1 and not a.percent and (b.percent or b.scale > 1):
+        return False
+    wa, wb = _word_before(text, a.start, 3)
+    if wa >= 0 and text[wa:wb] in g.overlay.get("change_preps", ()):
+        wa, wb = _word_before(text, wa, 3)
+    return wa >= 0 and text[wa:wb] in g.overlay["change_verbs"]
+
+
 def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
     if len(items) < 2 or all(b.start - a.end > 12 for a, b in pairwise(items)):
         return items  # no two numbers close enough for a range (the gap is at most 12 characters)
@@ -1164,6 +1249,10 @@ def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
                         ok = text[wa:wb].lower() not in g.overlay["range_not_after"]
             if ok and a.percent and b.percent and a.end - a.start > 1 and _unit_of(text, a) != _unit_of(text, b):
                 ok = False  # "by 0.25 percentage points to 4 percent": a change, then a level
+            if ok and not text[a.end - 1].isdigit() and ((a.percent and not b.percent) or 1 < a.scale != b.scale):
+                ok = False  # "rose 0.4 per cent to 38,677.36": a unit after the low end only: a change, then a level
+            if ok and g.overlay.get("change_verbs") and _change_then_level(text, a, b, g):
+                ok = False  # "the index fell 120 to 16,000": a change, then a level
             low, high = a.value, b.value
             if ok and b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value * b.scale and a.value < b.scale:
                 low = a.value * b.scale
