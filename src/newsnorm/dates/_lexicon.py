@@ -41,7 +41,7 @@ OPTIONAL_KEYS: frozenset[str] = frozenset({
     "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
     "half_to", "all_words", "wd_part_compound", "decade_words", "decade_suffixes", "am_pre", "pm_pre",
     "start_post", "mid_post", "end_post", "clause_words", "same_alone", "the_unit_words",
-    "age_words", "conj",
+    "age_words", "conj", "months_alone",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
@@ -619,7 +619,7 @@ def _build(lang: str) -> Lexicon:
             rf"(?P<R_theday>){b}{LS('the')}(?P<day>3[01]|[12]\d|0?[1-9])(?:{day_suf})(?![\w'’]|{osp}[\-–]?\w)"
         )
     # "the same day", "lo stesso giorno": the day (month, year) last named, or the publication's
-    rules.append(rf"(?P<R_same>){b}(?P<art>{LS('the')})?{L('same')}{sp}(?P<unit>{L('units')}){e}")
+    rules.append(rf"(?P<R_same>){b}(?P<art>{LS('the')})?{L('same')}{sp}(?:{LS('the')})?(?P<unit>{L('units')}){e}")
     # seasons
     rules.append(rf"(?P<R_season>){b}(?P<season>{L('seasons')}){e}(?:{sp}{conn}{year})?")
     # weekdays, relative days, parts of day

@@ -917,7 +917,12 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         mo = lex.months.get(fold(mtext))
         attached = m.start("month") > m.m.start()  # an attached preposition: Hebrew בינואר, Arabic وفي
         if mo is None or (
-            ctx.lex.spaced and not attached and not _cue_before(ctx, month=True) and not _post_mod_follows(ctx)
+            ctx.lex.spaced
+            and not attached
+            and fold(mtext) not in lex.words.get("months_alone", ())  # fi "maaliskuussa", hu "márciusban"
+            and not _case_ending_follows(ctx)  # tr "Mart'ta"
+            and not _cue_before(ctx, month=True)
+            and not _post_mod_follows(ctx)
         ):
             return None
         if _lower_name(ctx, mtext) and not _strict_cue(ctx):
@@ -1174,6 +1179,17 @@ def _conj_only(ctx: Ctx) -> bool:
 
 
 _YEAR_TOKEN = re.compile(r"(?:1[5-9]|2[01])\d\d")
+
+
+def _case_ending_follows(ctx: Ctx) -> bool:
+    """Does an apostrophe and one of the language's case endings (``suffix``) follow the match (tr "Mart'ta")?"""
+    suffix = ctx.lex.words.get("suffix")
+    if not suffix or not isinstance(suffix, str) or ctx.text[ctx.end : ctx.end + 1] not in ("'", "’"):
+        return False
+    try:
+        return re.match(f"(?:{suffix})(?!\\w)", ctx.text[ctx.end : ctx.end + 12]) is not None
+    except re.error:
+        return False
 
 
 def _post_mod_follows(ctx: Ctx) -> bool:
