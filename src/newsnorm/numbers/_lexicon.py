@@ -122,6 +122,7 @@ class Grammar:
     non_latin: bool = False  # a word lexicon without Latin letters (Hindi, Arabic, Russian ...): English words in
     # Latin letters are read too (code-mixed text)
     range_between_after: frozenset[str] = frozenset()  # words that close one (Turkish "arasında")
+    percent_words: tuple[str, ...] = ()  # lower-cased percent words ("por ciento", "per cent")
     #: approximation phrase -> endings of the word before it that cancel it (Russian past verbs before "до")
     approx_not_after: MappingProxyType[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -399,6 +400,7 @@ def _build(lang: str) -> Grammar:
         ),
         non_latin=bool(full) and not cjk and not any(c.isascii() and c.isalpha() for w in full for c in w),
         range_between_after=frozenset(w.lower() for w in overlay.get("range_between_after", ())),
+        percent_words=tuple(w.lower() for w in overlay.get("percent", ()) if w),
         approx_not_after=MappingProxyType(
             {p.lower(): tuple(ends) for p, ends in overlay.get("approx_not_after", {}).items()}
         ),

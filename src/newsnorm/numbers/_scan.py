@@ -987,7 +987,33 @@ def _caps_name_before(text: str, start: int) -> bool:
     return word.upper() != word or len(word) <= 4
 
 
+def _percent_after(text: str, at: int, g: Grammar) -> bool:
+    """A percent word of the language starts at ``at`` ("por ciento", "per cento", "por cento")."""
+    words = g.percent_words
+    head = text[at : at + 24].lower()
+    if not words or not head.startswith(words):
+        return False
+    return any(head.startswith(p) and not head[len(p) : len(p) + 1].isalpha() for p in words)
+
+
+def _in_idiom(text: str, n: Num, idioms: list[str]) -> bool:
+    """The last word of ``n`` is inside one of the language's ``one_idioms`` ("at one point", "a one-off")."""
+    base = max(0, n.start - 20)
+    window = text[base : n.end + 20].lower()
+    for idiom in idioms:
+        i = window.find(idiom)
+        while i >= 0:
+            a, b = base + i, base + i + len(idiom)
+            if a < n.end <= b and not (a > 0 and text[a - 1].isalpha()) and not text[b : b + 1].isalpha():
+                return True
+            i = window.find(idiom, i + 1)
+    return False
+
+
 def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
+    idioms = g.overlay.get("one_idioms") if n.value == 1 and n.tokens <= 2 and not n.ordinal else None
+    if idioms and _in_idiom(text, n, idioms):
+        return False  # "at one point", "a one-off", "one-sided"
     if n.tokens != 1 or n.ordinal:
         return True
     first = n.first.lower()
@@ -995,9 +1021,14 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
         # "un chiffre" is an article; "un, deux", "un trois", "un." count
         follow = _NEXT_WORD.match(text, n.end, n.end + 40)
         nxt = follow.group(1) if follow is not None else None
-        return follow is None or (
-            nxt is not None and (nxt in g.words or (g.atom.match(nxt) is not None and bool(_split_glued(g, nxt))))
-        )  # "uno millenovecentonovanta": a glued compound counts as a number word
+        if follow is not None and nxt is not None and nxt in g.words:
+            two = _NEXT_WORD.match(text, follow.end(1), follow.end(1) + 40)  # "subió un dos por ciento": an article
+            return two is None or two.group(1) is None or not _percent_after(text, two.start(1), g)
+        return (
+            follow is None
+            or (nxt is not None and g.atom.match(nxt) is not None and bool(_split_glued(g, nxt)))
+            or (nxt is not None and _percent_after(text, follow.start(1), g))
+        )  # "uno millenovecentonovanta": a glued compound counts as a number word; "uno por ciento": 1 %
     if n.value == 1:
         if first in g.overlay.get("one_not_alone", ()):
             return False  # Arabic "أحد المفاوضين": "one of the negotiators"; "الأحد": Sunday
