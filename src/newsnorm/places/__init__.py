@@ -95,11 +95,12 @@ class PlacesNormaliser(NormaliserBase):
         if not text:
             return []
         lang = doc.lang if doc.lang and doc.lang != UNDETERMINED else "en"
-        g = _GAZETTEERS.get(lang) or gazetteer(lang)
+        g = _GAZETTEERS.get(lang)
+        if g is None:
+            g = _GAZETTEERS[lang] = gazetteer(lang)
         found = _places(text, g)
         if not found:
             return []
-        _GAZETTEERS[lang] = g
         out = []
         spelling = self.spelling
         kind = self.kind
