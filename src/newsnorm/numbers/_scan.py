@@ -368,8 +368,8 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             and not _PROCLITIC_SCRIPT.match(text[s - 2])
         ):
             return None, e, ""
-        if prev in "/:" and s > 1 and text[s - 2].isdigit():
-            return None, e, ""  # "3/4/2024", "10:30": dates and times
+        if prev in "/:" and s > 1 and text[s - 2].isdigit() and (prev == "/" or len(body) == 2):
+            return None, e, ""  # "3/4/2024", "10:30": dates and times ("3:1" is a score, "1:100" a ratio)
     if after in "-/" or (after == " " and low[e + 1 : e + 2].isdecimal()):  # ("" is in any str)
         code = _CODE_AFTER.match(low, e)
         if code is not None:
