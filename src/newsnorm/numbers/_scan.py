@@ -1034,8 +1034,13 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
             return False  # Arabic "أحد المفاوضين": "one of the negotiators"; "الأحد": Sunday
         wa, wb = _word_before(text, n.start)
         before = text[wa:wb].lower() if wa >= 0 else ""
-        if before in g.overlay.get("one_not_after", ()):
+        not_after = g.overlay.get("one_not_after", ())
+        if before in not_after:
             return False
+        if wa > 0 and before and any(" " in w for w in not_after):  # "the only one" (but "only one person")
+            pa, pb = _word_before(text, wa, 3)
+            if pa >= 0 and f"{text[pa:pb].lower()} {before}" in not_after:
+                return False
         if g.overlay.get("one_after_ordinal_is_pronoun") and g.words.get(before, (0, ""))[1] == "O":
             return False  # "the first one", "the second one": a pronoun after an ordinal
         after = _WORD_AFTER.match(text[n.end : n.end + 30])
