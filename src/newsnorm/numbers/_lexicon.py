@@ -123,6 +123,9 @@ class Grammar:
     # Latin letters are read too (code-mixed text)
     range_between_after: frozenset[str] = frozenset()  # words that close one (Turkish "arasında")
     percent_words: tuple[str, ...] = ()  # lower-cased percent words ("por ciento", "per cent")
+    percent_initials: frozenset[str] = frozenset()  # their first letters
+    one_idioms: tuple[str, ...] = ()  # lower-cased phrases in which "one" is no count ("at one point")
+    one_not_after_pairs: frozenset[str] = frozenset()  # last words of two-word ``one_not_after`` entries ("only")
     #: approximation phrase -> endings of the word before it that cancel it (Russian past verbs before "до")
     approx_not_after: MappingProxyType[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -401,6 +404,9 @@ def _build(lang: str) -> Grammar:
         non_latin=bool(full) and not cjk and not any(c.isascii() and c.isalpha() for w in full for c in w),
         range_between_after=frozenset(w.lower() for w in overlay.get("range_between_after", ())),
         percent_words=tuple(w.lower() for w in overlay.get("percent", ()) if w),
+        percent_initials=frozenset(w[:1].lower() for w in overlay.get("percent", ()) if w),
+        one_idioms=tuple(w.lower() for w in overlay.get("one_idioms", ())),
+        one_not_after_pairs=frozenset(w.split()[-1] for w in overlay.get("one_not_after", ()) if " " in w),
         approx_not_after=MappingProxyType(
             {p.lower(): tuple(ends) for p, ends in overlay.get("approx_not_after", {}).items()}
         ),

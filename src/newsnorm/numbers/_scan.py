@@ -128,6 +128,7 @@ def _gap_pattern(g: Grammar) -> Any:
 #: tuple and a builder closure per document; the cache stays the one place where they are built).
 _GAPS: dict[str, Any] = {}
 _GRAMMARS: dict[str, Grammar] = {}
+_TITLES: dict[str, Any] = {}
 
 
 def _grammar_of(lang: str) -> Grammar:
@@ -173,8 +174,6 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
     items = _mixed(low, items)
     if not ordinals:
         items = [it for it in items if not it.ordinal]
-    if len(items) > 2 and any(b.start - a.end == 1 and text[a.end] in " \u00a0" for a, b in pairwise(items)):
-        items = _drop_phones(text, items)
     if g.overlay.get("percent_before") and not g.cjk:
         _percent_before(low, items, g)
     if items and g.overlay.get("negative_before"):
@@ -338,6 +337,10 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
         plain = False
         prev = text[s - 1] if s > 0 else " "
     after = low[e : e + 1]
+    if after in _SPACES and plain and low[e + 1 : e + 2].isdecimal():
+        phone = _phone_end(text, s)
+        if phone:
+            return None, phone, ""  # "0800 123 4567", "01 23 45 67 89": a phone number
     if after in _SPACES and plain and len(body) <= 3 and low[e + 1 : e + 2].isdecimal():
         sg = _SPACE_GROUP.match(low, e)
         if sg is not None:
@@ -990,13 +993,15 @@ def _caps_name_before(text: str, start: int) -> bool:
 def _percent_after(text: str, at: int, g: Grammar) -> bool:
     """A percent word of the language starts at ``at`` ("por ciento", "per cento", "por cento")."""
     words = g.percent_words
+    if not words or text[at : at + 1].lower() not in g.percent_initials:
+        return False
     head = text[at : at + 24].lower()
-    if not words or not head.startswith(words):
+    if not head.startswith(words):
         return False
     return any(head.startswith(p) and not head[len(p) : len(p) + 1].isalpha() for p in words)
 
 
-def _in_idiom(text: str, n: Num, idioms: list[str]) -> bool:
+def _in_idiom(text: str, n: Num, idioms: tuple[str, ...]) -> bool:
     """The last word of ``n`` is inside one of the language's ``one_idioms`` ("at one point", "a one-off")."""
     base = max(0, n.start - 20)
     window = text[base : n.end + 20].lower()
@@ -1011,8 +1016,8 @@ def _in_idiom(text: str, n: Num, idioms: list[str]) -> bool:
 
 
 def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
-    idioms = g.overlay.get("one_idioms") if n.value == 1 and n.tokens <= 2 and not n.ordinal else None
-    if idioms and _in_idiom(text, n, idioms):
+    idioms = g.one_idioms
+    if idioms and n.value == 1 and n.tokens <= 2 and not n.ordinal and _in_idiom(text, n, idioms):
         return False  # "at one point", "a one-off", "one-sided"
     if n.tokens != 1 or n.ordinal:
         return True
@@ -1027,7 +1032,7 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
         return (
             follow is None
             or (nxt is not None and g.atom.match(nxt) is not None and bool(_split_glued(g, nxt)))
-            or (nxt is not None and _percent_after(text, follow.start(1), g))
+            or (nxt is not None and nxt[:1].lower() in g.percent_initials and _percent_after(text, follow.start(1), g))
         )  # "uno millenovecentonovanta": a glued compound counts as a number word; "uno por ciento": 1 %
     if n.value == 1:
         if first in g.overlay.get("one_not_alone", ()):
@@ -1037,7 +1042,7 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
         not_after = g.overlay.get("one_not_after", ())
         if before in not_after:
             return False
-        if wa > 0 and before and any(" " in w for w in not_after):  # "the only one" (but "only one person")
+        if wa > 0 and before in g.one_not_after_pairs:  # "the only one" (but "only one person")
             pa, pb = _word_before(text, wa, 3)
             if pa >= 0 and f"{text[pa:pb].lower()} {before}" in not_after:
                 return False
@@ -1173,26 +1178,21 @@ def _unit_of(text: str, it: _Item) -> str:
 _PHONE = re.compile(r"(?<![\w.,+])(\+\d{1,3}[ \u00a0])?\d{1,4}(?:[ \u00a0]\d{2,4}){2,5}(?![\w]|[.,]\d|[ \u00a0]\d)")
 
 
-def _drop_phones(text: str, items: list[_Item]) -> list[_Item]:
-    """Leave out the figures of a spaced phone number: three groups or more led by "0" or "+", or four groups or more.
-
-    Groups of three after a short first group are one grouped figure ("1 234 567" in French) and stay.
+def _phone_end(text: str, start: int) -> int:
+    """The end of a spaced phone number starting at ``start`` (0 if none): three groups or more led by "0"
+    or "+", or four groups or more. Groups of three after a short first group are one grouped figure
+    ("1 234 567" in French) and stay.
     """
-    spans: list[tuple[int, int]] = []
-    for a, b in pairwise(items):
-        if b.start - a.end != 1 or text[a.end] not in " \u00a0" or (spans and a.start < spans[-1][1]):
-            continue
-        m = _PHONE.match(text, a.start - 4 if text[max(0, a.start - 4) : a.start].startswith("+") else a.start)
-        if m is None:
-            continue
-        groups = m.group().split()
-        lead0 = groups[0].startswith("0")
-        grouped = len(groups[0]) <= 3 and not lead0 and all(len(x) == 3 for x in groups[1:])  # "1 234 567"
-        if (m.group(1) or (lead0 and len(groups[0]) > 1) or len(groups) >= 4) and not grouped:
-            spans.append(m.span())
-    if not spans:
-        return items
-    return [it for it in items if not any(s <= it.start and it.end <= e for s, e in spans)]
+    at = start - 1 if start > 0 and text[start - 1] == "+" else start
+    m = _PHONE.match(text, at)
+    if m is None:
+        return 0
+    groups = m.group().split()
+    lead0 = groups[0].startswith("0")
+    grouped = len(groups[0]) <= 3 and not lead0 and all(len(x) == 3 for x in groups[1:])  # "1 234 567"
+    if (m.group(1) or (lead0 and len(groups[0]) > 1) or len(groups) >= 4) and not grouped:
+        return m.end()
+    return 0
 
 
 #: The word right after an ordinal, across one space or hyphen ("Premier ministre", "primeiro-ministro").
@@ -1211,7 +1211,10 @@ def _title_table(g: Grammar) -> tuple[dict[str, list[tuple[str, bool]]], dict[st
             before.setdefault(second.lower(), []).append(first.lower())
         return after, before
 
-    table: tuple[dict[str, list[tuple[str, bool]]], dict[str, list[str]]] = cached(("numbers", "titles", g.lang), build)
+    table: tuple[dict[str, list[tuple[str, bool]]], dict[str, list[str]]] | None = _TITLES.get(g.lang)
+    if table is None:
+        table = cached(("numbers", "titles", g.lang), build)
+        _TITLES[g.lang] = table
     return table
 
 
