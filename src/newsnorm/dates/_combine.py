@@ -35,6 +35,9 @@ _POST_WORD = re.compile(r"\s?(\w+)")
 _CLOCK_RULES = frozenset({"R_time", "R_clockw"})
 #: the rules whose month and day may take the year of an earlier date in the sentence
 _CARRY_RULES = frozenset({"R_mdy", "R_dmy", "R_cjk", "R_dm", "R_md"})
+#: how far back a year is carried from: the last few dates, a sentence's length at most
+_CARRY_LOOKBACK = 4
+_CARRY_REACH = 300
 _DURATION = re.compile(r"^P(\d{1,4})([DWMY])$")
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
@@ -275,8 +278,9 @@ def _carry_year(text: str, out: list[Item], cur: Item) -> Item:
     """``cur`` in the year of the last explicit-year date before it in its sentence (when one differs)."""
     if cur[5] not in _CARRY_RULES:
         return cur
-    for prev in reversed(out):
-        if _SENTENCE_END.search(text, prev[1], cur[0]):
+    floor = cur[0] - _CARRY_REACH
+    for prev in out[: -_CARRY_LOOKBACK - 1 : -1]:  # a bounded look back keeps long texts linear
+        if prev[1] < floor or _SENTENCE_END.search(text, prev[1], cur[0]):
             return cur
         year = _YEAR_IN_TEXT.search(text[prev[0] : prev[1]])
         if year is not None and prev[2][:4] == year.group() and prev[3] in ("DATE", "TIME"):
