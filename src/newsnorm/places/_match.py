@@ -11,6 +11,7 @@ longer hit. Context rules then drop names used as parts of person names
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import accumulate, compress
@@ -41,10 +42,19 @@ def _is_kana(ch: str) -> bool:
     return ("\u30a0" <= ch <= "\u30ff" and ch != "\u30fb") or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
 
 
+def _is_mark(ch: str) -> bool:
+    """A Devanagari vowel sign or virama: it continues its word (फ्रांस is not inside फ्रांसिस).
+
+    Hindi writes its case markers apart ("फ्रांस के"), so a vowel sign after a name is another word. Bengali,
+    Tamil and other scripts glue case endings on with vowel signs ("ফ্রান্সের"), so their marks are left alone.
+    """
+    return "\u0900" <= ch <= "\u097f" and unicodedata.category(ch) in ("Mn", "Mc")
+
+
 def _is_word_char(ch: str) -> bool:
     """A letter or digit of a script written with spaces (CJK, kana, Thai ... are no word neighbours)."""
     if not (ch.isalnum() or ch == "_"):
-        return False
+        return _is_mark(ch)
     o = ord(ch)
     return not (
         0x0E00 <= o <= 0x0EFF  # Thai, Lao
@@ -303,7 +313,7 @@ def _raw_hits(
             full
             and not nobound
             and (start == 0 or not text[start - 1].isalnum())
-            and (end == n or not text[end].isalnum())
+            and (end == n or not (text[end].isalnum() or _is_mark(text[end])))
         ):
             if strict_case and mask:
                 if not text[start + mask[0]].isupper():
