@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from .._document import Mention
-from .._resources import cached
+from .._resources import cached, shortcut_table
 from ._lexicon import LANGS, Grammar, grammar
 from ._parse import CJK_CHARS, Num, Tok, cjk_value, digit_value, parse_words
 
@@ -126,9 +126,10 @@ def _gap_pattern(g: Grammar) -> Any:
 
 #: Per-language shortcuts to objects built once through :func:`cached` (a dict read instead of a key
 #: tuple and a builder closure per document; the cache stays the one place where they are built).
-_GAPS: dict[str, Any] = {}
-_GRAMMARS: dict[str, Grammar] = {}
-_TITLES: dict[str, Any] = {}
+#: ``shortcut_table`` dicts are emptied by ``clear_caches`` together with the cache.
+_GAPS: dict[str, Any] = shortcut_table()
+_GRAMMARS: dict[str, Grammar] = shortcut_table()
+_TITLES: dict[str, Any] = shortcut_table()
 
 
 def _grammar_of(lang: str) -> Grammar:
