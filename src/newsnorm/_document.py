@@ -21,7 +21,7 @@ Value = Union[str, int, float, list[int | float], None]  # noqa: UP007 (a runtim
 Published = Union[_dt.date, _dt.datetime]  # noqa: UP007 (a runtime alias on 3.10)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Mention:
     """One normalised span of a document's ``source``.
 
@@ -45,6 +45,26 @@ class Mention:
     normalised: str
     attrs: dict[str, Any] = field(default_factory=dict)
 
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        text: str,
+        value: Value,
+        normalised: str,
+        attrs: dict[str, Any] | None = None,
+    ) -> None:
+        # the generated frozen __init__ goes through object.__setattr__ per field; the slot
+        # descriptors set the same slots in a third less time (a mention is made per hit)
+        _M_KIND(self, kind)
+        _M_START(self, start)
+        _M_END(self, end)
+        _M_TEXT(self, text)
+        _M_VALUE(self, value)
+        _M_NORMALISED(self, normalised)
+        _M_ATTRS(self, {} if attrs is None else attrs)
+
     def to_dict(self) -> dict[str, Any]:
         """Return the mention as a dict of plain JSON types."""
         value = self.value
@@ -61,7 +81,7 @@ class Mention:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Document:
     """The result of normalising one text.
 
@@ -82,6 +102,22 @@ class Document:
     published: Published | None = None
     region: str | None = None
 
+    def __init__(
+        self,
+        source: str,
+        text: str,
+        lang: str,
+        mentions: tuple[Mention, ...] = (),
+        published: Published | None = None,
+        region: str | None = None,
+    ) -> None:
+        _D_SOURCE(self, source)
+        _D_TEXT(self, text)
+        _D_LANG(self, lang)
+        _D_MENTIONS(self, mentions)
+        _D_PUBLISHED(self, published)
+        _D_REGION(self, region)
+
     def to_dict(self) -> dict[str, Any]:
         """Return the document as a dict of plain JSON types (str, int, float, list, dict, None)."""
         return {
@@ -97,3 +133,16 @@ class Document:
         from ._render import render
 
         return render(self)
+
+
+def _setter(cls: type, name: str) -> Any:
+    """The ``__set__`` of the slot ``name`` of ``cls`` (bypasses the frozen ``__setattr__``)."""
+    return cls.__dict__[name].__set__
+
+
+_M_KIND, _M_START, _M_END, _M_TEXT, _M_VALUE, _M_NORMALISED, _M_ATTRS = (
+    _setter(Mention, n) for n in ("kind", "start", "end", "text", "value", "normalised", "attrs")
+)
+_D_SOURCE, _D_TEXT, _D_LANG, _D_MENTIONS, _D_PUBLISHED, _D_REGION = (
+    _setter(Document, n) for n in ("source", "text", "lang", "mentions", "published", "region")
+)

@@ -136,8 +136,11 @@ class Pipeline:
     ``a | b`` builds the same flat pipeline from normalisers, names and pipelines.
     """
 
-    __slots__ = ("steps",)
+    __slots__ = ("_plan", "steps")
     steps: tuple[Normaliser, ...]
+    #: Per step, what the hot path needs: the step, its ``edits`` method or ``None``, and
+    #: whether its mentions are checked (a plugin's are; a built-in's are by its tests).
+    _plan: tuple[tuple[Normaliser, Any, bool], ...]
 
     def __init__(self, steps: Iterable[Step | Pipeline] = ()) -> None:
         if isinstance(steps, (str, Normaliser, Pipeline)):
@@ -146,6 +149,7 @@ class Pipeline:
         for step in steps:
             flat.extend(_resolve(step))
         object.__setattr__(self, "steps", tuple(flat))
+        object.__setattr__(self, "_plan", _plan(self.steps))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Pipeline is immutable; build a new one with | or Pipeline([...])")
@@ -155,6 +159,7 @@ class Pipeline:
 
     def __setstate__(self, state: tuple[Normaliser, ...]) -> None:
         object.__setattr__(self, "steps", state)
+        object.__setattr__(self, "_plan", _plan(state))
 
     def __or__(self, other: Step | Pipeline) -> Pipeline:
         return Pipeline([*self.steps, *_resolve(other)])
@@ -191,32 +196,63 @@ class Pipeline:
         else:
             tag = parse_lang(lang)
             tag_lang, region = tag.lang, tag.region
-        bare = Document(source=source, text=source, lang=tag_lang or UNDETERMINED, published=when, region=region)
+        # positional arguments: this runs per document, and keywords cost a third more
+        bare = Document(source, source, tag_lang or UNDETERMINED, (), when, region)
         candidates: list[tuple[int, Mention]] = []
         rewriting: set[int] = set()
         edits: list[Edit] = []
         size = len(source)
-        for index, step in enumerate(self.steps):
+        found: list[Mention] = []
+        for index, (step, more, checked) in enumerate(self._plan):
             if getattr(step, "rewrite", False):
                 rewriting.add(index)
             found = step.find(bare)
             if not isinstance(found, list):
                 found = list(found)
-            # one pass checks every mention (a function call per mention costs more than the check)
-            for bad in (m for m in found if not isinstance(m, Mention) or not 0 <= m.start < m.end <= size
-                        or source[m.start : m.end] != m.text):
-                _reject(bad, step)
-            candidates.extend(zip(repeat(index), found))
-            more = getattr(step, "edits", None)
+            if checked:
+                # one pass checks every mention (a function call per mention costs more than the check)
+                for bad in (m for m in found if not isinstance(m, Mention) or not 0 <= m.start < m.end <= size
+                            or source[m.start : m.end] != m.text):
+                    _reject(bad, step)
+            if found:
+                candidates.extend(zip(repeat(index), found))
             if more is not None:
                 edits.extend(more(bare))
-        chosen = resolve_overlaps(candidates)
-        rewrites = [Edit(m.start, m.end, m.normalised) for i, m in chosen if i in rewriting and m.normalised != m.text]
-        mentions = tuple(map(itemgetter(1), chosen))
-        new_text = apply_edits(source, edits, rewrites)
-        return Document(
-            source=source, text=new_text, lang=bare.lang, mentions=mentions, published=when, region=region
-        )
+        if not candidates:
+            if not edits:
+                return bare
+            return Document(source, apply_edits(source, edits, ()), bare.lang, (), when, region)
+        if len(self.steps) == 1 and _in_order(found):  # one step's sorted, disjoint mentions: all chosen
+            mentions = tuple(found)
+            chosen = candidates
+        else:
+            chosen = resolve_overlaps(candidates)
+            mentions = tuple(map(itemgetter(1), chosen))
+        if rewriting or edits:
+            rewrites = [
+                Edit(m.start, m.end, m.normalised) for i, m in chosen if i in rewriting and m.normalised != m.text
+            ]
+            new_text = apply_edits(source, edits, rewrites)
+        else:
+            new_text = source
+        return Document(source, new_text, bare.lang, mentions, when, region)
+
+
+def _plan(steps: tuple[Normaliser, ...]) -> tuple[tuple[Normaliser, Any, bool], ...]:
+    """What :meth:`Pipeline.__call__` needs of each step, looked up once."""
+    return tuple(
+        (step, getattr(step, "edits", None), type(step).__module__.partition(".")[0] != "newsnorm") for step in steps
+    )
+
+
+def _in_order(mentions: list[Mention]) -> bool:
+    """Whether ``mentions`` are sorted by start and do not overlap (a single step's usual output)."""
+    end = -1
+    for m in mentions:
+        if m.start < end or m.end <= m.start:
+            return False
+        end = m.end
+    return True
 
 
 def _reject(mention: Any, step: Normaliser) -> None:

@@ -28,6 +28,8 @@ from ._match import _places, scan
 
 #: Language -> its gazetteer: a lock-free shortcut in front of ``gazetteer`` (see ``shortcut_table``).
 _GAZETTEERS: dict[str, Any] = shortcut_table()
+#: (spelling, language) -> candidate -> its ``normalised`` ("": the surface form), filled as places are found.
+_FORMS: dict[tuple[str | None, str], dict[Any, str]] = shortcut_table()
 
 __all__ = ["SPELLINGS", "PlacesNormaliser", "lookup"]
 
@@ -101,21 +103,31 @@ class PlacesNormaliser(NormaliserBase):
         found = _places(text, g)
         if not found:
             return []
-        out = []
         spelling = self.spelling
+        forms = _FORMS.get((spelling, lang))
+        if forms is None:
+            forms = _FORMS[(spelling, lang)] = {}
+        out = []
         kind = self.kind
         for start, end, _entry, cand in found:
-            code, type_, geonames, name, _population = cand
             surface = text[start:end]
-            if spelling == "source" or type_ == "demonym":
-                normalised = surface
-            elif type_ == "city" or type_ == "region":
-                normalised = name
-            else:
-                normalised = _spelled(spelling, code, name, lang)
-            attrs: dict[str, Any] = {"type": type_, "geonames": geonames} if geonames else {"type": type_}
-            out.append(Mention(kind, start, end, surface, code, normalised, attrs))
+            normalised = forms.get(cand)
+            if normalised is None:
+                normalised = forms[cand] = _form(spelling, cand, lang)
+            geonames = cand[2]
+            attrs: dict[str, Any] = {"type": cand[1], "geonames": geonames} if geonames else {"type": cand[1]}
+            out.append(Mention(kind, start, end, surface, cand[0], normalised or surface, attrs))
         return out
+
+
+def _form(spelling: str | None, cand: Any, lang: str) -> str:
+    """The ``normalised`` of a candidate place, ``""`` for the surface form as written."""
+    code, type_, _geonames, name, _population = cand
+    if spelling == "source" or type_ == "demonym":
+        return ""
+    if type_ == "city" or type_ == "region":
+        return name  # type: ignore[no-any-return]
+    return _spelled(spelling, code, name, lang)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -493,10 +493,14 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
             glued.add(i)  # its first word may start before it: the context rules run in the text
             plain = False
         plain = plain and info.plain
-        if a:
-            found.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in info.taken])
+        taken = info.taken
+        if not a:
+            found.extend(taken)
+        elif len(taken) == 1:  # the common case, without a comprehension's frame
+            s, e, entry, cand = taken[0]
+            found.append((a + s, a + e, entry, cand))
         else:
-            found.extend(info.taken)
+            found.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in taken])
     if plain or not found:
         return found
     needs: list[bool] = []
