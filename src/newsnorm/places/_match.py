@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import accumulate, compress
 from types import MappingProxyType
@@ -344,7 +343,13 @@ class _Run(NamedTuple):
     ``context``: per taken hit, whether it needs the person-name or inner-name check (a hit
     that is a whole run never does: a capitalised neighbour would have joined the run);
     ``plain``: no hit needs the check or names several countries; ``quoted``: the run with
-    an apostrophe or quote before it, for those that start a key there ("’Amman", "‘Irāq").
+    an apostrophe or quote before it, for those that start a key there ("’Amman", "‘Irāq");
+    ``initial``: per taken hit, whether the rules reject it even when the run starts a
+    sentence (they reject less there); ``ambiguous``: some taken hit names several countries.
+
+    For a run that is not glued to the word before it, the rules' verdict in a text is
+    therefore known from the run: a hit with ``context`` is rejected when the run does not
+    start a sentence or ``initial`` holds, unless its line is a headline.
     """
 
     raw: tuple[tuple[int, int, int, Entry], ...]
@@ -353,6 +358,8 @@ class _Run(NamedTuple):
     context: tuple[bool, ...]
     plain: bool
     quoted: Mapping[str, _Run | tuple[()]]
+    initial: tuple[bool, ...]
+    ambiguous: bool
 
 
 _NO_QUOTES: Mapping[str, _Run | tuple[()]] = MappingProxyType({})
@@ -382,13 +389,21 @@ def _may_reject(
     only facts they could still learn from the text make them reject less. A run glued to
     the word before it is checked in its text (see ``_places``).
     """
-    probe = "x " + run
-    starts = {s + 2 for s, _e, _entry in chosen}
-    ends = {e + 2 for _s, e, _entry in chosen}
-    edges = ({2}, {2 + len(run)})
+    return _run_verdicts("x ", run, chosen, kept, g)
+
+
+def _run_verdicts(
+    before: str, run: str, chosen: list[tuple[int, int, Entry]], kept: list[tuple[int, int, Entry]], g: Gazetteer
+) -> tuple[bool, ...]:
+    """Per kept hit, the rules' verdict on ``before + run`` with every line taken for prose."""
+    k = len(before)
+    probe = before + run
+    starts = {s + k for s, _e, _entry in chosen}
+    ends = {e + k for _s, e, _entry in chosen}
+    edges = ({k}, {k + len(run)})
     rule = _person_like if g.person_rules else _inside_name
     return tuple(
-        rule(probe, Hit(s + 2, e + 2, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges)
+        rule(probe, Hit(s + k, e + k, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges)
         for s, e, entry in kept
     )
 
@@ -402,13 +417,18 @@ def _judged(
     chosen = _leftmost(list(raw))
     kept = [(s, e, entry) for s, e, entry in chosen if not entry.trap]
     context = _may_reject(run, chosen, kept, g)
+    # the same at a sentence start (no text before the run): only what context rejects can change
+    initial = _run_verdicts("", run, chosen, kept, g) if any(context) else context
+    ambiguous = any(entry.ambiguous for _s, _e, entry in kept)
     return _Run(
         tuple(raw),
         tuple((s, e, entry, entry.candidates[0]) for s, e, entry in kept),
         tuple((s, e) for s, e, _entry in chosen),
         context,
-        not any(context) and not any(entry.ambiguous for _s, _e, entry in kept),
+        not any(context) and not ambiguous,
         quoted,
+        initial,
+        ambiguous,
     )
 
 
@@ -484,10 +504,17 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
             if not info:
                 continue
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] == "_"):  # glued to the word before: rare
-            if text[a - 1] != "_" and _is_word_char(text[a - 1]) and any(h[0] == 0 for h in info.raw):
+            info_raw = info.raw
+            if text[a - 1] != "_" and _is_word_char(text[a - 1]) and any(h[0] == 0 for h in info_raw):
                 # no hit at the run's first letter, the others choose again
                 run = text[a : offsets[2 * i + 1]]
-                infos[i] = info = _judged(run, [h for h in info.raw if h[0] != 0], g)
+                key = "\x00" + run  # no run starts with a control character: the glued form's own key
+                info = memo.get(key)
+                if info is None:
+                    if len(memo) >= _MEMO_SIZE:
+                        memo.clear()
+                    info = memo[key] = _judged(run, [h for h in info_raw if h[0] != 0], g)
+                infos[i] = info
                 if not info:
                     continue
             glued.add(i)  # its first word may start before it: the context rules run in the text
@@ -503,6 +530,8 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
             found.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in taken])
     if plain or not found:
         return found
+    if not glued:
+        return _run_context(text, infos, offsets, context) if context else _choose(found)
     needs: list[bool] = []
     spans: list[tuple[int, int]] = []
     edges: tuple[set[int], set[int]] = (set(), set())
@@ -520,6 +549,29 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
             edges[0].add(a)
             edges[1].add(offsets[2 * i + 1])
     return _in_context(text, found, needs, spans, edges, g)
+
+
+def _run_context(text: str, infos: list[Any], offsets: list[int], context: bool) -> list[Place]:
+    """The places of runs none of which is glued to the word before it, their verdicts known (see :class:`_Run`).
+
+    Only two facts come from the text: whether a run starts a sentence and whether a
+    line is a headline, and the second is looked at only for a hit the rules would reject.
+    """
+    lines: dict[int, bool] = {}
+    out: list[Place] = []
+    for i in compress(range(len(infos)), infos):
+        info = infos[i]
+        a = offsets[2 * i]
+        taken = info.taken
+        if info.initial is info.context and not any(info.context):  # nothing to check in this run
+            out.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in taken])
+            continue
+        initial = _sentence_initial(text, a)
+        for (s, e, entry, cand), reject, reject_initial in zip(taken, info.context, info.initial, strict=True):
+            if reject and (reject_initial or not initial) and not _line_is_headline(text, a + s, lines):
+                continue
+            out.append((a + s, a + e, entry, cand))
+    return _choose(out)
 
 
 def _in_context(
@@ -553,16 +605,30 @@ def scan(text: str, g: Gazetteer, *, strict_case: bool = True, context: bool = T
 
 
 def _choose(hits: list[Place]) -> list[Place]:
-    """Resolve names shared by several places by the unambiguous places of the same text."""
-    if not any(h[2].ambiguous for h in hits):
+    """Resolve names shared by several places by the unambiguous places of the same text.
+
+    An ambiguous name takes the candidate whose country the text names most often, the
+    first candidate on ties (plain loops: this runs for every text with such a name).
+    """
+    codes: dict[str, int] = {}
+    ambiguous = False
+    for h in hits:
+        if h[2].ambiguous:
+            ambiguous = True
+        else:
+            code = h[3].code
+            codes[code] = codes.get(code, 0) + 1
+    if not ambiguous:
         return hits
-    codes = Counter(h[3].code for h in hits if not h[2].ambiguous)
     out = []
     for h in hits:
         entry = h[2]
         if entry.ambiguous:
-            cands = entry.candidates
-            best = max(cands, key=lambda c: (codes.get(c.code, 0), -cands.index(c)))
+            best, most = h[3], -1
+            for c in entry.candidates:
+                n = codes.get(c.code, 0)
+                if n > most:
+                    best, most = c, n
             h = (h[0], h[1], entry, best)
         out.append(h)
     return out
