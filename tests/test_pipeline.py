@@ -66,6 +66,31 @@ def test_edits_beat_rewrites() -> None:
     assert [x.start for x in doc.mentions] == [0, 6]
 
 
+def test_one_step_with_overlapping_mentions_is_resolved() -> None:
+    """A single step's own mentions that overlap or come unsorted go through overlap resolution too."""
+    doc = Pipeline([Words("12 dogs", "dogs", "3")])("3 cats and 12 dogs", lang="en")
+    assert [x.text for x in doc.mentions] == ["3", "12 dogs"]
+    assert doc.text == "3 cats and 12 DOGS"
+
+
+def test_one_step_rewrites_and_edits() -> None:
+    assert Pipeline([Digits(rewrite=True)])("a 1 b 22", lang="en").text == "a <1> b <22>"
+    assert Pipeline([Digits()])("a 1 b 22", lang="en").text == "a 1 b 22"
+    doc = Pipeline([DropFirstLine()])("Title\nbody", lang="en")
+    assert (doc.text, doc.mentions) == ("body", ())
+    assert Pipeline([Words("x", rewrite=False)])("no match", lang="en").text == "no match"
+
+
+def test_lang_tags_are_checked_every_call() -> None:
+    pipe = Pipeline([Digits()])
+    assert pipe("1", lang="pt-BR").region == "BR"
+    assert pipe("1", lang="pt-BR").lang == "pt"
+    with pytest.raises(ValueError, match="lang"):
+        pipe("1", lang="xx-nonsense-tag")
+    with pytest.raises(TypeError, match="lang"):
+        pipe("1", lang=["en"])  # type: ignore[arg-type]
+
+
 def test_apply_edits_drops_overlapping_and_out_of_range() -> None:
     assert apply_edits("abcdef", [Edit(1, 3, "X"), Edit(2, 4, "Y"), Edit(5, 99, "Z")], [Edit(0, 2, "Q")]) == "aXdef"
 

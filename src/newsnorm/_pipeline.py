@@ -18,6 +18,7 @@ How a pipeline builds a :class:`~newsnorm.Document`:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
 from operator import itemgetter
@@ -189,45 +190,41 @@ class Pipeline:
 
     def __call__(self, text: str, lang: str | None = None, published: Any = None) -> Document:
         """Normalise ``text``; see :func:`newsnorm.normalise` for the arguments."""
-        source = check_text(text)
-        when = parse_published(published)
+        # the common argument types skip the checks' calls: this runs once per document
+        source = text if type(text) is str else check_text(text)
+        when = published if published is None or type(published) in _DATES else parse_published(published)
         if lang is None:
             tag_lang, region = detect(source), None
         else:
-            tag = parse_lang(lang)
+            tag = _TAGS.get(lang) if type(lang) is str else None
+            if tag is None:
+                tag = parse_lang(lang)
+                if len(_TAGS) < 256:
+                    _TAGS[lang] = tag
             tag_lang, region = tag.lang, tag.region
-        # positional arguments: this runs per document, and keywords cost a third more
+        # positional arguments: keywords cost a third more
         bare = Document(source, source, tag_lang or UNDETERMINED, (), when, region)
+        plan = self._plan
+        if len(plan) == 1:
+            return self._one(plan[0], bare)
         candidates: list[tuple[int, Mention]] = []
         rewriting: set[int] = set()
         edits: list[Edit] = []
-        size = len(source)
-        found: list[Mention] = []
-        for index, (step, more, checked) in enumerate(self._plan):
+        for index, (step, more, checked) in enumerate(plan):
             if getattr(step, "rewrite", False):
                 rewriting.add(index)
             found = step.find(bare)
             if not isinstance(found, list):
                 found = list(found)
             if checked:
-                # one pass checks every mention (a function call per mention costs more than the check)
-                for bad in (m for m in found if not isinstance(m, Mention) or not 0 <= m.start < m.end <= size
-                            or source[m.start : m.end] != m.text):
-                    _reject(bad, step)
+                _check(found, step, source)
             if found:
                 candidates.extend(zip(repeat(index), found))
             if more is not None:
                 edits.extend(more(bare))
-        if not candidates:
-            if not edits:
-                return bare
-            return Document(source, apply_edits(source, edits, ()), bare.lang, (), when, region)
-        if len(self.steps) == 1 and _in_order(found):  # one step's sorted, disjoint mentions: all chosen
-            mentions = tuple(found)
-            chosen = candidates
-        else:
-            chosen = resolve_overlaps(candidates)
-            mentions = tuple(map(itemgetter(1), chosen))
+        if not candidates and not edits:
+            return bare
+        chosen = resolve_overlaps(candidates)
         if rewriting or edits:
             rewrites = [
                 Edit(m.start, m.end, m.normalised) for i, m in chosen if i in rewriting and m.normalised != m.text
@@ -235,7 +232,49 @@ class Pipeline:
             new_text = apply_edits(source, edits, rewrites)
         else:
             new_text = source
-        return Document(source, new_text, bare.lang, mentions, when, region)
+        return Document(source, new_text, bare.lang, tuple(map(itemgetter(1), chosen)), bare.published, bare.region)
+
+    @staticmethod
+    def _one(planned: tuple[Normaliser, Any, bool], bare: Document) -> Document:
+        """A one-step pipeline: no overlaps to resolve when the step's mentions come sorted and disjoint."""
+        step, more, checked = planned
+        source = bare.source
+        found = step.find(bare)
+        if not isinstance(found, list):
+            found = list(found)
+        if checked:
+            _check(found, step, source)
+        edits = list(more(bare)) if more is not None else []
+        if not found and not edits:
+            return bare
+        end = -1
+        for m in found:  # sorted by start and disjoint, as a normaliser's mentions usually are
+            if m.start < end or m.end <= m.start:
+                mentions = tuple(map(itemgetter(1), resolve_overlaps(list(zip(repeat(0), found)))))
+                break
+            end = m.end
+        else:
+            mentions = tuple(found)
+        new_text = source
+        rewrite = getattr(step, "rewrite", False)
+        if edits or rewrite:
+            rewrites = [Edit(m.start, m.end, m.normalised) for m in mentions if rewrite and m.normalised != m.text]
+            new_text = apply_edits(source, edits, rewrites)
+        return Document(source, new_text, bare.lang, mentions, bare.published, bare.region)
+
+
+#: The ``lang`` arguments seen so far and their parsed tags (a bounded, lock-free shortcut).
+_TAGS: dict[str, Any] = {}
+_DATES = (dt.date, dt.datetime)
+
+
+def _check(found: list[Any], step: Normaliser, source: str) -> None:
+    """Raise for the first mention of a plugin's ``found`` that is no :class:`Mention` or does not match ``source``."""
+    size = len(source)
+    # one pass checks every mention (a function call per mention costs more than the check)
+    for bad in (m for m in found if not isinstance(m, Mention) or not 0 <= m.start < m.end <= size
+                or source[m.start : m.end] != m.text):
+        _reject(bad, step)
 
 
 def _plan(steps: tuple[Normaliser, ...]) -> tuple[tuple[Normaliser, Any, bool], ...]:
@@ -243,16 +282,6 @@ def _plan(steps: tuple[Normaliser, ...]) -> tuple[tuple[Normaliser, Any, bool], 
     return tuple(
         (step, getattr(step, "edits", None), type(step).__module__.partition(".")[0] != "newsnorm") for step in steps
     )
-
-
-def _in_order(mentions: list[Mention]) -> bool:
-    """Whether ``mentions`` are sorted by start and do not overlap (a single step's usual output)."""
-    end = -1
-    for m in mentions:
-        if m.start < end or m.end <= m.start:
-            return False
-        end = m.end
-    return True
 
 
 def _reject(mention: Any, step: Normaliser) -> None:
