@@ -49,24 +49,49 @@ NOT_A_DATE = Resolved("", "DATE")
 
 
 class Ctx:
-    """What the resolver knows about the document and the match; the sentence's tense is found on demand."""
+    """What the resolver knows about the document and the match; the sentence's tense is found on demand.
 
-    __slots__ = ("_tense", "_tense_fn", "end", "lex", "pub", "start", "text")
+    ``used`` records whether the resolver looked at the text around the match (``text``, ``start``, ``end`` or a
+    group's offset) and ``asked`` whether it asked for the tense: a result that did neither depends on the match,
+    the language and the publication date alone, and the scanner may reuse it."""
+
+    __slots__ = ("_end", "_start", "_tense", "_tense_fn", "_text", "asked", "lex", "pub", "used")
 
     def __init__(
         self, lex: Lexicon, pub: dt.date | None, tense_fn: Callable[[], str | None], text: str, start: int, end: int
     ) -> None:
         self.lex = lex
         self.pub = pub
-        self.text = text
-        self.start = start
-        self.end = end
+        self._text = text
+        self._start = start
+        self._end = end
         self._tense_fn = tense_fn
         self._tense: str | None = "?"
+        self.used = False
+        self.asked = False
+
+    @property
+    def text(self) -> str:
+        """The whole text (reading it makes the result depend on more than the match)."""
+        self.used = True
+        return self._text
+
+    @property
+    def start(self) -> int:
+        """Where the match starts in :attr:`text`."""
+        self.used = True
+        return self._start
+
+    @property
+    def end(self) -> int:
+        """Where the match ends in :attr:`text`."""
+        self.used = True
+        return self._end
 
     @property
     def tense(self) -> str | None:
         """``"future"``, ``"past"`` or None: the nearest tense cue in the match's sentence."""
+        self.asked = True
         if self._tense == "?":
             self._tense = self._tense_fn()
         return self._tense
@@ -92,10 +117,13 @@ def _group_names(index: Mapping[str, int]) -> dict[str, str | tuple[str, ...]]:
 class RuleMatch:
     """A scanner match seen through the group names of the rule that matched (``month``, not ``R_mdy__month``)."""
 
-    __slots__ = ("_names", "m", "rule")
+    __slots__ = ("_ctx", "_names", "m", "rule")
 
-    def __init__(self, m: Any, names: Mapping[str, str | tuple[str, ...]] | None = None) -> None:
+    def __init__(
+        self, m: Any, names: Mapping[str, str | tuple[str, ...]] | None = None, ctx: Ctx | None = None
+    ) -> None:
         self.m = m
+        self._ctx = ctx
         self._names: Mapping[str, str | tuple[str, ...]] = (
             names if names is not None else _group_names(m.re.groupindex)
         )
@@ -119,7 +147,10 @@ class RuleMatch:
         return None
 
     def start(self, name: str | int = 0) -> int:
-        """Start offset of group ``name`` (-1 when it did not take part)."""
+        """Start offset of group ``name`` (-1 when it did not take part); an offset in the text, so reading it
+        counts as looking at the text."""
+        if self._ctx is not None:
+            self._ctx.used = True
         if isinstance(name, int):
             return int(self.m.start(name))
         fulls = self._names.get(name, ()) if self.rule is not None else ()
@@ -427,7 +458,7 @@ def _with_time(date_value: str, ts: str | None, default_type: str = "DATE") -> R
 
 def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None = None) -> Resolved | None:
     """The TIMEX3 value of scanner match ``m``, or None when the match is not a date after all."""
-    m = RuleMatch(m, names)
+    m = RuleMatch(m, names, ctx)
     rule = m.rule
     pub = ctx.pub
     # the branches share these names; their types differ by rule

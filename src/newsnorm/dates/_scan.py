@@ -615,11 +615,7 @@ def _resolve_one(
     start, end = _trim(text, *m.span())
     if end <= start:
         return None, m, start, end
-    ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
-    try:
-        res = resolve(m, ctx, names)
-    except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
-        res = None
+    res = _resolved(lex, text, pub, m, names, start, end)
     if res is None and (m.lastgroup or "").split("__", 1)[0] in _RETRY:
         # a weekday (or "día") with a number that is not its day: read the match again without that rule
         retry = _first(_pattern(lex, _ALL_RULES - _RETRY)[0], text, m.start())
@@ -628,11 +624,66 @@ def _resolve_one(
             start, end = m2.start(), m2.end()
             while end > start and text[end - 1] in " ,\t\n":
                 end -= 1
-            ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
-            try:
-                res = resolve(m2, ctx, retry_names)
-            except (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError):
-                res = None
+            res = _resolved(lex, text, pub, m2, retry_names, start, end)
             if res is not None:
                 return res, m2, start, end
     return res, m, start, end
+
+
+#: (language, id of a rule's pattern, matched text, its groups, publication date[, tense]) -> (that pattern, the
+#: result, or a marker that it depends on the tense or on the text around the match): results are reused across
+#: matches and documents ("Thursday", "last year" and "2024" recur); a lock-free memo, emptied when full
+_RESOLVED: dict[tuple[Any, ...], tuple[Any, Any]] = shortcut_table()
+_RESOLVED_MAX = 20_000
+_BY_TENSE = object()
+_IN_CONTEXT = object()
+_RESOLVE_ERRORS = (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError)
+
+
+def _resolved(
+    lex: Lexicon, text: str, pub: dt.date | None, m: Any, names: Any, start: int, end: int
+) -> Resolved | None:
+    """:func:`resolve` of match ``m`` (trimmed to ``text[start:end]``), reusing an earlier result where the resolver
+    read nothing but the match, the language, the publication date and, when it asked, the sentence's tense."""
+    pattern = m.re
+    key: tuple[Any, ...] = (lex.lang, id(pattern), m.group(), m.groups(), pub)
+    found = _RESOLVED.get(key)
+    if found is not None and found[0] is pattern and found[1] is not _BY_TENSE and found[1] is not _IN_CONTEXT:
+        return found[1]  # type: ignore[no-any-return]
+    ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
+    if found is not None and found[0] is pattern:
+        if found[1] is _IN_CONTEXT:
+            return _resolve_fresh(m, ctx, names)[0]
+        key = (*key, ctx.tense)  # the result depends on the tense: remembered for each
+        found = _RESOLVED.get(key)
+        if found is not None and found[0] is pattern and found[1] is not _IN_CONTEXT:
+            return found[1]  # type: ignore[no-any-return]
+        res, ok = _resolve_fresh(m, ctx, names)
+        if ok:
+            _remember(key, pattern, _IN_CONTEXT if ctx.used else res)
+        return res
+    res, ok = _resolve_fresh(m, ctx, names)
+    if not ok:
+        pass
+    elif ctx.used:
+        _remember(key, pattern, _IN_CONTEXT)
+    elif ctx.asked:
+        _remember(key, pattern, _BY_TENSE)
+        _remember((*key, ctx.tense), pattern, res)
+    else:
+        _remember(key, pattern, res)
+    return res
+
+
+def _resolve_fresh(m: Any, ctx: Ctx, names: Any) -> tuple[Resolved | None, bool]:
+    """:func:`resolve`, and False for a match it fails on (a surprise: never remembered)."""
+    try:
+        return resolve(m, ctx, names), True
+    except _RESOLVE_ERRORS:
+        return None, False
+
+
+def _remember(key: tuple[Any, ...], pattern: Any, value: Any) -> None:
+    if len(_RESOLVED) >= _RESOLVED_MAX:
+        _RESOLVED.clear()
+    _RESOLVED[key] = (pattern, value)
