@@ -312,6 +312,8 @@ def resolve_overlaps(candidates: Sequence[tuple[int, Mention]]) -> list[tuple[in
         if m.start >= cluster_end:  # a new cluster starts: the last one is settled
             if len(cluster) == 1:
                 chosen.append(cluster[0])
+            elif len(cluster) == 2:  # the usual clash (a year that is a date and a number): one wins
+                chosen.append(_pick(cluster[0], cluster[1]))
             elif cluster:
                 chosen.extend(_greedy(cluster))
             cluster = [item]
@@ -322,6 +324,8 @@ def resolve_overlaps(candidates: Sequence[tuple[int, Mention]]) -> list[tuple[in
                 cluster_end = m.end
     if len(cluster) == 1:
         chosen.append(cluster[0])
+    elif len(cluster) == 2:
+        chosen.append(_pick(cluster[0], cluster[1]))
     elif cluster:
         chosen.extend(_greedy(cluster))
     return chosen
@@ -330,6 +334,12 @@ def resolve_overlaps(candidates: Sequence[tuple[int, Mention]]) -> list[tuple[in
 def _start_end(candidate: tuple[int, Mention]) -> tuple[int, int]:
     m = candidate[1]
     return m.start, m.end
+
+
+def _pick(a: tuple[int, Mention], b: tuple[int, Mention]) -> tuple[int, Mention]:
+    """The winner of two overlapping candidates, ``a`` first by start: what :func:`_greedy` keeps of them."""
+    ma, mb = a[1], b[1]
+    return a if (ma.start - ma.end, a[0], ma.start) <= (mb.start - mb.end, b[0], mb.start) else b
 
 
 def _greedy(cluster: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
