@@ -4,7 +4,10 @@ How a pipeline builds a :class:`~newsnorm.Document`:
 
 1. The language is taken from ``lang`` (checked) or detected from the text.
 2. Every normaliser gets the same bare document (no mentions yet) and returns
-   candidate mentions. Each is checked: ``source[start:end] == text``.
+   candidate mentions. Each mention of a third-party normaliser is checked
+   (a :class:`Mention` with ``source[start:end] == text``, else ``TypeError`` or
+   ``ValueError`` naming the step); the built-ins' mentions are checked by their
+   tests instead, which saves a pass per document.
 3. **Overlap resolution.** Candidates that overlap compete: the longer span wins;
    on equal length, the normaliser earlier in the pipeline wins; then the
    earlier start. The winners never overlap and are sorted by ``start``.
