@@ -295,6 +295,23 @@ def _ascii(s: str) -> str:
     return "".join(str(unicodedata.digit(c, 0)) for c in s)
 
 
+#: Values of grouped and decimal figures ("27,840", "1.5"), per (figure, decimal mark, group mark). Bounded.
+_FIGURES: dict[tuple[str, str, str], float | None] = shortcut_table()
+
+
+def _digit_value(body: str, g: Grammar) -> float | None:
+    """``digit_value(body, g.decimal, g.group)``, memoised (the same figures come back across documents)."""
+    key = (body, g.decimal, g.group)
+    try:
+        return _FIGURES[key]
+    except KeyError:
+        value = digit_value(body, g.decimal, g.group)
+        if len(_FIGURES) >= _RUNS_MAX:
+            _FIGURES.clear()
+        _FIGURES[key] = value
+        return value
+
+
 def _ordinal_prefix(low: str, s: int, g: Grammar) -> int:
     """Start of an ordinal prefix ("ke-") glued before the figure at ``s``, or -1."""
     for p in g.overlay["ordinal_prefix"]:
@@ -316,8 +333,13 @@ def _currency_before(low: str, s: int) -> bool:
     return (i == 0 or not low[i - 1].isalpha()) and low[i:s] in _CURRENCY_PREFIXES
 
 
-def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item] | None, int, str]:
-    """A figure and its tail: (item or None, end, kind "FIG" or "FIGX")."""
+def _figure(
+    text: str, low: str, m: Any, g: Grammar, plain_after: frozenset[str]
+) -> tuple[_Item | list[_Item] | None, int, str]:
+    """A figure and its tail: (item or None, end, kind "FIG" or "FIGX").
+
+    ``plain_after`` is :func:`_plain_after` of ``g``.
+    """
     s = m.start()
     body = m.group()
     plain = body.isdigit()  # digits only (the pattern's digits are all \d): the common case
@@ -332,6 +354,17 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
             return it, e, "FIGX"  # "½", "¾"
         plain = body.isdigit()
     prev = text[s - 1] if s > 0 else " "
+    if plain and prev in _PREV_PLAIN_FIGURE and body.isascii() and len(body) < 300:
+        # a figure in plain surroundings (most of them): the checks below would all pass, so only these remain
+        after = low[e : e + 1]
+        if after in plain_after or (after in _WHITE and _no_tail(low, e, g)):
+            it = _Item(s, e, int(body))
+            if len(body) <= 4:
+                if len(body) == 4 and 1000 <= it.value <= 2100:
+                    it.year_like = True
+                if s > 1 and text[s - 2].isalpha() and _caps_name_before(text, s):
+                    return None, e, ""  # "Boeing 737", "Apollo 11"
+            return it, e, "FIG"
     if plain and prev in ".," and (s == 1 or not text[s - 2].isalnum()):
         s -= 1  # ".08"
         body = prev + body
@@ -383,7 +416,7 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
     else:
         if not body.isascii():
             body = body.translate(_FULLWIDTH)
-        value = digit_value(body, g.decimal, g.group) if body[0] not in ".," else digit_value("0" + body, ".", ",")
+        value = _digit_value(body, g) if body[0] not in ".," else digit_value("0" + body, ".", ",")
     if value is None:
         following = text[e : e + 1] or " "
         if _DOTTED.fullmatch(body) and (not _LETTER.match(following) or _CJK_SCRIPT.match(following)):
@@ -469,6 +502,38 @@ def _figure(text: str, low: str, m: Any, g: Grammar) -> tuple[_Item | list[_Item
     return it, it.end, kind
 
 
+def _no_tail(low: str, e: int, g: Grammar) -> bool:
+    """After a figure ending at ``e`` and one whitespace character: no grouped digits, code, tail or unit."""
+    second = low[e + 1 : e + 2]
+    if second.isdecimal():
+        return False  # "1 234", "0800 123", "2 3/4": groups, phone numbers, fractions
+    if second not in g.tail_after_space and not second.isspace() and low[e] not in g.tail_first:
+        return True
+    t = g.tail.match(low, e)
+    return t is None or t.end() == e  # "5 people", not "5 %", "10 k"
+
+
+#: Characters before a figure after which the figure reader makes no check ("5" in " 5", "(5"): no ".08", no sign.
+_PREV_PLAIN_FIGURE = _PREV_PLAIN - frozenset(".,")
+#: Whitespace in ``_NOT_LETTER``: after one of them, the next character decides whether a tail or group may follow.
+_WHITE = frozenset(c for c in _NOT_LETTER if c.isspace())
+_PLAIN_AFTER: dict[str, frozenset[str]] = shortcut_table()
+
+
+def _plain_after(g: Grammar) -> frozenset[str]:
+    """Characters after which a plain figure has no tail, code, group, ordinal dot or glued unit (``_figure``'s rules).
+
+    The empty string (the end of the text) is one of them.
+    """
+    found = _PLAIN_AFTER.get(g.lang)
+    if found is None:
+        bad = g.tail_first | frozenset("-/") | (frozenset(".") if g.overlay.get("ordinal_dot") else frozenset())
+        chars = frozenset(c for c in _NOT_LETTER if c not in bad and not c.isspace()) | {""}
+        found = cached(("numbers", "plain_after", g.lang), lambda: chars)
+        _PLAIN_AFTER[g.lang] = found
+    return found
+
+
 def _lone(
     low: str, gap: Any, found: _Item, run: list[Tok], last_end: int, pos: int, matches: list[Any], index: int
 ) -> bool:
@@ -513,6 +578,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             matches.sort()  # starts are distinct (a figure starts with a digit, a word with a letter)
     edges = g.ascii_edges
     n_low = len(low)
+    plain_after = _plain_after(g)
     for index, (mstart, is_word, m) in enumerate(matches, 1):
         if mstart < pos:
             continue
@@ -521,7 +587,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             if (mstart and _word_char(low[mstart - 1])) or (mend < n_low and _word_char(low[mend])):
                 continue
         if not is_word:
-            found, end, kind = _figure(text, low, m, g)
+            found, end, kind = _figure(text, low, m, g, plain_after)
             pos = max(end, m.end())
             if not isinstance(found, _Item):
                 close()
@@ -717,6 +783,38 @@ def _tail(low: str, end: int, g: Grammar) -> Any:
     return None
 
 
+#: Runs already read, per language: a run's tokens (positions made relative) -> its numbers (relative too).
+#: The same runs come back across documents ("two million", "$2 billion", "the first"). Bounded: cleared when full.
+_RUNS: dict[tuple[Any, ...], tuple[tuple[int, int, float, bool, int, str], ...]] = shortcut_table()
+_RUNS_MAX = 4096
+#: Positions in a memo key start here: differences between positions and comparisons with the -1
+#: sentinel (or with any constant below this) come out as for the absolute positions.
+_RUN_ORIGIN = 100
+
+
+def _parse_run(run: list[Tok], g: Grammar) -> list[Num]:
+    """:func:`parse_words` of ``run`` with the grammar's switches, memoised on the run's relative positions."""
+    low_pos = run[0][0]
+    for t in run:
+        if 0 <= t[6] < low_pos:
+            low_pos = t[6]
+    shift = low_pos - _RUN_ORIGIN if low_pos > _RUN_ORIGIN else 0
+    key = (
+        g.lang,
+        *[(s - shift, e - shift, w, v, type(v), k, c, a - shift if a >= 0 else -1) for s, e, w, v, k, c, a in run],
+    )
+    found = _RUNS.get(key)
+    if found is None:
+        rel = [(s - shift, e - shift, w, v, k, c, a - shift if a >= 0 else -1) for s, e, w, v, k, c, a in run]
+        found = tuple(
+            (nm.start, nm.end, nm.value, nm.ordinal, nm.tokens, nm.first) for nm in parse_words(rel, *g.parse_flags)
+        )
+        if len(_RUNS) >= _RUNS_MAX:
+            _RUNS.clear()
+        _RUNS[key] = found
+    return [Num(a + shift, b + shift, v, o, n, f) for a, b, v, o, n, f in found]
+
+
 def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Grammar) -> list[_Item]:
     if len(run) == 1:
         s0, e0, w0, v0, k0, _, a0 = run[0]
@@ -732,7 +830,7 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
                 it.percent = True
                 it.end = t.end()
             return [it]
-    nums = parse_words(run, *g.parse_flags)
+    nums = _parse_run(run, g)
     out: list[_Item] = []
     for nm in nums:
         fig = figs.get(nm.start)
