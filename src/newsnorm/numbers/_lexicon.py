@@ -128,6 +128,9 @@ class Grammar:
     one_not_after_pairs: frozenset[str] = frozenset()  # last words of two-word ``one_not_after`` entries ("only")
     #: approximation phrase -> endings of the word before it that cancel it (Russian past verbs before "до")
     approx_not_after: MappingProxyType[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    #: Which of the scanner's optional steps the language's overlay asks for (read once, not per document):
+    #: ``percent_before``, ``negative_before``, ``plural_scale_after_approx``, ``ordinal_titles``, ``approx_after``.
+    steps: tuple[bool, bool, bool, bool, bool] = (False, False, False, False, False)
 
 
 def _data_dir() -> Any:
@@ -409,6 +412,13 @@ def _build(lang: str) -> Grammar:
         one_not_after_pairs=frozenset(w.split()[-1] for w in overlay.get("one_not_after", ()) if " " in w),
         approx_not_after=MappingProxyType(
             {p.lower(): tuple(ends) for p, ends in overlay.get("approx_not_after", {}).items()}
+        ),
+        steps=(
+            bool(overlay.get("percent_before")) and not cjk,
+            bool(overlay.get("negative_before")),
+            bool(overlay.get("plural_scale_after_approx")),
+            bool(overlay.get("ordinal_titles")),
+            bool(overlay.get("approx_after")),
         ),
     )
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["Num", "Tok", "cjk_value", "digit_value", "parse_words"]
 
 _SPACEY = frozenset(" \u00a0\u202f'’")
 
 
-@dataclass
-class Num:
-    """One number found in a run of words (offsets relative to the source)."""
+class Num(NamedTuple):
+    """One number found in a run of words (offsets relative to the source; a tuple: made per run, never changed)."""
 
     start: int
     end: int

@@ -172,20 +172,22 @@ def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = Tru
     items = _scan_cjk(text, low, g) if g.cjk else _scan_words(text, low, g, words)
     if g.non_latin and words:
         items = _merge(items, _latin_english(text, low))
+    if not items:
+        return []  # (every step below keeps an empty list empty)
     items = _mixed(low, items)
     if not ordinals:
         items = [it for it in items if not it.ordinal]
-    if g.overlay.get("percent_before") and not g.cjk:
+    percent_before, negative_before, plural_after_approx, titles, approx_after = g.steps
+    if percent_before:
         _percent_before(low, items, g)
-    if items and g.overlay.get("negative_before"):
+    if items and negative_before:
         _negative_before(low, items, g)
-    _approx(low, items, g)
-    if g.overlay.get("plural_scale_after_approx") and any(it.lone_plural for it in items):
+    _approx(low, items, g, approx_after)
+    if plural_after_approx and any(it.lone_plural for it in items):
         items = [it for it in items if not it.lone_plural or (it.attrs and "approx" in it.attrs)]
     items = _ranges(low, items, g)
     out: list[Mention] = []
     plain_style = style == "canonical"
-    titles = g.overlay.get("ordinal_titles")
     for it in items:
         v = it.value
         if plain_style and type(v) is int and not (it.attrs or it.rng or it.ordinal or it.percent):
@@ -227,8 +229,11 @@ _LEADING_MINUS = re.compile(r"[ \t]*[-−][ \t]{1,2}$")
 def _mixed(low: str, items: list[_Item]) -> list[_Item]:
     """A whole number and a fraction: "2 1/4", "1と5分の4", "일과 이분의 일"; a lone leading "- 1 4/5"."""
     out: list[_Item] = []
-    if not any(it.fraction for it in items):
-        out = items
+    for it in items:
+        if it.fraction:
+            break
+    else:
+        out = items  # no fraction: nothing to join (a loop: cheaper than any() over a generator)
     for it in items if out is not items else ():
         prev = out[-1] if out else None
         if (
@@ -247,7 +252,7 @@ def _mixed(low: str, items: list[_Item]) -> list[_Item]:
             prev.end = it.end
             continue
         out.append(it)
-    if out and out[0].value > 0 and _LEADING_MINUS.fullmatch(low, 0, out[0].start):
+    if out and low[0] in " \t-−" and out[0].value > 0 and _LEADING_MINUS.fullmatch(low, 0, out[0].start):
         out[0].value = -out[0].value  # "- 10  k" alone: a minus sign
         out[0].start = low.index("-") if "-" in low[: out[0].start] else low.index("−")
     return out
@@ -579,6 +584,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
     edges = g.ascii_edges
     n_low = len(low)
     plain_after = _plain_after(g)
+    n_matches = len(matches)
     for index, (mstart, is_word, m) in enumerate(matches, 1):
         if mstart < pos:
             continue
@@ -588,12 +594,17 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                 continue
         if not is_word:
             found, end, kind = _figure(text, low, m, g, plain_after)
-            pos = max(end, m.end())
+            pos = m.end()
+            if end > pos:
+                pos = end
             if not isinstance(found, _Item):
                 close()
                 last_end = -1
                 if found is not None:
                     items.extend(found)
+                continue
+            if not run and (index == n_matches or matches[index][0] - found.end > 27):
+                items.append(found)  # no run before it, no match close after it: alone (as _lone says)
                 continue
             if _lone(low, gap, found, run, last_end, pos, matches, index):
                 if run:
@@ -1073,9 +1084,12 @@ def _caps_name_before(text: str, start: int) -> bool:
     """A capitalised word (not the first of a sentence) right before: a name with a number."""
     if start == 0 or text[start - 1] not in " \u00a0":
         return False
-    b = a = start - 1  # the word right before the space (as _word_before(text, start - 1, 0))
-    while a > 0 and text[a - 1].isalpha() and b - a < 40:
-        a -= 1
+    b = start - 1  # the word right before the space (as _word_before(text, start - 1, 0)): up to 40 letters
+    a = text.rfind(" ", b - 40 if b > 40 else 0, b) + 1
+    if not a or not text[a:b].isalpha():  # no space before it, or other characters: letter by letter
+        a = b
+        while a > 0 and text[a - 1].isalpha() and b - a < 40:
+            a -= 1
     if a == b:
         return False
     if not text[a].isupper():  # "iPhone 15", "iPad 10": a lower-case letter, then a capital is a product name
@@ -1222,8 +1236,12 @@ def _approx_after(low: str, items: list[_Item], g: Grammar) -> None:
                 it.attrs["approx"] = kind
 
 
-def _approx(low: str, items: list[_Item], g: Grammar) -> None:
-    if items and g.overlay.get("approx_after"):
+_APPROX_SPACE_CHARS = " \t\u00a0\n"
+_APPROX_SPACE = frozenset(_APPROX_SPACE_CHARS)
+
+
+def _approx(low: str, items: list[_Item], g: Grammar, approx_after: bool) -> None:
+    if items and approx_after:
         _approx_after(low, items, g)
     if not g.approx or not items:
         return
@@ -1241,8 +1259,9 @@ def _approx(low: str, items: list[_Item], g: Grammar) -> None:
     for it in items:
         before, prev_end = prev_end, it.end
         j = it.start
-        while j > 0 and low[j - 1] in " \t\u00a0\n" and it.start - j < 30:
-            j -= 1
+        if low[j - 1 : j] in _APPROX_SPACE:  # the phrase ends at the last of up to 30 spaces before the number
+            base = j - 30 if j > 30 else 0
+            j = base + len(low[base:j].rstrip(_APPROX_SPACE_CHARS))
         if j == 0 or low[j - 1] not in last or not low.endswith(tails, max(0, j - 40), j):
             continue  # no phrase ends right before the number
         if pat is None:
