@@ -101,6 +101,19 @@ _DEMONYM_ENDINGS["uk"] = (*_DEMONYM_ENDINGS["uk"], "ий", "а", "е", "і", "о
 _DEMONYM_ENDINGS["pl"] = ("i", "a", "ie", "iego", "iej", "im", "ich", "imi", "ą", "y", "ego", "ej")
 _DEMONYM_ENDINGS["sv"] = ("", "a", "t", "er", "erna", "en", "na")
 _DEMONYM_ENDINGS["ro"] = ("ă", "e", "i", "a", "ul", "ului", "ei", "ii", "ilor", "că", "ce")
+# adjective endings on a demonym stem (a form ending in "~": "izraelsk~" -> "izraelský", "izraelskih")
+_DEMONYM_ENDINGS["cs"] = ("ý", "á", "é", "í", "ého", "ému", "ém", "ým", "ých", "ými", "ou")
+_DEMONYM_ENDINGS["sk"] = ("ý", "á", "é", "í", "ého", "ému", "om", "ým", "ých", "ými", "ú", "ej", "y", "a", "e", "i",
+                          "eho", "emu", "ym", "ych", "ymi", "u")  # fmt: skip
+_DEMONYM_ENDINGS["hr"] = _DEMONYM_ENDINGS["bs"] = ("i", "a", "o", "e", "u", "og", "oga", "om", "omu", "ome", "im",
+                                                   "ima", "ih", "oj")  # fmt: skip
+_DEMONYM_ENDINGS["sr"] = (*_DEMONYM_ENDINGS["hr"], "и", "а", "о", "е", "у", "ог", "ога", "ом", "ому", "оме", "им",
+                          "има", "их", "ој")  # fmt: skip
+_DEMONYM_ENDINGS["sl"] = ("i", "a", "o", "e", "ega", "emu", "em", "im", "ih", "imi", "ima")
+_DEMONYM_ENDINGS["bg"] = ("и", "а", "о", "ия", "ият", "ата", "ото", "ите")
+_DEMONYM_ENDINGS["da"] = _DEMONYM_ENDINGS["nb"] = _DEMONYM_ENDINGS["no"] = ("e",)
+_DEMONYM_ENDINGS["bn"] = ("রা", "দের", "র", "কে", "দেরকে")
+_DEMONYM_ENDINGS["ur"] = ("وں",)
 
 #: Endings any place name takes (German genitive, Finnish/Hungarian/Estonian cases).
 _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
@@ -117,6 +130,9 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
            "n", "ssa", "ssä", "sta", "stä", "an", "en", "in", "on", "un", "yn", "lla", "llä", "lta", "ltä", "lle",
            "ksi", "na", "nä", "a", "ä", "han", "hin", "hen", "hon", "hun", "hyn", "ineen", "tta", "ttä"),
     "et": ("s", "st", "sse", "l", "lt", "le", "ks", "ga", "ni", "na", "ta", "d", "i"),
+    # Bengali glues case endings and the demonym suffix on ("ভারতের", "ঢাকায়", "দিল্লিতে", "ইসরায়েলি")
+    "bn": ("ের", "র", "ে", "য়", "য়ে", "য়ের", "তে", "কে", "এ", "এর", "ও", "ি", "ির", "িরা", "িদের", "ীয়",
+           "ীয়রা", "েরও", "য়ও", "তেও", "কেও"),
     "hu": ("ban", "ben", "ba", "be", "ból", "ből", "ra", "re", "ról", "ről", "nak", "nek", "hoz", "hez", "höz",
            "on", "en", "ön", "n", "i", "t", "ot", "et", "tól", "től", "ig", "val", "vel", "ba", "ban", "ból"),
 }  # fmt: skip
@@ -132,6 +148,12 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "pl": (("ka", "ce", False), ("ga", "dze", False), ("cha", "sze", False), ("ra", "rze", False),
            ("ta", "cie", False), ("da", "dzie", False), ("cy", "czech", False), ("chy", "szech", False),
            ("ry", "rzech", False), ("chy", "chach", False), ("ny", "nach", False)),
+    # Czech locatives and datives with consonant change: "Amerika" -> "Americe", "Praha" -> "Praze", "Riga" -> "Rize"
+    "cs": (("ka", "ce", False), ("ha", "ze", False), ("ga", "ze", False), ("ra", "ře", False), ("cha", "še", False)),
+    # Croatian, Bosnian and Serbian: "Amerika" -> "Americi", "Afrika" -> "Africi", "Америка" -> "Америци"
+    "hr": (("ka", "ci", False), ("ga", "zi", False)),
+    "bs": (("ka", "ci", False), ("ga", "zi", False)),
+    "sr": (("ka", "ci", False), ("ga", "zi", False), ("ка", "ци", False), ("га", "зи", False)),
 }  # fmt: skip
 #: Languages whose names are also matched as a stem plus a case ending (the last vowel dropped).
 _STEM_LANGS = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv"})
@@ -143,6 +165,45 @@ _PREFIXES: dict[str, frozenset[str]] = {
     "fa": frozenset({"ب", "به"}),
     "he": frozenset({"ב", "ל", "מ", "ה", "ו", "ש", "וב", "ול", "ומ", "מה", "שב", "שה", "וה", "בה"}),
 }
+#: Case endings a name stem takes beyond the shared Slavic set, per language (Czech "Spojených státech",
+#: "Spojeným státům"; Slovak "Spojených štátoch"; Croatian/Serbian "Njemačkoj", "Državama"; Slovene
+#: "Državah"; Serbian Cyrillic "Немачкој"). Languages listed here also get :data:`_ADJ_FORMS`, endings on
+#: names of other languages ("Washingtonu") and :data:`_ALTERNATIONS` on city names ("Praha" -> "Praze").
+_STEM_EXTRA: dict[str, tuple[str, ...]] = {
+    "cs": ("ech", "ům", "ů", "ám", "ách", "ích", "ím", "ou", "ii", "ií", "iím", "iemi", "ovi", "ami", "y"),
+    "sk": ("och", "ov", "om", "mi", "ám", "ách", "ami", "ou", "ii", "iou", "ií", "ovi", "ú", "y"),
+    "hr": ("om", "em", "ima", "ama", "oj", "ije", "iji", "iju", "ijom", "ju", "ja", "ji", "jom", "ovi", "ove", "ova",
+           "ah", "am", "ih"),
+    "bs": ("om", "em", "ima", "ama", "oj", "ije", "iji", "iju", "ijom", "ju", "ja", "ji", "jom", "ovi", "ove", "ova",
+           "ah", "am", "ih"),
+    "sr": ("om", "em", "ima", "ama", "oj", "ije", "iji", "iju", "ijom", "ju", "ja", "ji", "jom", "ovi", "ove", "ova",
+           "ом", "ем", "има", "ама", "ој", "ије", "ији", "ију", "ијом", "ју", "ја", "ји", "јом", "ови", "ове", "ова",
+           "а", "е", "и", "у", "о"),
+    "sl": ("om", "em", "ima", "ama", "ah", "am", "ih", "ijo", "iji", "ije", "jo", "ji", "je", "ja", "ov", "ovi"),
+}  # fmt: skip
+#: Adjective words of multi-word names, per language: ``(finals, endings)``: a leading word ending in one of
+#: ``finals`` also stands with each of ``endings`` in its place ("Spojené státy" -> "Spojených států",
+#: "Velika Britanija" -> "Velikoj Britaniji", "Bosna i Hercegovina" -> "Bosni i Hercegovini").
+_CS_ADJ = ("ý", "á", "é", "í", "ého", "ému", "ém", "ým", "ých", "ými", "ou")
+_SK_ADJ = _DEMONYM_ENDINGS["sk"]  # with the short endings after a long syllable: "rakúskym"
+_HR_ADJ = ("i", "a", "o", "e", "u", "og", "oga", "om", "omu", "ome", "im", "ima", "ih", "oj")
+_SR_ADJ = ("и", "а", "о", "е", "у", "ог", "ога", "ом", "ому", "оме", "им", "има", "их", "ој")
+_SL_ADJ = ("i", "a", "o", "e", "ega", "emu", "em", "im", "ih", "imi", "ima", "ih")
+_ADJ_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+    "cs": ((("ý", "á", "é", "í"), _CS_ADJ),),
+    "sk": ((("ý", "á", "é", "í"), _SK_ADJ),),
+    "hr": ((("i", "a", "o", "e"), _HR_ADJ),),
+    "bs": ((("i", "a", "o", "e"), _HR_ADJ),),
+    "sr": ((("i", "a", "o", "e"), _HR_ADJ), (("и", "а", "о", "е"), _SR_ADJ)),  # Latin and Cyrillic
+    "sl": ((("i", "a", "o", "e"), _SL_ADJ),),
+}
+#: Short conjunctions inside multi-word names ("Bosna i Hercegovina", "Trinidad a Tobago"): never inflected.
+_NAME_LINKS = frozenset({"i", "a", "in", "и", "y", "e"})
+#: Vowel signs glue case endings to names in these languages ("ভারতের", "ঢাকায়"): a sign continues the word,
+#: and every name, however short, takes the language's name endings.
+_GLUED_SIGNS = frozenset({"bn", "as"})
+#: Data rows of another language that a language reads too (Norwegian "no" is Bokmål "nb").
+_ROW_LANGS: dict[str, frozenset[str]] = {"no": frozenset({"no", "nb"})}
 #: Languages where a country name glued to a capitalised word is most often part of a person's or a
 #: firm's name ("Jordan Peterson"). Elsewhere nouns are capitalised (de) or a genitive country name stands
 #: between a title and a name ("Premier Izraela Binjamin Netanjahu", "Menteri Israel Benjamin Netanyahu").
@@ -373,7 +434,7 @@ def cldr_pairs(lang: str, script: str = "") -> list[tuple[str, str]]:
         return out
     for row in _tsv("aliases.tsv"):
         if row[0] == lang or (lang == "*" and row[2] in ("country", "territory")):
-            out.extend((row[1], name) for name in row[3].split("|"))
+            out.extend((row[1], name) for name in row[3].split("|") if not name.endswith("~"))
     return out
 
 
@@ -424,7 +485,9 @@ class Gazetteer:
     shadow: frozenset[int]  # city rows whose key is one of the language's own keys (the own entry wins)
     exact: Mapping[str, Entry]
     city_exact: Mapping[str, Entry]
-    slavic: bool  # city names take Slavic case endings
+    slavic: frozenset[str]  # the Slavic case endings city stems take (empty: none)
+    name_min: int  # the shortest city key that takes ``name_endings``
+    signs: bool  # a vowel sign continues its word (Bengali "ভারতের"): the end of a name must be the end of a word
     name_endings: frozenset[str]  # endings any name takes in this language
     prefixes: frozenset[str]
     exempt: frozenset[str]  # folded words that may follow a place without making it a name (weekdays, months)
@@ -443,6 +506,7 @@ class _Builder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.keys: dict[str, list[Any]] = {}
+        self._ends: dict[int, tuple[Iterable[str], frozenset[str]]] = {}
 
     def add(self, name: str, cand: Candidate, *, stem: bool = False, endings: Iterable[str] = ()) -> None:
         name = name.rstrip("'’").replace("ʼ", "’")
@@ -454,6 +518,14 @@ class _Builder:
         for v in spelling_variants(" ".join(name.split())):
             self._add_one(v, cand, stem, endings)
 
+    def add_trap(self, name: str) -> None:
+        """Add a fixed expression that is no place; a name spelled the same way is dropped ("Mkutano")."""
+        for v in spelling_variants(" ".join(name.split())):
+            slot = self.keys.get(fold(v))
+            if slot is not None and all(c.type != "trap" for c in slot[0]):
+                del self.keys[fold(v)]
+        self.add(name, Candidate("", "trap", 0, name, 0))
+
     def _add_one(self, name: str, cand: Candidate, stem: bool, endings: Iterable[str]) -> None:
         key = fold(name)
         if len(key) != len(name):  # pragma: no cover - fold is 1:1 by construction
@@ -464,9 +536,10 @@ class _Builder:
             for i, c in enumerate(name):
                 if c != lowered[i]:
                     bits |= 1 << i
+        ends = self._frozen(endings)
         slot = self.keys.get(key)
         if slot is None:
-            slot = [[cand], bits, not stem, set(endings) if endings else None]
+            slot = [[cand], bits, not stem, ends]
             self.keys[key] = slot
             return
         slot[1] &= bits
@@ -474,11 +547,23 @@ class _Builder:
             slot[0].append(cand)
         if not stem:
             slot[2] = True
-        if endings:
+        if ends:
             if slot[3] is None:
-                slot[3] = set(endings)
-            else:
-                slot[3].update(endings)
+                slot[3] = ends
+            elif not ends <= slot[3]:
+                slot[3] = slot[3] | ends
+
+    def _frozen(self, endings: Iterable[str]) -> frozenset[str] | None:
+        """``endings`` as one shared frozenset (a language adds the same long tuples to thousands of keys)."""
+        if not endings:
+            return None
+        if isinstance(endings, frozenset):
+            return endings
+        memo = self._ends
+        found = memo.get(id(endings))
+        if found is None or found[0] is not endings:
+            found = memo[id(endings)] = (endings, frozenset(endings))
+        return found[1]
 
     def freeze(self) -> dict[str, Entry]:
         out: dict[str, Entry] = {}
@@ -535,11 +620,20 @@ def _build(lang: str) -> Gazetteer:
     b = _Builder(lang)
     demonym_end = _DEMONYM_ENDINGS.get(lang, ())
     name_end = _NAME_ENDINGS.get(lang, ())
+    name_min = 2 if lang in _GLUED_SIGNS else 5
     stems = lang in _STEM_LANGS
+    extra = _STEM_EXTRA.get(lang)
+    stem_end = (*_SLAVIC_NOUN, *extra) if extra else _SLAVIC_NOUN
 
     def add_name(name: str, cand: Candidate, own: bool = True) -> None:
         """Add a name; ``own`` names (of this language) also get their inflected forms."""
-        b.add(name, cand, endings=name_end if len(name) >= 5 else ())
+        if name.endswith("~"):  # a curated stem that needs an ending ("Viedn~" -> "Viedni", "Viedňou")
+            b.add(name[:-1], cand, stem=True, endings=stem_end if stems else name_end)
+            return
+        if extra and not own and len(name) >= 4 and name[-1].isalpha():  # "Washingtonu", "Washingtonem"
+            b.add(name, cand, endings=stem_end)
+        else:
+            b.add(name, cand, endings=name_end if len(name) >= name_min else ())
         if not own:
             return
         for final, changed, stem in _ALTERNATIONS.get(lang, ()):
@@ -561,7 +655,9 @@ def _build(lang: str) -> Gazetteer:
         else:
             return
         if len(words) == 1:
-            b.add(last_stem, cand, stem=stem_only, endings=_SLAVIC_NOUN)
+            b.add(last_stem, cand, stem=stem_only, endings=stem_end)
+        elif extra:
+            add_phrase(words[:-1], last_stem, cand, stem_only)
         elif len(words) == 2 and len(words[0]) >= 4:  # "сектор Газа" -> "сектору Газа", "Южная Корея" -> "Южной Корее"
             first = words[0]
             forms = {first}
@@ -573,6 +669,29 @@ def _build(lang: str) -> Gazetteer:
                 forms |= {first + e for e in _SLAVIC_NOUN}
             for form in forms:
                 b.add(form + " " + last_stem, cand, stem=stem_only, endings=_SLAVIC_NOUN)
+
+    def add_phrase(lead: list[str], last_stem: str, cand: Candidate, stem_only: bool) -> None:
+        """Inflected forms of a name of two or three words: each leading word in its adjective forms."""
+        if len(lead) > 2:
+            return
+        options: list[set[str]] = []
+        for word in lead:
+            forms = {word}
+            low = word.lower()
+            if len(word) >= 3 and low not in _NAME_LINKS:
+                adj_endings = next((ends for finals, ends in _ADJ_FORMS[lang] if low.endswith(finals)), None)
+                if adj_endings is not None:
+                    forms |= {word[:-1] + e for e in adj_endings}
+                else:
+                    if len(lead) == 1 and len(word) >= 4:  # a noun before a genitive: "pásmo Gazy" -> "pásma Gazy"
+                        noun = word[:-1] if low[-1] in _STEM_FINALS else word
+                        forms |= {noun + e for e in stem_end}
+            options.append(forms)
+        heads = [""]
+        for forms in options:
+            heads = [h + f + " " for h in heads for f in forms]
+        for head in heads:
+            b.add(head + last_stem, cand, stem=stem_only, endings=stem_end)
 
     langs = [base] if base == "en" else [base, "en"]
     for source_lang in langs:
@@ -591,16 +710,17 @@ def _build(lang: str) -> Gazetteer:
                     add_name(name.replace("&", "and"), cand)
                 if source_lang == "en" and name.startswith("St. "):
                     add_name("Saint " + name[4:], cand)
+    rows_of = _ROW_LANGS.get(lang, frozenset({lang}))
     for row in _tsv("aliases.tsv"):
-        if row[0] not in ("*", lang):
+        if row[0] != "*" and row[0] not in rows_of:
             continue
         code, kind = row[1], row[2]
         for name in row[3].split("|"):
             add_name(
-                name, Candidate(code, kind, 0, name if kind == "region" else spell[code].common, 0), row[0] == lang
+                name, Candidate(code, kind, 0, name if kind == "region" else spell[code].common, 0), row[0] in rows_of
             )
     for row in _tsv("demonyms.tsv"):
-        if row[0] != lang:
+        if row[0] not in rows_of:
             continue
         code = row[1]
         for name in row[2].split("|"):
@@ -610,10 +730,10 @@ def _build(lang: str) -> Gazetteer:
             else:
                 b.add(name, cand, endings=demonym_end)
     for row in _tsv("traps.tsv"):
-        if row[0] not in ("*", lang):
+        if row[0] != "*" and row[0] not in rows_of:
             continue
         for name in row[1].split("|"):
-            b.add(name, Candidate("", "trap", 0, name, 0))
+            b.add_trap(name)
     scripts = _lang_scripts(base)
     latin = "LATIN" in scripts
     if latin:
@@ -624,13 +744,15 @@ def _build(lang: str) -> Gazetteer:
             kind = spell[code].type if code in spell else "country"
             add_name(name, Candidate(code, kind, 0, spell[code].common if code in spell else name, 0), False)
 
+    # city keys live in one automaton per script set, shared by every language written in it
+    scripts = frozenset(s for s in scripts if s in _cities().spans)  # en_Dsrt's Deseret has no cities
+    if extra and lang in _ALTERNATIONS:  # city names change their last consonant too: "Praha" -> "Praze"
+        _city_alternations(b, scripts, _ALTERNATIONS[lang])
     entries = b.freeze()
     automaton = ahocorasick.Automaton()
     for key, entry in entries.items():
         automaton.add_word(key, (len(key), entry))
     automaton.make_automaton()
-    # city keys live in one automaton per script set, shared by every language written in it
-    scripts = frozenset(s for s in scripts if s in _cities().spans)  # en_Dsrt's Deseret has no cities
     cities = _city_automaton(scripts, stems)
     shadow = frozenset(n for key in entries if (n := cities.automaton.get(key, (0, -1))[1]) >= 0)
     runs, inner = _prefilter(entries, cities.firsts)
@@ -639,10 +761,11 @@ def _build(lang: str) -> Gazetteer:
         for q in QUOTES
         if next(automaton.keys(q), None) is not None or next(cities.automaton.keys(q), None) is not None
     )
-    city_exact = _CityExact(scripts, stems, name_end)
+    stem_set = frozenset(stem_end) if stems else _NONE
+    city_exact = _CityExact(scripts, stem_set, name_end, name_min)
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
-    openers = frozenset(w for row in _tsv("openers.tsv") if row[0] == lang for w in row[1].split("|"))
-    followers = frozenset(w for row in _tsv("followers.tsv") if row[0] == lang for w in row[1].split("|"))
+    openers = frozenset(w for row in _tsv("openers.tsv") if row[0] in rows_of for w in row[1].split("|"))
+    followers = frozenset(w for row in _tsv("followers.tsv") if row[0] in rows_of for w in row[1].split("|"))
     return Gazetteer(
         lang=lang,
         automaton=automaton,
@@ -650,7 +773,9 @@ def _build(lang: str) -> Gazetteer:
         shadow=shadow,
         exact=exact,
         city_exact=city_exact,
-        slavic=stems,
+        slavic=stem_set,
+        name_min=name_min,
+        signs=lang in _GLUED_SIGNS,
         name_endings=frozenset(name_end),
         prefixes=_PREFIXES.get(lang, frozenset()),
         exempt=_exempt_words(base) | followers,
@@ -662,6 +787,45 @@ def _build(lang: str) -> Gazetteer:
         inner=inner,
         memo={},
     )
+
+
+def _city_alternations(b: _Builder, scripts: frozenset[str], rules: tuple[tuple[str, str, bool], ...]) -> None:
+    """Add the case forms with a consonant change of the whole-name city keys of ``scripts`` ("Praha" -> "Praze").
+
+    The key's capitals come back from its mask; the forms are the language's own keys.
+    """
+    table = _cities()
+    finals = tuple(final for final, _changed, _stem in rules)
+    keys, flags, masks, indexes, cands = table.keys, table.flags, table.masks, table.indexes, table.candidates
+    for script in sorted(scripts):
+        first, last = table.spans.get(script, (0, 0))
+        for number in range(first, last):
+            key = keys[number]
+            if not (flags[number] & 1 and key.endswith(finals)) or " " in key or not masks[number]:
+                continue
+            mask = masks[number]
+            name = "".join(c.upper() if i in mask else c for i, c in enumerate(key))
+            for final, changed, _stem in rules:
+                if key.endswith(final) and len(key) - len(final) >= 3 and key[-len(final) - 1].isalpha():
+                    form = name[: -len(final)] + changed
+                    for i in indexes[number]:
+                        b.add(form, cands[i])
+
+
+def _big_city_links() -> frozenset[str]:
+    """Lower-case words inside the GeoNames names of cities of a million people ("Rio de Janeiro", "Dar es Salaam").
+
+    They join a run of capitalised words, so the prefilter does not cut such a name in two.
+    """
+
+    def build() -> frozenset[str]:
+        words: set[str] = set()
+        for cand in _cities().candidates:
+            if cand.population >= 1_000_000:
+                words.update(w for w in cand.name.split(" ")[1:] if w[:1].islower())
+        return frozenset(words)
+
+    return cached(("newsnorm.places.big_city_links",), build)
 
 
 def _prefilter(entries: Mapping[str, Entry], city_firsts: frozenset[str] | None) -> tuple[Any, frozenset[str]]:
@@ -678,7 +842,7 @@ def _prefilter(entries: Mapping[str, Entry], city_firsts: frozenset[str] | None)
     if city_firsts is None:
         return None, frozenset()
     firsts: set[str] = set(city_firsts)
-    inner: set[str] = set()
+    inner: set[str] = set(_big_city_links())
 
     def visit(key: str, mask: tuple[int, ...], trap: bool) -> bool:
         if not key[0].isalpha():
@@ -841,12 +1005,11 @@ def _city_automaton(scripts: frozenset[str], slavic: bool) -> _CityAutomaton:
     return cached(("newsnorm.places.city_automaton", tuple(sorted(scripts)), slavic), build)
 
 
-_SLAVIC_SET = frozenset(_SLAVIC_NOUN)
 _NONE: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def city_entry(number: int, slavic: bool, name_endings: frozenset[str]) -> Entry | None:
+def city_entry(number: int, slavic: frozenset[str], name_endings: frozenset[str], name_min: int = 5) -> Entry | None:
     """The :class:`Entry` of city-key row ``number`` for a language's grammar (made on demand).
 
     ``None`` when the key is only a stem and the language takes no Slavic endings.
@@ -856,7 +1019,7 @@ def city_entry(number: int, slavic: bool, name_endings: frozenset[str]) -> Entry
     if not (flags & 1 or (slavic and flags & 2)):
         return None
     full = bool(flags & 1)
-    ends = _SLAVIC_SET if slavic and flags & 2 else (name_endings if len(key) >= 5 else _NONE)
+    ends = slavic if slavic and flags & 2 else (name_endings if len(key) >= name_min else _NONE)
     nobound = not key.isascii() and bool(_scripts(key)) and _scripts(key) <= _NO_SPACE_SCRIPTS
     abbrev = len(mask) > 1 and len(mask) == sum(1 for c in key if c.isalpha())
     cands = table.candidates
@@ -867,16 +1030,19 @@ def city_entry(number: int, slavic: bool, name_endings: frozenset[str]) -> Entry
 class _CityExact(Mapping[str, Entry]):
     """Read-only ``key -> Entry`` view of a language's whole-name city keys (entries made on demand)."""
 
-    def __init__(self, scripts: frozenset[str], slavic: bool, endings: tuple[str, ...]) -> None:
+    def __init__(
+        self, scripts: frozenset[str], slavic: frozenset[str], endings: tuple[str, ...], name_min: int = 5
+    ) -> None:
         self._scripts = scripts
         self._slavic = slavic
         self._endings = frozenset(endings)
+        self._name_min = name_min
 
     def _entry(self, key: str) -> Entry | None:
-        number = _city_automaton(self._scripts, self._slavic).automaton.get(key, (0, -1))[1]
+        number = _city_automaton(self._scripts, bool(self._slavic)).automaton.get(key, (0, -1))[1]
         if number < 0 or not _cities().flags[number] & 1:
             return None
-        return city_entry(number, self._slavic, self._endings)
+        return city_entry(number, self._slavic, self._endings, self._name_min)
 
     def __getitem__(self, key: str) -> Entry:
         entry = self._entry(key)

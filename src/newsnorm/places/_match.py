@@ -50,6 +50,14 @@ def _is_mark(ch: str) -> bool:
     return "\u0900" <= ch <= "\u097f" and unicodedata.category(ch) in ("Mn", "Mc")
 
 
+def _is_sign(ch: str) -> bool:
+    """An Indic vowel sign, virama or nukta: where endings are glued on with them ("ভারতের") it continues its word."""
+    return "\u0900" <= ch <= "\u0dff" and unicodedata.category(ch) in ("Mn", "Mc")
+
+
+_WORD_SIGNS = re.compile(r"(?:\w|[\u0900-\u0963\u0966-\u0dff])+")  # not the danda
+
+
 def _is_word_char(ch: str) -> bool:
     """A letter or digit of a script written with spaces (CJK, kana, Thai ... are no word neighbours)."""
     if not (ch.isalnum() or ch == "_"):
@@ -93,7 +101,17 @@ def _accept(text: str, start: int, end: int, entry: Entry, g: Gazetteer, strict_
                 return None
             if prefix.endswith("ال"):  # the Arabic article belongs to the name: الخرطوم, الإسرائيلي
                 start -= 2
-        if end < n and _is_word_char(low[end]) and _is_word_char(low[end - 1]):
+        if g.signs and end < n:
+            after, before = low[end], low[end - 1]
+            if (_is_word_char(after) or _is_sign(after)) and (_is_word_char(before) or _is_sign(before)):
+                m = _WORD_SIGNS.match(low, end)
+                rest = fold(m.group()) if m else ""
+                if rest not in entry.endings:
+                    return None
+                end += len(rest)
+            elif not entry.full and "" not in entry.endings:
+                return None
+        elif end < n and _is_word_char(low[end]) and _is_word_char(low[end - 1]):
             m = _WORD.match(low, end)
             rest = fold(m.group()) if m else ""
             if rest not in entry.endings:
@@ -287,7 +305,8 @@ def _raw_hits(
     found: list[tuple[int, int, int, Entry]] = []
     n = len(text)
     glued = bool(g.prefixes)
-    slavic, name_endings, shadow = g.slavic, g.name_endings, g.shadow
+    slavic, name_endings, shadow, name_min = g.slavic, g.name_endings, g.shadow, g.name_min
+    is_mark = _is_sign if g.signs else _is_mark
     for last, (size, value) in pairs:
         if capitals:  # cheap rejections before the entry: a key inside a word, a lower-case first letter
             first = last + 1 - size
@@ -298,7 +317,7 @@ def _raw_hits(
         if type(value) is int:
             if value in shadow:
                 continue  # the language's own key (a country, an alias) wins over the city key
-            city = city_entry(value, slavic, name_endings)
+            city = city_entry(value, slavic, name_endings, name_min)
             if city is None:
                 continue
             entry = city
@@ -312,7 +331,7 @@ def _raw_hits(
             full
             and not nobound
             and (start == 0 or not text[start - 1].isalnum())
-            and (end == n or not (text[end].isalnum() or _is_mark(text[end])))
+            and (end == n or not (text[end].isalnum() or is_mark(text[end])))
         ):
             if strict_case and mask:
                 if not text[start + mask[0]].isupper():
