@@ -426,13 +426,37 @@ def _first(
             compiled = found[1] if found is not None and found[0] is compiled else _word_dispatch(
                 compiled, word, text[s], at_anchor
             )
+    return _try(compiled, text, s, skip)
+
+
+def _try(rules: Any, text: str, s: int, skip: int = 0) -> tuple[Any, Any, Any, int] | None:
+    """The first of ``rules`` (after the first ``skip``) that matches at ``s``: ``(match, group names, rules, its
+    index)``."""
     i = skip
-    for pattern, names, _, _, _ in compiled[skip:] if skip else compiled:
+    for pattern, names, _, _, _ in rules[skip:] if skip else rules:
         m = pattern.match(text, s)
         if m is not None:
-            return m, names, compiled, i
+            return m, names, rules, i
         i += 1
     return None
+
+
+#: (id of a rule tuple, first character, folded first word or None) -> (that tuple, its rules that can match at a
+#: start before an anchor with that character and word): one lock-free lookup for both filters of :func:`_first`
+_BEFORE: dict[tuple[int, str, str | None], tuple[Any, Any]] = shortcut_table()
+
+
+def _before_rules(compiled: Any, ch: str, word: str | None) -> Any:
+    """The rules :func:`_first` tries at a start before an anchor reading ``ch`` and the folded ``word``."""
+    found = _BEFORE.get((id(compiled), ch, word))
+    if found is not None and found[0] is compiled:
+        return found[1]
+    kept = _dispatch(compiled, ch)
+    if word:
+        kept = _word_dispatch(kept, word, ch, False)
+    if len(_BEFORE) < _BY_CHAR_MAX:
+        _BEFORE[(id(compiled), ch, word)] = (compiled, kept)
+    return kept
 
 
 def _rules_at(lex: Lexicon, word: str) -> frozenset[str] | None:
@@ -454,15 +478,17 @@ def _rules_at(lex: Lexicon, word: str) -> frozenset[str] | None:
     return found
 
 
-#: (language, anchor text) -> (compiled rules, starters, try the anchor only, its folded word): lock-free memo
-_AT_ANCHOR: dict[tuple[str, str], tuple[Any, frozenset[str], bool, str]] = shortcut_table()
+#: (language, anchor text) -> (compiled rules, starters, try the anchor only, the rules tried at the anchor itself):
+#: lock-free memo
+_AT_ANCHOR: dict[tuple[str, str], tuple[Any, frozenset[str], bool, Any]] = shortcut_table()
 _AT_ANCHOR_MAX = 50_000
 
 
-def _at_anchor(lex: Lexicon, word: str) -> tuple[Any, frozenset[str], bool, str]:
+def _at_anchor(lex: Lexicon, word: str) -> tuple[Any, frozenset[str], bool, Any]:
     """What the scanner tries at an anchor reading ``word``: its rules, the words a match may start with, whether
-    only the anchor is a start, and the anchor's folded word for the rules' first-word filter ("" for none: a
-    digit, an unspaced, prefixed or suffixing language, a word with inner punctuation)."""
+    only the anchor is a start, and the rules tried at the anchor itself: those that can start with its first
+    character and, by its folded word, may begin there (no word filter for a digit, an unspaced, prefixed or
+    suffixing language, a word with inner punctuation)."""
     key = (lex.lang, word)
     found = _AT_ANCHOR.get(key)
     if found is None:
@@ -472,7 +498,10 @@ def _at_anchor(lex: Lexicon, word: str) -> tuple[Any, frozenset[str], bool, str]
         head = fold(word.split()[0]) if word.strip() else ""
         if not (lex.spaced and not lex.prefixed and not lex.anchor_open_end and head.isalpha()):
             head = ""
-        found = (compiled, starters, first_only, head)
+        own = _dispatch(compiled, word[0])
+        if head:
+            own = _word_dispatch(own, head, word[0], True)
+        found = (compiled, starters, first_only, own)
         if len(_AT_ANCHOR) < _AT_ANCHOR_MAX:
             _AT_ANCHOR[key] = found
     return found
@@ -548,6 +577,7 @@ def _matches(lex: Lexicon, text: str) -> list[Any]:
     """The scanner's matches: anchored attempts near each anchor, left to right, never overlapping."""
     out: list[Any] = []
     last_end = 0
+    lang = lex.lang
     for a, word in _anchors(lex, text):
         if a < last_end:
             continue
@@ -555,13 +585,24 @@ def _matches(lex: Lexicon, text: str) -> list[Any]:
             text[a - 1].isdigit() or (text[a - 1] in ",." and a > 1 and text[a - 2].isdigit())
         ):
             continue
-        compiled, starters, first_only, head = _at_anchor(lex, word)
-        for s, key in [(a, "")] if first_only else _starts(lex, text, a, last_end, starters):
-            hit = _first(compiled, text, s, 0, key) if s != a else _first(compiled, text, s, 0, head, True)
-            if hit is not None and hit[0].end() > a:
-                out.append(hit)
-                last_end = hit[0].end()
-                break
+        plan = _AT_ANCHOR.get((lang, word))
+        if plan is None:
+            plan = _at_anchor(lex, word)
+        compiled, starters, first_only, own = plan
+        hit = None
+        if not first_only:
+            for s, key in _starts(lex, text, a, last_end, starters):
+                if s == a:
+                    break
+                hit = _try(_before_rules(compiled, text[s], key), text, s)
+                if hit is not None and hit[0].end() > a:
+                    break
+                hit = None
+        if hit is None:
+            hit = _try(own, text, a)
+        if hit is not None:
+            out.append(hit)
+            last_end = hit[0].end()
     return out
 
 
