@@ -114,6 +114,9 @@ _DEMONYM_ENDINGS["bg"] = ("и", "а", "о", "ия", "ият", "ата", "ото"
 _DEMONYM_ENDINGS["da"] = _DEMONYM_ENDINGS["nb"] = _DEMONYM_ENDINGS["no"] = ("e",)
 _DEMONYM_ENDINGS["bn"] = ("রা", "দের", "র", "কে", "দেরকে")
 _DEMONYM_ENDINGS["ur"] = ("وں",)
+_DEMONYM_ENDINGS["lt"] = ("as", "ai", "ų", "ams", "us", "ė", "ės", "ei", "ę", "o", "ui", "ą", "is", "iai", "ių", "iams",
+                          "ius", "io", "iui", "į", "ų")  # fmt: skip
+_DEMONYM_ENDINGS["lv"] = ("s", "i", "u", "iem", "us", "e", "es", "ei", "ē", "ais", "ā", "o")
 
 #: Endings any place name takes (German genitive, Finnish/Hungarian/Estonian cases).
 _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
@@ -129,7 +132,8 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "fi": ("in", "iin", "issa", "issä", "ista", "istä", "illa", "illä", "ilta", "iltä", "ille", "iksi", "ina", "inä",
            "n", "ssa", "ssä", "sta", "stä", "an", "en", "in", "on", "un", "yn", "lla", "llä", "lta", "ltä", "lle",
            "ksi", "na", "nä", "a", "ä", "han", "hin", "hen", "hon", "hun", "hyn", "ineen", "tta", "ttä"),
-    "et": ("s", "st", "sse", "l", "lt", "le", "ks", "ga", "ni", "na", "ta", "d", "i"),
+    "et": ("s", "st", "sse", "l", "lt", "le", "ks", "ga", "ni", "na", "ta", "d", "i", "t", "is", "ist", "isse", "il",
+           "ilt", "ile", "iks", "iga", "ini", "ina", "ita", "it", "id", "ga"),
     # Bengali glues case endings and the demonym suffix on ("ভারতের", "ঢাকায়", "দিল্লিতে", "ইসরায়েলি")
     "bn": ("ের", "র", "ে", "য়", "য়ে", "য়ের", "তে", "কে", "এ", "এর", "ও", "ি", "ির", "িরা", "িদের", "ীয়",
            "ীয়রা", "েরও", "য়ও", "তেও", "কেও"),
@@ -154,6 +158,10 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "hr": (("ka", "ci", False), ("ga", "zi", False)),
     "bs": (("ka", "ci", False), ("ga", "zi", False)),
     "sr": (("ka", "ci", False), ("ga", "zi", False), ("ка", "ци", False), ("га", "зи", False)),
+    # Lithuanian and Latvian city names lose their nominative ending before a case ending: "Vilnius" -> "Vilniuje"
+    # (they take no shared Slavic city stems: those are cut by the Russian rule, "Cenai" -> "Cen-as")
+    "lt": (("as", "", True), ("is", "", True), ("us", "", True), ("ys", "", True), ("a", "", True), ("ė", "", True)),
+    "lv": (("s", "", True), ("a", "", True), ("e", "", True)),
 }  # fmt: skip
 #: Languages whose names are also matched as a stem plus a case ending (the last vowel dropped).
 _STEM_LANGS = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv"})
@@ -165,6 +173,12 @@ _PREFIXES: dict[str, frozenset[str]] = {
     "fa": frozenset({"ب", "به"}),
     "he": frozenset({"ב", "ל", "מ", "ה", "ו", "ש", "וב", "ול", "ומ", "מה", "שב", "שה", "וה", "בה"}),
 }
+#: Lithuanian and Latvian noun endings after the stem ("Lietuv-oje", "Rīg-ā").
+_LT_NOUN = ("as", "o", "ui", "ą", "u", "e", "ai", "is", "io", "iui", "į", "iu", "yje", "y", "ys", "a", "os", "oje", "ė",
+            "ės", "ei", "ę", "ėje", "ų", "ams", "us", "uose", "omis", "ose", "oms", "ėse", "ėms", "ėmis", "uje", "iai",
+            "ių", "iams", "ius", "iuose", "ą")  # fmt: skip
+_LV_NOUN = ("a", "as", "ai", "u", "ā", "ām", "ās", "am", "os", "i", "is", "e", "es", "ei", "ē", "ēm", "ēs", "us", "um",
+            "ū", "s", "iem", "ī", "īs", "š", "am", "ām")  # fmt: skip
 #: Case endings a name stem takes beyond the shared Slavic set, per language (Czech "Spojených státech",
 #: "Spojeným státům"; Slovak "Spojených štátoch"; Croatian/Serbian "Njemačkoj", "Državama"; Slovene
 #: "Državah"; Serbian Cyrillic "Немачкој"). Languages listed here also get :data:`_ADJ_FORMS`, endings on
@@ -180,6 +194,8 @@ _STEM_EXTRA: dict[str, tuple[str, ...]] = {
            "ом", "ем", "има", "ама", "ој", "ије", "ији", "ију", "ијом", "ју", "ја", "ји", "јом", "ови", "ове", "ова",
            "а", "е", "и", "у", "о"),
     "sl": ("om", "em", "ima", "ama", "ah", "am", "ih", "ijo", "iji", "ije", "jo", "ji", "je", "ja", "ov", "ovi"),
+    "lt": _LT_NOUN,
+    "lv": _LV_NOUN,
 }  # fmt: skip
 #: Adjective words of multi-word names, per language: ``(finals, endings)``: a leading word ending in one of
 #: ``finals`` also stands with each of ``endings`` in its place ("Spojené státy" -> "Spojených států",
@@ -189,19 +205,37 @@ _SK_ADJ = _DEMONYM_ENDINGS["sk"]  # with the short endings after a long syllable
 _HR_ADJ = ("i", "a", "o", "e", "u", "og", "oga", "om", "omu", "ome", "im", "ima", "ih", "oj")
 _SR_ADJ = ("и", "а", "о", "е", "у", "ог", "ога", "ом", "ому", "оме", "им", "има", "их", "ој")
 _SL_ADJ = ("i", "a", "o", "e", "ega", "emu", "em", "im", "ih", "imi", "ima", "ih")
-_ADJ_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
-    "cs": ((("ý", "á", "é", "í"), _CS_ADJ),),
-    "sk": ((("ý", "á", "é", "í"), _SK_ADJ),),
-    "hr": ((("i", "a", "o", "e"), _HR_ADJ),),
-    "bs": ((("i", "a", "o", "e"), _HR_ADJ),),
-    "sr": ((("i", "a", "o", "e"), _HR_ADJ), (("и", "а", "о", "е"), _SR_ADJ)),  # Latin and Cyrillic
-    "sl": ((("i", "a", "o", "e"), _SL_ADJ),),
+_ADJ_FORMS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "cs": tuple((f, _CS_ADJ) for f in ("ý", "á", "é", "í")),
+    "sk": tuple((f, _SK_ADJ) for f in ("ý", "á", "é", "í")),
+    "hr": tuple((f, _HR_ADJ) for f in ("i", "a", "o", "e")),
+    "bs": tuple((f, _HR_ADJ) for f in ("i", "a", "o", "e")),
+    "sr": tuple((f, _HR_ADJ) for f in ("i", "a", "o", "e")) + tuple((f, _SR_ADJ) for f in ("и", "а", "о", "е")),
+    "sl": tuple((f, _SL_ADJ) for f in ("i", "a", "o", "e")),
+    # "Jungtinės Valstijos" -> "Jungtinėse Valstijose", "Didžioji Britanija" -> "Didžiojoje Britanijoje"
+    "lt": (("ioji", ("ioji", "iosios", "iajai", "iąją", "iojoje", "iąja")),
+           ("oji", ("oji", "osios", "ajai", "ąją", "ojoje", "ąja")),
+           ("ės", ("ės", "ių", "ėms", "es", "ėse", "ėmis")),
+           ("ė", ("ė", "ės", "ei", "ę", "ėje")),
+           ("ieji", ("ieji", "iųjų", "iesiems", "iuosius", "iuosiuose")),
+           ("asis", ("asis", "ojo", "ajam", "ąjį", "uoju", "ajame"))),
+    # "Apvienotā Karaliste" -> "Apvienotajā Karalistē"
+    "lv": (("ā", ("ā", "ās", "ajai", "o", "ajā", "ajām", "ajās")), ("ās", ("ās", "o", "ajām", "ajās", "ās"))),
+}  # fmt: skip
+#: Languages whose name stems take only their own endings (not the shared Slavic set), and the endings a last
+#: word loses before them, longest first ("Izraelis" -> "Izrael-io", "Lietuva" -> "Lietuv-oje").
+_STEM_STRIP: dict[str, tuple[str, ...]] = {
+    "lt": ("ija", "as", "is", "ys", "us", "ės", "os", "ai", "a", "ė"),
+    "lv": ("ija", "as", "is", "us", "a", "e", "s", "š"),
 }
 #: Short conjunctions inside multi-word names ("Bosna i Hercegovina", "Trinidad a Tobago"): never inflected.
 _NAME_LINKS = frozenset({"i", "a", "in", "и", "y", "e"})
 #: Vowel signs glue case endings to names in these languages ("ভারতের", "ঢাকায়"): a sign continues the word,
 #: and every name, however short, takes the language's name endings.
 _GLUED_SIGNS = frozenset({"bn", "as"})
+#: Name endings also on names of four letters: Danish and Norwegian genitive "-s" ("Kinas", "Oslos"), Estonian
+#: cases ("Lätis", "Gazas").
+_SHORT_GENITIVE = frozenset({"da", "nb", "no", "nn", "et"})
 #: Data rows of another language that a language reads too (Norwegian "no" is Bokmål "nb").
 _ROW_LANGS: dict[str, frozenset[str]] = {"no": frozenset({"no", "nb"})}
 #: Languages where a country name glued to a capitalised word is most often part of a person's or a
@@ -620,10 +654,12 @@ def _build(lang: str) -> Gazetteer:
     b = _Builder(lang)
     demonym_end = _DEMONYM_ENDINGS.get(lang, ())
     name_end = _NAME_ENDINGS.get(lang, ())
-    name_min = 2 if lang in _GLUED_SIGNS else 5
+    name_min = 2 if lang in _GLUED_SIGNS else 4 if lang in _SHORT_GENITIVE else 5
     stems = lang in _STEM_LANGS
     extra = _STEM_EXTRA.get(lang)
-    stem_end = (*_SLAVIC_NOUN, *extra) if extra else _SLAVIC_NOUN
+    stem_end: tuple[str, ...] = _SLAVIC_NOUN
+    if extra:
+        stem_end = extra if lang in _STEM_STRIP else (*_SLAVIC_NOUN, *extra)
 
     def add_name(name: str, cand: Candidate, own: bool = True) -> None:
         """Add a name; ``own`` names (of this language) also get their inflected forms."""
@@ -648,7 +684,10 @@ def _build(lang: str) -> Gazetteer:
             return
         words = name.split(" ")
         last = words[-1]
-        if len(last) >= 4 and last[-1].lower() in _STEM_FINALS:
+        strip = next((f for f in _STEM_STRIP.get(lang, ()) if last.endswith(f) and len(last) - len(f) >= 3), None)
+        if strip is not None:
+            last_stem, stem_only = last[: -len(strip)] + ("ij" if strip == "ija" else ""), True
+        elif len(last) >= 4 and last[-1].lower() in _STEM_FINALS:
             last_stem, stem_only = last[:-1], True
         elif len(last) >= 3 and last[-1].isalpha():
             last_stem, stem_only = last, False
@@ -679,9 +718,9 @@ def _build(lang: str) -> Gazetteer:
             forms = {word}
             low = word.lower()
             if len(word) >= 3 and low not in _NAME_LINKS:
-                adj_endings = next((ends for finals, ends in _ADJ_FORMS[lang] if low.endswith(finals)), None)
-                if adj_endings is not None:
-                    forms |= {word[:-1] + e for e in adj_endings}
+                adj = next(((fin, ends) for fin, ends in _ADJ_FORMS[lang] if low.endswith(fin)), None)
+                if adj is not None:
+                    forms |= {word[: -len(adj[0])] + e for e in adj[1]}
                 else:
                     if len(lead) == 1 and len(word) >= 4:  # a noun before a genitive: "pásmo Gazy" -> "pásma Gazy"
                         noun = word[:-1] if low[-1] in _STEM_FINALS else word
@@ -747,13 +786,14 @@ def _build(lang: str) -> Gazetteer:
     # city keys live in one automaton per script set, shared by every language written in it
     scripts = frozenset(s for s in scripts if s in _cities().spans)  # en_Dsrt's Deseret has no cities
     if extra and lang in _ALTERNATIONS:  # city names change their last consonant too: "Praha" -> "Praze"
-        _city_alternations(b, scripts, _ALTERNATIONS[lang])
+        _city_alternations(b, scripts, _ALTERNATIONS[lang], stem_end)
     entries = b.freeze()
     automaton = ahocorasick.Automaton()
     for key, entry in entries.items():
         automaton.add_word(key, (len(key), entry))
     automaton.make_automaton()
-    cities = _city_automaton(scripts, stems)
+    city_stems = stems and lang not in _STEM_STRIP
+    cities = _city_automaton(scripts, city_stems)
     shadow = frozenset(n for key in entries if (n := cities.automaton.get(key, (0, -1))[1]) >= 0)
     runs, inner = _prefilter(entries, cities.firsts)
     quotes = "".join(
@@ -762,7 +802,7 @@ def _build(lang: str) -> Gazetteer:
         if next(automaton.keys(q), None) is not None or next(cities.automaton.keys(q), None) is not None
     )
     stem_set = frozenset(stem_end) if stems else _NONE
-    city_exact = _CityExact(scripts, stem_set, name_end, name_min)
+    city_exact = _CityExact(scripts, stem_set, name_end, name_min, city_stems)
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
     openers = frozenset(w for row in _tsv("openers.tsv") if row[0] in rows_of for w in row[1].split("|"))
     followers = frozenset(w for row in _tsv("followers.tsv") if row[0] in rows_of for w in row[1].split("|"))
@@ -789,7 +829,9 @@ def _build(lang: str) -> Gazetteer:
     )
 
 
-def _city_alternations(b: _Builder, scripts: frozenset[str], rules: tuple[tuple[str, str, bool], ...]) -> None:
+def _city_alternations(
+    b: _Builder, scripts: frozenset[str], rules: tuple[tuple[str, str, bool], ...], stem_end: tuple[str, ...]
+) -> None:
     """Add the case forms with a consonant change of the whole-name city keys of ``scripts`` ("Praha" -> "Praze").
 
     The key's capitals come back from its mask; the forms are the language's own keys.
@@ -805,11 +847,11 @@ def _city_alternations(b: _Builder, scripts: frozenset[str], rules: tuple[tuple[
                 continue
             mask = masks[number]
             name = "".join(c.upper() if i in mask else c for i, c in enumerate(key))
-            for final, changed, _stem in rules:
+            for final, changed, stem in rules:
                 if key.endswith(final) and len(key) - len(final) >= 3 and key[-len(final) - 1].isalpha():
                     form = name[: -len(final)] + changed
                     for i in indexes[number]:
-                        b.add(form, cands[i])
+                        b.add(form, cands[i], stem=stem, endings=stem_end if stem else ())
 
 
 def _big_city_links() -> frozenset[str]:
@@ -1031,15 +1073,21 @@ class _CityExact(Mapping[str, Entry]):
     """Read-only ``key -> Entry`` view of a language's whole-name city keys (entries made on demand)."""
 
     def __init__(
-        self, scripts: frozenset[str], slavic: frozenset[str], endings: tuple[str, ...], name_min: int = 5
+        self,
+        scripts: frozenset[str],
+        slavic: frozenset[str],
+        endings: tuple[str, ...],
+        name_min: int = 5,
+        stems: bool = False,
     ) -> None:
         self._scripts = scripts
         self._slavic = slavic
         self._endings = frozenset(endings)
         self._name_min = name_min
+        self._stems = stems  # the automaton holds the Slavic stem keys
 
     def _entry(self, key: str) -> Entry | None:
-        number = _city_automaton(self._scripts, bool(self._slavic)).automaton.get(key, (0, -1))[1]
+        number = _city_automaton(self._scripts, self._stems).automaton.get(key, (0, -1))[1]
         if number < 0 or not _cities().flags[number] & 1:
             return None
         return city_entry(number, self._slavic, self._endings, self._name_min)
