@@ -67,7 +67,7 @@ class NumbersNormaliser(NormaliserBase):
     def find(self, doc: Document) -> Iterable[Mention]:
         """Return the number mentions of ``doc.source`` (never raises on any str)."""
         scan = _scan_function[0] if _scan_function else _load_scan()
-        found: list[Mention] = scan(doc.source, doc.lang, style=self.style, ordinals=self.ordinals, words=self.words)
+        found: list[Mention] = scan(doc.source, doc.lang, self.style, self.ordinals, self.words)  # by position: faster
         return found
 
 

@@ -13,7 +13,6 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
-from itertools import pairwise
 from typing import Any
 
 from .._document import Mention
@@ -161,8 +160,8 @@ def _build_gap_pattern(g: Grammar) -> Any:
     return pattern
 
 
-def scan(text: str, lang: str, *, style: str = "canonical", ordinals: bool = True, words: bool = True) -> list[Mention]:
-    """Find the numbers of ``text`` in language ``lang``."""
+def scan(text: str, lang: str, style: str = "canonical", ordinals: bool = True, words: bool = True) -> list[Mention]:
+    """Find the numbers of ``text`` in language ``lang`` (options by position: this runs per document)."""
     if not text:
         return []
     g = _grammar_of(lang)
@@ -359,17 +358,22 @@ def _figure(
             return it, e, "FIGX"  # "½", "¾"
         plain = body.isdigit()
     prev = text[s - 1] if s > 0 else " "
-    if plain and prev in _PREV_PLAIN_FIGURE and body.isascii() and len(body) < 300:
+    if prev in _PREV_PLAIN_FIGURE and body.isascii():
         # a figure in plain surroundings (most of them): the checks below would all pass, so only these remain
         after = low[e : e + 1]
         if after in plain_after or (after in _WHITE and _no_tail(low, e, g)):
-            it = _Item(s, e, int(body))
-            if len(body) <= 4:
-                if len(body) == 4 and 1000 <= it.value <= 2100:
-                    it.year_like = True
-                if s > 1 and text[s - 2].isalpha() and _caps_name_before(text, s):
-                    return None, e, ""  # "Boeing 737", "Apollo 11"
-            return it, e, "FIG"
+            if not plain:  # "27,840", "1.5": one grouped or decimal number (else the reader below decides)
+                value = _digit_value(body, g)
+                if value is not None:
+                    return _Item(s, e, value), e, "FIG"
+            elif len(body) < 300:
+                it = _Item(s, e, int(body))
+                if len(body) <= 4:
+                    if len(body) == 4 and 1000 <= it.value <= 2100:
+                        it.year_like = True
+                    if s > 1 and text[s - 2].isalpha() and _caps_name_before(text, s):
+                        return None, e, ""  # "Boeing 737", "Apollo 11"
+                return it, e, "FIG"
     if plain and prev in ".," and (s == 1 or not text[s - 2].isalnum()):
         s -= 1  # ".08"
         body = prev + body
@@ -598,7 +602,8 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             if end > pos:
                 pos = end
             if not isinstance(found, _Item):
-                close()
+                if run:
+                    close()
                 last_end = -1
                 if found is not None:
                     items.extend(found)
@@ -678,7 +683,8 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
         tok[0] = (s0, e0, w0, v0, k0, conn, art)
         run.extend(tok)
         last_end = tok[-1][1]
-    close()
+    if run:
+        close()
     return items
 
 
@@ -1085,8 +1091,9 @@ def _caps_name_before(text: str, start: int) -> bool:
     if start == 0 or text[start - 1] not in " \u00a0":
         return False
     b = start - 1  # the word right before the space (as _word_before(text, start - 1, 0)): up to 40 letters
-    a = text.rfind(" ", b - 40 if b > 40 else 0, b) + 1
-    if not a or not text[a:b].isalpha():  # no space before it, or other characters: letter by letter
+    lo = b - 40 if b > 40 else 0
+    a = max(text.rfind(" ", lo, b), text.rfind("\n", lo, b)) + 1 or lo  # after the last space, else all letters
+    if not text[a:b].isalpha():  # other characters between: letter by letter
         a = b
         while a > 0 and text[a - 1].isalpha() and b - a < 40:
             a -= 1
@@ -1369,7 +1376,12 @@ def _change_then_level(text: str, a: _Item, b: _Item, g: Grammar) -> bool:
 
 
 def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
-    if len(items) < 2 or all(b.start - a.end > 12 for a, b in pairwise(items)):
+    end = -100
+    for it in items:
+        if it.start - end <= 12:
+            break
+        end = it.end
+    else:
         return items  # no two numbers close enough for a range (the gap is at most 12 characters)
     to_words = g.range_to
     between = g.range_between
@@ -1393,7 +1405,11 @@ def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
                 and not (a.year_like and b.year_like)
                 and (word not in _DASHES or gap == word or gap == f" {word} ")
             )
-            if ok and word in _RANGE_AND:  # "between 400 and 500"; Turkish "400 ile 500 arasında"
+            if not ok:  # (most neighbours: no range word between them)
+                out.append(a)
+                i += 1
+                continue
+            if word in _RANGE_AND:  # "between 400 and 500"; Turkish "400 ile 500 arasında"
                 wa, wb = _word_before(text, a.start)
                 ok = text[wa:wb].lower() in between
                 if not ok and wa > 0 and text[wa:wb].lower() in g.overlay.get("range_between_article", ()):
