@@ -363,9 +363,9 @@ def _figure(
         after = low[e : e + 1]
         if after in plain_after or (after in _WHITE and _no_tail(low, e, g)):
             if not plain:  # "27,840", "1.5": one grouped or decimal number (else the reader below decides)
-                value = _digit_value(body, g)
-                if value is not None:
-                    return _Item(s, e, value), e, "FIG"
+                grouped = _digit_value(body, g)
+                if grouped is not None:
+                    return _Item(s, e, grouped), e, "FIG"
             elif len(body) < 300:
                 it = _Item(s, e, int(body))
                 if len(body) <= 4:
