@@ -364,7 +364,8 @@ class _Run(NamedTuple):
     ``plain``: no hit needs the check or names several countries; ``quoted``: the run with
     an apostrophe or quote before it, for those that start a key there ("’Amman", "‘Irāq");
     ``initial``: per taken hit, whether the rules reject it even when the run starts a
-    sentence (they reject less there); ``ambiguous``: some taken hit names several countries.
+    sentence (they reject less there); ``ambiguous``: some taken hit names several countries;
+    ``checked``: some taken hit needs the rules.
 
     For a run that is not glued to the word before it, the rules' verdict in a text is
     therefore known from the run: a hit with ``context`` is rejected when the run does not
@@ -379,6 +380,7 @@ class _Run(NamedTuple):
     quoted: Mapping[str, _Run | tuple[()]]
     initial: tuple[bool, ...]
     ambiguous: bool
+    checked: bool
 
 
 _NO_QUOTES: Mapping[str, _Run | tuple[()]] = MappingProxyType({})
@@ -448,6 +450,7 @@ def _judged(
         quoted,
         initial,
         ambiguous,
+        any(context),
     )
 
 
@@ -511,8 +514,8 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
         return []
     offsets = list(accumulate(map(len, parts)))
     found: list[Place] = []
-    plain = True
-    glued: set[int] = set()
+    ambiguous = False
+    lines: dict[int, bool] = {}  # per line: is it a headline (asked only for a hit the rules would reject)
     for i in compress(range(len(infos)), infos):
         info = infos[i]
         a = offsets[2 * i]
@@ -522,35 +525,75 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
             infos[i] = info = info.quoted[text[a]]
             if not info:
                 continue
-        if a > 0 and (text[a - 1].isalnum() or text[a - 1] == "_"):  # glued to the word before: rare
-            info_raw = info.raw
-            if text[a - 1] != "_" and _is_word_char(text[a - 1]) and any(h[0] == 0 for h in info_raw):
-                # no hit at the run's first letter, the others choose again
-                run = text[a : offsets[2 * i + 1]]
-                key = "\x00" + run  # no run starts with a control character: the glued form's own key
-                info = memo.get(key)
-                if info is None:
-                    if len(memo) >= _MEMO_SIZE:
-                        memo.clear()
-                    info = memo[key] = _judged(run, [h for h in info_raw if h[0] != 0], g)
-                infos[i] = info
+        if a > 0:
+            before = text[a - 1]
+            if before.isalnum() or before == "_":  # glued to the word before ("iTunes"): rare
+                if before != "_" and _is_word_char(before) and any(h[0] == 0 for h in info.raw):
+                    infos[i] = info = _unglued(text[a : offsets[2 * i + 1]], info, memo, g)
+                    if not info:
+                        continue  # nothing left: the run does not count
+                return _glued_places(text, infos, offsets, g, context)  # the rules run in the text
+        taken = info.taken
+        if info.plain:
+            if not a:
+                found.extend(taken)
+            elif len(taken) == 1:  # the common case, without a comprehension's frame
+                s, e, entry, cand = taken[0]
+                found.append((a + s, a + e, entry, cand))
+            else:
+                found.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in taken])
+            continue
+        ambiguous = ambiguous or info.ambiguous
+        if not (context and info.checked):
+            found.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in taken])
+            continue
+        # the run's verdicts are known (see _Run): only the sentence start and the headline test are read here
+        initial = _sentence_initial(text, a)
+        for (s, e, entry, cand), reject, reject_initial in zip(taken, info.context, info.initial, strict=True):
+            if reject and (reject_initial or not initial) and not _line_is_headline(text, a + s, lines):
+                continue
+            found.append((a + s, a + e, entry, cand))
+    return _choose(found) if ambiguous else found
+
+
+def _unglued(run: str, info: _Run, memo: dict[str, Any], g: Gazetteer) -> _Run | tuple[()]:
+    """``run`` glued to a word before it: no hit at its first letter, the others choose again (memoised)."""
+    key = "\x00" + run  # no run starts with a control character: the glued form's own key
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[key] = _judged(run, [h for h in info.raw if h[0] != 0], g)
+    return found
+
+
+def _glued_places(text: str, infos: list[Any], offsets: list[int], g: Gazetteer, context: bool) -> list[Place]:
+    """The places of a text with a run glued to the word before it ("McIsrael", "xGaza", "iTunes Music Store").
+
+    Such a run's first word may start before it, so its hits are checked by the rules in the
+    text (and so are the others, for their neighbours). ``infos`` and ``offsets`` are those of
+    :func:`_places`; taking a quote is idempotent, so a pass begun there is simply redone.
+    """
+    found: list[Place] = []
+    glued: set[int] = set()
+    for i in compress(range(len(infos)), infos):
+        info = infos[i]
+        a = offsets[2 * i]
+        if info.quoted and a > 0 and text[a - 1] in info.quoted:
+            a -= 1
+            offsets[2 * i] = a
+            infos[i] = info = info.quoted[text[a]]
+            if not info:
+                continue
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] == "_"):
+            if text[a - 1] != "_" and _is_word_char(text[a - 1]) and any(h[0] == 0 for h in info.raw):
+                infos[i] = info = _unglued(text[a : offsets[2 * i + 1]], info, g.memo, g)
                 if not info:
                     continue
-            glued.add(i)  # its first word may start before it: the context rules run in the text
-            plain = False
-        plain = plain and info.plain
-        taken = info.taken
-        if not a:
-            found.extend(taken)
-        elif len(taken) == 1:  # the common case, without a comprehension's frame
-            s, e, entry, cand = taken[0]
-            found.append((a + s, a + e, entry, cand))
-        else:
-            found.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in taken])
-    if plain or not found:
+            glued.add(i)
+        found.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in info.taken])
+    if not found:
         return found
-    if not glued:
-        return _run_context(text, infos, offsets, context) if context else _choose(found)
     needs: list[bool] = []
     spans: list[tuple[int, int]] = []
     edges: tuple[set[int], set[int]] = (set(), set())
@@ -568,29 +611,6 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
             edges[0].add(a)
             edges[1].add(offsets[2 * i + 1])
     return _in_context(text, found, needs, spans, edges, g)
-
-
-def _run_context(text: str, infos: list[Any], offsets: list[int], context: bool) -> list[Place]:
-    """The places of runs none of which is glued to the word before it, their verdicts known (see :class:`_Run`).
-
-    Only two facts come from the text: whether a run starts a sentence and whether a
-    line is a headline, and the second is looked at only for a hit the rules would reject.
-    """
-    lines: dict[int, bool] = {}
-    out: list[Place] = []
-    for i in compress(range(len(infos)), infos):
-        info = infos[i]
-        a = offsets[2 * i]
-        taken = info.taken
-        if info.initial is info.context and not any(info.context):  # nothing to check in this run
-            out.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in taken])
-            continue
-        initial = _sentence_initial(text, a)
-        for (s, e, entry, cand), reject, reject_initial in zip(taken, info.context, info.initial, strict=True):
-            if reject and (reject_initial or not initial) and not _line_is_headline(text, a + s, lines):
-                continue
-            out.append((a + s, a + e, entry, cand))
-    return _choose(out)
 
 
 def _in_context(
