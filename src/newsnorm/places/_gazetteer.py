@@ -137,15 +137,26 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     # Bengali glues case endings and the demonym suffix on ("ভারতের", "ঢাকায়", "দিল্লিতে", "ইসরায়েলি")
     "bn": ("ের", "র", "ে", "য়", "য়ে", "য়ের", "তে", "কে", "এ", "এর", "ও", "ি", "ির", "িরা", "িদের", "ীয়",
            "ীয়রা", "েরও", "য়ও", "তেও", "কেও"),
+    # Tamil case endings after a vowel ("இந்தியாவில்", "இலங்கையில்", "ஜெர்மனிக்கு") and, with the
+    # consonant's virama dropped, after a consonant ("ஜப்பானில்", "இஸ்ரேலிய"); "" and the doubled consonants keep
+    # the bare adjective stem ("இந்திய", "ரஷ்யப்")
+    "ta": ("வில்", "வின்", "வுக்கு", "வுக்குச்", "வுக்குப்", "வுக்குத்", "வுடன்", "விடம்", "வை", "வைச்", "வைப்",
+           "வைத்", "வும்", "விலிருந்து", "விலும்", "வின்", "யில்", "யின்", "க்கு", "க்குச்", "க்குப்", "க்குத்",
+           "யுடன்", "யை", "யைச்", "யைப்", "யும்", "யிலிருந்து", "யிடம்", "யிலும்", "ில்", "ின்", "ுக்கு", "ுக்குச்",
+           "ுக்குப்", "ுக்குத்", "ுடன்", "ை", "ைச்", "ைப்", "ைத்", "ும்", "ிடம்", "ிலிருந்து", "ிலும்", "ிய", "ியப்",
+           "ியத்", "ியச்", "ியக்", "", "ப்", "த்", "ச்", "க்", "ுக்கும்", "வுக்கும்", "க்கும்", "ிலேயே", "விலேயே",
+           "யிலேயே", "ுக்குள்", "வுக்குள்", "க்குள்"),
     "hu": ("ban", "ben", "ba", "be", "ból", "ből", "ra", "re", "ról", "ről", "nak", "nek", "hoz", "hez", "höz",
            "on", "en", "ön", "n", "i", "t", "ot", "et", "tól", "től", "ig", "val", "vel", "ba", "ban", "ból"),
 }  # fmt: skip
 #: Stem changes before endings: ``(final, new final, stem)`` turns a name's last word ending in ``final``
-#: into ``new final`` (``stem``: then one of the language's name endings must follow). Romanian genitive
+#: into ``new final`` (``stem``: then one of the language's name endings must follow; a tuple: one of those
+#: endings). Romanian genitive
 #: "Franța" -> "Franței"; Hungarian lengthening "Ukrajna" -> "Ukrajnát"; Finnish "Suomi" -> "Suomessa";
 #: Polish locatives with consonant alternation "Polska" -> "Polsce", "Kanada" -> "Kanadzie", "Niemcy" ->
 #: "Niemczech", "Włochy" -> "Włoszech", "Węgry" -> "Węgrzech".
-_ALTERNATIONS: dict[str, tuple[tuple[str, str, bool], ...]] = {
+_TA_ADJ = ("", "ப்", "த்", "ச்", "க்")  # the bare adjective stem, with a doubled consonant before the noun
+_ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = {
     "ro": (("a", "ei", False), ("a", "ă", False)),
     "hu": (("a", "á", True), ("e", "é", True)),
     "fi": (("i", "e", True),),
@@ -162,6 +173,9 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool], ...]] = {
     # (they take no shared Slavic city stems: those are cut by the Russian rule, "Cenai" -> "Cen-as")
     "lt": (("as", "", True), ("is", "", True), ("us", "", True), ("ys", "", True), ("a", "", True), ("ė", "", True)),
     "lv": (("s", "", True), ("a", "", True), ("e", "", True)),
+    # Tamil: a final consonant loses its virama before an ending ("ஜப்பான்" -> "ஜப்பானில்"), "-ம்" becomes
+    # "-த்த" ("நேபாளம்" -> "நேபாளத்தில்"), a final long "ா" goes in the adjective ("இந்தியா" -> "இந்திய")
+    "ta": (("ம்", "த்த", True), ("்", "", True), ("ா", "", _TA_ADJ)),
 }  # fmt: skip
 #: Languages whose names are also matched as a stem plus a case ending (the last vowel dropped).
 _STEM_LANGS = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv"})
@@ -232,7 +246,7 @@ _STEM_STRIP: dict[str, tuple[str, ...]] = {
 _NAME_LINKS = frozenset({"i", "a", "in", "и", "y", "e"})
 #: Vowel signs glue case endings to names in these languages ("ভারতের", "ঢাকায়"): a sign continues the word,
 #: and every name, however short, takes the language's name endings.
-_GLUED_SIGNS = frozenset({"bn", "as"})
+_GLUED_SIGNS = frozenset({"bn", "as", "ta"})
 #: Name endings also on names of four letters: Danish and Norwegian genitive "-s" ("Kinas", "Oslos"), Estonian
 #: cases ("Lätis", "Gazas").
 _SHORT_GENITIVE = frozenset({"da", "nb", "no", "nn", "et"})
@@ -674,7 +688,8 @@ def _build(lang: str) -> Gazetteer:
             return
         for final, changed, stem in _ALTERNATIONS.get(lang, ()):
             if name.endswith(final) and len(name) - len(final) >= 3 and name[-len(final) - 1].isalpha():
-                b.add(name[: -len(final)] + changed, cand, stem=stem, endings=name_end if stem else ())
+                ends = stem if isinstance(stem, tuple) else name_end if stem else ()
+                b.add(name[: -len(final)] + changed, cand, stem=bool(stem), endings=ends)
         if lang == "de" and " " in name:  # weak adjective ending: "Vereinigte Staaten" -> "Vereinigten Staaten"
             words = name.split(" ")
             inflected = [w + "n" if w.endswith("e") else w for w in words[:-1]]
@@ -785,8 +800,8 @@ def _build(lang: str) -> Gazetteer:
 
     # city keys live in one automaton per script set, shared by every language written in it
     scripts = frozenset(s for s in scripts if s in _cities().spans)  # en_Dsrt's Deseret has no cities
-    if extra and lang in _ALTERNATIONS:  # city names change their last consonant too: "Praha" -> "Praze"
-        _city_alternations(b, scripts, _ALTERNATIONS[lang], stem_end)
+    if (extra or lang in _GLUED_SIGNS) and lang in _ALTERNATIONS:  # city names too: "Praha" -> "Praze"
+        _city_alternations(b, scripts, _ALTERNATIONS[lang], stem_end if stems else name_end)
     entries = b.freeze()
     automaton = ahocorasick.Automaton()
     for key, entry in entries.items():
@@ -830,7 +845,10 @@ def _build(lang: str) -> Gazetteer:
 
 
 def _city_alternations(
-    b: _Builder, scripts: frozenset[str], rules: tuple[tuple[str, str, bool], ...], stem_end: tuple[str, ...]
+    b: _Builder,
+    scripts: frozenset[str],
+    rules: tuple[tuple[str, str, bool | tuple[str, ...]], ...],
+    stem_end: tuple[str, ...],
 ) -> None:
     """Add the case forms with a consonant change of the whole-name city keys of ``scripts`` ("Praha" -> "Praze").
 
@@ -843,15 +861,18 @@ def _city_alternations(
         first, last = table.spans.get(script, (0, 0))
         for number in range(first, last):
             key = keys[number]
-            if not (flags[number] & 1 and key.endswith(finals)) or " " in key or not masks[number]:
+            if not (flags[number] & 1 and key.endswith(finals)) or " " in key:
                 continue
+            if not masks[number] and key.upper() != key:
+                continue  # a cased name with no capital: junk of the sources
             mask = masks[number]
             name = "".join(c.upper() if i in mask else c for i, c in enumerate(key))
             for final, changed, stem in rules:
                 if key.endswith(final) and len(key) - len(final) >= 3 and key[-len(final) - 1].isalpha():
                     form = name[: -len(final)] + changed
                     for i in indexes[number]:
-                        b.add(form, cands[i], stem=stem, endings=stem_end if stem else ())
+                        ends = stem if isinstance(stem, tuple) else stem_end if stem else ()
+                        b.add(form, cands[i], stem=bool(stem), endings=ends)
 
 
 def _big_city_links() -> frozenset[str]:
