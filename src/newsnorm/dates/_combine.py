@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from .._resources import shortcut_table
 from ._lexicon import Lexicon, fold
 from ._resolve import _add_months
 
@@ -83,6 +84,23 @@ def _unit_before(lex: Lexicon, words: list[str]) -> str | None:
     return None
 
 
+#: language -> (its lexicon, postposed modifier word -> mod): a lock-free memo of :func:`_post_words`
+_POST: dict[str, tuple[Lexicon, dict[str, str]]] = shortcut_table()
+
+
+def _post_words(lex: Lexicon) -> dict[str, str]:
+    """The language's postposed modifier words ("sonunda", "말") and their mods (START, MID, END)."""
+    found = _POST.get(lex.lang)
+    if found is not None and found[0] is lex:
+        return found[1]
+    post: dict[str, str] = {}
+    for key, code in (("start_post", "START"), ("mid_post", "MID"), ("end_post", "END")):
+        for w in lex.words.get(key, ()):
+            post[w] = code
+    _POST[lex.lang] = (lex, post)
+    return post
+
+
 def combine(lex: Lexicon, text: str, items: list[Item], pub: dt.date | None = None) -> list[Item]:
     """``items`` (in text order) with the joins above applied (``pub``: the publication date, for ranges)."""
     words: Any = lex.words
@@ -92,23 +110,22 @@ def combine(lex: Lexicon, text: str, items: list[Item], pub: dt.date | None = No
     ranges = words.get("range_words", ())
     if not items:
         return items
-    post: dict[str, str] = {}
-    for key, code in (("start_post", "START"), ("mid_post", "MID"), ("end_post", "END")):
-        for w in words.get(key, ()):
-            post[w] = code
+    post = _post_words(lex)
     out: list[Item] = []
     i = 0
     while i < len(items):
         cur = items[i]
         nxt = items[i + 1] if i + 1 < len(items) else None
         if nxt is not None:
-            gap = _gap_words(text[cur[1] : nxt[0]])
+            gap: str | None = None  # the words between the two, read only where a join needs them
             # "three days after January 12", "two weeks before Christmas"
             dur = _DURATION.match(cur[2]) if cur[3] == "DURATION" else None
             if dur is not None:
                 prior = text[max(0, cur[0] - 12) : cur[0]].split()
                 if prior and fold(prior[-1]) in words.get("the", ()):
                     dur = None  # "the two weeks before Christmas" is a period, not a day
+            if dur is not None and nxt[3] == "DATE":
+                gap = _gap_words(text[cur[1] : nxt[0]])
             if dur is not None and nxt[3] == "DATE" and (gap in after_w or gap in before_w):
                 shifted = _shift(nxt[2], int(dur.group(1)), dur.group(2), 1 if gap in after_w else -1)
                 if shifted is not None:
@@ -119,6 +136,8 @@ def combine(lex: Lexicon, text: str, items: list[Item], pub: dt.date | None = No
             # "8am this morning", "3 p.m. tomorrow", "6 p.m. on Christmas Eve"
             clock = _CLOCK.match(cur[2]) if cur[5] in _CLOCK_RULES else None
             day = _DAY_OR_PART.match(nxt[2]) if nxt[3] in ("DATE", "TIME") else None
+            if clock is not None and day is not None and gap is None:
+                gap = _gap_words(text[cur[1] : nxt[0]])
             if clock is not None and day is not None and (gap == "" or gap in links):
                 joined: Item = (cur[0], nxt[1], day.group(1) + clock.group(1), "TIME", None, "clock_day")
                 out.extend(_range_head(lex, text, out, joined, ranges))
