@@ -17,6 +17,7 @@ from typing import Any
 
 from .._document import Mention
 from .._resources import cached, shortcut_table
+from .._trie import trie_pattern
 from ._lexicon import LANGS, Grammar, grammar
 from ._parse import CJK_CHARS, Num, Tok, cjk_value, digit_value, parse_words
 
@@ -1208,9 +1209,11 @@ def _percent_before(low: str, items: list[_Item], g: Grammar) -> None:
 
 def _approx_pattern(g: Grammar) -> Any:
     def build() -> Any:
-        alt = "|".join(re.escape(p).replace("\\ ", r"\s+") for p, _ in g.approx)
+        # trie-shaped (the search tries up to 30 starts): a phrase must end where the spaces before the number
+        # begin, so at any start at most one phrase (up to its spaces) can match, as with a flat alternation
+        alt = trie_pattern(p for p, _ in g.approx).replace("\\ ", r"\s+") if g.approx else "(?!)"
         edge = "" if g.cjk else r"(?<!\w)"  # no spaces between Chinese or Japanese words: "で少なくとも15人"
-        return re.compile(edge + r"(?:" + alt + r")[ \t\u00a0]*$")
+        return re.compile(edge + alt + r"[ \t\u00a0]*$")
 
     return cached(("numbers", "approx", g.lang), build)
 
