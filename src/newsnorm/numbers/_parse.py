@@ -119,7 +119,7 @@ def _compatible_small(pending: float, v: float, vigesimal: bool) -> bool:
     return vigesimal and pending in (60, 80) and 10 <= v < 20
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     start: int = -1
     end: int = -1
@@ -148,6 +148,8 @@ class _State:
     closed: bool = False
 
     def whole(self) -> float:
+        if not self.parts:
+            return 0 + self.group + self.pending  # (as the sum below: 0 + -0.0 is 0.0)
         return sum(a for _, a in self.parts) + self.group + self.pending
 
     def last_scale(self) -> float:
