@@ -257,6 +257,10 @@ _ROW_LANGS: dict[str, frozenset[str]] = {"no": frozenset({"no", "nb"})}
 #: between a title and a name ("Premier Izraela Binjamin Netanjahu", "Menteri Israel Benjamin Netanyahu").
 _PERSON_RULE_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl", "ca", "gl", "af", "ga", "cy", "oc", "eu",
                                 "sv", "da", "no", "nb", "nn", "is"})  # fmt: skip
+#: Languages without the person rule that write titles and common nouns in lower case: a capitalised word before
+#: an English spelling ("Michael Jordan") is a name there (not in German or Malay: "US-Bundesstaat Georgia").
+_FOREIGN_RULE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "bg", "sr", "hr", "bs", "sl", "mk", "lt", "lv",
+                                 "et", "fi", "hu", "ro", "el", "sw"})  # fmt: skip
 #: Scripts written without spaces: no word boundary is asked for there.
 _NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
 
@@ -542,6 +546,7 @@ class Gazetteer:
     openers: frozenset[str]  # folded function words that may stand capitalised before a place
     person_rules: bool
     initial_rule: bool  # a capitalised sentence-initial word other than an opener makes a person name
+    foreign: frozenset[str]  # keys only an English name spells, where the person rule is off: it runs for them
     runs: Any  # re.Pattern of capitalised word runs (one group), or None: every key starts with a capital (prefilter)
     quotes: str  # the apostrophes and quotes that start a key ("’Amman"): a run takes one of them before it
     inner: frozenset[str]  # folded lower-case words inside or after keys ("of", "and", "duck")
@@ -675,6 +680,8 @@ def _build(lang: str) -> Gazetteer:
     if extra:
         stem_end = extra if lang in _STEM_STRIP else (*_SLAVIC_NOUN, *extra)
 
+    foreign: list[str] = []  # English names in another language's gazetteer (person-name rule, see Gazetteer)
+
     def add_name(name: str, cand: Candidate, own: bool = True) -> None:
         """Add a name; ``own`` names (of this language) also get their inflected forms."""
         if name.endswith("~"):  # a curated stem that needs an ending ("Viedn~" -> "Viedni", "Viedňou")
@@ -755,6 +762,8 @@ def _build(lang: str) -> Gazetteer:
                 cand = Candidate(code, kind, 0, spell[code].common if code in spell else name, 0)
                 own = source_lang == base
                 add_name(name, cand, own)
+                if not own:
+                    foreign.append(name)
                 if "(" in name and name.endswith(")"):
                     add_name(name.partition("(")[0].strip(), cand, own)
                 head, dash, tail = name.partition("-")
@@ -794,9 +803,11 @@ def _build(lang: str) -> Gazetteer:
         table = _cities()
         for gid, code, name in table.us_states:
             add_name(name, Candidate(code, "region", gid, name, 0), False)
+            foreign.append(name)
         for code, _gid, name in table.countries:
             kind = spell[code].type if code in spell else "country"
             add_name(name, Candidate(code, kind, 0, spell[code].common if code in spell else name, 0), False)
+            foreign.append(name)
 
     # city keys live in one automaton per script set, shared by every language written in it
     scripts = frozenset(s for s in scripts if s in _cities().spans)  # en_Dsrt's Deseret has no cities
@@ -837,6 +848,7 @@ def _build(lang: str) -> Gazetteer:
         openers=openers,
         person_rules=lang in _PERSON_RULE_LANGS,
         initial_rule=bool(openers),
+        foreign=_foreign_keys(lang, base, foreign, entries, rows_of),
         runs=runs,
         quotes=quotes,
         inner=inner,
@@ -889,6 +901,38 @@ def _big_city_links() -> frozenset[str]:
         return frozenset(words)
 
     return cached(("newsnorm.places.big_city_links",), build)
+
+
+def _foreign_keys(
+    lang: str, base: str, names: list[str], entries: Mapping[str, Entry], rows_of: frozenset[str]
+) -> frozenset[str]:
+    """Keys of ``entries`` that only English names spell, in a language without the person-name rule.
+
+    An English country or state name in, say, Czech copy is most often part of a person's or a team's
+    name ("Michael Jordan", "Chad Smith"); the language's own names, aliases and demonyms are not.
+    """
+    if lang not in _FOREIGN_RULE_LANGS or base == "en":
+        return _NONE
+
+    def keys(name: str) -> set[str]:
+        return {fold(v) for v in spelling_variants(" ".join(name.rstrip("'’").split()))}
+
+    own: set[str] = set()
+    for values in _names(base).values():
+        for name in values:
+            own |= keys(name)
+    for row in _tsv("aliases.tsv"):
+        if row[0] == "*" or row[0] in rows_of:
+            for name in row[3].split("|"):
+                own |= keys(name)
+    for row in _tsv("demonyms.tsv"):
+        if row[0] in rows_of:
+            for name in row[2].split("|"):
+                own |= keys(name.rstrip("~"))
+    out: set[str] = set()
+    for name in names:
+        out |= keys(name)
+    return frozenset(k for k in out - own if k in entries)
 
 
 def _prefilter(entries: Mapping[str, Entry], city_firsts: frozenset[str] | None) -> tuple[Any, frozenset[str]]:

@@ -214,11 +214,15 @@ def _person_like(
     g: Gazetteer,
     memo: dict[int, bool],
     edges: tuple[set[int], set[int]] | None = None,
+    initial: bool = False,
+    following: bool = True,
 ) -> bool:
     """The place name is part of a longer capitalised name (a person, a firm), not a place.
 
     ``edges``: starts and ends of the capital runs; a hit that starts (ends) a run has no
-    capitalised word right before (after) it, which would have joined the run.
+    capitalised word right before (after) it, which would have joined the run. ``initial``:
+    a capitalised sentence-initial word before the name counts even without openers; ``following``:
+    a capitalised word after the name counts.
     """
     if hit.entry.abbrev or hit.candidate.type == "demonym":
         return False
@@ -228,6 +232,7 @@ def _person_like(
     after = text[hit.end : hit.end + 2]
     capital_after = len(after) == 2 and after[0] in " \t" and (after[1].isupper() or after[1] in " \t")
     word_before = len(before) == 2 and before[1] in " \t" and (before[0].isalnum() or before[0] in ". \t")
+    capital_after = capital_after and following
     if not (capital_after or word_before):
         return False
     if edges is not None:
@@ -253,13 +258,46 @@ def _person_like(
             word[0].isupper()
             and (not word.isupper() or len(word) == 1)  # a capitalised word or an initial
             and b not in ends
-            and (not _sentence_initial(text, a) or g.initial_rule)
+            and (initial or g.initial_rule or not _sentence_initial(text, a))
             and fold(word) not in g.exempt
             and fold(word) not in g.openers
             and not _line_is_headline(text, hit.start, memo)
         ):
             return True
     return False
+
+
+def _foreign_or_inside(
+    text: str,
+    hit: Hit,
+    starts: set[int],
+    ends: set[int],
+    g: Gazetteer,
+    memo: dict[int, bool],
+    edges: tuple[set[int], set[int]] | None = None,
+) -> bool:
+    """:func:`_inside_name`, and for a key only an English name spells, :func:`_person_like` too.
+
+    Where the person rule is off (a genitive country name may stand between a title and a
+    name: "Premier Izraela Binjamin Netanjahu", Swahili "Rais wa China Xi Jinping"), an English
+    spelling after a capitalised word is still a person's name: "Michael Jordan" in Czech copy.
+    A sentence-initial word counts there ("Michael Jordan přijel").
+    """
+    if _inside_name(text, hit, starts, ends, g, memo, edges):
+        return True
+    word = fold(text[hit.start : hit.end])
+    if word not in g.foreign and not any(
+        e and word.endswith(e) and word[: -len(e)] in g.foreign for e in hit.entry.endings
+    ):  # "Jordanas": the English "Jordan" with a Lithuanian ending
+        return False
+    return _person_like(text, hit, starts, ends, g, memo, edges, initial=True, following=False)
+
+
+def _rule_of(g: Gazetteer) -> Any:
+    """The context rule of a gazetteer's language."""
+    if g.person_rules:
+        return _person_like
+    return _foreign_or_inside if g.foreign else _inside_name
 
 
 def _inside_name(
@@ -422,7 +460,7 @@ def _run_verdicts(
     starts = {s + k for s, _e, _entry in chosen}
     ends = {e + k for _s, e, _entry in chosen}
     edges = ({k}, {k + len(run)})
-    rule = _person_like if g.person_rules else _inside_name
+    rule = _rule_of(g)
     return tuple(
         rule(probe, Hit(s + k, e + k, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges)
         for s, e, entry in kept
@@ -629,7 +667,7 @@ def _in_context(
         for s, e in spans:
             start_set.add(s)
             end_set.add(e)
-        rule = _person_like if g.person_rules else _inside_name
+        rule = _rule_of(g)
         found = [
             h
             for h, need in zip(found, needs, strict=True)
