@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from typing import Any, NamedTuple
 __all__ = ["Num", "Tok", "cjk_value", "digit_value", "parse_words"]
 
 _SPACEY = frozenset(" \u00a0\u202f'’")
+_NOT_DIGIT = re.compile(r"[^0-9]")
 
 
 class Num(NamedTuple):
@@ -57,18 +59,11 @@ def digit_value(text: str, decimal: str, group: str) -> float | None:
         s = text
     else:
         s = _ascii_digits(text)
-    seps = [c for c in s if not c.isdigit()]
+    # (``s`` has ASCII digits only: _ascii_digits converts every character that isdigit())
+    seps = _NOT_DIGIT.findall(s)
     if not seps:
         return int(s) if len(s) < 300 else None
-    parts: list[str] = []
-    cur = []
-    for ch in s:
-        if ch.isdigit():
-            cur.append(ch)
-        else:
-            parts.append("".join(cur))
-            cur = []
-    parts.append("".join(cur))
+    parts: list[str] = _NOT_DIGIT.split(s)  # the digit groups between the separators
     kinds = set(seps)
     point = [c for c in kinds if c not in _SPACEY]
     if len(point) >= 2:
