@@ -1,0 +1,136 @@
+"""The scanner's per-process memos (word runs, grouped figures) never change an output.
+
+Runs are memoised on positions made relative to the run, so the same words at another offset, in
+another document, must read exactly as the parser reads them with no memo; the memos are bounded and emptied
+by ``newsnorm._resources.clear_caches()``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsnorm._resources import clear_caches
+from newsnorm.numbers import NumbersNormaliser, _scan
+from newsnorm.numbers._parse import digit_value, parse_words
+
+CASES = Path(__file__).resolve().parent.parent / "cases" / "numbers"
+
+
+def _rows() -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for path in sorted(CASES.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            rows.extend((r["input"], r["lang"]) for r in map(json.loads, f) if r.get("lang"))
+    return rows
+
+
+ROWS = _rows()
+
+
+def _out(text: str, lang: str, **options: Any) -> list[tuple[Any, ...]]:
+    doc = NumbersNormaliser(**options)(text, lang=lang)
+    return [(m.start, m.end, m.text, m.value, m.normalised, sorted(m.attrs.items())) for m in doc.mentions]
+
+
+def _direct(text: str, lang: str, **options: Any) -> list[tuple[Any, ...]]:
+    """The output with no memo at all: runs and figures read directly by the parser."""
+    memo_run, memo_figure = _scan._parse_run, _scan._digit_value
+    _scan._parse_run = lambda run, g: parse_words(run, *g.parse_flags)
+    _scan._digit_value = lambda body, g: digit_value(body, g.decimal, g.group)
+    try:
+        return _out(text, lang, **options)
+    finally:
+        _scan._parse_run, _scan._digit_value = memo_run, memo_figure
+
+
+def test_case_rows_read_the_same_with_warm_memos_at_other_offsets() -> None:
+    assert len(ROWS) > 500
+    for text, lang in ROWS:
+        _out(text, lang)  # warms the memos at these offsets
+    for text, lang in ROWS:
+        for shifted in (text, "x " * 80 + text, "— " + text + " 7"):  # far from, and next to, the run origin
+            assert _out(shifted, lang) == _direct(shifted, lang), (shifted, lang)
+
+
+def test_options_share_the_memos() -> None:
+    text = "Between two and a half million and 3,5 millions; 27.840 people, the twenty-first time"
+    for lang in ("en", "es", "fr", "de"):
+        for options in ({}, {"words": False}, {"ordinals": False}, {"style": "locale"}):
+            warm = _out(text, lang, **options)
+            assert warm == _direct(text, lang, **options)
+            assert _out(text, lang, **options) == warm
+
+
+def test_clear_caches_empties_the_memos() -> None:
+    _out("two million people, 27,840 of them, the first", "en")
+    assert _scan._RUNS
+    assert _scan._FIGURES
+    clear_caches()
+    assert not _scan._RUNS
+    assert not _scan._FIGURES
+
+
+def test_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_scan, "_RUNS_MAX", 8)
+    clear_caches()
+    for n in range(1, 60):
+        assert _out(f"{n} million and {n},5 thousand", "en")
+        assert len(_scan._RUNS) <= 8
+        assert len(_scan._FIGURES) <= 8
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["en", "es", "fr", "de", "it", "pt", "nl", "ru", "ar", "hi", "tr"]),
+    st.lists(
+        st.sampled_from(
+            [
+                "one",
+                "two",
+                "hundred",
+                "million",
+                "and",
+                "a",
+                "half",
+                "un",
+                "dos",
+                "mil",
+                "millones",
+                "y",
+                "con",
+                "vingt",
+                "et",
+                "cent",
+                "zwei",
+                "und",
+                "zwanzig",
+                "тысяч",
+                "два",
+                "2",
+                "3,5",
+                "27.840",
+                "1.5",
+                "%",
+                "first",
+                "-",
+                " ",
+                "point",
+                "coma",
+                "over",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.integers(min_value=0, max_value=130),
+)
+def test_property_memo_equals_direct(lang: str, words: list[str], offset: int) -> None:
+    text = " ".join(words)
+    _out(text, lang)
+    shifted = "y" * offset + " " + text
+    assert _out(shifted, lang) == _direct(shifted, lang)
