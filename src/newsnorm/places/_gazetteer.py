@@ -485,7 +485,7 @@ def cldr_pairs(lang: str, script: str = "") -> list[tuple[str, str]]:
         out = [(code, name) for code, name in out if _first_script(name) == script]
         return out
     for row in _tsv("aliases.tsv"):
-        if row[0] == lang or (lang == "*" and row[2] in ("country", "territory")):
+        if (row[0] == lang and row[2] != "city") or (lang == "*" and row[2] in ("country", "territory")):
             out.extend((row[1], name) for name in row[3].split("|") if not name.endswith("~"))
     return out
 
@@ -778,10 +778,10 @@ def _build(lang: str) -> Gazetteer:
         if row[0] != "*" and row[0] not in rows_of:
             continue
         code, kind = row[1], row[2]
+        city = _city_by_id(int(row[4])) if len(row) > 4 and row[4] else None  # an exonym of a GeoNames city
         for name in row[3].split("|"):
-            add_name(
-                name, Candidate(code, kind, 0, name if kind == "region" else spell[code].common, 0), row[0] in rows_of
-            )
+            cand = city or Candidate(code, kind, 0, name if kind == "region" else spell[code].common, 0)
+            add_name(name, cand, row[0] in rows_of)
     for row in _tsv("demonyms.tsv"):
         if row[0] not in rows_of:
             continue
@@ -901,6 +901,15 @@ def _big_city_links() -> frozenset[str]:
         return frozenset(words)
 
     return cached(("newsnorm.places.big_city_links",), build)
+
+
+def _city_by_id(geonames: int) -> Candidate | None:
+    """The city :class:`Candidate` of a GeoNames id in the shipped table, if any."""
+
+    def build() -> Mapping[int, Candidate]:
+        return MappingProxyType({c.geonames: c for c in _cities().candidates})
+
+    return cached(("newsnorm.places.city_ids",), build).get(geonames)
 
 
 def _foreign_keys(
