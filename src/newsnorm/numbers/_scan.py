@@ -1327,21 +1327,29 @@ def _phone_end(text: str, start: int) -> int:
 _TITLE_NEXT = re.compile(r"[ \u00a0\-‐]([^\W\d_][\w'’-]*)")
 
 
-def _title_table(g: Grammar) -> tuple[dict[str, list[tuple[str, bool]]], dict[str, list[str]]]:
-    """``ordinal_titles`` as {ordinal: [(next-word stem, capital needed)]} and {ordinal: [ends of the word before]}."""
+_TitleTable = tuple[dict[str, tuple[tuple[str, ...], tuple[str, ...]]], dict[str, tuple[str, ...]]]
 
-    def build() -> tuple[dict[str, list[tuple[str, bool]]], dict[str, list[str]]]:
-        after: dict[str, list[tuple[str, bool]]] = {}
+
+def _title_table(g: Grammar) -> _TitleTable:
+    """``ordinal_titles`` as {ordinal: (next-word stems, next-word stems after a capitalised ordinal only)}
+    and {ordinal: ends of the word before} (tuples: one ``startswith``/``endswith`` call tests them all)."""
+
+    def build() -> _TitleTable:
+        free: dict[str, list[str]] = {}
+        capital: dict[str, list[str]] = {}
         before: dict[str, list[str]] = {}
         for phrase in g.overlay.get("ordinal_titles", ()):
             first, _, second = phrase.partition(" ")
-            after.setdefault(first.lower(), []).append((second.lower(), first[:1].isupper()))
+            free.setdefault(first.lower(), [])
+            capital.setdefault(first.lower(), [])
+            (capital if first[:1].isupper() else free)[first.lower()].append(second.lower())
             before.setdefault(second.lower(), []).append(first.lower())
-        return after, before
+        after = {w: (tuple(free[w]), tuple(capital[w])) for w in free}
+        return after, {w: tuple(ends) for w, ends in before.items()}
 
-    table: tuple[dict[str, list[tuple[str, bool]]], dict[str, list[str]]] | None = _TITLES.get(g.lang)
+    table: _TitleTable | None = _TITLES.get(g.lang)
     if table is None:
-        table = cached(("numbers", "titles", g.lang), build)
+        table = cached(("numbers", "titles2", g.lang), build)
         _TITLES[g.lang] = table
     return table
 
@@ -1355,12 +1363,13 @@ def _in_title(text: str, low: str, it: _Item, g: Grammar) -> bool:
         m = _TITLE_NEXT.match(low, it.end)
         if m is not None:
             nxt = m.group(1)
-            if any(nxt.startswith(stem) and (not cap or text[it.start].isupper()) for stem, cap in stems):
+            free, capital = stems
+            if nxt.startswith(free) or (capital and text[it.start].isupper() and nxt.startswith(capital)):
                 return True
     ends = before.get(word)
     if ends and it.start > 1 and low[it.start - 1] == " ":
         wa, wb = _word_before(low, it.start, 1)
-        return wa >= 0 and low[wa:wb].endswith(tuple(ends))
+        return wa >= 0 and low[wa:wb].endswith(ends)
     return False
 
 
