@@ -34,6 +34,8 @@ _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?。！？\n](?=\s+[A-ZÀ-Ý\"“]|\s*$)|[!?。！？\n]")
 _POST_WORD = re.compile(r"\s?(\w+)")
 _CLOCK_RULES = frozenset({"R_time", "R_clockw"})
+#: the rules of a clock time a bare hour before it may open a range with ("5 to 6pm")
+_RANGE_HEAD_RULES = frozenset({"R_time", "R_clockw", "clock_day"})
 #: the rules whose month and day may take the year of an earlier date in the sentence
 _CARRY_RULES = frozenset({"R_mdy", "R_dmy", "R_cjk", "R_dm", "R_md"})
 #: how far back a year is carried from: the last few dates, a sentence's length at most
@@ -135,7 +137,7 @@ def combine(lex: Lexicon, text: str, items: list[Item], pub: dt.date | None = No
                     continue
             # "8am this morning", "3 p.m. tomorrow", "6 p.m. on Christmas Eve"
             clock = _CLOCK.match(cur[2]) if cur[5] in _CLOCK_RULES else None
-            day = _DAY_OR_PART.match(nxt[2]) if nxt[3] in ("DATE", "TIME") else None
+            day = _DAY_OR_PART.match(nxt[2]) if clock is not None and nxt[3] in ("DATE", "TIME") else None
             if clock is not None and day is not None and gap is None:
                 gap = _gap_words(text[cur[1] : nxt[0]])
             if clock is not None and day is not None and (gap == "" or gap in links):
@@ -197,7 +199,8 @@ def combine(lex: Lexicon, text: str, items: list[Item], pub: dt.date | None = No
             cur = _carry_year(text, out, cur)
         if cur[5] == "R_same":
             cur = _same(out, cur)
-        out.extend(_range_head(lex, text, out, cur, ranges))
+        if cur[5] in _RANGE_HEAD_RULES:
+            out.extend(_range_head(lex, text, out, cur, ranges))
         out.append(cur)
         i += 1
     return _date_ranges(lex, text, out, ranges, pub) if ranges else out
@@ -220,8 +223,8 @@ def _date_ranges(lex: Lexicon, text: str, items: list[Item], ranges: Any, pub: d
     out: list[Item] = []
     for k, cur in enumerate(items):
         prev = out[-1] if out else None
-        day = _DAY.match(cur[2]) if cur[3] == "DATE" else None
-        if day is not None and cur[5] in _RANGE_DAY_RULES:
+        day = _DAY.match(cur[2]) if cur[3] == "DATE" and cur[5] in _RANGE_DAY_RULES else None
+        if day is not None:
             floor = prev[1] if prev is not None else 0
             before = _DAY_RANGE_BEFORE.search(text, max(floor, cur[0] - 16), cur[0])
             if before is not None and _is_link(before.group(3), ranges) and int(before.group(1)) < int(day.group(3)):
@@ -235,7 +238,7 @@ def _date_ranges(lex: Lexicon, text: str, items: list[Item], ranges: Any, pub: d
                 prev, cur = _weekday_range(_range_start(text, prev, cur), cur, pub)
                 out[-1] = prev
         out.append(cur)
-        if day is not None and cur[5] in _RANGE_DAY_RULES:
+        if day is not None:
             nxt = items[k + 1][0] if k + 1 < len(items) else len(text)
             after = _DAY_RANGE_AFTER.match(text, cur[1], nxt)
             if after is not None and _is_link(after.group(2), ranges) and int(after.group(3)) > int(day.group(3)):
@@ -325,7 +328,7 @@ def _same(out: list[Item], cur: Item) -> Item:
 
 def _range_head(lex: Lexicon, text: str, out: list[Item], cur: Item, ranges: Any) -> list[Item]:
     """"5 to 6pm", "between 10 and 11:30": the bare first hour before clock time ``cur``, as a TIME."""
-    if cur[5] not in ("R_time", "R_clockw", "clock_day") or not ranges:
+    if cur[5] not in _RANGE_HEAD_RULES or not ranges:
         return []
     floor = out[-1][1] if out else 0
     lo = max(floor, cur[0] - 24)

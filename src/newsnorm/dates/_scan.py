@@ -113,6 +113,12 @@ _WORD = re.compile(r"[^\s(\"“'‘«\-/]+")
 _DELIMS = re.compile(r"[(\"“'‘«\-/]")
 
 
+#: id of a starter set -> (that set, token -> its folded word if a starter, else ""): lock-free memo of the token
+#: reading in :func:`_starts`
+_STARTER_KEYS: dict[int, tuple[frozenset[str], dict[str, str]]] = shortcut_table()
+_STARTER_KEYS_MAX = 50_000
+
+
 def _starts(lex: Lexicon, text: str, a: int, floor: int, starters: frozenset[str]) -> list[tuple[int, str | None]]:
     """Candidate match starts for an anchor at ``a``: starter words up to a few words back, earliest first, each
     with its folded word (the anchor itself with ``""``; None where any rule may start: unspaced or prefixed
@@ -127,13 +133,24 @@ def _starts(lex: Lexicon, text: str, a: int, floor: int, starters: frozenset[str
     found: list[tuple[int, str | None]] = []
     if _DELIMS.search(seg) is None:  # the common case: words split by spaces only
         end = len(seg)
+        known = _STARTER_KEYS.get(id(starters))
+        if known is None or known[0] is not starters:
+            known = (starters, {})
+            _STARTER_KEYS[id(starters)] = known
+        keys = known[1]
         for tok in reversed(seg.split()[-_BACK_WORDS:]):
             end = seg.rfind(tok, 0, end)
             if lex.prefixed:
                 found.append((lo + end, None))
                 continue
-            key = fold(tok.rstrip(",;:"))
-            if key in starters:
+            key = keys.get(tok)
+            if key is None:
+                key = fold(tok.rstrip(",;:"))
+                if key not in starters:
+                    key = ""
+                if len(keys) < _STARTER_KEYS_MAX:
+                    keys[tok] = key
+            if key:
                 found.append((lo + end, key))
         found.reverse()
         found.append((a, ""))
