@@ -111,6 +111,9 @@ _DEMONYM_ENDINGS["sr"] = (*_DEMONYM_ENDINGS["hr"], "и", "а", "о", "е", "у",
                           "има", "их", "ој")  # fmt: skip
 _DEMONYM_ENDINGS["sl"] = ("i", "a", "o", "e", "ega", "emu", "em", "im", "ih", "imi", "ima")
 _DEMONYM_ENDINGS["bg"] = ("и", "а", "о", "ия", "ият", "ата", "ото", "ите")
+_DEMONYM_ENDINGS["mk"] = ("и", "а", "о", "иот", "ата", "ото", "ите")
+_DEMONYM_ENDINGS["sq"] = ("e", "ë", "i", "in", "it", "ët", "ëve", "ja", "es", "ve", "ët", "ja", "ët")
+_DEMONYM_ENDINGS["af"] = ("e",)
 _DEMONYM_ENDINGS["da"] = _DEMONYM_ENDINGS["nb"] = _DEMONYM_ENDINGS["no"] = ("e",)
 _DEMONYM_ENDINGS["bn"] = ("রা", "দের", "র", "কে", "দেরকে")
 _DEMONYM_ENDINGS["ur"] = ("وں",)
@@ -146,6 +149,20 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
            "ுக்குப்", "ுக்குத்", "ுடன்", "ை", "ைச்", "ைப்", "ைத்", "ும்", "ிடம்", "ிலிருந்து", "ிலும்", "ிய", "ியப்",
            "ியத்", "ியச்", "ியக்", "", "ப்", "த்", "ச்", "க்", "ுக்கும்", "வுக்கும்", "க்கும்", "ிலேயே", "விலேயே",
            "யிலேயே", "ுக்குள்", "வுக்குள்", "க்குள்"),
+    # Albanian definite and case forms ("Shqipëri" -> "Shqipëria", "Izrael" -> "Izraeli", "Kinë" -> "Kina", "Kinës")
+    "sq": ("a", "ia", "i", "u", "në", "s", "së", "n", "ës", "it", "in", "ja", "ë", "ën", "ut", "ën", "es", "e"),
+    # Armenian article and cases ("Հայաստանը", "Երևանում"); Georgian cases ("საქართველოში", "თბილისში")
+    "hy": ("ը", "ն", "ի", "ում", "ից", "ով", "ին", "ն", "ու", "ում", "ումը", "յում", "յի", "յից", "յով", "յին", "ն"),
+    # Icelandic genitive and cases ("Íslands", "Þýskalands", "Úkraínu")
+    "is": ("s", "ar", "u", "i", "a", "ur", "num", "inu", "ið", "ina", "nnar", "ir"),
+    "ka": ("ში", "ის", "ს", "მა", "ით", "ად", "თან", "ზე", "იდან", "თვის", "ისთვის", "ში", "ელი", "ისა", "ში"),
+    # Azerbaijani, Uzbek and Kazakh cases glued on without an apostrophe ("Bakıda", "Toshkentda", "Қазақстанда")
+    "az": ("da", "də", "ya", "yə", "dan", "dən", "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "a", "ə", "ı",
+           "i", "u", "ü", "la", "lə", "dakı", "dəki", "yla", "ylə", "ta", "tə", "tan", "tən", "n"),
+    "uz": ("da", "dan", "ga", "ka", "qa", "ni", "ning", "dagi", "ning", "lik", "ning"),
+    "kk": ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ның", "нің", "дың", "дің", "тың", "тің",
+           "ды", "ді", "ты", "ті", "ны", "ні", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "пен", "бен", "дағы",
+           "дегі", "тағы", "тегі", "ға", "а", "е"),
     "hu": ("ban", "ben", "ba", "be", "ból", "ből", "ra", "re", "ról", "ről", "nak", "nek", "hoz", "hez", "höz",
            "on", "en", "ön", "n", "i", "t", "ot", "et", "tól", "től", "ig", "val", "vel", "ba", "ban", "ból"),
 }  # fmt: skip
@@ -173,6 +190,9 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
     # (they take no shared Slavic city stems: those are cut by the Russian rule, "Cenai" -> "Cen-as")
     "lt": (("as", "", True), ("is", "", True), ("us", "", True), ("ys", "", True), ("a", "", True), ("ė", "", True)),
     "lv": (("s", "", True), ("a", "", True), ("e", "", True)),
+    "sq": (("ë", "", True),),  # "Kinë" -> "Kina", "Kinës"
+    "is": (("a", "u", False),),  # "Úkraína" -> "Úkraínu"
+    "ka": (("ი", "", True),),  # "თბილისი" -> "თბილისში"
     # Tamil: a final consonant loses its virama before an ending ("ஜப்பான்" -> "ஜப்பானில்"), "-ம்" becomes
     # "-த்த" ("நேபாளம்" -> "நேபாளத்தில்"), a final long "ா" goes in the adjective ("இந்தியா" -> "இந்திய")
     "ta": (("ம்", "த்த", True), ("்", "", True), ("ா", "", _TA_ADJ)),
@@ -247,9 +267,12 @@ _NAME_LINKS = frozenset({"i", "a", "in", "и", "y", "e"})
 #: Vowel signs glue case endings to names in these languages ("ভারতের", "ঢাকায়"): a sign continues the word,
 #: and every name, however short, takes the language's name endings.
 _GLUED_SIGNS = frozenset({"bn", "as", "ta"})
-#: Name endings also on names of four letters: Danish and Norwegian genitive "-s" ("Kinas", "Oslos"), Estonian
-#: cases ("Lätis", "Gazas").
-_SHORT_GENITIVE = frozenset({"da", "nb", "no", "nn", "et"})
+#: The shortest names that take the language's name endings where it is not five letters: Danish and Norwegian
+#: genitive "-s" ("Kinas", "Oslos"), Estonian and Albanian cases ("Lätis", "Rusia"), agglutinative cases on
+#: three-letter names ("Bakıda", "Çində").
+_SHORT_NAMES = {"da": 4, "nb": 4, "no": 4, "nn": 4, "et": 4, "sq": 4, "az": 3, "uz": 3, "kk": 3, "hy": 3, "ka": 3}
+#: Languages whose CLDR names are filed under another code (Tagalog news uses the Filipino names).
+_DATA_LANGS = {"tl": "fil"}
 #: Data rows of another language that a language reads too (Norwegian "no" is Bokmål "nb").
 _ROW_LANGS: dict[str, frozenset[str]] = {"no": frozenset({"no", "nb"})}
 #: Languages where a country name glued to a capitalised word is most often part of a person's or a
@@ -668,12 +691,13 @@ def _lang_scripts(lang: str) -> frozenset[str]:
 def _build(lang: str) -> Gazetteer:
     import ahocorasick
 
-    base = lang if lang in _languages() else "en"
+    data_lang = _DATA_LANGS.get(lang, lang)
+    base = data_lang if data_lang in _languages() else "en"
     spell = spellings()
     b = _Builder(lang)
     demonym_end = _DEMONYM_ENDINGS.get(lang, ())
     name_end = _NAME_ENDINGS.get(lang, ())
-    name_min = 2 if lang in _GLUED_SIGNS else 4 if lang in _SHORT_GENITIVE else 5
+    name_min = 2 if lang in _GLUED_SIGNS else _SHORT_NAMES.get(lang, 5)
     stems = lang in _STEM_LANGS
     extra = _STEM_EXTRA.get(lang)
     stem_end: tuple[str, ...] = _SLAVIC_NOUN
