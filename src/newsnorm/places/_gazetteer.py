@@ -284,6 +284,9 @@ _PERSON_RULE_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl", "ca", "gl", 
 #: an English spelling ("Michael Jordan") is a name there (not in German or Malay: "US-Bundesstaat Georgia").
 _FOREIGN_RULE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "bg", "sr", "hr", "bs", "sl", "mk", "lt", "lv",
                                  "et", "fi", "hu", "ro", "el", "sw"})  # fmt: skip
+#: Languages with a genitive distinct from the dictionary form of names: a country name in its dictionary form
+#: right before a capitalised word is a given name ("Kuba Novák"), as the genitive stands there ("Izraele").
+_NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv"})
 #: Scripts written without spaces: no word boundary is asked for there.
 _NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
 
@@ -570,6 +573,7 @@ class Gazetteer:
     person_rules: bool
     initial_rule: bool  # a capitalised sentence-initial word other than an opener makes a person name
     foreign: frozenset[str]  # keys only an English name spells, where the person rule is off: it runs for them
+    nominative: bool  # a country before a name stands in the genitive: a dictionary form before one is a name
     runs: Any  # re.Pattern of capitalised word runs (one group), or None: every key starts with a capital (prefilter)
     quotes: str  # the apostrophes and quotes that start a key ("’Amman"): a run takes one of them before it
     inner: frozenset[str]  # folded lower-case words inside or after keys ("of", "and", "duck")
@@ -873,6 +877,7 @@ def _build(lang: str) -> Gazetteer:
         person_rules=lang in _PERSON_RULE_LANGS,
         initial_rule=bool(openers),
         foreign=_foreign_keys(lang, base, foreign, entries, rows_of),
+        nominative=lang in _NOMINATIVE_RULE_LANGS,
         runs=runs,
         quotes=quotes,
         inner=inner,

@@ -216,13 +216,14 @@ def _person_like(
     edges: tuple[set[int], set[int]] | None = None,
     initial: bool = False,
     following: bool = True,
+    preceding: bool = True,
 ) -> bool:
     """The place name is part of a longer capitalised name (a person, a firm), not a place.
 
     ``edges``: starts and ends of the capital runs; a hit that starts (ends) a run has no
     capitalised word right before (after) it, which would have joined the run. ``initial``:
     a capitalised sentence-initial word before the name counts even without openers; ``following``:
-    a capitalised word after the name counts.
+    a capitalised word after the name counts; ``preceding``: a word before it counts.
     """
     if hit.entry.abbrev or hit.candidate.type == "demonym":
         return False
@@ -233,6 +234,7 @@ def _person_like(
     capital_after = len(after) == 2 and after[0] in " \t" and (after[1].isupper() or after[1] in " \t")
     word_before = len(before) == 2 and before[1] in " \t" and (before[0].isalnum() or before[0] in ". \t")
     capital_after = capital_after and following
+    word_before = word_before and preceding
     if not (capital_after or word_before):
         return False
     if edges is not None:
@@ -286,6 +288,15 @@ def _foreign_or_inside(
     if _inside_name(text, hit, starts, ends, g, memo, edges):
         return True
     word = fold(text[hit.start : hit.end])
+    # a name in its dictionary form before a capitalised word is a given name where a country before a
+    # name stands in the genitive ("Kuba Novák", "Jordan Henderson"; not "premiér Izraele Benjamin")
+    if (
+        g.nominative
+        and hit.candidate.type != "city"
+        and word in g.exact
+        and _person_like(text, hit, starts, ends, g, memo, edges, preceding=False)
+    ):
+        return True
     if word not in g.foreign and not any(
         e and word.endswith(e) and word[: -len(e)] in g.foreign for e in hit.entry.endings
     ):  # "Jordanas": the English "Jordan" with a Lithuanian ending
@@ -297,7 +308,7 @@ def _rule_of(g: Gazetteer) -> Any:
     """The context rule of a gazetteer's language."""
     if g.person_rules:
         return _person_like
-    return _foreign_or_inside if g.foreign else _inside_name
+    return _foreign_or_inside if g.foreign or g.nominative else _inside_name
 
 
 def _inside_name(
