@@ -1262,8 +1262,10 @@ def _year_ok(ctx: Ctx, m: Any) -> bool:
         return False
     before = ctx.text[max(0, ctx.start - 20) : ctx.start].rstrip()
     words = ctx.lex.words
-    for token in words.get("not_before", ()):
-        if before.casefold().endswith(token):
+    not_before = words.get("not_before", ())
+    if not_before:
+        folded = before.casefold()
+        if any(folded.endswith(token) for token in not_before):
             return False
     after = ctx.text[ctx.end : ctx.end + 20].split()
     if after:

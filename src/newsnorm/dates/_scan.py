@@ -43,9 +43,10 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     # only boundaries inside the cut can narrow it, so only the cut is scanned
     lo = max(0, start - _TENSE_BEFORE)
     s = lo
-    for b in _BOUNDARY.finditer(text, lo, start):
-        if _is_end(text, b.start()):
+    for b in reversed(list(_BOUNDARY.finditer(text, lo, start))):
+        if _is_end(text, b.start()):  # the last sentence end before the date
             s = b.end()
+            break
     cap = min(len(text), end + _TENSE_AFTER)
     e = cap
     for b in _BOUNDARY.finditer(text, end, min(len(text), cap + 1)):
