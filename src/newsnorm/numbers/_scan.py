@@ -191,7 +191,8 @@ def scan(text: str, lang: str, style: str = "canonical", ordinals: bool = True, 
     for it in items:
         v = it.value
         if plain_style and type(v) is int and not (it.attrs or it.rng or it.ordinal or it.percent):
-            out.append(Mention("number", it.start, it.end, text[it.start : it.end], v, str(v), {}))  # the common case
+            s, e = it.start, it.end
+            out.append(Mention("number", s, e, text[s:e], v, str(v), {}))  # the common case
         elif not (it.ordinal and titles and _in_title(text, low, it, g)):  # "le Premier ministre": no ordinal
             out.append(_mention(text, it, g, style))
     return out
@@ -1265,15 +1266,14 @@ def _approx(low: str, items: list[_Item], g: Grammar, approx_after: bool) -> Non
     kinds = g.approx_kinds
     last = g.approx_last
     tails = g.approx_tails
-    prev_end = -10
-    for it in items:
-        before, prev_end = prev_end, it.end
+    for index, it in enumerate(items):
         j = it.start
         if low[j - 1 : j] in _APPROX_SPACE:  # the phrase ends at the last of up to 30 spaces before the number
             base = j - 30 if j > 30 else 0
             j = base + len(low[base:j].rstrip(_APPROX_SPACE_CHARS))
-        if j == 0 or low[j - 1] not in last or not low.endswith(tails, max(0, j - 40), j):
+        if j == 0 or low[j - 1] not in last or not low.endswith(tails, j - 40 if j > 40 else 0, j):
             continue  # no phrase ends right before the number
+        before = items[index - 1].end if index else -10  # the end of the number before
         if pat is None:
             pat = _approx_pattern(g)
         m = pat.search(low, max(0, it.start - 30), it.start)
