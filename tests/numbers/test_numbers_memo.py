@@ -85,6 +85,16 @@ def test_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         assert len(_scan._FIGURES) <= 8
 
 
+def test_long_runs_and_figures_stay_out_of_the_memos() -> None:
+    clear_caches()
+    long_run = " ".join(["one", "hundred", "and", "twenty", "three", "thousand"] * 30)
+    long_figure = ",".join(["123"] * 30) + ".5"
+    _out(f"{long_run} and {long_figure} people", "en")
+    assert all(len(key[1:]) < 40 for key in _scan._RUNS)
+    assert all(len(key[0]) <= 40 for key in _scan._FIGURES)
+    assert _out(f"{long_run} and {long_figure} people", "en") == _direct(f"{long_run} and {long_figure} people", "en")
+
+
 @settings(max_examples=80, deadline=None)
 @given(
     st.sampled_from(["en", "es", "fr", "de", "it", "pt", "nl", "ru", "ar", "hi", "tr"]),

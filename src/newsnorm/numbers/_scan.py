@@ -301,12 +301,20 @@ def _ascii(s: str) -> str:
     return "".join(str(unicodedata.digit(c, 0)) for c in s)
 
 
-#: Values of grouped and decimal figures ("27,840", "1.5"), per (figure, decimal mark, group mark). Bounded.
+#: The memos below are emptied when they reach this many entries, and keep no long run or figure: an entry
+#: stays small whatever the text.
+_RUNS_MAX = 4096
+_MEMO_SPAN = 120  # characters from a run's first token to its last
+_MEMO_CHARS = 40  # characters of a figure
+
+#: Values of grouped and decimal figures ("27,840", "1.5"), per (figure, decimal mark, group mark).
 _FIGURES: dict[tuple[str, str, str], float | None] = shortcut_table()
 
 
 def _digit_value(body: str, g: Grammar) -> float | None:
     """``digit_value(body, g.decimal, g.group)``, memoised (the same figures come back across documents)."""
+    if len(body) > _MEMO_CHARS:
+        return digit_value(body, g.decimal, g.group)
     key = (body, g.decimal, g.group)
     try:
         return _FIGURES[key]
@@ -805,14 +813,18 @@ def _tail(low: str, end: int, g: Grammar) -> Any:
 #: Runs already read, per language: a run's tokens (positions made relative) -> its numbers (relative too).
 #: The same runs come back across documents ("two million", "$2 billion", "the first"). Bounded: cleared when full.
 _RUNS: dict[tuple[Any, ...], tuple[tuple[int, int, float, bool, int, str], ...]] = shortcut_table()
-_RUNS_MAX = 4096
 #: Positions in a memo key start here: differences between positions and comparisons with the -1
 #: sentinel (or with any constant below this) come out as for the absolute positions.
 _RUN_ORIGIN = 100
 
 
 def _parse_run(run: list[Tok], g: Grammar) -> list[Num]:
-    """:func:`parse_words` of ``run`` with the grammar's switches, memoised on the run's relative positions."""
+    """:func:`parse_words` of ``run`` with the grammar's switches, memoised on the run's relative positions.
+
+    Long runs (rare, and never repeated) are read directly: a memo entry stays small whatever the text.
+    """
+    if run[-1][1] - run[0][0] > _MEMO_SPAN:
+        return parse_words(run, *g.parse_flags)
     low_pos = run[0][0]
     for t in run:
         if 0 <= t[6] < low_pos:
