@@ -266,7 +266,7 @@ _STEM_STRIP: dict[str, tuple[str, ...]] = {
 _NAME_LINKS = frozenset({"i", "a", "in", "и", "y", "e"})
 #: Vowel signs glue case endings to names in these languages ("ভারতের", "ঢাকায়"): a sign continues the word,
 #: and every name, however short, takes the language's name endings.
-_GLUED_SIGNS = frozenset({"bn", "as", "ta"})
+_GLUED_SIGNS = frozenset({"bn", "ta"})  # not yet Assamese, Telugu ...: without their endings they would lose names
 #: The shortest names that take the language's name endings where it is not five letters: Danish and Norwegian
 #: genitive "-s" ("Kinas", "Oslos"), Estonian and Albanian cases ("Lätis", "Rusia"), agglutinative cases on
 #: three-letter names ("Bakıda", "Çində").
