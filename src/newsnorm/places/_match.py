@@ -162,16 +162,19 @@ def _line_is_headline(text: str, pos: int, memo: dict[int, bool]) -> bool:
     """
     if memo is _PROSE:
         return False
-    lo = max(0, pos - 200)
-    hi = min(len(text), pos + 200)
+    n = len(text)
+    lo = pos - 200 if pos > 200 else 0
+    hi = pos + 200 if pos + 200 < n else n
     a = text.rfind("\n", lo, pos) + 1
     b = text.find("\n", pos, hi)
-    if (a == 0 and lo > 0) or (b < 0 and hi < len(text)):  # a long line: judge its block
+    if (a == 0 and lo) or (b < 0 and hi < n):  # a long line: judge its block
         key = -1 - pos // 400
-        a, b = (pos // 400) * 400, min(len(text), (pos // 400) * 400 + 400)
+        a = (pos // 400) * 400
+        b = a + 400 if a + 400 < n else n
     else:
         key = a
-        b = b if b >= 0 else hi
+        if b < 0:
+            b = hi
     known = memo.get(key)
     if known is not None:
         return known
@@ -597,7 +600,8 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
             found.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in taken])
             continue
         # the run's verdicts are known (see _Run): only the sentence start and the headline test are read here
-        initial = _sentence_initial(text, a)
+        # a sentence start can only spare a hit when the verdicts differ there (rarely: English never)
+        initial = info.initial != info.context and _sentence_initial(text, a)
         for (s, e, entry, cand), reject, reject_initial in zip(taken, info.context, info.initial, strict=True):
             if reject and (reject_initial or not initial) and not _line_is_headline(text, a + s, lines):
                 continue
