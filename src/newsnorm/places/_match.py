@@ -521,10 +521,15 @@ def _judge_run(run: str, g: Gazetteer) -> _Run | tuple[()]:
     character further on.
     """
     quoted: dict[str, _Run | tuple[()]] = {}
-    for q in g.quotes:
-        raw = _run_raw(q + run, g)
-        if any(h[0] == 0 for h in raw):
-            quoted[q] = _judged(q + run, raw, g)
+    if g.quotes:
+        low = fold(run)
+        for q in g.quotes:
+            rests = g.quote_rests[q].get(low[:1])
+            if not rests or not low.startswith(rests):  # no key starts with the quote and this run
+                continue
+            raw = _run_raw(q + run, g)
+            if any(h[0] == 0 for h in raw):
+                quoted[q] = _judged(q + run, raw, g)
     return _judged(run, _run_raw(run, g), g, MappingProxyType(quoted) if quoted else _NO_QUOTES)
 
 
