@@ -576,9 +576,9 @@ class Gazetteer:
     nominative: bool  # a country before a name stands in the genitive: a dictionary form before one is a name
     runs: Any  # re.Pattern of capitalised word runs (one group), or None: every key starts with a capital (prefilter)
     quotes: str  # the apostrophes and quotes that start a key ("’Amman"): a run takes one of them before it
-    #: per quote, the rest of each key it starts, by the rest's first letter ("’" -> "a" -> ("amman", ...)):
-    #: a run can take the quote only if its folded text starts with one of them
-    quote_rests: Mapping[str, Mapping[str, tuple[str, ...]]]
+    #: by first letter, each quote with the rests of the keys it starts there ("a" -> (("’", ("amman", ...)), ...)):
+    #: a run can take a quote only if its folded text starts with one of that quote's rests
+    quote_rests: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]
     inner: frozenset[str]  # folded lower-case words inside or after keys ("of", "and", "duck")
     memo: dict[str, Any]  # capital run -> its accepted hits (filled by the matcher, bounded)
 
@@ -889,17 +889,20 @@ def _build(lang: str) -> Gazetteer:
     )
 
 
-def _quote_rests(quotes: str, *automata: Any) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
-    """For each quote, the rests of the keys it starts in ``automata``, grouped by their first character."""
-    out: dict[str, Mapping[str, tuple[str, ...]]] = {}
+def _quote_rests(quotes: str, *automata: Any) -> Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """By first letter of the rest, each quote with the rests of the keys it starts in ``automata``."""
+    rests: dict[str, dict[str, set[str]]] = {}
     for q in quotes:
-        by_first: dict[str, set[str]] = {}
         for automaton in automata:
             for key in automaton.keys(q):
                 rest = key[1:]
-                by_first.setdefault(rest[:1], set()).add(rest)
-        out[q] = MappingProxyType({first: tuple(sorted(rests)) for first, rests in by_first.items()})
-    return MappingProxyType(out)
+                rests.setdefault(rest[:1], {}).setdefault(q, set()).add(rest)
+    return MappingProxyType(
+        {
+            first: tuple((q, tuple(sorted(found))) for q, found in sorted(by_quote.items()))
+            for first, by_quote in rests.items()
+        }
+    )
 
 
 def _city_alternations(

@@ -506,9 +506,8 @@ def _judged(
     )
 
 
-def _run_raw(run: str, g: Gazetteer) -> list[tuple[int, int, int, Entry]]:
-    """The accepted automaton hits of one run."""
-    low = fold(run)
+def _run_raw(run: str, g: Gazetteer, low: str) -> list[tuple[int, int, int, Entry]]:
+    """The accepted automaton hits of one run (``low``: the run folded)."""
     cities = g.cities
     pairs = [*g.automaton.iter(low), *cities.iter(low)] if cities is not None else g.automaton.iter(low)
     return _raw_hits(run, pairs, g, True, True)
@@ -521,16 +520,13 @@ def _judge_run(run: str, g: Gazetteer) -> _Run | tuple[()]:
     character further on.
     """
     quoted: dict[str, _Run | tuple[()]] = {}
-    if g.quotes:
-        low = fold(run)
-        for q in g.quotes:
-            rests = g.quote_rests[q].get(low[:1])
-            if not rests or not low.startswith(rests):  # no key starts with the quote and this run
-                continue
-            raw = _run_raw(q + run, g)
+    low = fold(run)
+    for q, rests in g.quote_rests.get(low[:1], ()):
+        if low.startswith(rests):  # some key starts with the quote and this run
+            raw = _run_raw(q + run, g, q + low)
             if any(h[0] == 0 for h in raw):
                 quoted[q] = _judged(q + run, raw, g)
-    return _judged(run, _run_raw(run, g), g, MappingProxyType(quoted) if quoted else _NO_QUOTES)
+    return _judged(run, _run_raw(run, g, low), g, MappingProxyType(quoted) if quoted else _NO_QUOTES)
 
 
 def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = True) -> list[Place]:
