@@ -469,6 +469,9 @@ def _run_verdicts(
     before: str, run: str, chosen: list[tuple[int, int, Entry]], kept: list[tuple[int, int, Entry]], g: Gazetteer
 ) -> tuple[bool, ...]:
     """Per kept hit, the rules' verdict on ``before + run`` with every line taken for prose."""
+    n = len(run)
+    if all(s == 0 and e == n for s, e, _entry in kept):
+        return (False,) * len(kept)  # a hit that is the whole run has no capitalised neighbour: no rule rejects it
     k = len(before)
     probe = before + run
     starts = {s + k for s, _e, _entry in chosen}
