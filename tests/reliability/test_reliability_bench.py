@@ -73,3 +73,22 @@ def test_acceptance_list_covers_every_issue() -> None:
     assert "False [3] places tagging" in text  # 0.5x geotext fails
     assert "False [3, 7] first use of places: at most 1200 ms per language (zh" in text
     assert "True [4] dates alone (lang given) on the sample: 50.0x" in text
+
+
+@pytest.mark.skipif(not (ROOT / "bench" / "run.py").exists(), reason="bench/ is not in this tree")
+def test_new_documents_are_each_timed_once_after_a_reset() -> None:
+    """``time_new_documents``: per half, reset, the other half untimed, then the half once."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run_for_new_docs", ROOT / "bench" / "run.py")
+    assert spec is not None
+    assert spec.loader is not None
+    run = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = run
+    spec.loader.exec_module(run)
+    events: list[str] = []
+    docs = [run.Article(str(i), "en", None, f"text {i}", "test") for i in range(5)]
+    seconds = run.time_new_documents(lambda a: events.append(a.id), docs, lambda: events.append("reset"))
+    assert seconds >= 0
+    # halves 0,2,4 and 1,3: reset, warm 0,2,4, time 1,3; reset, warm 1,3, time 0,2,4
+    assert events == ["reset", "0", "2", "4", "1", "3", "reset", "1", "3", "0", "2", "4"]
