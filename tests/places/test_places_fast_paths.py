@@ -8,8 +8,18 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsnorm.places._gazetteer import gazetteer
-from newsnorm.places._match import _looks_like_headline, scan
+from newsnorm.places._gazetteer import Gazetteer, fold, gazetteer
+from newsnorm.places._match import (
+    _PROSE,
+    Hit,
+    _initial_same,
+    _leftmost,
+    _looks_like_headline,
+    _rule_of,
+    _run_raw,
+    _run_verdicts,
+    scan,
+)
 
 _WORD = re.compile(r"\w+")
 
@@ -105,3 +115,46 @@ def test_run_verdicts_at_sentence_starts_and_headlines() -> None:
     for lang, text in _AT_SENTENCE_STARTS:
         g = gazetteer(lang)
         assert scan(text, g) == scan(text, dataclasses.replace(g, runs=None)), (lang, text)
+
+
+def _verdicts_by_rules(before: str, run: str, g: Gazetteer) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
+    """The rules run on every kept hit of ``run`` after ``before`` (no shortcut), and the shortcut's verdicts."""
+    raw = _run_raw(run, g, fold(run))
+    chosen = _leftmost(list(raw))
+    kept = [h for h in chosen if not h[2].trap]
+    k = len(before)
+    probe = before + run
+    starts = {s + k for s, _e, _entry in chosen}
+    ends = {e + k for _s, e, _entry in chosen}
+    edges = ({k}, {k + len(run)})
+    rule = _rule_of(g)
+    plain = tuple(
+        bool(rule(probe, Hit(s + k, e + k, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges))
+        for s, e, entry in kept
+    )
+    return plain, _run_verdicts(before, run, chosen, kept, g)
+
+
+_RUN_GLUE = [" ", " ", ", ", ". ", "'s ", "-", "\t", "), ", " and ", " of "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["en", "nl", "tr", "ru", "cs", "sw", "hu"]),
+    st.lists(
+        st.tuples(st.sampled_from([*_PIECES, "J.", "Gov.", "Jordanas"]), st.sampled_from(_RUN_GLUE)),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_run_verdict_shortcuts_equal_the_rules(lang: str, pieces: list[tuple[str, str]]) -> None:
+    """A hit with no space or tab next to it inside its run is rejected by no rule (so none is run for it);
+    where :func:`_initial_same` holds, the verdicts at a sentence start are those after a lower-case word."""
+    g = gazetteer(lang)
+    run = "".join(word + glue for word, glue in pieces).rstrip(" \t")
+    after_word = _verdicts_by_rules("x ", run, g)
+    at_start = _verdicts_by_rules("", run, g)
+    assert after_word[0] == after_word[1], run
+    assert at_start[0] == at_start[1], run
+    if _initial_same(g):
+        assert at_start[0] == after_word[0], run

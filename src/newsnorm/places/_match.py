@@ -470,8 +470,11 @@ def _run_verdicts(
 ) -> tuple[bool, ...]:
     """Per kept hit, the rules' verdict on ``before + run`` with every line taken for prose."""
     n = len(run)
-    if all(s == 0 and e == n for s, e, _entry in kept):
-        return (False,) * len(kept)  # a hit that is the whole run has no capitalised neighbour: no rule rejects it
+    # a hit with no space or tab on either side inside the run (the whole run, "China," "Japan's") has no word
+    # next to it that a rule could read: no rule rejects it
+    lonely = [(s == 0 or run[s - 1] not in " \t") and (e == n or run[e] not in " \t") for s, e, _entry in kept]
+    if all(lonely):
+        return (False,) * len(kept)
     k = len(before)
     probe = before + run
     starts = {s + k for s, _e, _entry in chosen}
@@ -479,9 +482,20 @@ def _run_verdicts(
     edges = ({k}, {k + len(run)})
     rule = _rule_of(g)
     return tuple(
-        rule(probe, Hit(s + k, e + k, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges)
-        for s, e, entry in kept
+        not alone and rule(probe, Hit(s + k, e + k, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges)
+        for (s, e, entry), alone in zip(kept, lonely, strict=True)
     )
+
+
+def _initial_same(g: Gazetteer) -> bool:
+    """The rules give the same verdicts on a run at a sentence start and after a lower-case word.
+
+    The person rule is the only rule of such a language, and it counts a capitalised sentence-initial
+    word before a name (``initial_rule``): the text before the run is then never read, because a
+    hit at the run's start has no word before it inside the run and every other hit's word before
+    it lies inside the run.
+    """
+    return g.person_rules and g.initial_rule
 
 
 def _judged(
@@ -493,8 +507,10 @@ def _judged(
     chosen = _leftmost(list(raw))
     kept = [(s, e, entry) for s, e, entry in chosen if not entry.trap]
     context = _may_reject(run, chosen, kept, g)
-    # the same at a sentence start (no text before the run): only what context rejects can change
-    initial = _run_verdicts("", run, chosen, kept, g) if any(context) else context
+    # the same at a sentence start (no text before the run): only what context rejects can change, and only
+    # where a sentence start weighs (the person rule weighs it only when it is not told to ignore it)
+    checked = any(context)
+    initial = _run_verdicts("", run, chosen, kept, g) if checked and not _initial_same(g) else context
     ambiguous = any(entry.ambiguous for _s, _e, entry in kept)
     return _Run(
         tuple(raw),
@@ -505,15 +521,17 @@ def _judged(
         quoted,
         initial,
         ambiguous,
-        any(context),
+        checked,
     )
 
 
 def _run_raw(run: str, g: Gazetteer, low: str) -> list[tuple[int, int, int, Entry]]:
     """The accepted automaton hits of one run (``low``: the run folded)."""
+    pairs = list(g.automaton.iter(low))
     cities = g.cities
-    pairs = [*g.automaton.iter(low), *cities.iter(low)] if cities is not None else g.automaton.iter(low)
-    return _raw_hits(run, pairs, g, True, True)
+    if cities is not None:
+        pairs.extend(cities.iter(low))
+    return _raw_hits(run, pairs, g, True, True) if pairs else []
 
 
 def _judge_run(run: str, g: Gazetteer) -> _Run | tuple[()]:
@@ -523,7 +541,7 @@ def _judge_run(run: str, g: Gazetteer) -> _Run | tuple[()]:
     character further on.
     """
     quoted: dict[str, _Run | tuple[()]] = {}
-    low = fold(run)
+    low = run.lower() if run.isascii() else fold(run)  # fold changes an ASCII run only by lower-casing it
     for q, rests in g.quote_rests.get(low[:1], ()):
         if low.startswith(rests):  # some key starts with the quote and this run
             raw = _run_raw(q + run, g, q + low)
