@@ -8,13 +8,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsnorm.places._gazetteer import Gazetteer, fold, gazetteer
+from newsnorm.places._gazetteer import Entry, Gazetteer, city_entry, fold, gazetteer
 from newsnorm.places._match import (
     _PROSE,
     Hit,
+    _accept,
     _initial_same,
     _leftmost,
     _looks_like_headline,
+    _raw_hits,
     _rule_of,
     _run_raw,
     _run_verdicts,
@@ -158,3 +160,60 @@ def test_run_verdict_shortcuts_equal_the_rules(lang: str, pieces: list[tuple[str
     assert at_start[0] == at_start[1], run
     if _initial_same(g):
         assert at_start[0] == after_word[0], run
+
+
+def _raw_hits_by_accept(text: str, g: Gazetteer, strict_case: bool) -> list[tuple[int, int, int, Entry]]:
+    """Every automaton hit of ``text`` through :func:`_accept` (no shortcut), as ``_raw_hits`` ranks them."""
+    low = fold(text)
+    pairs = [*g.automaton.iter(low), *(g.cities.iter(low) if g.cities is not None else ())]
+    found = []
+    for last, (size, value) in pairs:
+        if type(value) is int:
+            if value in g.shadow:
+                continue
+            city = city_entry(value, g.slavic, g.name_endings, g.name_min)
+            if city is None:
+                continue
+            value = city
+        start, end = last + 1 - size, last + 1
+        span = _accept(text, start, end, value, g, strict_case)
+        if span is not None:
+            found.append((span[0], span[1], span[1] - end + (start - span[0]), value))
+    return found
+
+
+_GLUED = ["Australian", "aroma", "xGaza", "Gazan", "Romania", "Parisian", "Chadwick", "Indiana", "Omani", "Israeli"]
+_GLUED_SCRIPTS = ["ভারতের", "फ्रांसिस", "الخرطوم", "وبغداد", "لمصر", "בישראל", "ハマス", "Россией"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["en", "es", "tr", "hi", "bn", "ar", "he", "ru", "ja"]),
+    st.lists(
+        st.tuples(st.sampled_from([*_PIECES, *_GLUED, *_GLUED_SCRIPTS]), st.sampled_from(_GLUE)),
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_raw_hit_shortcuts_equal_accept(lang: str, pieces: list[tuple[str, str]], strict_case: bool) -> None:
+    """The shortcuts of ``_raw_hits`` (a key between non-letters, a key inside a word) reject and accept what
+    :func:`_accept` does."""
+    text = "".join(word + glue for word, glue in pieces)
+    g = gazetteer(lang)
+    low = fold(text)
+    pairs = [*g.automaton.iter(low), *(g.cities.iter(low) if g.cities is not None else ())]
+    assert sorted(_raw_hits(text, pairs, g, strict_case, False)) == sorted(_raw_hits_by_accept(text, g, strict_case))
+
+
+def test_raw_hit_shortcuts_examples() -> None:
+    """Every glued word of the property test, in every one of its languages, with and without strict case."""
+    words = [*_GLUED, *_GLUED_SCRIPTS]
+    for lang in ("en", "es", "tr", "hi", "bn", "ar", "he", "ru", "ja"):
+        g = gazetteer(lang)
+        for word in words:
+            for text in (word, f"x {word}, {word.lower()}."):
+                for strict_case in (True, False):
+                    expected = sorted(_raw_hits_by_accept(text, g, strict_case))
+                    low = fold(text)
+                    pairs = [*g.automaton.iter(low), *(g.cities.iter(low) if g.cities is not None else ())]
+                    assert sorted(_raw_hits(text, pairs, g, strict_case, False)) == expected, (lang, text)

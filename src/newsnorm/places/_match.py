@@ -358,7 +358,8 @@ def _raw_hits(
     n = len(text)
     glued = bool(g.prefixes)
     slavic, name_endings, shadow, name_min = g.slavic, g.name_endings, g.shadow, g.name_min
-    is_mark = _is_sign if g.signs else _is_mark
+    signs = g.signs
+    is_mark = _is_sign if signs else _is_mark
     for last, (size, value) in pairs:
         if capitals:  # cheap rejections before the entry: a key inside a word, a lower-case first letter
             first = last + 1 - size
@@ -391,6 +392,13 @@ def _raw_hits(
                 if len(mask) > 1 and not all(text[start + pos].isupper() for pos in mask):
                     continue
             found.append((start, end, 0, entry))
+            continue
+        # what _accept rejects at once: a key inside a word where no prefix is glued on ("roma" in "aroma"),
+        # a key that takes no ending before more letters ("Australia" in "Australian")
+        if not nobound and (
+            (not glued and start and _is_word_char(text[start - 1]) and _is_word_char(text[start]))
+            or (not _endings and not signs and end < n and _is_word_char(text[end]) and _is_word_char(text[end - 1]))
+        ):
             continue
         span = _accept(text, start, end, entry, g, strict_case)
         if span is not None:
@@ -440,6 +448,9 @@ _NO_QUOTES: Mapping[str, _Run | tuple[()]] = MappingProxyType({})
 
 def _leftmost(found: list[tuple[int, int, int, Entry]]) -> list[tuple[int, int, Entry]]:
     """Leftmost-longest: at each start the longest key wins, and a hit never overlaps an earlier one."""
+    if len(found) == 1:
+        start, end, _rank, entry = found[0]
+        return [(start, end, entry)]
     found.sort(key=lambda h: (h[0], h[0] - h[1], h[2]))
     taken: list[tuple[int, int, Entry]] = []
     last_end = 0
@@ -482,8 +493,10 @@ def _run_verdicts(
     edges = ({k}, {k + len(run)})
     rule = _rule_of(g)
     return tuple(
-        not alone and rule(probe, Hit(s + k, e + k, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges)
-        for (s, e, entry), alone in zip(kept, lonely, strict=True)
+        [
+            not alone and rule(probe, Hit(s + k, e + k, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges)
+            for (s, e, entry), alone in zip(kept, lonely, strict=True)
+        ]
     )
 
 
@@ -514,8 +527,8 @@ def _judged(
     ambiguous = any(entry.ambiguous for _s, _e, entry in kept)
     return _Run(
         tuple(raw),
-        tuple((s, e, entry, entry.candidates[0]) for s, e, entry in kept),
-        tuple((s, e) for s, e, _entry in chosen),
+        tuple([(s, e, entry, entry.candidates[0]) for s, e, entry in kept]),
+        tuple([(s, e) for s, e, _entry in chosen]),
         context,
         not any(context) and not ambiguous,
         quoted,
