@@ -92,3 +92,20 @@ def test_new_documents_are_each_timed_once_after_a_reset() -> None:
     assert seconds >= 0
     # halves 0,2,4 and 1,3: reset, warm 0,2,4, time 1,3; reset, warm 1,3, time 0,2,4
     assert events == ["reset", "0", "2", "4", "1", "3", "reset", "1", "3", "0", "2", "4"]
+
+
+@pytest.mark.skipif(not (ROOT / "bench" / "long_run.py").exists(), reason="bench/ is not in this tree")
+def test_long_run_reads_both_statistics_formats() -> None:
+    """hypothesis 6.16x changed its statistics line; the long run counts both forms."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_long_run_for_test", ROOT / "bench" / "long_run.py")
+    assert spec is not None
+    assert spec.loader is not None
+    long_run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(long_run)
+    for line in ("    - 12500 passing, 0 failing, and 1311 invalid test cases",
+                 "    - 12500 passing examples, 0 failing examples, 1311 invalid examples"):
+        found = long_run.PASSING.search(line)
+        assert found is not None
+        assert found.groups() == ("12500", "0")
