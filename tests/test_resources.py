@@ -55,3 +55,36 @@ def test_read_json_is_cached_and_read_text_reads_the_sample() -> None:
     first = read_json("titles", "styles.json")
     assert read_json("titles", "styles.json") is first
     assert "Netanyahu" in read_text("sample.txt")
+
+
+def test_forget_texts_empties_memos_only() -> None:
+    from newsnorm._resources import forget_texts, memo_table, on_forget
+
+    memo = memo_table()
+    shortcut = shortcut_table()
+    key = ("test_resources", "kept")
+    value = cached(key, lambda: (9,))
+    memo["run"] = 1
+    shortcut["lang"] = 2
+    inner: dict[str, int] = {"x": 1}
+    on_forget(inner.clear)
+    forget_texts()
+    assert memo == {}
+    assert inner == {}
+    assert shortcut == {"lang": 2}  # language data stays
+    assert cached(key, lambda: (0,)) is value
+    memo["run"] = 1
+    clear_caches()  # a clear empties memos too
+    assert memo == {}
+    assert shortcut == {}
+
+
+def test_forget_texts_makes_a_document_new_again() -> None:
+    """After forget_texts the same document gives the same mentions (memos change no output)."""
+    import newsnorm
+    from newsnorm._resources import forget_texts
+
+    text = "Talks in Cairo on Thursday: 27,840 people, Israel and the United States, twenty-five trucks."
+    first = newsnorm.normalise(text, lang="en", published="2024-02-08")
+    forget_texts()
+    assert newsnorm.normalise(text, lang="en", published="2024-02-08") == first

@@ -14,13 +14,23 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-__all__ = ["cached", "clear_caches", "read_json", "read_text", "shortcut_table"]
+__all__ = [
+    "cached",
+    "clear_caches",
+    "forget_texts",
+    "memo_table",
+    "on_forget",
+    "read_json",
+    "read_text",
+    "shortcut_table",
+]
 
 T = TypeVar("T")
 
 _cache: dict[Hashable, Any] = {}
 _lock = threading.RLock()  # re-entrant: a builder may ask for other cached data
 _shortcuts: list[dict[Any, Any]] = []
+_forgetters: list[Callable[[], object]] = []
 
 
 def cached(key: Hashable, build: Callable[[], T]) -> T:
@@ -47,6 +57,35 @@ def shortcut_table() -> dict[Any, Any]:
     with _lock:
         _shortcuts.append(table)
     return table
+
+
+def memo_table() -> dict[Any, Any]:
+    """A :func:`shortcut_table` that remembers what was judged in texts (a run of words, a date phrase).
+
+    Such memos make a text seen before cheaper than a new one; :func:`forget_texts` empties
+    them (and only them), so a benchmark can time documents as new ones while the language
+    data stays loaded. Keep them bounded: empty one when it grows past a fixed size.
+    """
+    table = shortcut_table()
+    on_forget(table.clear)
+    return table
+
+
+def on_forget(forget: Callable[[], object]) -> None:
+    """Have :func:`forget_texts` call ``forget``: for memos kept inside cached data (a gazetteer's).
+
+    Register once, at import time (each call adds a callback for the life of the process).
+    """
+    with _lock:
+        _forgetters.append(forget)
+
+
+def forget_texts() -> None:
+    """Empty every memo of texts seen (see :func:`memo_table`); language data stays built."""
+    with _lock:
+        forgetters = list(_forgetters)
+    for forget in forgetters:
+        forget()
 
 
 def clear_caches() -> None:

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from typing import Any
 
 from .._document import Mention
-from .._resources import cached, shortcut_table
+from .._resources import cached, memo_table, shortcut_table
 from .._trie import trie_pattern
 from ._lexicon import LANGS, Grammar, grammar
 from ._parse import CJK_CHARS, Num, Tok, cjk_value, digit_value, parse_words
@@ -308,7 +308,7 @@ _MEMO_SPAN = 120  # characters from a run's first token to its last
 _MEMO_CHARS = 40  # characters of a figure
 
 #: Values of grouped and decimal figures ("27,840", "1.5"), per (figure, decimal mark, group mark).
-_FIGURES: dict[tuple[str, str, str], float | None] = shortcut_table()
+_FIGURES: dict[tuple[str, str, str], float | None] = memo_table()
 
 
 def _digit_value(body: str, g: Grammar) -> float | None:
@@ -812,7 +812,7 @@ def _tail(low: str, end: int, g: Grammar) -> Any:
 
 #: Runs already read, per language: a run's tokens (positions made relative) -> its numbers (relative too).
 #: The same runs come back across documents ("two million", "$2 billion", "the first"). Bounded: cleared when full.
-_RUNS: dict[tuple[Any, ...], tuple[tuple[int, int, float, bool, int, str], ...]] = shortcut_table()
+_RUNS: dict[tuple[Any, ...], tuple[tuple[int, int, float, bool, int, str], ...]] = memo_table()
 #: Positions in a memo key start here: differences between positions and comparisons with the -1
 #: sentinel (or with any constant below this) come out as for the absolute positions.
 _RUN_ORIGIN = 100
