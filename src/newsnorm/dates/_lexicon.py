@@ -81,6 +81,10 @@ def _variants(words: Iterable[str], case_sensitive: bool = False, dotted: bool =
     return out
 
 
+#: a word-list group at least this long is parsed once and shared by the rules that hold it
+_FRAGMENT_MIN = 24
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The compiled data of one language (shared, immutable)."""
@@ -103,6 +107,8 @@ class Lexicon:
     order: str
     spaced: bool
     case_sensitive: bool
+    #: the word-list groups of :attr:`rules` wide enough to parse once and share between rules, longest first
+    fragments: tuple[str, ...] = ()
 
 
 #: Languages with CLDR month and weekday names but no lexicon: full dates, month-year, ISO and
@@ -779,6 +785,7 @@ def _build(lang: str) -> Lexicon:
         order=str(cldr.get("order") or "DMY"),
         spaced=spaced,
         case_sensitive=cs,
+        fragments=tuple(sorted({t for t in tries.values() if len(t) >= _FRAGMENT_MIN}, key=lambda t: (-len(t), t))),
     )
 
 

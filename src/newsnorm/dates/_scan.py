@@ -327,16 +327,110 @@ def _optional_as_branch(parser: Any, seq: Any) -> None:
                 _optional_as_branch(parser, av[2])
 
 
-def _compile_rule(body: str) -> tuple[Any, _First | None]:
-    """Compile one rule, reading its possible first characters off the same parse (None: any character)."""
+#: the first private-use character that stands for a shared word-list group while a rule is parsed, and how many
+_HOLE = 0xE000
+_HOLES = 0x1900
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _fragment(mods: tuple[Any, Any], fragment: str) -> tuple[str, tuple[Any, ...]] | None:
+    """The word-list group ``fragment`` parsed once and shared by every rule that holds it: its leading literal
+    characters (as pattern text: the parser factors a prefix common to all branches of an alternation out of them,
+    and must see it) and its parsed items after them (optional parts already rewritten as alternations); None
+    where it has captures or flags, or is all literal."""
+
+    def build() -> tuple[str, tuple[Any, ...]] | None:
+        try:
+            parsed = mods[0].parse(fragment, 0)
+        except Exception:
+            return None
+        if parsed.state.flags & ~re.UNICODE or parsed.state.groups != 1:
+            return None
+        _optional_as_branch(mods[0], parsed)
+        items = tuple(parsed.data)
+        k = 0
+        while k < len(items) and str(items[k][0]) == "LITERAL":
+            k += 1
+        if k == len(items):
+            return None
+        return re.escape("".join(chr(av) for _, av in items[:k])), items[k:]
+
+    return cached(("newsnorm.dates", "fragment", fragment), build)
+
+
+def _fill(seq: Any, holes: dict[int, Any]) -> None:
+    """Put the items of each shared group back where its placeholder (two private-use characters) was parsed, in
+    place; the widths the parser noted on the way are forgotten (they are worked out again, with the groups in)."""
+    data = seq.data
+    for i in range(len(data) - 1, -1, -1):
+        op, av = data[i]
+        name = str(op)
+        if name == "LITERAL":
+            if av in holes and i > 0 and data[i - 1] == data[i]:
+                data[i - 1 : i + 1] = holes[av]
+        elif name == "SUBPATTERN":
+            _fill(av[3], holes)
+        elif name in _REPEATS:
+            _fill(av[2], holes)
+        elif name == "BRANCH":
+            for branch in av[1]:
+                _fill(branch, holes)
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            _fill(av[1], holes)
+        elif name == "ATOMIC_GROUP":
+            _fill(av, holes)
+        elif name == "GROUPREF_EXISTS":
+            _fill(av[1], holes)
+            if av[2] is not None:
+                _fill(av[2], holes)
+    seq.width = None
+
+
+def _parse_shared(mods: tuple[Any, Any], body: str, fragments: tuple[str, ...]) -> Any:
+    """``body`` parsed and rewritten by :func:`_optional_as_branch`, with its word-list groups (``fragments``)
+    parsed once per process instead of once per rule: the parse of a rule is most of its first-use cost, and most of
+    a rule is its word lists. The tree is the one a parse of ``body`` gives (None where that cannot be made sure:
+    then ``body`` is parsed whole)."""
+    if "(?P=" in body or _PRIVATE_USE.search(body) is not None:
+        return None  # a back reference reads group widths the parser noted; a placeholder must be new
+    holes: dict[int, Any] = {}
+    for fragment in fragments:
+        if fragment not in body:
+            continue
+        found = _fragment(mods, fragment)
+        if found is None:
+            continue
+        head, items = found
+        parts = body.split(fragment)
+        if len(holes) + len(parts) > _HOLES:
+            break
+        body = parts[0]
+        for part in parts[1:]:  # a placeholder of its own at each place: the parser must not factor two out
+            code = _HOLE + len(holes)
+            holes[code] = items
+            body += f"(?:{head}{chr(code)}{chr(code)}){part}"
+    if not holes:
+        return None
+    parsed = mods[0].parse(body, 0)
+    _optional_as_branch(mods[0], parsed)  # before the shared groups go in: they are rewritten already
+    _fill(parsed, holes)
+    return parsed
+
+
+def _compile_rule(body: str, fragments: tuple[str, ...] = ()) -> tuple[Any, _First | None]:
+    """Compile one rule, reading its possible first characters off the same parse (None: any character); the
+    word-list groups among ``fragments`` are parsed once and shared."""
     mods = _sre_modules()
     if mods is not None:
         try:
-            parsed = mods[0].parse(body, 0)
+            shared = _parse_shared(mods, body, fragments) if fragments else None
+            parsed = shared if shared is not None else mods[0].parse(body, 0)
             if parsed.state.flags & ~(re.UNICODE | re.VERBOSE):
                 raise ValueError("flags")
+            # an optional part rewritten as an alternation with an empty branch starts with the same characters
             first, nullable = _first_set(parsed)
-            _optional_as_branch(mods[0], parsed)
+            if shared is None:
+                _optional_as_branch(mods[0], parsed)
             pattern = mods[1].compile(parsed, 0)
             if not nullable:
                 return pattern, first
@@ -352,7 +446,7 @@ def _rule_pattern(lex: Lexicon, tag: str, body: str) -> tuple[Any, Any, _First |
     begin with (None: not known, any); shared by every rule set."""
 
     def build() -> tuple[Any, Any, _First | None, frozenset[str], Any]:
-        pattern, first = _compile_rule(body)
+        pattern, first = _compile_rule(body, lex.fragments)
         starters = lex.rule_starters.get(tag, frozenset())
         return pattern, _group_names(pattern.groupindex), first, starters, lex.rule_heads.get(tag)
 
