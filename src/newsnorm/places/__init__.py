@@ -22,12 +22,21 @@ from typing import Any
 from .._document import Document, Mention
 from .._lang import UNDETERMINED, parse_lang
 from .._pipeline import NormaliserBase
-from .._resources import shortcut_table
+from .._resources import on_forget, shortcut_table
 from ._gazetteer import cldr_name, fold, gazetteer, global_names, locale_names, spellings, strip_marks
 from ._match import _places, scan
 
 #: Language -> its gazetteer: a lock-free shortcut in front of ``gazetteer`` (see ``shortcut_table``).
 _GAZETTEERS: dict[str, Any] = shortcut_table()
+
+
+def _forget_runs() -> None:
+    """Empty the memo of capital runs judged in texts, per gazetteer in use (``forget_texts``)."""
+    for g in list(_GAZETTEERS.values()):
+        g.memo.clear()
+
+
+on_forget(_forget_runs)
 #: (spelling, language) -> candidate -> its ``normalised`` ("": the surface form), filled as places are found.
 _FORMS: dict[tuple[str | None, str], dict[Any, str]] = shortcut_table()
 
