@@ -137,14 +137,15 @@ def _verdicts_by_rules(before: str, run: str, g: Gazetteer) -> tuple[tuple[bool,
     return plain, _run_verdicts(before, run, chosen, kept, g)
 
 
-_RUN_GLUE = [" ", " ", ", ", ". ", "'s ", "-", "\t", "), ", " and ", " of "]
+_RUN_WORDS = ["J.", "Gov.", "Jordanas", "al-sisi", "2024", "x.", "Texas"]
+_RUN_GLUE = [" ", " ", ", ", ". ", "'s ", "-", "\t", "  ", " \t", "), ", " and ", " of "]
 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.sampled_from(["en", "nl", "tr", "ru", "cs", "sw", "hu"]),
+    st.sampled_from(["en", "nl", "af", "fr", "tr", "ru", "cs", "sw", "hu"]),
     st.lists(
-        st.tuples(st.sampled_from([*_PIECES, "J.", "Gov.", "Jordanas"]), st.sampled_from(_RUN_GLUE)),
+        st.tuples(st.sampled_from([*_PIECES, *_RUN_WORDS]), st.sampled_from(_RUN_GLUE)),
         min_size=1,
         max_size=8,
     ),

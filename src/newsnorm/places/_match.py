@@ -486,6 +486,12 @@ def _run_verdicts(
     lonely = [(s == 0 or run[s - 1] not in " \t") and (e == n or run[e] not in " \t") for s, e, _entry in kept]
     if all(lonely):
         return (False,) * len(kept)
+    if g.person_rules:  # the person rule reads a capitalised word right after the hit or any word right before it
+        lonely = [
+            alone or _no_person_next_to(run, s, e, entry) for (s, e, entry), alone in zip(kept, lonely, strict=True)
+        ]
+        if all(lonely):
+            return (False,) * len(kept)
     k = len(before)
     probe = before + run
     starts = {s + k for s, _e, _entry in chosen}
@@ -509,6 +515,25 @@ def _initial_same(g: Gazetteer) -> bool:
     it lies inside the run.
     """
     return g.person_rules and g.initial_rule
+
+
+def _no_person_next_to(run: str, s: int, e: int, entry: Entry) -> bool:
+    """:func:`_person_like` spares the hit ``run[s:e]`` of a run wherever the run stands (read off the run).
+
+    It spares abbreviations and demonyms; it reads the word after the hit only past a space or tab and
+    when that word starts with a capital (or more blanks follow); the word before it only past a blank,
+    and a word whose cased letters are all lower case (back to the blank before it; none when two blanks
+    stand there) never starts with a capital. ``False`` means the rule must be asked.
+    """
+    if entry.abbrev or entry.candidates[0].type == "demonym":
+        return True
+    if e + 1 < len(run) and run[e] in " \t" and (run[e + 1].isupper() or run[e + 1] in " \t"):
+        return False
+    if s < 2:
+        return s == 0 or run[0] not in " \t"
+    if run[s - 1] not in " \t" or not (run[s - 2].isalnum() or run[s - 2] in ". \t"):
+        return True
+    return run[max(run.rfind(" ", 0, s - 1), run.rfind("\t", 0, s - 1)) + 1 : s - 1].islower()
 
 
 def _judged(
