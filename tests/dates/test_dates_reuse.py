@@ -9,7 +9,7 @@ import pytest
 from dates_helpers import load_cases
 
 import newsnorm
-from newsnorm._resources import clear_caches
+from newsnorm._resources import clear_caches, forget_texts
 from newsnorm.dates import DatesNormaliser, _scan
 from newsnorm.dates._resolve import Ctx
 from newsnorm.dates._scan import _compile_rule, _optional_as_branch, _sre_modules
@@ -51,6 +51,18 @@ def test_reuse_is_bounded_and_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
     assert 0 < len(_scan._RESOLVED) <= 8
     clear_caches()
     assert len(_scan._RESOLVED) == 0
+    assert _found("It opened on February 3, 2023.") == [("February 3, 2023", "2023-02-03", None)]
+
+
+def test_forget_texts_empties_what_was_remembered_of_texts() -> None:
+    _found("It opened on February 3, 2023, after 500 aid trucks came.")
+    assert len(_scan._RESOLVED) > 0
+    assert len(_scan._STARTER_KEYS) > 0
+    patterns = len(_scan._PATTERNS)
+    forget_texts()
+    assert len(_scan._RESOLVED) == 0
+    assert len(_scan._STARTER_KEYS) == 0
+    assert len(_scan._PATTERNS) == patterns  # language data stays built
     assert _found("It opened on February 3, 2023.") == [("February 3, 2023", "2023-02-03", None)]
 
 

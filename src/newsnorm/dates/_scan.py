@@ -8,7 +8,7 @@ from functools import partial
 from itertools import islice
 from typing import Any
 
-from .._resources import cached, shortcut_table
+from .._resources import cached, memo_table, shortcut_table
 from ._combine import Item, combine
 from ._lexicon import _CATEGORY_RULES, WORD_MARKS, Lexicon, fold, lexicon
 from ._resolve import Ctx, Resolved, _group_names, resolve
@@ -116,7 +116,7 @@ _DELIMS = re.compile(r"[(\"“'‘«\-/]")
 
 #: id of a starter set -> (that set, token -> its folded word if a starter, else ""): lock-free memo of the token
 #: reading in :func:`_starts`
-_STARTER_KEYS: dict[int, tuple[frozenset[str], dict[str, str]]] = shortcut_table()
+_STARTER_KEYS: dict[int, tuple[frozenset[str], dict[str, str]]] = memo_table()
 _STARTER_KEYS_MAX = 50_000
 
 
@@ -830,7 +830,7 @@ def _resolve_one(
 #: (language, id of a rule's pattern, matched text, its groups, publication date[, tense]) -> (that pattern, the
 #: result, or a marker that it depends on the tense or on the text around the match): results are reused across
 #: matches and documents ("Thursday", "last year" and "2024" recur); a lock-free memo, emptied when full
-_RESOLVED: dict[tuple[Any, ...], tuple[Any, Any]] = shortcut_table()
+_RESOLVED: dict[tuple[Any, ...], tuple[Any, Any]] = memo_table()
 _RESOLVED_MAX = 20_000
 _BY_TENSE = object()
 _IN_CONTEXT = object()
