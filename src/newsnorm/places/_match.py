@@ -378,19 +378,18 @@ def _raw_hits(
             entry = value
         start = last + 1 - size
         end = last + 1
-        # fast path: a key standing between non-letters, right case, nothing to add
         _cands, mask, full, _endings, nobound, _abbrev, _ambiguous, _trap = entry
+        if strict_case and mask and not text[start + mask[0]].isupper():
+            continue  # a capital of the key in lower case (what _accept checks last): "roma" for "Roma"
+        # fast path: a key standing between non-letters, right case, nothing to add
         if (
             full
             and not nobound
             and (start == 0 or not text[start - 1].isalnum())
             and (end == n or not (text[end].isalnum() or is_mark(text[end])))
         ):
-            if strict_case and mask:
-                if not text[start + mask[0]].isupper():
-                    continue
-                if len(mask) > 1 and not all(text[start + pos].isupper() for pos in mask):
-                    continue
+            if strict_case and len(mask) > 1 and not all(text[start + pos].isupper() for pos in mask):
+                continue
             found.append((start, end, 0, entry))
             continue
         # what _accept rejects at once: a key inside a word where no prefix is glued on ("roma" in "aroma"),
@@ -533,7 +532,9 @@ def _no_person_next_to(run: str, s: int, e: int, entry: Entry) -> bool:
         return s == 0 or run[0] not in " \t"
     if run[s - 1] not in " \t" or not (run[s - 2].isalnum() or run[s - 2] in ". \t"):
         return True
-    return run[max(run.rfind(" ", 0, s - 1), run.rfind("\t", 0, s - 1)) + 1 : s - 1].islower()
+    lo = s - 44 if s > 44 else 0  # the rule reads at most 40 letters of the word before
+    blank = max(run.rfind(" ", lo, s - 1), run.rfind("\t", lo, s - 1))
+    return (blank >= 0 or lo == 0) and run[blank + 1 : s - 1].islower()
 
 
 def _judged(
