@@ -14,6 +14,7 @@ from newsnorm.places._match import (
     Hit,
     _accept,
     _initial_same,
+    _judged,
     _leftmost,
     _looks_like_headline,
     _raw_hits,
@@ -161,6 +162,11 @@ def test_run_verdict_shortcuts_equal_the_rules(lang: str, pieces: list[tuple[str
     assert at_start[0] == at_start[1], run
     if _initial_same(g):
         assert at_start[0] == after_word[0], run
+    raw = _run_raw(run, g, fold(run))
+    if len(raw) == 1:  # the single-hit path of _judged gives what the general one gives (a doubled hit takes it)
+        fast, general = _judged(run, raw, g), _judged(run, raw * 2, g)
+        assert fast == () or general == () or fast[1:] == general[1:], run
+        assert bool(fast) == bool(general), run
 
 
 def _raw_hits_by_accept(text: str, g: Gazetteer, strict_case: bool) -> list[tuple[int, int, int, Entry]]:

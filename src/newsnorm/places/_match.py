@@ -537,12 +537,24 @@ def _no_person_next_to(run: str, s: int, e: int, entry: Entry) -> bool:
     return (blank >= 0 or lo == 0) and run[blank + 1 : s - 1].islower()
 
 
+_SPARED = (False,)
+
+
 def _judged(
     run: str, raw: list[tuple[int, int, int, Entry]], g: Gazetteer, quoted: Mapping[str, _Run | tuple[()]] = _NO_QUOTES
 ) -> _Run | tuple[()]:
     """The :class:`_Run` of the accepted hits ``raw`` of ``run`` (``()`` when there are none)."""
     if not raw and not quoted:
         return ()
+    if len(raw) == 1 and not raw[0][3].trap:  # the common case: what the general path gives, without its lists
+        s, e, _rank, entry = raw[0]
+        n = len(run)
+        if ((s == 0 or run[s - 1] not in " \t") and (e == n or run[e] not in " \t")) or (
+            g.person_rules and _no_person_next_to(run, s, e, entry)
+        ):
+            ambiguous = entry.ambiguous
+            taken = ((s, e, entry, entry.candidates[0]),)
+            return _Run((raw[0],), taken, ((s, e),), _SPARED, not ambiguous, quoted, _SPARED, ambiguous, False)
     chosen = _leftmost(list(raw))
     kept = [(s, e, entry) for s, e, entry in chosen if not entry.trap]
     context = _may_reject(run, chosen, kept, g)
