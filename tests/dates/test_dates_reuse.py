@@ -44,6 +44,18 @@ def test_results_depend_on_the_publication_date() -> None:
     assert _found("They met on Thursday.", published=None) == [("Thursday", "XXXX-WXX-4", None)]
 
 
+def test_a_result_that_read_no_date_serves_every_date_and_one_that_did_does_not() -> None:
+    for published in ("2024-02-08", "2023-06-01", None, "2024-02-08"):
+        assert _found("It opened on February 3, 2023.", published=published) == [
+            ("February 3, 2023", "2023-02-03", None)
+        ]
+    assert _found("It opened on February 3.", published="2024-02-08") == [("February 3", "2024-02-03", None)]
+    assert _found("It opened on February 3.", published="2023-06-01") == [("February 3", "2023-02-03", None)]
+    assert _found("It opened on February 3.", published=None) == [("February 3", "XXXX-02-03", None)]
+    assert _found("It will open on February 3.", published="2023-06-01") == [("February 3", "2024-02-03", None)]
+    assert _found("It opened on February 3.", published="2024-02-08") == [("February 3", "2024-02-03", None)]
+
+
 def test_reuse_is_bounded_and_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_scan, "_RESOLVED_MAX", 8)
     for day in range(1, 29):
