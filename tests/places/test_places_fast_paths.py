@@ -10,15 +10,13 @@ from hypothesis import strategies as st
 
 from newsnorm.places._gazetteer import Entry, Gazetteer, city_entry, fold, gazetteer
 from newsnorm.places._match import (
-    _PROSE,
-    Hit,
     _accept,
     _initial_same,
     _judged,
     _leftmost,
     _looks_like_headline,
     _raw_hits,
-    _rule_of,
+    _rule_verdicts,
     _run_raw,
     _run_verdicts,
     scan,
@@ -125,16 +123,7 @@ def _verdicts_by_rules(before: str, run: str, g: Gazetteer) -> tuple[tuple[bool,
     raw = _run_raw(run, g, fold(run))
     chosen = _leftmost(list(raw))
     kept = [h for h in chosen if not h[2].trap]
-    k = len(before)
-    probe = before + run
-    starts = {s + k for s, _e, _entry in chosen}
-    ends = {e + k for _s, e, _entry in chosen}
-    edges = ({k}, {k + len(run)})
-    rule = _rule_of(g)
-    plain = tuple(
-        bool(rule(probe, Hit(s + k, e + k, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges))
-        for s, e, entry in kept
-    )
+    plain = tuple(bool(v) for v in _rule_verdicts(before, run, chosen, kept, [True] * len(kept), g))
     return plain, _run_verdicts(before, run, chosen, kept, g)
 
 

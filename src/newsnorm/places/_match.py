@@ -491,6 +491,18 @@ def _run_verdicts(
         ]
         if all(lonely):
             return (False,) * len(kept)
+    return _rule_verdicts(before, run, chosen, kept, [not alone for alone in lonely], g)
+
+
+def _rule_verdicts(
+    before: str,
+    run: str,
+    chosen: list[tuple[int, int, Entry]],
+    kept: list[tuple[int, int, Entry]],
+    asked: list[bool],
+    g: Gazetteer,
+) -> tuple[bool, ...]:
+    """The rule's verdict on each kept hit of ``before + run`` it is ``asked`` about (the others: kept)."""
     k = len(before)
     probe = before + run
     starts = {s + k for s, _e, _entry in chosen}
@@ -499,8 +511,8 @@ def _run_verdicts(
     rule = _rule_of(g)
     return tuple(
         [
-            not alone and rule(probe, Hit(s + k, e + k, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges)
-            for (s, e, entry), alone in zip(kept, lonely, strict=True)
+            ask and rule(probe, Hit(s + k, e + k, entry, entry.candidates[0]), starts, ends, g, _PROSE, edges)
+            for (s, e, entry), ask in zip(kept, asked, strict=True)
         ]
     )
 
