@@ -603,14 +603,18 @@ def _judge_run(run: str, g: Gazetteer) -> _Run | tuple[()]:
     Only a hit that takes the quote makes a difference: the others are the same hits one
     character further on.
     """
-    quoted: dict[str, _Run | tuple[()]] = {}
     low = run.lower() if run.isascii() else fold(run)  # fold changes an ASCII run only by lower-casing it
-    for q, rests in g.quote_rests.get(low[:1], ()):
+    found = _run_raw(run, g, low)
+    quotes = g.quote_rests.get(low[:1])
+    if quotes is None:  # the common case: no quote starts a key with this run's first letter
+        return _judged(run, found, g) if found else ()
+    quoted: dict[str, _Run | tuple[()]] = {}
+    for q, rests in quotes:
         if low.startswith(rests):  # some key starts with the quote and this run
             raw = _run_raw(q + run, g, q + low)
             if any(h[0] == 0 for h in raw):
                 quoted[q] = _judged(q + run, raw, g)
-    return _judged(run, _run_raw(run, g, low), g, MappingProxyType(quoted) if quoted else _NO_QUOTES)
+    return _judged(run, found, g, MappingProxyType(quoted) if quoted else _NO_QUOTES)
 
 
 def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = True) -> list[Place]:
