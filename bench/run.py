@@ -735,11 +735,11 @@ def fmt_num(x: float | None, digits: int = 2) -> str:
 def report(bench: Bench) -> list[str]:
     """The printed table and summary lines."""
     lines: list[str] = []
-    header = f"{'section':9} {'task':30} {'tool':42} {'docs':>6} {'ms/doc':>9} {'chars/s':>8} {'ratio':>8}"
+    header = f"{'section':9} {'task':40} {'tool':42} {'docs':>6} {'ms/doc':>9} {'chars/s':>8} {'ratio':>8}"
     lines += [header, "-" * len(header)]
     for r in bench.rows:
         ratio = f"{r.ratio:.1f}x" if r.ratio is not None else ""
-        lines.append(f"{r.section:9} {r.task[:30]:30} {r.tool[:42]:42} {r.docs:6d} {r.ms_per_doc:9.3f} "
+        lines.append(f"{r.section:9} {r.task[:40]:40} {r.tool[:42]:42} {r.docs:6d} {r.ms_per_doc:9.3f} "
                      f"{fmt_num(r.chars_per_s, 1):>8} {ratio:>8}")
     lines.append("ratio = peer time / newsnorm time on the same documents (above 1: newsnorm is faster); "
                  f"clock: {'CPU time' if _clock[0] is time.process_time else 'wall time'}")
