@@ -216,11 +216,7 @@ class Pipeline:
         for index, (step, more, checked) in enumerate(plan):
             if getattr(step, "rewrite", False):
                 rewriting.add(index)
-            found = step.find(bare)
-            if not isinstance(found, list):
-                found = list(found)
-            if checked:
-                _check(found, step, source)
+            found = _found(step, checked, bare)
             if found:
                 candidates.extend(zip(repeat(index), found))
             if more is not None:
@@ -242,11 +238,7 @@ class Pipeline:
         """A one-step pipeline: no overlaps to resolve when the step's mentions come sorted and disjoint."""
         step, more, checked = planned
         source = bare.source
-        found = step.find(bare)
-        if not isinstance(found, list):
-            found = list(found)
-        if checked:
-            _check(found, step, source)
+        found = _found(step, checked, bare)
         edits = list(more(bare)) if more is not None else []
         if not found and not edits:
             return bare
@@ -269,6 +261,16 @@ class Pipeline:
 #: The ``lang`` arguments seen so far and their parsed tags (a bounded, lock-free shortcut).
 _TAGS: dict[str, Any] = {}
 _DATES = (dt.date, dt.datetime)
+
+
+def _found(step: Normaliser, checked: bool, bare: Document) -> list[Mention]:
+    """The mentions ``step`` finds in ``bare``, as a list; a plugin's are checked (see :func:`_check`)."""
+    found = step.find(bare)
+    if not isinstance(found, list):
+        found = list(found)
+    if checked:
+        _check(found, step, bare.source)
+    return found
 
 
 def _check(found: list[Any], step: Normaliser, source: str) -> None:
@@ -315,8 +317,6 @@ def resolve_overlaps(candidates: Sequence[tuple[int, Mention]]) -> list[tuple[in
         if m.start >= cluster_end:  # a new cluster starts: the last one is settled
             if len(cluster) == 1:
                 chosen.append(cluster[0])
-            elif len(cluster) == 2:  # the usual clash (a year that is a date and a number): one wins
-                chosen.append(_pick(cluster[0], cluster[1]))
             elif cluster:
                 chosen.extend(_greedy(cluster))
             cluster = [item]
@@ -327,8 +327,6 @@ def resolve_overlaps(candidates: Sequence[tuple[int, Mention]]) -> list[tuple[in
                 cluster_end = m.end
     if len(cluster) == 1:
         chosen.append(cluster[0])
-    elif len(cluster) == 2:
-        chosen.append(_pick(cluster[0], cluster[1]))
     elif cluster:
         chosen.extend(_greedy(cluster))
     return chosen
@@ -347,6 +345,8 @@ def _pick(a: tuple[int, Mention], b: tuple[int, Mention]) -> tuple[int, Mention]
 
 def _greedy(cluster: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
     """The greedy choice within one cluster of overlapping candidates, sorted by start."""
+    if len(cluster) == 2:  # the usual clash (a year that is a date and a number): they overlap, one wins
+        return [_pick(cluster[0], cluster[1])]
     order = sorted(cluster, key=lambda c: (c[1].start - c[1].end, c[0], c[1].start))
     starts: list[int] = []
     ends: list[int] = []
