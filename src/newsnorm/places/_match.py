@@ -647,9 +647,7 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
             if infos[i] is None:
                 info = memo.get(run)  # judged earlier in this text
                 if info is None:
-                    if len(memo) >= _MEMO_SIZE:
-                        memo.clear()
-                    info = memo[run] = _judge_run(run, g)
+                    info = _remember(memo, run, _judge_run(run, g))
                 infos[i] = info
     if not any(infos):
         return []
@@ -661,18 +659,14 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
         info = infos[i]
         a = offsets[2 * i]
         if info.quoted and a > 0 and text[a - 1] in info.quoted:  # the run takes the quote before it
-            a -= 1
-            offsets[2 * i] = a
-            infos[i] = info = info.quoted[text[a]]
+            a, info = _take_quote(text, infos, offsets, i)
             if not info:
                 continue
         if a > 0:
             before = text[a - 1]
             if before.isalnum() or before == "_":  # glued to the word before ("iTunes"): rare
-                if before != "_" and _is_word_char(before) and any(h[0] == 0 for h in info.raw):
-                    infos[i] = info = _unglued(text[a : offsets[2 * i + 1]], info, memo, g)
-                    if not info:
-                        continue  # nothing left: the run does not count
+                if not _unglue(text, infos, offsets, i, g):
+                    continue  # nothing left: the run does not count
                 return _glued_places(text, infos, offsets, g, context)  # the rules run in the text
         taken = info.taken
         if info.plain:
@@ -698,15 +692,36 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
     return _choose(found) if ambiguous else found
 
 
-def _unglued(run: str, info: _Run, memo: dict[str, Any], g: Gazetteer) -> _Run | tuple[()]:
-    """``run`` glued to a word before it: no hit at its first letter, the others choose again (memoised)."""
-    key = "\x00" + run  # no run starts with a control character: the glued form's own key
-    found = memo.get(key)
-    if found is None:
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        found = memo[key] = _judged(run, [h for h in info.raw if h[0] != 0], g)
-    return found
+def _remember(memo: dict[str, Any], key: str, info: _Run | tuple[()]) -> _Run | tuple[()]:
+    """Store ``info`` under ``key`` in a run memo, emptied first when it is full (bounded per process)."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = info
+    return info
+
+
+def _take_quote(text: str, infos: list[Any], offsets: list[int], i: int) -> tuple[int, Any]:
+    """Run ``i`` takes the quote before it ("’Amman"): its new start and judgement (idempotent)."""
+    a = offsets[2 * i] - 1
+    offsets[2 * i] = a
+    info = infos[i] = infos[i].quoted[text[a]]
+    return a, info
+
+
+def _unglue(text: str, infos: list[Any], offsets: list[int], i: int, g: Gazetteer) -> Any:
+    """Run ``i``, glued to a letter before it: without a hit at its first letter, the others
+    choosing again (memoised); idempotent, ``()`` when nothing is left."""
+    info = infos[i]
+    a = offsets[2 * i]
+    if text[a - 1] != "_" and _is_word_char(text[a - 1]) and any(h[0] == 0 for h in info.raw):
+        run = text[a : offsets[2 * i + 1]]
+        key = "\x00" + run  # no run starts with a control character: the glued form's own key
+        memo = g.memo
+        found = memo.get(key)
+        if found is None:
+            found = _remember(memo, key, _judged(run, [h for h in info.raw if h[0] != 0], g))
+        info = infos[i] = found
+    return info
 
 
 def _glued_places(text: str, infos: list[Any], offsets: list[int], g: Gazetteer, context: bool) -> list[Place]:
@@ -722,16 +737,13 @@ def _glued_places(text: str, infos: list[Any], offsets: list[int], g: Gazetteer,
         info = infos[i]
         a = offsets[2 * i]
         if info.quoted and a > 0 and text[a - 1] in info.quoted:
-            a -= 1
-            offsets[2 * i] = a
-            infos[i] = info = info.quoted[text[a]]
+            a, info = _take_quote(text, infos, offsets, i)
             if not info:
                 continue
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] == "_"):
-            if text[a - 1] != "_" and _is_word_char(text[a - 1]) and any(h[0] == 0 for h in info.raw):
-                infos[i] = info = _unglued(text[a : offsets[2 * i + 1]], info, g.memo, g)
-                if not info:
-                    continue
+            info = _unglue(text, infos, offsets, i, g)
+            if not info:
+                continue
             glued.add(i)
         found.extend([(a + s, a + e, entry, cand) for s, e, entry, cand in info.taken])
     if not found:
