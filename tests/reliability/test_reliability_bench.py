@@ -6,13 +6,26 @@ The peers are optional here: a missing one is reported by the bench, not a failu
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load(name: str, file: str) -> ModuleType:
+    """A bench module loaded from its file (``bench`` is no installed package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / file)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclass-like NamedTuples look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.mark.skipif(not (ROOT / "bench" / "run.py").exists(), reason="bench/ is not in this tree")
@@ -37,14 +50,7 @@ def test_bench_rejects_an_unknown_section() -> None:
 
 @pytest.mark.skipif(not (ROOT / "bench" / "run.py").exists(), reason="bench/ is not in this tree")
 def test_acceptance_list_covers_every_issue() -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_run_for_test", ROOT / "bench" / "run.py")
-    assert spec is not None
-    assert spec.loader is not None
-    run = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = run  # dataclass-like NamedTuples look their module up
-    spec.loader.exec_module(run)
+    run = _load("bench_run_for_test", "run.py")
     bench = run.Bench([], quick=True)
     Row = run.Row
     for task, ours_s, peer, peer_s in [
@@ -78,14 +84,7 @@ def test_acceptance_list_covers_every_issue() -> None:
 @pytest.mark.skipif(not (ROOT / "bench" / "run.py").exists(), reason="bench/ is not in this tree")
 def test_new_documents_are_each_timed_once_after_a_reset() -> None:
     """``time_new_documents``: all once, then per half: forget, the other half untimed, the half once."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_run_for_new_docs", ROOT / "bench" / "run.py")
-    assert spec is not None
-    assert spec.loader is not None
-    run = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = run
-    spec.loader.exec_module(run)
+    run = _load("bench_run_for_new_docs", "run.py")
     events: list[str] = []
     docs = [run.Article(str(i), "en", None, f"text {i}", "test") for i in range(5)]
     seconds = run.time_new_documents(lambda a: events.append(a.id), docs, lambda: events.append("forget"))
@@ -97,13 +96,7 @@ def test_new_documents_are_each_timed_once_after_a_reset() -> None:
 @pytest.mark.skipif(not (ROOT / "bench" / "long_run.py").exists(), reason="bench/ is not in this tree")
 def test_long_run_reads_both_statistics_formats() -> None:
     """hypothesis 6.16x changed its statistics line; the long run counts both forms."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_long_run_for_test", ROOT / "bench" / "long_run.py")
-    assert spec is not None
-    assert spec.loader is not None
-    long_run = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(long_run)
+    long_run = _load("bench_long_run_for_test", "long_run.py")
     for line in ("    - 12500 passing, 0 failing, and 1311 invalid test cases",
                  "    - 12500 passing examples, 0 failing examples, 1311 invalid examples"):
         found = long_run.PASSING.search(line)
