@@ -139,7 +139,6 @@ def _form(spelling: str | None, cand: Any, lang: str) -> str:
     return _spelled(spelling, code, name, lang)
 
 
-@functools.lru_cache(maxsize=4096)
 def _spelled(spelling: str | None, code: str, name: str, lang: str) -> str:
     """The ``normalised`` of a country or territory for a ``spelling`` option and document language."""
     if spelling == "common" or spelling == "official":
