@@ -102,3 +102,20 @@ def test_long_run_reads_both_statistics_formats() -> None:
         found = long_run.PASSING.search(line)
         assert found is not None
         assert found.groups() == ("12500", "0")
+
+
+@pytest.mark.skipif(not (ROOT / "bench" / "run.py").exists(), reason="bench/ is not in this tree")
+def test_new_documents_rows_alternate_rounds_and_keep_each_best() -> None:
+    """Each round times newsnorm, then the peer; quick mode runs two rounds, and both rows are written."""
+    run = _load("bench_run_for_rounds", "run.py")
+    bench = run.Bench([], quick=True)
+    calls: list[str] = []
+    docs = [run.Article(str(i), "en", None, f"Headline {i}\n\nText {i}.", "test") for i in range(2)]
+    bench.new_documents_rows("titles", "rounds", ["titles"], docs, "peer", lambda a: calls.append(a.id))
+    assert not bench.errors
+    # per round: all once (2), then each half warm (1) and timed (1), twice
+    assert calls == ["0", "1", "0", "1", "1", "0"] * 2
+    ours, peer = bench.rows
+    assert ours.tool == "newsnorm titles" and peer.tool == "peer"
+    assert ours.seconds >= 0 and peer.seconds >= 0
+    assert peer.ratio == (peer.seconds / ours.seconds if ours.seconds > 0 else None)
