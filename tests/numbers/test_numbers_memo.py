@@ -144,3 +144,21 @@ def test_property_memo_equals_direct(lang: str, words: list[str], offset: int) -
     _out(text, lang)
     shifted = "y" * offset + " " + text
     assert _out(shifted, lang) == _direct(shifted, lang)
+
+
+def test_figure_then_scale_reads_as_the_parser_reads_it() -> None:
+    """The figure-and-scale shortcut of ``_parse_run`` gives what ``parse_words`` gives, value type included."""
+    from newsnorm.numbers._lexicon import grammar
+
+    values: list[float] = [0, 1, 7, 2700, 118300, 10**15, 10**300, 0.0, -0.0, 0.5, 2.7, -3, -2.5, 1e300, float("inf")]
+    for lang in ("en", "es", "de", "pt", "fr", "ru", "ar"):  # closing words in es, de, pt; duals in ar
+        g = grammar(lang)
+        for word, (scale, kind) in g.words.items():
+            if kind != "S":
+                continue
+            for value in values:
+                for figure in ("2.700", "5", "eins", "cien"):  # (the last two: closing words of German and Spanish)
+                    run = [(10, 15, figure, value, "FIG", False, -1), (16, 16 + len(word), word, scale, "S", False, -1)]
+                    fast, slow = _scan._parse_run(run, g), parse_words(run, *g.parse_flags)
+                    assert repr(fast) == repr(slow), (lang, word, value, figure)
+                    assert [type(n.value) for n in fast] == [type(n.value) for n in slow]
