@@ -111,7 +111,16 @@ def _group_names(index: Mapping[str, int]) -> dict[str, str | tuple[str, ...]]:
         name = full.split("__", 1)[1]
         base = name.rsplit("_", 1)[0] if name.rsplit("_", 1)[-1].isdigit() else name
         out.setdefault(base, []).append(full)
-    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in out.items()}
+    names: dict[str, str | tuple[str, ...]] = {k: v[0] if len(v) == 1 else tuple(v) for k, v in out.items()}
+    # every group of a clock time or part of day, under a key no group name can have: one call tells whether any
+    # took part (most matches have none, and :func:`_time_suffix` is then done at once)
+    names[_TIME_KEY] = tuple(full for short in _TIME_NAMES for full in out.get(short, ()))
+    return names
+
+
+#: the short names of the groups :func:`_time_suffix` reads before anything else, and the key of all their groups
+_TIME_NAMES = ("part", "noon", "hh", "qh", "hw")
+_TIME_KEY = "@time"
 
 
 class RuleMatch:
@@ -129,22 +138,33 @@ class RuleMatch:
         )
         last = m.lastgroup or ""
         self.rule: str | None = last.split("__", 1)[0] if last.startswith("R_") else None
+        if self.rule is None:
+            self._names = {}  # no rule matched: no short name reads a group
 
     def group(self, name: str | int = 0) -> Any:
         """The text of group ``name`` in the matched rule (the first repeat that took part), or None."""
-        if not isinstance(name, str):
-            return self.m.group(name)
-        fulls = self._names.get(name) if self.rule is not None else None
-        if fulls is not None:  # the common case: a short name of the rule's groups
-            if isinstance(fulls, str):
-                return self.m.group(fulls)
+        fulls = self._names.get(name)  # type: ignore[arg-type]
+        if fulls.__class__ is str:  # the common case: a short name of one group of the rule
+            return self.m.group(fulls)
+        if fulls is not None:
             for value in self.m.group(*fulls):
                 if value is not None:
                     return value
             return None
+        if not isinstance(name, str):
+            return self.m.group(name)
         if name.startswith("R_"):
             return self.m.group(name) if name in self.m.re.groupindex else None
         return None
+
+    def any_time(self) -> bool:
+        """Did any group of a clock time or part of day (``hh``, ``part`` ...) take part, with some text?"""
+        fulls = self._names.get(_TIME_KEY)
+        if not fulls:
+            return False
+        if len(fulls) == 1:
+            return bool(self.m.group(fulls[0]))
+        return any(self.m.group(*fulls))
 
     def start(self, name: str | int = 0) -> int:
         """Start offset of group ``name`` (-1 when it did not take part); an offset in the text, so reading it
@@ -389,6 +409,8 @@ def _time_suffix(ctx: Ctx, m: Any, evening: bool = False) -> str | None:
 
     A clock time wins over a part of day ("tomorrow morning at 8:30" is T08:30); after an afternoon, evening
     or night word (or ``evening``: "tonight at 8") a bare hour below 12 is in the afternoon."""
+    if not m.any_time():
+        return None  # no part of day, noon, hour or hour word: what the reads below come to
     words = ctx.lex.words
     part = _g(m, "part")
     code = words.get("parts", {}).get(fold(part)) if part is not None else None
