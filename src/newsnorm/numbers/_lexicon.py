@@ -111,8 +111,11 @@ class Grammar:
     #: one leading whitespace character: a figure followed by anything else has no tail (no regex call).
     tail_first: frozenset[str] = frozenset()
     tail_after_space: frozenset[str] = frozenset()
-    approx_last: frozenset[str] = frozenset()  # last characters of the approximation phrases
-    approx_tails: tuple[str, ...] = ()  # the last word of each approximation phrase (one ends right before a number)
+    #: What must end right before a number for an approximation phrase to end there: last character ->
+    #: ((last word of some phrase, the words before it in those phrases, or ``None`` when one is that word alone), ...)
+    approx_ends: MappingProxyType[str, tuple[tuple[str, tuple[str, ...] | None], ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     approx_kinds: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))  # phrase: kind
     article_last: frozenset[str] = frozenset()  # last characters of ``one_article``
     range_to: frozenset[str] = frozenset()  # lower-cased range words ("to", "-", "à")
@@ -382,8 +385,7 @@ def _build(lang: str) -> Grammar:
         ascii_edges=ascii_edges,
         tail_first=frozenset(firsts | set("e^/／")),
         tail_after_space=frozenset({i.lower()[:1] for i in pct_items if i} | set("kmg")),
-        approx_last=frozenset(p[-1] for p, _ in approx if p),
-        approx_tails=tuple(sorted({p.split(" ")[-1] for p, _ in approx if p})),
+        approx_ends=_approx_ends([p for p, _ in approx]),
         approx_kinds=MappingProxyType(dict(approx)),
         article_last=frozenset(a[-1] for a in one_article if a),
         range_to=frozenset(w.lower() for w in overlay.get("range_to", ())),
@@ -421,6 +423,25 @@ def _build(lang: str) -> Grammar:
             bool(overlay.get("approx_after")),
         ),
     )
+
+
+def _approx_ends(phrases: list[str]) -> MappingProxyType[str, tuple[tuple[str, tuple[str, ...] | None], ...]]:
+    """``Grammar.approx_ends`` of the approximation phrases (words separated by single spaces)."""
+    before: dict[str, set[str] | None] = {}
+    for phrase in phrases:
+        if not phrase:
+            continue
+        *head, last = phrase.split(" ")
+        words = before.get(last, set())
+        if not head or not head[-1] or words is None:
+            before[last] = None  # a one-word phrase (or odd spacing): the last word alone must do
+        else:
+            words.add(head[-1])
+            before[last] = words
+    ends: dict[str, list[tuple[str, tuple[str, ...] | None]]] = {}
+    for last, words in sorted(before.items()):
+        ends.setdefault(last[-1], []).append((last, None if words is None else tuple(sorted(words))))
+    return MappingProxyType({c: tuple(pairs) for c, pairs in ends.items()})
 
 
 def _point_leads(value: Any) -> bool | frozenset[str]:

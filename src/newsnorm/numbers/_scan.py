@@ -1115,6 +1115,10 @@ def _caps_name_before(text: str, start: int) -> bool:
     """A capitalised word (not the first of a sentence) right before: a name with a number."""
     if start == 0 or text[start - 1] not in " \u00a0":
         return False
+    lo = start - 13 if start > 13 else 0
+    window = text[lo : start - 1]
+    if window.islower() and (lo == 0 or not window.isalpha()):
+        return False  # (the usual case) the word before lies in the window, which has no capital: none below either
     b = start - 1  # the word right before the space (as _word_before(text, start - 1, 0)): up to 40 letters
     lo = b - 40 if b > 40 else 0
     a = max(text.rfind(" ", lo, b), text.rfind("\n", lo, b)) + 1 or lo  # after the last space, else all letters
@@ -1287,15 +1291,30 @@ def _approx(low: str, items: list[_Item], g: Grammar, approx_after: bool) -> Non
                 it.attrs = {**(it.attrs or {}), "approx": kind}
     pat = None
     kinds = g.approx_kinds
-    last = g.approx_last
-    tails = g.approx_tails
+    ends = g.approx_ends
     for index, it in enumerate(items):
         j = it.start
-        if low[j - 1 : j] in _APPROX_SPACE:  # the phrase ends at the last of up to 30 spaces before the number
-            base = j - 30 if j > 30 else 0
-            j = base + len(low[base:j].rstrip(_APPROX_SPACE_CHARS))
-        if j == 0 or low[j - 1] not in last or not low.endswith(tails, j - 40 if j > 40 else 0, j):
+        c = low[j - 1 : j]
+        if c in _APPROX_SPACE:  # the phrase ends at the last of up to 30 spaces before the number
+            c = low[j - 2 : j - 1]
+            if c in _APPROX_SPACE:
+                base = j - 30 if j > 30 else 0
+                j = base + len(low[base:j].rstrip(_APPROX_SPACE_CHARS))
+                c = low[j - 1 : j]
+            else:
+                j -= 1  # (one space: the commonest)
+        tails = ends.get(c)  # ("" at the start of the text: none)
+        if tails is None:
             continue  # no phrase ends right before the number
+        for tail, words_before in tails:  # a phrase's last word, and the word before it, end right before it
+            if low.endswith(tail, j - 40 if j > 40 else 0, j):
+                if words_before is None:
+                    break
+                k = j - len(tail)
+                if k and low[k - 1].isspace() and low[k - 40 if k > 40 else 0 : k].rstrip().endswith(words_before):
+                    break
+        else:
+            continue
         before = items[index - 1].end if index else -10  # the end of the number before
         if pat is None:
             pat = _approx_pattern(g)
