@@ -765,7 +765,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return None
         if n is not None and unit == "Y" and 1500 <= n <= 2100 and float(n).is_integer() and _g(m, "num"):
             tail = ctx.text[m.start("num") + 4 : m.start("num") + 12].casefold()
-            if any(tail.startswith(x) for x in lex.words.get("decade_suffixes", ())):
+            if tail.startswith(tuple(lex.words.get("decade_suffixes", ()))):
                 return None  # "1990年代": the decade rule reads it
             return Resolved(f"{int(n):04d}", "DATE")  # "в 2025 году", "w 2025 roku": a year, not 2025 years
         if n is not None and (n <= 0 or n > 10000):
@@ -1205,7 +1205,7 @@ def _decade_follows(ctx: Ctx, m: Any) -> bool:
     """Does a decade suffix of the language follow the year's digits ("1990년대", "1990-е")?"""
     at = m.start("year") + 4
     tail = ctx.text[at : at + 8].casefold()
-    return any(tail.startswith(x) for x in ctx.lex.words.get("decade_suffixes", ()))
+    return tail.startswith(tuple(ctx.lex.words.get("decade_suffixes", ())))
 
 
 def _age_follows(ctx: Ctx) -> bool:
@@ -1287,7 +1287,7 @@ def _year_ok(ctx: Ctx, m: Any) -> bool:
     not_before = words.get("not_before", ())
     if not_before:
         folded = before.casefold()
-        if any(folded.endswith(token) for token in not_before):
+        if folded.endswith(tuple(not_before)):
             return False
     after = ctx.text[ctx.end : ctx.end + 20].split()
     if after:
