@@ -162,3 +162,38 @@ def test_figure_then_scale_reads_as_the_parser_reads_it() -> None:
                     fast, slow = _scan._parse_run(run, g), parse_words(run, *g.parse_flags)
                     assert repr(fast) == repr(slow), (lang, word, value, figure)
                     assert [type(n.value) for n in fast] == [type(n.value) for n in slow]
+
+
+def test_cut_runs_read_as_whole_runs() -> None:
+    """Runs cut where the grammar closes a number (``_scan._cut``) read as ``parse_words`` reads them whole."""
+    import random
+
+    from newsnorm.numbers._lexicon import grammar
+
+    rng = random.Random(7)
+    figures: list[float] = [0, 1, 3, 10, 21, 100, 2700, 0.5, 2.5, -3, 1e9, 0.0]
+    cuts = 0
+    for lang in ("en", "es", "fr", "de", "ru", "ar", "hi", "he"):
+        g = grammar(lang)
+        by_kind: dict[str, list[tuple[str, float]]] = {}
+        for word, (value, kind) in g.words.items():
+            by_kind.setdefault(kind, []).append((word, value))
+        kinds = sorted(by_kind)
+        for _ in range(600):
+            run: list[tuple[int, int, str, float, str, bool, int]] = []
+            pos = rng.randint(0, 50)
+            for _ in range(rng.randint(1, 6)):
+                if rng.random() < 0.3:
+                    value = rng.choice(figures)
+                    word, kind = str(value), rng.choice(["FIG", "FIG", "FIGX"])
+                else:
+                    kind = rng.choice(kinds)
+                    word, value = rng.choice(by_kind[kind])
+                art = pos - 3 if pos >= 3 and rng.random() < 0.15 else -1
+                run.append((pos, pos + len(word), word, value, kind, bool(run) and rng.random() < 0.2, art))
+                pos += len(word) + rng.randint(1, 3)
+            cuts += bool(_scan._cut(run))
+            fast, slow = _scan._parse_run(run, g), parse_words(run, *g.parse_flags)
+            assert repr(fast) == repr(slow), (lang, run)
+            assert [type(n.value) for n in fast] == [type(n.value) for n in slow]
+    assert cuts > 500

@@ -823,10 +823,16 @@ def _parse_run(run: list[Tok], g: Grammar) -> list[Num]:
     """:func:`parse_words` of ``run`` with the grammar's switches, memoised on the run's relative positions.
 
     Long runs (rare, and never repeated) are read directly: a memo entry stays small whatever the text.
-    A figure and a scale word ("2.700 millones", "$2 billion"), the commonest run, is read without the grammar:
-    its memo key holds the figure, so it is new in every document.
+    A memo key holds the figures of the run, so runs with figures are new in every document: a figure and a scale
+    word ("2.700 millones", "$2 billion"), the commonest run, and a figure alone are read without the grammar, and a
+    run is cut where the grammar surely ends a number (see :func:`_cut`), its parts read (and memoised) apart.
     """
-    if len(run) == 2:
+    n = len(run)
+    if n == 1:
+        s0, e0, w0, v0, k0, _, _ = run[0]
+        if k0 in _FIG_KINDS:
+            return [Num(s0, e0, 0 + 0 + v0, False, 1, w0)]  # (parse_words' sum, to the last bit)
+    elif n == 2:
         s0, _, w0, v0, k0, _, _ = run[0]
         _, e1, _, v1, k1, c1, a1 = run[1]
         if k0 == "FIG" and k1 == "S" and not c1 and a1 < 0:
@@ -834,6 +840,9 @@ def _parse_run(run: list[Tok], g: Grammar) -> list[Num]:
             mult = 0 + v0 + 0  # parse_words' steps, in its order (the same value, to the last bit)
             if mult * v1 < _INF and (closing is None or w0 not in closing):
                 return [Num(s0, e1, 0 + (mult or 1) * v1 + 0 + 0, False, 2, w0)]
+    cut = _cut(run)
+    if cut:
+        return _parse_run(run[:cut], g) + _parse_run(run[cut:], g)
     if run[-1][1] - run[0][0] > _MEMO_SPAN:
         return parse_words(run, *g.parse_flags)
     low_pos = run[0][0]
@@ -855,6 +864,31 @@ def _parse_run(run: list[Tok], g: Grammar) -> list[Num]:
             _RUNS.clear()
         _RUNS[key] = found
     return [Num(a + shift, b + shift, v, o, n, f) for a, b, v, o, n, f in found]
+
+
+#: Kinds after which a figure that stands alone ("78%") may still join the number: a minus word, "over", a point word.
+_JOIN_FIGX = frozenset(["NEG", "DIV", "P"])
+
+
+def _cut(run: list[Tok]) -> int:
+    """The first index at which :func:`parse_words` surely closes the number before it and starts anew, or 0.
+
+    There ``parse_words(run)`` is ``parse_words(run[:i]) + parse_words(run[i:])`` (the tests check it): before and
+    after a figure that stands alone ("un 78%": the figure takes no word) unless a minus word, "over" or a point
+    word comes before it or a point word after it (which may lead a number); between two figures ("102 and 21")
+    when no point word comes before (a figure after a figure always starts a number).
+    """
+    point = False
+    for i in range(1, len(run)):
+        kind, before = run[i][4], run[i - 1][4]
+        point = point or before == "P"
+        if (
+            (kind == "FIGX" and before not in _JOIN_FIGX)
+            or (before == "FIGX" and kind != "P")
+            or (kind == "FIG" and before == "FIG" and not point)
+        ):
+            return i
+    return 0
 
 
 def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Grammar) -> list[_Item]:
