@@ -24,7 +24,7 @@ from .._lang import UNDETERMINED, parse_lang
 from .._pipeline import NormaliserBase
 from .._resources import on_forget, shortcut_table
 from ._gazetteer import cldr_name, fold, gazetteer, global_names, locale_names, spellings, strip_marks
-from ._match import _places, scan
+from ._match import _places, _sentence_initial, scan
 
 #: Language -> its gazetteer: a lock-free shortcut in front of ``gazetteer`` (see ``shortcut_table``).
 _GAZETTEERS: dict[str, Any] = shortcut_table()
@@ -118,7 +118,10 @@ class PlacesNormaliser(NormaliserBase):
             forms = _FORMS[(spelling, lang)] = {}
         out = []
         kind = self.kind
+        names_rule = g.person_rules
         for start, end, _entry, cand in found:
+            if names_rule and cand[1] == "demonym" and _surname(text, start, cand[3]):
+                continue
             surface = text[start:end]
             normalised = forms.get(cand)
             if normalised is None:
@@ -127,6 +130,21 @@ class PlacesNormaliser(NormaliserBase):
             attrs: dict[str, Any] = {"type": cand[1], "geonames": geonames} if geonames else {"type": cand[1]}
             out.append(Mention(kind, start, end, surface, cand[0], normalised or surface, attrs))
         return out
+
+
+def _surname(text: str, start: int, form: str) -> bool:
+    """A demonym written in lower case stands capitalised right after a capitalised word: a surname.
+
+    "Francesca Albanese", "Mario Russo", "Francesco Greco" in Italian copy (only where the person rule holds);
+    a capitalised word that opens a sentence is no given name ("Les Israéliens", "Deux Américains").
+    """
+    if not form[:1].islower() or not text[start].isupper() or start < 3 or text[start - 1] != " ":
+        return False
+    i = start - 1
+    while i > 0 and text[i - 1].isalpha() and start - i < 30:
+        i -= 1
+    word = text[i : start - 1]
+    return len(word) >= 2 and word[0].isupper() and word[1:].islower() and not _sentence_initial(text, i)
 
 
 def _form(spelling: str | None, cand: Any, lang: str) -> str:
