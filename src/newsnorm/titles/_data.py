@@ -105,6 +105,121 @@ def _inflected(form: str, endings: frozenset[str]) -> set[str]:
     return out
 
 
+# Russian and Ukrainian case endings of a title's words (genitive, dative, instrumental, prepositional/locative;
+# the animate accusative is the genitive). Both the hard and the soft series are given for a consonant-final noun:
+# the forms that are no words of the language never occur in text.
+_SLAVIC_NOUN = {
+    "ru": {"": ("а", "у", "ом", "е", "я", "ю", "ем", "ём"), "ь": ("я", "ю", "ем", "ём", "е"),
+           "й": ("я", "ю", "ем", "е"), "а": ("ы", "и", "е", "у", "ой", "ою"), "я": ("и", "е", "ю", "ей", "ёй")},
+    "uk": {"": ("а", "у", "ові", "ом", "і", "я", "ю", "еві", "ем"), "ь": ("я", "ю", "еві", "ем", "і"),
+           "й": ("я", "ю", "єві", "єм", "ї"), "а": ("и", "і", "у", "ою"), "я": ("і", "ю", "ею")},
+}
+# adjective ending -> its case endings, in the noun's case order is not needed: each adjective form goes with
+# each noun form of the same case (index by case: genitive, dative, instrumental, prepositional)
+_SLAVIC_ADJECTIVE = {
+    "ru": {"ый": ("ого", "ому", "ым", "ом"), "ой": ("ого", "ому", "ым", "ом"), "кий": ("кого", "кому", "ким", "ком"),
+           "гий": ("гого", "гому", "гим", "гом"), "ний": ("него", "нему", "ним", "нем"),
+           "ий": ("ого", "ому", "им", "ом"), "ая": ("ой", "ой", "ой", "ой")},
+    "uk": {"ий": ("ого", "ому", "им", "ому"), "ій": ("ього", "ьому", "ім", "ьому"), "а": ("ої", "ій", "ою", "ій")},
+}
+_SLAVIC_CASES = 4
+_SLAVIC_CONSONANT = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def _slavic_noun(word: str, lang: str) -> tuple[str, ...]:
+    """Case forms of a Russian or Ukrainian noun (its last hyphen part inflects: "премьер-министра")."""
+    table = _SLAVIC_NOUN[lang]
+    last = word[-1:]
+    if last in table and last:
+        return tuple(word[:-1] + ending for ending in table[last])
+    if _SLAVIC_CONSONANT.search(word):
+        return tuple(word + ending for ending in table[""])
+    return ()
+
+
+def _slavic_adjective(word: str, lang: str) -> tuple[str, ...] | None:
+    """The four case forms of a Russian or Ukrainian adjective in -ый/-ий/-ой/-ая (None: no adjective)."""
+    for ending, cases in _SLAVIC_ADJECTIVE[lang].items():
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return tuple(word[: len(word) - len(ending)] + case for case in cases)
+    return None
+
+
+def _slavic_forms(form: str, lang: str) -> set[str]:
+    """Oblique case forms of a Russian or Ukrainian title: the head noun (the first word that is no
+    adjective) and the adjectives next to it inflect, a genitive complement stays ("министра иностранных
+    дел", "генеральному секретарю", "госсекретарём", "папы римского")."""
+    words = form.split(" ")
+    adjectives = [_slavic_adjective(w, lang) for w in words]
+    head = next((i for i, a in enumerate(adjectives) if a is None), None)
+    if head is None:
+        return set()
+    nouns = _slavic_noun(words[head], lang)
+    if not nouns:
+        return set()
+    # the adjectives before the head and one right after it ("папа римский") agree with it
+    agree = [i for i in range(head) if adjectives[i] is not None]
+    if head + 1 < len(words) and adjectives[head + 1] is not None and head + 2 == len(words):
+        agree.append(head + 1)
+    out: set[str] = set()
+    for noun in nouns:
+        if not agree:
+            out.add(" ".join([*words[:head], noun, *words[head + 1 :]]))
+            continue
+        for case in range(_SLAVIC_CASES):  # an adjective form with every noun form: extra pairs never occur
+            parts = list(words)
+            parts[head] = noun
+            for i in agree:
+                parts[i] = adjectives[i][case]  # type: ignore[index]
+            out.add(" ".join(parts))
+    return out
+
+
+# German nouns that take -en in every case but the nominative singular (weak masculine nouns: "des
+# Präsidenten", "dem Ministerpräsidenten"); other masculine titles take -s in the genitive ("des Kanzlers")
+_GERMAN_WEAK = re.compile(r"(?:ent|ant|at|ist|arch|prinz|fürst|graf|oge|soph|nom)$")
+_GERMAN_NO_S = re.compile(r"(?:in|s|x|z|ß|e|chef|[^a-zäöü])$")
+
+
+def _german_forms(form: str) -> set[str]:
+    """Oblique forms of a one-word German title: "Präsidenten", "Bundeskanzlers", "Papstes"."""
+    if " " in form or not form[-1:].isalpha():
+        return set()
+    if _GERMAN_WEAK.search(form):
+        return {form + ("n" if form.endswith("e") else "en")}
+    if form.endswith("e"):
+        return {form + "n"}  # "des Kollegen"
+    if _GERMAN_NO_S.search(form):
+        return set()
+    return {form + "s", form + "es"} if form.endswith(("st", "pst")) else {form + "s"}
+
+
+# Arabic clitics written onto a title: "and", "so", "with/by", "like" before the article; "for" merges with it
+_ARABIC_CLITICS = ("و", "ف", "ب", "ك", "وب", "فب")
+
+
+def _arabic_forms(form: str) -> set[str]:
+    """A title with the clitics Arabic writes onto it: "بالرئيس", "والرئيس", "للرئيس", "ووزير"."""
+    out = {clitic + form for clitic in _ARABIC_CLITICS}
+    if form.startswith("ال"):
+        out |= {"لل" + form[2:], "ولل" + form[2:], "فلل" + form[2:]}
+    else:
+        out |= {"ل" + form, "ول" + form}
+    return out
+
+
+def case_forms(form: str, lang: str) -> set[str]:
+    """Forms of a lower-cased title ``form`` that a language's grammar writes in running text, beyond the
+    listed ones: Russian and Ukrainian cases, German genitive and weak-noun forms, Arabic clitics."""
+    if lang in _SLAVIC_NOUN:
+        return _slavic_forms(form, lang)
+    if lang == "de":
+        return _german_forms(form)
+    if lang == "ar":
+        return _arabic_forms(form)
+    return set()
+
+
 def possessive_forms(lang: str) -> frozenset[str]:
     """Lower-cased possessive forms of the titles of ``lang`` (``possessive`` list: Hungarian "elnöke",
     "miniszterelnöke"): the possessor stands before them, the person after."""
@@ -142,6 +257,9 @@ def offices(lang: str) -> Mapping[str, Office]:
             table.setdefault(unicodedata.normalize("NFD", form).lower(), office)
             for inflected in _inflected(form.lower(), endings | possessive):
                 table.setdefault(inflected, office)
+            if own in data:
+                for inflected in case_forms(form.lower(), own):
+                    table.setdefault(inflected, office)
         return MappingProxyType(table)
 
     return cached((_KIND, "offices", lang), build)

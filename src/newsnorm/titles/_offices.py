@@ -743,11 +743,17 @@ def _regnal_name(name: _Name) -> _Name:
     return _Name(name.start, name.start + end, name.text[:end])
 
 
-def _canonical(office: Office, country: str | None) -> str:
-    """The office's canonical English name; a US foreign minister is the Secretary of State."""
-    if office.canonical == "Foreign Minister" and country == "US":
+def _canonical(office: Office, country: str | None, lang: str) -> str:
+    """The office's canonical English name; a US foreign minister is the Secretary of State, and where
+    "canciller" names a foreign minister, a chancellor of a state without one is its foreign minister."""
+    canonical = office.canonical
+    if canonical == "Chancellor" and country:
+        states = word_list("chancellor_states", lang)
+        if states and country.casefold() not in states:
+            canonical = "Foreign Minister"
+    if canonical == "Foreign Minister" and country == "US":
         return "Secretary of State"
-    return office.canonical
+    return canonical
 
 
 def _mention(text: str, start: int, end: int, value: str, normalised: str, attrs: dict[str, Any]) -> Mention:
@@ -878,7 +884,7 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
         if country:
             attrs["country"] = country
         consumed = max(end, person[1])
-        yield _mention(text, start, end, _canonical(office, country), office.normalised, attrs)
+        yield _mention(text, start, end, _canonical(office, country, lang), office.normalised, attrs)
 
 
 def find_titles(
@@ -1180,7 +1186,7 @@ def find_titles(
             rest = text[span_end : line_end if line_end >= 0 else len(text)]
             if line_start and (direct or not rest.strip()):
                 span_start = start - 4
-        canonical = _canonical(head, country)
+        canonical = _canonical(head, country, lang)
         if deputy:
             canonical = f"{deputy} {canonical}"
         attrs: dict[str, Any] = {"category": head.category}
