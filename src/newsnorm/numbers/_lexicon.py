@@ -93,7 +93,9 @@ class Grammar:
 
     lang: str
     figures: Any  # re.Pattern[str]: figures in any script's digits
-    pattern: Any  # re.Pattern[str]: number-word runs, over lower-cased text
+    #: re.Pattern[str]: number-word runs, over lower-cased text, as group 1: the character before the run is part of
+    #: the match (a class the engine skips letters with); ``pattern_head`` (when not ``None``) finds a run at 0.
+    pattern: Any
     atom: Any  # re.Pattern[str]: one atom (for splitting glued compounds)
     tail: Any  # re.Pattern[str]: what may follow a figure (suffixes, exponent, fraction, percent)
     words: MappingProxyType[str, tuple[float, str]]
@@ -107,6 +109,7 @@ class Grammar:
     glued_connectors: frozenset[str]
     cjk: bool
     ascii_edges: bool = False  # ``pattern`` uses ASCII \b (faster); the scanner re-checks Unicode word edges
+    pattern_head: Any = None  # re.Pattern[str]: a run at the start of the text (see ``pattern``)
     #: Characters a non-empty ``tail`` match may start with (besides whitespace), and those that may follow
     #: one leading whitespace character: a figure followed by anything else has no tail (no regex call).
     tail_first: frozenset[str] = frozenset()
@@ -331,18 +334,24 @@ def _build(lang: str) -> Grammar:
         + "]*"
     )
     glue = "".join(f"(?:{re.escape(c)})?" for c in overlay.get("glued_connectors", []))
+    run = atom + r"(?:-?" + glue + atom + r"){0,7}"
     if cjk:
         words = "(?!)"
+        edge, after = "", ""
     elif any(unicodedata.category(c).startswith("M") for w in atoms for c in w):
         marks = _marks()  # Devanagari vowel signs are not \w: "सौ" must stay one word
-        words = r"(?<![\w" + marks + r"])" + atom + r"(?:-?" + glue + atom + r"){0,7}(?![\w" + marks + "])"
+        edge, after = r"(?<![\w" + marks + r"])", r"(?![\w" + marks + "])"
+        words = edge + run + after
     else:
-        words = r"\b" + atom + r"(?:-?" + glue + atom + r"){0,7}\b"
+        edge, after = r"\b", r"\b"
+        words = r"\b" + run + r"\b"
         # every atom begins and ends with an ASCII character: ASCII \b finds every Unicode-bounded run (and a few
         # more, "ten" in "éten", which the scanner drops), at about 60% of the cost
         ascii_edges = all(w[0].isascii() and w[-1].isascii() for w in atoms) and all(
             c.isascii() for c in overlay.get("glued_connectors", [])
         )
+    flags = re.ASCII if ascii_edges else 0
+    word_pattern, word_head = _word_patterns(words, run, edge, after, atoms, flags)
     glued = overlay.get("glued_abbr", {})
     ordsuf = _alt([*overlay.get("ordinal_suffix", []), *([] if cjk else ["º", "ª"])])
     pct = _alt(["%", "٪", "％", *overlay.get("percent", [])])
@@ -369,7 +378,8 @@ def _build(lang: str) -> Grammar:
     return Grammar(
         lang=lang,
         figures=re.compile(fig),
-        pattern=re.compile(words, re.ASCII if ascii_edges else 0),
+        pattern=word_pattern,
+        pattern_head=word_head,
         atom=re.compile(atom),
         tail=re.compile(tail),
         words=MappingProxyType(full),
@@ -442,6 +452,25 @@ def _approx_ends(phrases: list[str]) -> MappingProxyType[str, tuple[tuple[str, t
     for last, words in sorted(before.items()):
         ends.setdefault(last[-1], []).append((last, None if words is None else tuple(sorted(words))))
     return MappingProxyType({c: tuple(pairs) for c, pairs in ends.items()})
+
+
+def _word_patterns(words: str, run: str, edge: str, after: str, atoms: list[str], flags: int) -> tuple[Any, Any]:
+    """The compiled number-word pattern (group 1: the run) and its head pattern (see ``Grammar.pattern``).
+
+    ``words`` is ``edge + run + after``, with ``edge`` a lookbehind or ``\\b`` that refuses a word character before
+    the run. A run after another character is found as that character and the run: ``[^a-zA-Z0-9_]`` lets the
+    engine skip ASCII letters, ``edge`` (a lookbehind at the run's start) keeps the same runs. With ``\\b`` this is
+    exact when every atom starts and ends with a word character; otherwise the plain pattern stays.
+    """
+    word = re.compile(r"[\w" + edge[5:-2] + "]" if edge.startswith("(?<![") else r"\w", flags)
+    if not atoms or not edge or not all(word.match(a[0]) and (edge != r"\b" or word.match(a[-1])) for a in atoms):
+        return re.compile("(" + words + ")", flags), None
+    lookbehind = r"(?<!\w)" if edge == r"\b" else edge
+    if flags & re.ASCII and edge == r"\b":
+        lookbehind = ""  # (the class is exactly what ASCII \w is not)
+    return re.compile(r"[^a-zA-Z0-9_]" + lookbehind + "(" + run + ")" + after, flags), re.compile(
+        "(" + run + ")" + after, flags
+    )
 
 
 def _point_leads(value: Any) -> bool | frozenset[str]:

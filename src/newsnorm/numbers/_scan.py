@@ -591,7 +591,10 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
 
     matches = [(m.start(), 0, m) for m in g.figures.finditer(low)]
     if words:
-        word_matches = [(m.start(), 1, m) for m in g.pattern.finditer(low)]
+        head = g.pattern_head.match(low) if g.pattern_head is not None else None  # (see Grammar.pattern)
+        word_matches = [(m.start(1), 1, m) for m in g.pattern.finditer(low, head.end() if head is not None else 0)]
+        if head is not None:
+            word_matches.insert(0, (0, 1, head))
         if word_matches:
             matches.extend(word_matches)
             matches.sort()  # starts are distinct (a figure starts with a digit, a word with a letter)
@@ -631,10 +634,10 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
         else:
             fig_item = None
             pos = m.end()
-            w = m.group()
+            w = m.group(1)
             vk = g.words.get(w)
             if vk is not None:
-                tok = [(m.start(), m.end(), w, vk[0], vk[1], False, -1)]
+                tok = [(mstart, pos, w, vk[0], vk[1], False, -1)]
             else:
                 parts = _split_glued(g, w)
                 if not parts and " " in w:  # "cincuenta y doscientos": read the spaced words one by one
@@ -645,7 +648,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                             parts.extend((sm.start() + a, sm.start() + b, piece) for a, b, piece in sub)
                 if not parts:
                     continue
-                base = m.start()
+                base = mstart
                 tok = []
                 glue = False
                 for a, b, piece in parts:
