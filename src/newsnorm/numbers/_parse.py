@@ -57,11 +57,11 @@ def digit_value(text: str, decimal: str, group: str) -> float | None:
         if text.isdigit():
             return int(text) if len(text) < 300 else None
         for k in ".,":  # one "." or "," between digits ("27,840", "2.700", "1.5"): the rules below, in short
-            head, sep, tail = text.partition(k)
-            if sep and tail.isdigit() and head.isdigit():
-                if len(tail) == 3 and len(head) <= 3 and k != decimal and (k == group or decimal in ".,"):
-                    return int(head + tail)
-                return float(head + "." + tail)
+            whole, sep, part = text.partition(k)
+            if sep and part.isdigit() and whole.isdigit():
+                if len(part) == 3 and len(whole) <= 3 and k != decimal and (k == group or decimal in ".,"):
+                    return int(whole + part)
+                return float(whole + "." + part)
         s = text
     else:
         s = _ascii_digits(text)
