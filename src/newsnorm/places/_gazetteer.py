@@ -98,6 +98,9 @@ _DEMONYM_ENDINGS.update(
 )
 _DEMONYM_ENDINGS["uk"] = (*_DEMONYM_ENDINGS["uk"], "ий", "а", "е", "і", "ого", "ому", "ої", "ій", "у", "ою", "их", "им",
                           "ими", "ці", "ців", "цям", "и")  # fmt: skip
+# Turkish plural with the case endings glued on ("Ruslar", "İsraillilerin", "Filistinlilere")
+_DEMONYM_ENDINGS["tr"] = ("ler", "lar", "lerin", "ların", "lere", "lara", "leri", "ları", "lerle", "larla", "lerden",
+                          "lardan", "lerde", "larda")  # fmt: skip
 _DEMONYM_ENDINGS["pl"] = ("i", "a", "ie", "iego", "iej", "im", "ich", "imi", "ą", "y", "ego", "ej")
 _DEMONYM_ENDINGS["sv"] = ("", "a", "t", "er", "erna", "en", "na")
 _DEMONYM_ENDINGS["ro"] = ("ă", "e", "i", "a", "ul", "ului", "ei", "ii", "ilor", "că", "ce")
