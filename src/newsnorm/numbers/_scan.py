@@ -610,10 +610,26 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             if (mstart and _word_char(low[mstart - 1])) or (mend < n_low and _word_char(low[mend])):
                 continue
         if not is_word:
-            found, end, kind = _figure(text, low, m, g, plain_after)
+            body = m.group()
             pos = m.end()
-            if end > pos:
-                pos = end
+            if (
+                body.isdigit()
+                and len(body) <= 4
+                and body.isascii()
+                and (text[mstart - 1] if mstart else " ") in _PREV_PLAIN_FIGURE
+                and ((after := low[pos : pos + 1]) in plain_after or (after in _WHITE and _no_tail(low, pos, g)))
+            ):  # the commonest figure, read here as _figure reads it: a few ASCII digits, plain characters around
+                if mstart > 1 and text[mstart - 2].isalpha() and _caps_name_before(text, mstart):
+                    found: _Item | list[_Item] | None = None  # "Boeing 737", "Apollo 11"
+                else:
+                    found = _Item(mstart, pos, int(body))
+                    if len(body) == 4 and 1000 <= found.value <= 2100:
+                        found.year_like = True
+                kind = "FIG"
+            else:
+                found, end, kind = _figure(text, low, m, g, plain_after)
+                if end > pos:
+                    pos = end
             if not isinstance(found, _Item):
                 if run:
                     close()
