@@ -120,8 +120,12 @@ class PlacesNormaliser(NormaliserBase):
         kind = self.kind
         names_rule = g.person_rules
         for start, end, _entry, cand in found:
-            if names_rule and cand[1] == "demonym" and _surname(text, start, cand[3]):
-                continue
+            if cand[1] == "demonym":
+                if names_rule and _surname(text, start, cand[3]):
+                    continue
+                if text.startswith("人民", end - 1):  # "中国人民银行", "巴勒斯坦人民": the country, not its people
+                    end -= 1
+                    cand = _country(cand)
             surface = text[start:end]
             normalised = forms.get(cand)
             if normalised is None:
@@ -145,6 +149,12 @@ def _surname(text: str, start: int, form: str) -> bool:
         i -= 1
     word = text[i : start - 1]
     return len(word) >= 2 and word[0].isupper() and word[1:].islower() and not _sentence_initial(text, i)
+
+
+def _country(cand: Any) -> Any:
+    """The country or territory of a demonym candidate."""
+    s = spellings().get(cand[0])
+    return cand._replace(type=s.type if s is not None else "country", name=s.common if s is not None else cand[3])
 
 
 def _form(spelling: str | None, cand: Any, lang: str) -> str:
