@@ -643,8 +643,11 @@ _COMMA_COMPLEMENT = re.compile(
     r"\s+(?P<prep>[^\W\d_]{2,5})\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?"
     r"[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3},(?=\s)"
 )
-_AR_COMPLEMENT = re.compile(r"\s+لل\S+(?:\s+ال\S+){0,2}")
+# "للأمم المتحدة" (lil- and a definite noun), "لجامعة الدول العربية" (li- and a feminine construct noun before a
+# definite one: a given name with li- before a family name with al- ends in no ta marbuta)
+_AR_COMPLEMENT = re.compile(r"\s+(?:لل\S+(?:\s+ال\S+){0,2}|ل\S+ة(?:\s+ال\S+){1,2})")
 _AR_DEFINITE = re.compile(r"(?:\s+ال\S+){1,3}")
+_AR_CONSTRUCT = re.compile(r"\s+\S+ة(?:\s+ال\S+){1,2}")  # a feminine noun before a definite one
 _ADJ = re.compile(r"\s+[a-zà-ÿ][\w'’-]*")
 _NOUN_CAPITALS = frozenset({"de", "lb"})  # languages that capitalise nouns: no lower-case word ends a complement
 _HYPHEN_COMPOUNDS = frozenset({"de", "lb", "nl", "sv", "da", "no", "fi"})
@@ -1110,18 +1113,19 @@ def find_titles(
         )
         if name is not None and name is not before_name and apposed and " " not in name.text:
             name = None  # "Magyarország miniszterelnöke Brüsszelben": an inflected place, not a name
-        if name is None and lang == "ar":
+        if lang == "ar" and (name is None or name is not before_name):
             # "الأمين العام للأمم المتحدة أنطونيو غوتيريش": a genitive complement ("of the United Nations")
-            # between the office and the name
+            # between the office and the name; a name read across it was the complement's words
             am2 = _AR_COMPLEMENT.match(text, pos)
             if am2 is None and text[start:end].endswith("باسم"):
-                # "المتحدث باسم الخارجية الأمريكية ماثيو ميلر": the body spoken for, then the name
-                am2 = _AR_DEFINITE.match(text, pos)
+                # "المتحدث باسم الخارجية الأمريكية ماثيو ميلر", "المتحدث باسم منظمة الصحة العالمية ...": the
+                # body spoken for, then the name
+                am2 = _AR_DEFINITE.match(text, pos) or _AR_CONSTRUCT.match(text, pos)
                 if am2:
                     for word in am2.group().split():
                         country = country or _country_of(word, t.forms)
-            if am2:
-                name = _person(text, am2.end(), lang, t, limit + (am2.end() - pos))
+            if am2 and (name is None or name.start < am2.end()):
+                name = _person(text, am2.end(), lang, t, limit + (am2.end() - pos)) or name
         if name is None and lang not in _CASELESS and lang != "en":
             # "la presidenta de la Comisión Europea, Ursula von der Leyen,": a capitalised complement
             # closed by a comma, then the name
