@@ -123,7 +123,7 @@ class PlacesNormaliser(NormaliserBase):
             if cand[1] == "demonym":
                 if names_rule and _surname(text, start, cand[3]):
                     continue
-                if text.startswith("人民", end - 1):  # "中国人民银行", "巴勒斯坦人民": the country, not its people
+                if _compound_after(text, end):  # "中国人民银行", "中国人口", "한국인권": the country, not its people
                     end -= 1
                     cand = _country(cand)
             surface = text[start:end]
@@ -149,6 +149,24 @@ def _surname(text: str, start: int, form: str) -> bool:
         i -= 1
     word = text[i : start - 1]
     return len(word) >= 2 and word[0].isupper() and word[1:].islower() and not _sentence_initial(text, i)
+
+
+#: Second letters of common words that start with 人 (人民, 人口, 人工, 人权, 人大, 人质 ...): a country + 人 glued to
+#: one of them names the country ("中国人民银行", "日本人気"), not its people.
+_REN_WORDS = frozenset("民口工才权權大寿壽道力物气氣気质質形事员員类類生间間造体體心手数數性格情均材権")
+#: Korean particles and the plural that may follow a country + 인 demonym ("미국인이", "미국인들"); another
+#: syllable there makes a longer word ("한국인권", "중국인구").
+_KO_AFTER_IN = frozenset("들이은을의과와도만에으로보처까부조끼마란라")
+
+
+def _compound_after(text: str, end: int) -> bool:
+    """The demonym ``text[:end]`` ends in 人 or 인 that starts a longer word glued to it."""
+    if end >= len(text):
+        return False
+    last, nxt = text[end - 1], text[end]
+    if last == "人":
+        return nxt in _REN_WORDS
+    return last == "인" and "\uac00" <= nxt <= "\ud7a3" and nxt not in _KO_AFTER_IN
 
 
 def _country(cand: Any) -> Any:
