@@ -746,6 +746,32 @@ def _regnal_name(name: _Name) -> _Name:
     return _Name(name.start, name.start + end, name.text[:end])
 
 
+_OF_AFTER_NAME = re.compile(r"\.?\s+of(?=\s)")
+
+
+def _country_after_name(text: str, name: _Name, t: _Tables, lang: str) -> tuple[_Name, str | None]:
+    """A country named after the person is the title's: "King Abdullah II of Jordan", "le roi Abdallah II de
+    Jordanie", "il re Abdallah di Giordania" (the name reader took "di Giordania" for name words: it is cut)."""
+    assert t.after is not None
+    if lang == "en":
+        of = _OF_AFTER_NAME.match(text, name.end)
+        am = t.after.match(text, of.end()) if of else None
+        return name, _country_of(am.group("q"), t.forms) if am else None
+    words = name.text.split(" ")
+    for i in range(1, len(words) - 1):
+        if words[i].casefold() in t.particles:
+            cut = name.start + len(" ".join(words[:i]))
+            am = t.after.match(text, cut)
+            code = _country_of(am.group("q"), t.forms) if am and am.end() == name.end else None
+            if code:
+                return _Name(name.start, cut, text[name.start : cut]), code
+    pos = name.end + 1 if text.startswith(".", name.end) else name.end  # "König Abdullah II. von Jordanien"
+    am = t.after.match(text, pos)
+    if am and am.group().split()[0].casefold() in t.particles:  # a particle first: "von Jordanien", not "Jordanien"
+        return name, _country_of(am.group("q"), t.forms)
+    return name, None
+
+
 def _canonical(office: Office, country: str | None, lang: str) -> str:
     """The office's canonical English name; a US foreign minister is the Secretary of State, and where
     "canciller" names a foreign minister, a chancellor of a state without one is its foreign minister."""
@@ -1190,6 +1216,9 @@ def find_titles(
             rest = text[span_end : line_end if line_end >= 0 else len(text)]
             if line_start and (direct or not rest.strip()):
                 span_start = start - 4
+        if name is not None and not after_name and t.after is not None and lang not in _CASELESS:
+            name, code = _country_after_name(text, name, t, lang)
+            country = country or code
         canonical = _canonical(head, country, lang)
         if deputy:
             canonical = f"{deputy} {canonical}"
