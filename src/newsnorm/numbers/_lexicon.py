@@ -442,6 +442,8 @@ def _approx_ends(phrases: list[str]) -> MappingProxyType[str, tuple[tuple[str, t
         if not phrase:
             continue
         *head, last = phrase.split(" ")
+        if len(last) > 40:
+            continue  # (the scanner looks 40 characters back at most)
         words = before.get(last, set())
         if not head or not head[-1] or words is None:
             before[last] = None  # a one-word phrase (or odd spacing): the last word alone must do

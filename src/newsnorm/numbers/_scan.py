@@ -74,6 +74,9 @@ _CJK_APPROX = str.maketrans({"余": None, "多": None, "几": None, "幾": None}
 _CJK_BIG_UNITS = "万萬亿億兆"
 _SPACES = frozenset(" \u00a0\u202f")
 _FIG_KINDS = frozenset(["FIG", "FIGX"])
+#: Kinds of a one-token run read without the grammar: a figure is itself, a point or minus word alone is no
+#: number, nor a fraction word alone without an article ("half", "quarter") unless the language says so.
+_NO_GRAMMAR = frozenset(["FIG", "FIGX", "P", "NEG", "F"])
 #: Common characters around figures that ``_LETTER`` never matches (a set test instead of a regex call).
 _NOT_LETTER = frozenset(" \t\n\r\u00a0\u202f.,;:!?()[]{}\"'“”‘’«»-–—/%$€£+*=<>#&|")
 _PREV_PLAIN = _NOT_LETTER - frozenset("-‐/:")  # before a figure: no name, code, date or time check needed
@@ -582,8 +585,13 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
 
     def close() -> None:
         if run:
-            if len(run) == 1 and run[0][4] in _FIG_KINDS:
-                items.append(figs[run[0][0]])  # a lone figure: as _read_run gives it
+            if len(run) == 1 and run[0][4] in _NO_GRAMMAR:
+                kind = run[0][4]
+                if kind in _FIG_KINDS:
+                    items.append(figs[run[0][0]])  # a lone figure: as _read_run gives it
+                elif kind == "F" and (run[0][6] >= 0 or g.parse_flags[5]):
+                    items.extend(_read_run(text, low, run, figs, g))
+                # (else a point or minus word alone, or "half" alone: no number, as parse_words reads them)
             else:
                 items.extend(_read_run(text, low, run, figs, g))
             run.clear()
@@ -1345,7 +1353,7 @@ def _approx(low: str, items: list[_Item], g: Grammar, approx_after: bool) -> Non
     pat = None
     kinds = g.approx_kinds
     ends = g.approx_ends
-    for index, it in enumerate(items):
+    for it in items:
         j = it.start
         c = low[j - 1 : j]
         if c in _APPROX_SPACE:  # the phrase ends at the last of up to 30 spaces before the number
@@ -1360,7 +1368,7 @@ def _approx(low: str, items: list[_Item], g: Grammar, approx_after: bool) -> Non
         if tails is None:
             continue  # no phrase ends right before the number
         for tail, words_before in tails:  # a phrase's last word, and the word before it, end right before it
-            if low.endswith(tail, j - 40 if j > 40 else 0, j):
+            if low.endswith(tail, 0, j):  # (no tail is longer than 40 characters: see Grammar.approx_ends)
                 if words_before is None:
                     break
                 k = j - len(tail)
@@ -1368,6 +1376,7 @@ def _approx(low: str, items: list[_Item], g: Grammar, approx_after: bool) -> Non
                     break
         else:
             continue
+        index = items.index(it)  # (rare: no index kept in the loop)
         before = items[index - 1].end if index else -10  # the end of the number before
         if pat is None:
             pat = _approx_pattern(g)
