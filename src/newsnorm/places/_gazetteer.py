@@ -102,7 +102,7 @@ _DEMONYM_ENDINGS["uk"] = (*_DEMONYM_ENDINGS["uk"], "ий", "а", "е", "і", "о
 _DEMONYM_ENDINGS["tr"] = ("ler", "lar", "lerin", "ların", "lere", "lara", "leri", "ları", "lerle", "larla", "lerden",
                           "lardan", "lerde", "larda")  # fmt: skip
 _DEMONYM_ENDINGS["pl"] = ("i", "a", "ie", "iego", "iej", "im", "ich", "imi", "ą", "y", "ego", "ej")
-_DEMONYM_ENDINGS["sv"] = ("", "a", "t", "er", "erna", "en", "na")
+_DEMONYM_ENDINGS["sv"] = ("", "a", "t", "e", "er", "erna", "en", "na")  # "e": the masculine "den svenske"
 _DEMONYM_ENDINGS["ro"] = ("ă", "e", "i", "a", "ul", "ului", "ei", "ii", "ilor", "că", "ce")
 # adjective endings on a demonym stem (a form ending in "~": "izraelsk~" -> "izraelský", "izraelskih")
 _DEMONYM_ENDINGS["cs"] = ("ý", "á", "é", "í", "ého", "ému", "ém", "ým", "ých", "ými", "ou")
