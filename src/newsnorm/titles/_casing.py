@@ -459,6 +459,10 @@ def _recase_line(line: str, lang: str, case: str) -> str:
     return out
 
 
+#: adjective endings after a hyphen: "US-amerikanische", "deutsch-französisch" keep the lower case
+_GERMAN_ADJECTIVE = re.compile(r"(?:isch|lich|ig|bar|los|sam|haft)(?:e|en|er|es|em)?$")
+
+
 def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
     """Give the nouns of a lowered all-caps German headline their capitals back, by position.
 
@@ -467,6 +471,7 @@ def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
     "-tion") are nouns anywhere; after an acronym and a hyphen comes a noun ("NATO-Staaten").
     """
     det = word_list("determiner", "de") | word_list("preposition", "de")
+    modals = word_list("modal", "de")
     func = word_list("function", "de")
     suffixes = tuple(sorted(word_list("noun_suffix", "de")))
 
@@ -480,12 +485,20 @@ def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
         assert w is not None
         c = core(i)
         head, dash, rest = c.partition("-")
-        acronym_compound = bool(dash and rest and head.isupper())  # "NATO-Staaten"
-        c = head + "-" + capitalise(rest, "de") if acronym_compound else capitalise(c, "de")
+        compound = bool(dash and rest and head[:1].isupper() and not _GERMAN_ADJECTIVE.search(rest))
+        c = head + "-" + capitalise(rest, "de") if compound else capitalise(c, "de")  # "NATO-Staaten", "Ukraine-Hilfe"
         parts[i] = w.lead + c + w.trail
+
+    def close(run: list[int], modal: bool) -> None:
+        """The run's noun is its last word, unless that is an infinitive after a modal verb."""
+        if modal and len(run) > 1 and core(run[-1]).endswith(("en", "ln", "rn")):  # "senken", "verhandeln", "ändern"
+            cap(run[-2])
+        elif run:
+            cap(run[-1])
 
     run: list[int] = []
     open_run = False
+    modal = False  # a modal verb earlier in the clause: the clause may end in an infinitive
     for i, w in enumerate(words):
         if w is None or not w.core:
             continue
@@ -500,18 +513,20 @@ def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
             if open_run and run:
                 cap(run[-1])
             run, open_run = [], False
+            modal = modal or folded in modals
             continue
         head, dash, rest = c.partition("-")
         if (len(folded) >= 5 and folded.endswith(suffixes)) or (dash and rest and head.isupper()):
             cap(i)
         if open_run:
             run.append(i)
+        modal = modal or folded in modals
         if any(ch in w.trail for ch in ",.:;!?"):
-            if open_run and run:
-                cap(run[-1])
-            run, open_run = [], False
-    if open_run and run:
-        cap(run[-1])
+            if open_run:
+                close(run, modal)
+            run, open_run, modal = [], False, False
+    if open_run:
+        close(run, modal)
 
 
 def _titled_names(line: str, lang: str) -> list[tuple[int, int]]:
