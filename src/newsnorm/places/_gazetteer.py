@@ -102,6 +102,11 @@ _DEMONYM_ENDINGS["uk"] = (*_DEMONYM_ENDINGS["uk"], "ий", "а", "е", "і", "о
 # Turkish plural with the case endings glued on ("Ruslar", "İsraillilerin", "Filistinlilere")
 _DEMONYM_ENDINGS["tr"] = ("ler", "lar", "lerin", "ların", "lere", "lara", "leri", "ları", "lerle", "larla", "lerden",
                           "lardan", "lerde", "larda")  # fmt: skip
+# Finnish "-inen" adjectives on the stem before "-nen"/"-s-" ("venäläi~": "venäläinen", "venäläisten", "venäläisiä")
+_DEMONYM_ENDINGS["fi"] = ("nen", "sen", "set", "sten", "sien", "sta", "stä", "sia", "siä", "ssa", "ssä", "sessa",
+                          "sessä", "sissa", "sissä", "sesta", "sestä", "sista", "sistä", "seen", "siin", "sella",
+                          "sellä", "silla", "sillä", "selta", "seltä", "silta", "siltä", "selle", "sille", "sena",
+                          "senä", "sina", "sinä", "seksi", "siksi", "sine")  # fmt: skip
 _DEMONYM_ENDINGS["pl"] = ("i", "a", "ie", "iego", "iej", "im", "ich", "imi", "ą", "y", "ego", "ej")
 _DEMONYM_ENDINGS["sv"] = ("", "a", "t", "e", "er", "erna", "en", "na")  # "e": the masculine "den svenske"
 _DEMONYM_ENDINGS["ro"] = ("ă", "e", "i", "a", "ul", "ului", "ei", "ii", "ilor", "că", "ce")
