@@ -115,8 +115,9 @@ class Grammar:
     tail_first: frozenset[str] = frozenset()
     tail_after_space: frozenset[str] = frozenset()
     #: What must end right before a number for an approximation phrase to end there: last character ->
-    #: ((last word of some phrase, the words before it in those phrases, or ``None`` when one is that word alone), ...)
-    approx_ends: MappingProxyType[str, tuple[tuple[str, tuple[str, ...] | None], ...]] = field(
+    #: (the last words of phrases that end with it, ((one of them, the words before it in those phrases, or
+    #: ``None`` when one phrase is that word alone), ...))
+    approx_ends: MappingProxyType[str, tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...] | None], ...]]] = field(
         default_factory=lambda: MappingProxyType({})
     )
     approx_kinds: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))  # phrase: kind
@@ -435,7 +436,9 @@ def _build(lang: str) -> Grammar:
     )
 
 
-def _approx_ends(phrases: list[str]) -> MappingProxyType[str, tuple[tuple[str, tuple[str, ...] | None], ...]]:
+def _approx_ends(
+    phrases: list[str],
+) -> MappingProxyType[str, tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...] | None], ...]]]:
     """``Grammar.approx_ends`` of the approximation phrases (words separated by single spaces)."""
     before: dict[str, set[str] | None] = {}
     for phrase in phrases:
@@ -453,7 +456,7 @@ def _approx_ends(phrases: list[str]) -> MappingProxyType[str, tuple[tuple[str, t
     ends: dict[str, list[tuple[str, tuple[str, ...] | None]]] = {}
     for last, words in sorted(before.items()):
         ends.setdefault(last[-1], []).append((last, None if words is None else tuple(sorted(words))))
-    return MappingProxyType({c: tuple(pairs) for c, pairs in ends.items()})
+    return MappingProxyType({c: (tuple(w for w, _ in pairs), tuple(pairs)) for c, pairs in ends.items()})
 
 
 def _word_patterns(words: str, run: str, edge: str, after: str, atoms: list[str], flags: int) -> tuple[Any, Any]:

@@ -575,6 +575,10 @@ def _lone(
     return not is_word and ns >= pos and low[ns - 1] not in "-−－.," and gap.fullmatch(low, found.end, ns) is None
 
 
+#: Marks a figure the scan loop refused itself (a name with a number), so that _figure is not asked again.
+_NOT_A_NUMBER = _Item(0, 0, 0)
+
+
 def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
     gap = _gap_pattern(g)
     items: list[_Item] = []
@@ -619,25 +623,37 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                 continue
         if not is_word:
             body = m.group()
-            pos = m.end()
+            pos = end = m.end()
+            if not body.isdigit():
+                body = body.rstrip(_SEPARATORS)  # ("2010," "27,840.")
+                end = mstart + len(body)
+            found: _Item | list[_Item] | None = None
             if (
-                body.isdigit()
-                and len(body) <= 4
-                and body.isascii()
+                body.isascii()
                 and (text[mstart - 1] if mstart else " ") in _PREV_PLAIN_FIGURE
-                and ((after := low[pos : pos + 1]) in plain_after or (after in _WHITE and _no_tail(low, pos, g)))
-            ):  # the commonest figure, read here as _figure reads it: a few ASCII digits, plain characters around
-                if mstart > 1 and text[mstart - 2].isalpha() and _caps_name_before(text, mstart):
-                    found: _Item | list[_Item] | None = None  # "Boeing 737", "Apollo 11"
-                else:
-                    found = _Item(mstart, pos, int(body))
-                    if len(body) == 4 and 1000 <= found.value <= 2100:
-                        found.year_like = True
-                kind = "FIG"
-            else:
+                and ((after := low[end : end + 1]) in plain_after or (after in _WHITE and _no_tail(low, end, g)))
+            ):  # the commonest figures, read here as _figure reads them: ASCII, plain characters around
+                if not body.isdigit():
+                    value = _digit_value(body, g)  # "27,840", "1.5"
+                    if value is not None:
+                        found = _Item(mstart, end, value)
+                elif len(body) <= 4:
+                    if mstart > 1 and text[mstart - 2].isalpha() and _caps_name_before(text, mstart):
+                        found = _NOT_A_NUMBER  # "Boeing 737", "Apollo 11"
+                    else:
+                        found = _Item(mstart, end, int(body))
+                        if len(body) == 4 and 1000 <= found.value <= 2100:
+                            found.year_like = True
+                elif len(body) < 300:
+                    found = _Item(mstart, end, int(body))
+            if found is None:
                 found, end, kind = _figure(text, low, m, g, plain_after)
                 if end > pos:
                     pos = end
+            elif found is _NOT_A_NUMBER:
+                found = None
+            else:
+                kind = "FIG"
             if not isinstance(found, _Item):
                 if run:
                     close()
@@ -654,14 +670,17 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                 items.append(found)
                 continue
             fig_item: _Item | None = found
-            tok: list[Tok] = [(found.start, found.end, m.group(), found.value, kind, False, -1)]
+            # the token (start, end, word, value, kind), its connector flag and article start set below
+            ts, te, tw, tv, tk = found.start, found.end, m.group(), found.value, kind
+            rest: list[Tok] | None = None  # more tokens of one match (a glued compound)
         else:
             fig_item = None
             pos = m.end()
             w = m.group(1)
             vk = g.words.get(w)
+            rest = None
             if vk is not None:
-                tok = [(mstart, pos, w, vk[0], vk[1], False, -1)]
+                ts, te, tw, tv, tk = mstart, pos, w, vk[0], vk[1]
             else:
                 parts = _split_glued(g, w)
                 if not parts and " " in w:  # "cincuenta y doscientos": read the spaced words one by one
@@ -673,7 +692,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                 if not parts:
                     continue
                 base = mstart
-                tok = []
+                tok: list[Tok] = []
                 glue = False
                 for a, b, piece in parts:
                     if piece not in g.words:
@@ -682,23 +701,25 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                     v, k = g.words[piece]
                     tok.append((base + a, base + b, piece, v, k, glue, -1))
                     glue = False
-        start = tok[0][0]
+                ts, te, tw, tv, tk, _, _ = tok[0]  # (its connector flag comes from the gap before it)
+                rest = tok[1:]
+        start = ts
         conn = False
         art = -1
         joined = False
         if run and last_end >= 0:
             gm = gap.fullmatch(low, last_end, start) if start - last_end <= 24 else None
             if gm is not None and gm.group("s") is not None and g.overlay.get("tens_units_glued"):
-                pk, pv, tk, tv = run[-1][4], run[-1][3], tok[0][4], tok[0][3]
+                pk, pv = run[-1][4], run[-1][3]
                 mode = g.overlay["tens_units_glued"]
                 if mode == "french":  # a unit joins tens with a hyphen, "et un" after vingt ... soixante
                     apart = (tv == 1 and 20 <= pv <= 60) or (run[-1][2].endswith("dix") and tv < 7)
                 else:
-                    apart = mode != "vowel" or tok[0][2][:1] in "aeiou"
+                    apart = mode != "vowel" or tw[:1] in "aeiou"
                 if pk == "N" and tk in ("N", "O") and pv >= 10 and pv % 10 == 0 and pv < 100 and 0 < tv < 10 and apart:
                     gm = None  # "venti uno" (ventuno), "zwanzig drei", "vingt un": two numbers
             if gm is not None and gm.group("c") and gm.group("c") in g.overlay.get("scale_links", ()):
-                if tok[0][4] == "S" and not gm.group("a"):
+                if tk == "S" and not gm.group("a"):
                     gm = None
                     joined = True  # Romanian "douăzeci de mii", "20 de milioane": "de" links a count to its scale
                 else:
@@ -716,10 +737,12 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             art = _article_before(low, start, g)
         if fig_item is not None:
             figs[fig_item.start] = fig_item
-        s0, e0, w0, v0, k0, _, _ = tok[0]
-        tok[0] = (s0, e0, w0, v0, k0, conn, art)
-        run.extend(tok)
-        last_end = tok[-1][1]
+        run.append((ts, te, tw, tv, tk, conn, art))
+        if rest:
+            run.extend(rest)
+            last_end = rest[-1][1]
+        else:
+            last_end = te
     if run:
         close()
     return items
@@ -1365,9 +1388,9 @@ def _approx(low: str, items: list[_Item], g: Grammar, approx_after: bool) -> Non
             else:
                 j -= 1  # (one space: the commonest)
         tails = ends.get(c)  # ("" at the start of the text: none)
-        if tails is None:
-            continue  # no phrase ends right before the number
-        for tail, words_before in tails:  # a phrase's last word, and the word before it, end right before it
+        if tails is None or not low.endswith(tails[0], 0, j):
+            continue  # no phrase ends right before the number (no tail is longer than 40: see Grammar.approx_ends)
+        for tail, words_before in tails[1]:  # a phrase's last word, and the word before it, end right before it
             if low.endswith(tail, 0, j):  # (no tail is longer than 40 characters: see Grammar.approx_ends)
                 if words_before is None:
                     break
