@@ -635,12 +635,12 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
-_COMPLEMENT = re.compile(
-    r"\s+(?P<prep>[^\W\d_]{2,5})\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?"
+_COMPLEMENT = re.compile(  # "de la Comisión Europea", "dell'AIEA" (an elided article glued to the preposition)
+    r"\s+(?P<prep>[^\W\d_]{2,5})(?:['’]|\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?)"
     r"(?P<noun>[A-ZÀ-ÝĀ-ŽΑ-ΩΆ-ΏЀ-Я][\w'’-]*)(?:\s+[a-zà-ÿ][\w'’-]*){0,2}"
 )
 _COMMA_COMPLEMENT = re.compile(
-    r"\s+(?P<prep>[^\W\d_]{2,5})\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?"
+    r"\s+(?P<prep>[^\W\d_]{2,5})(?:['’]|\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?)"
     r"[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3},(?=\s)"
 )
 # "للأمم المتحدة" (lil- and a definite noun), "لجامعة الدول العربية" (li- and a feminine construct noun before a
