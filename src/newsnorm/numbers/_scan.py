@@ -896,6 +896,20 @@ def _parse_run(run: list[Tok], g: Grammar) -> list[Num]:
     word ("2.700 millones", "$2 billion"), the commonest run, and a figure alone are read without the grammar, and a
     run is cut where the grammar surely ends a number (see :func:`_cut`), its parts read (and memoised) apart.
     """
+    cut = _cut(run)
+    if not cut:
+        return _parse_piece(run, g)
+    out: list[Num] = []
+    start = 0
+    while cut:  # a loop, not recursion: a run of thousands of figures is cut thousands of times
+        out += _parse_piece(run[start:cut], g)
+        start, cut = cut, _cut(run, cut)
+    out += _parse_piece(run[start:], g)
+    return out
+
+
+def _parse_piece(run: list[Tok], g: Grammar) -> list[Num]:
+    """:func:`_parse_run` of a run that :func:`_cut` does not cut."""
     n = len(run)
     if n == 1:
         s0, e0, w0, v0, k0, _, _ = run[0]
@@ -909,9 +923,6 @@ def _parse_run(run: list[Tok], g: Grammar) -> list[Num]:
             mult = 0 + v0 + 0  # parse_words' steps, in its order (the same value, to the last bit)
             if mult * v1 < _INF and (closing is None or w0 not in closing):
                 return [Num(s0, e1, 0 + (mult or 1) * v1 + 0 + 0, False, 2, w0)]
-    cut = _cut(run)
-    if cut:
-        return _parse_run(run[:cut], g) + _parse_run(run[cut:], g)
     if run[-1][1] - run[0][0] > _MEMO_SPAN:
         return parse_words(run, *g.parse_flags)
     low_pos = run[0][0]
@@ -939,8 +950,9 @@ def _parse_run(run: list[Tok], g: Grammar) -> list[Num]:
 _JOIN_FIGX = frozenset(["NEG", "DIV", "P"])
 
 
-def _cut(run: list[Tok]) -> int:
-    """The first index at which :func:`parse_words` surely closes the number before it and starts anew, or 0.
+def _cut(run: list[Tok], start: int = 0) -> int:
+    """The first index after ``start`` at which :func:`parse_words` surely closes the number before it and starts
+    anew (reading ``run[start:]``), or 0.
 
     There ``parse_words(run)`` is ``parse_words(run[:i]) + parse_words(run[i:])`` (the tests check it): before and
     after a figure that stands alone ("un 78%": the figure takes no word) unless a minus word, "over" or a point
@@ -948,7 +960,7 @@ def _cut(run: list[Tok]) -> int:
     when no point word comes before (a figure after a figure always starts a number).
     """
     point = False
-    for i in range(1, len(run)):
+    for i in range(start + 1, len(run)):
         kind, before = run[i][4], run[i - 1][4]
         point = point or before == "P"
         if (
