@@ -205,3 +205,13 @@ def test_each_normaliser_is_linear_up_to_a_megabyte(target: str, lang: str, fami
     assert len(text) == MAX_SIZE
     assert doc.source == text
     assert all(text[m.start : m.end] == m.text for m in doc.mentions)
+
+
+@pytest.mark.parametrize("family", sorted(ADVERSARIAL))
+def test_pipeline_reads_every_adversarial_family_at_20_kb(family: str) -> None:
+    """Every family, once, at a size where a recursion per token or per match would overflow the stack
+    (thousands of figures in one run of numbers: "1,000 1,000 ..."), offsets intact."""
+    text = ADVERSARIAL[family](20_000)
+    doc = runner("pipeline", "en")(text)
+    assert doc.source == text
+    assert all(text[m.start : m.end] == m.text for m in doc.mentions)

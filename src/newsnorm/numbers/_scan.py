@@ -653,7 +653,15 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                     value = _digit_value(body, g)  # "27,840", "1.5"
                 elif len(body) > 4:
                     value = int(body) if len(body) < 300 else None
-                elif mstart > 1 and text[mstart - 2].isalpha() and _caps_name_before(text, mstart):
+                elif (
+                    mstart > 1
+                    and text[mstart - 2].isalpha()
+                    and not (  # (the first test of _caps_name_before, without a call: a window with no capital)
+                        (window := text[mstart - 13 if mstart > 13 else 0 : mstart - 1]).islower()
+                        and (mstart <= 13 or not window.isalpha())
+                    )
+                    and _caps_name_before(text, mstart)
+                ):
                     if run:
                         close()
                     last_end = -1
