@@ -197,3 +197,11 @@ def test_cut_runs_read_as_whole_runs() -> None:
             assert repr(fast) == repr(slow), (lang, run)
             assert [type(n.value) for n in fast] == [type(n.value) for n in slow]
     assert cuts > 500
+
+
+def test_a_run_of_thousands_of_figures_reads() -> None:
+    """Cutting a run is a loop: thousands of figures in one run ("1,000 1,000 ...") overflow nothing."""
+    text = "1,000 " * 5000
+    doc = NumbersNormaliser()(text, lang="en")
+    assert len(doc.mentions) == 5000
+    assert all(m.value == 1000 for m in doc.mentions)

@@ -556,6 +556,22 @@ def _plain_after(g: Grammar) -> frozenset[str]:
     return found
 
 
+_PERCENT_ALONE: dict[str, bool] = shortcut_table()
+
+
+def _percent_alone(g: Grammar) -> bool:
+    """Whether "%" right after a figure is read by the tail pattern as the percent sign alone (no suffix, scale
+    abbreviation or longer percent word of the language starts with it)."""
+    found = _PERCENT_ALONE.get(g.lang)
+    if found is None:
+        o = g.overlay
+        items = [*o.get("ordinal_suffix", ()), *o.get("glued_abbr", {}), *o.get("percent", ())]
+        alone = not any(i.lower().startswith("%") for i in items)
+        found = cached(("numbers", "percent_alone", g.lang), lambda: alone)
+        _PERCENT_ALONE[g.lang] = found
+    return found
+
+
 def _lone(
     low: str, gap: Any, found: _Item, run: list[Tok], last_end: int, pos: int, matches: list[Any], index: int
 ) -> bool:
@@ -613,6 +629,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
     n_low = len(low)
     plain_after = _plain_after(g)
     tail_first, tail_after_space = g.tail_first, g.tail_after_space
+    percent_alone = _percent_alone(g)
     n_matches = len(matches)
     for index, (mstart, is_word, m) in enumerate(matches, 1):
         if mstart < pos:
@@ -630,22 +647,20 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                 end = mstart + len(body)
                 digits = body.isdigit()
             found: _Item | None = None
-            if (
-                body.isascii()
-                and (text[mstart - 1] if mstart else " ") in _PREV_PLAIN_FIGURE
-                and (
-                    (after := low[end : end + 1]) in plain_after
-                    or (
-                        after in _WHITE
-                        and (
-                            (
-                                (second := low[end + 1 : end + 2]) not in tail_after_space
-                                and not second.isdecimal()
-                                and not second.isspace()
-                                and after not in tail_first
-                            )
-                            or _no_tail(low, end, g)
+            plain = body.isascii() and (text[mstart - 1] if mstart else " ") in _PREV_PLAIN_FIGURE
+            after = low[end : end + 1]
+            if plain and (
+                after in plain_after
+                or (
+                    after in _WHITE
+                    and (
+                        (
+                            (second := low[end + 1 : end + 2]) not in tail_after_space
+                            and not second.isdecimal()
+                            and not second.isspace()
+                            and after not in tail_first
                         )
+                        or _no_tail(low, end, g)
                     )
                 )
             ):  # the commonest figures, read here as _figure reads them: ASCII, plain characters around
@@ -676,6 +691,22 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                     if digits and len(body) == 4 and 1000 <= value <= 2100:
                         found.year_like = True
                     kind = "FIG"
+            elif (
+                plain
+                and after == "%"
+                and percent_alone
+                and ((nxt := text[end + 1 : end + 2]) in _NOT_LETTER or not nxt)
+            ):
+                value = (int(body) if len(body) < 300 else None) if digits else _digit_value(body, g)
+                if value is not None:  # "78%", "4,08%": as _figure reads them (the tail is the percent sign alone)
+                    found = _new_item(_Item)
+                    found.start = mstart
+                    found.end = end + 1
+                    found.value = value
+                    found.percent = True
+                    kind = "FIGX"
+                    if end + 1 > pos:
+                        pos = end + 1
             if found is None:
                 read, end, kind = _figure(text, low, m, g, plain_after)
                 if end > pos:
