@@ -11,7 +11,7 @@ import pytest
 from dates_helpers import load_cases
 
 from newsnorm.dates._lexicon import Lexicon, fold, lexicon
-from newsnorm.dates._scan import _ALL_RULES, _compile_rule, _dispatch, _first_set, _has_head, _pattern
+from newsnorm.dates._scan import _ALL_RULES, _compile_rule, _dispatch, _first_set, _go_on, _has_head, _pattern
 
 SAMPLE = Path(__file__).resolve().parent / "sample_article.txt"
 _WORD_START = re.compile(r"(?<!\w)\S")
@@ -40,7 +40,7 @@ def test_dispatch_keeps_every_rule_that_matches(lang: str) -> None:
 
 
 def test_first_set_reads() -> None:
-    pattern, first = _compile_rule(r"(?P<R_x>)(?<!\w)(?:ab|[c-e]x|\dy)?z")
+    pattern, first, _ = _compile_rule(r"(?P<R_x>)(?<!\w)(?:ab|[c-e]x|\dy)?z")
     assert pattern.match("zz") is not None
     assert first is not None
     assert first[0] == frozenset("az")
@@ -66,6 +66,40 @@ def test_first_word_filter_keeps_every_rule_that_matches(lang: str) -> None:
         word = fold(text[s:].split()[0])
         if not word[:1].isalpha():  # digits, quotes: the scanner does not filter there
             continue
-        for pattern, _, _, _, heads in compiled:
+        for pattern, _, _, _, heads, _ in compiled:
             if heads is not None and not _has_head(word, heads):
                 assert pattern.match(text, s) is None, (lang, text[s : s + 30], pattern.groupindex)
+
+
+_DIGIT_START = re.compile(r"(?<![0-9])[0-9]")
+_NUMBERS = (
+    "500 aid trucks, 2,000 people, 25 percent, 3.5 million, 12.30pm, 10:30 a.m., 3 p.m. on 5 May, the 1990s, "
+    "2024-02-08, 12/05/2024, 8/2, 5th of May, May 5th, 3 o'clock, 2 days ago, in 3 weeks, 21st century, "
+    "Q1 2024, 2019-2020, 15 Uhr, 14h30, 1er janvier, 3 de marzo de 2024, 4,5 millones, 1.000 personas, 7h, "
+    "1 000 000, 3G, 4x4, 24/7, 50%, 9.11, 2005.\n10 de octubre, a 12-year-old, 0 and 1, 007, 99 luftballons"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "tr", "ar", "pt", "ru"])
+def test_number_filter_keeps_every_rule_that_matches(lang: str) -> None:
+    """At a digit the scanner tries only the rules whose parse allows the number's shape and the character after
+    it; a rule left out never matches there."""
+    lex = lexicon(lang)
+    assert lex is not None
+    compiled = _pattern(lex, _ALL_RULES)[0]
+    texts = [str(case["input"]) for case in load_cases() if case["lang"] == lang][:60]
+    texts.append(_NUMBERS)
+    if lang == "en":
+        texts.append(SAMPLE.read_text(encoding="utf-8"))
+    dropped = 0
+    for text in texts:
+        for d in _DIGIT_START.finditer(text):
+            a = d.start()
+            own = _dispatch(compiled, text[a])
+            kept = _go_on(own, text, a)
+            assert all(rule in own for rule in kept)
+            for rule in own:
+                if rule not in kept:
+                    dropped += 1
+                    assert rule[0].match(text, a) is None, (lang, text[a : a + 30], rule[0].groupindex)
+    assert dropped > 0  # the filter does leave rules out

@@ -205,6 +205,8 @@ _CATEGORY_TESTS = {
     "CATEGORY_NOT_WORD": re.compile(r"\W"),
 }
 
+_DIGITS = frozenset("0123456789")
+
 #: the parser opcodes that match nothing (a look-around or a position)
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
@@ -227,7 +229,7 @@ def _first_set(seq: Any) -> tuple[_First | None, bool]:
         cats.extend(first[2])
         return True
 
-    for op, av in seq:
+    for op, av in getattr(seq, "data", seq):  # the parser's list: quicker to walk than its sequence object
         name = str(op)
         if name in _ZERO_WIDTH:
             continue
@@ -282,6 +284,233 @@ def _can_start(first: _First | None, ch: str) -> bool:
     if any(lo <= o <= hi for lo, hi in first[1]):
         return True
     return any(_CATEGORY_TESTS[c].match(ch) is not None for c in first[2])
+
+
+#: (id of a parsed character set, character) -> (that set, whether it can match the character): lock-free memo
+_IN_SET: dict[tuple[int, str], tuple[Any, bool]] = shortcut_table()
+
+
+def _in_set(items: Any, ch: str) -> bool:
+    """Can the character set ``items`` (the body of an ``IN`` item) match ``ch`` (``""``: some ASCII digit)? True
+    when unsure."""
+    found = _IN_SET.get((id(items), ch))
+    if found is not None and found[0] is items:
+        return found[1]
+    result = any(_in_set_of(items, d) for d in _DIGITS) if ch == "" else _in_set_of(items, ch)
+    if len(_IN_SET) < _BY_CHAR_MAX:
+        _IN_SET[(id(items), ch)] = (items, result)
+    return result
+
+
+def _in_set_of(items: Any, ch: str) -> bool:
+    """:func:`_in_set` of one character, not remembered."""
+    negate = False
+    found = False
+    o = ord(ch)
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            negate = True
+        elif name == "LITERAL":
+            found = found or av == o
+        elif name == "RANGE":
+            found = found or av[0] <= o <= av[1]
+        elif name == "CATEGORY" and str(av) in _CATEGORY_TESTS:
+            found = found or _CATEGORY_TESTS[str(av)].match(ch) is not None
+        else:  # anything unusual: it may match
+            return True
+    return found != negate
+
+
+#: how much reading one rule after a prefix may cost (sequences kept, steps taken) before it gives up
+_DERIVE_SEQS = 32
+_DERIVE_STEPS = 400
+
+
+class _GiveUp(Exception):
+    """The reading of a rule after a prefix went beyond what :func:`_derive` follows."""
+
+
+class _Ops:
+    """The parser's opcodes, compared by identity (their names are read through a slow ``repr``)."""
+
+    def __init__(self, parser: Any) -> None:
+        self.literal = parser.LITERAL
+        self.not_literal = parser.NOT_LITERAL
+        self.in_ = parser.IN
+        self.any = parser.ANY
+        self.subpattern = parser.SUBPATTERN
+        self.branch = parser.BRANCH
+        self.repeats = (parser.MAX_REPEAT, parser.MIN_REPEAT)
+        self.zero_width = (parser.AT, parser.ASSERT, parser.ASSERT_NOT)
+        self.maxrepeat = parser.MAXREPEAT
+
+
+_DIGIT_CODES = tuple(range(ord("0"), ord("9") + 1))
+
+#: a place in a parse: its item list, the index of the next item, and where to go on when that list ends
+_Cont = tuple[Any, int, Any]
+
+#: id of a parsed alternation's value -> (that value, its branches by first literal code, the others, those that
+#: begin with a digit): lock-free memo, filled as :func:`_derive` meets alternations
+_BRANCHES: dict[int, tuple[Any, dict[int, list[Any]], list[Any], list[Any]]] = shortcut_table()
+
+
+def _branches(ops: _Ops, av: Any) -> tuple[dict[int, list[Any]], list[Any], list[Any]]:
+    """The branches of an alternation (a word list is hundreds of them) indexed by their first literal."""
+    found = _BRANCHES.get(id(av))
+    if found is not None and found[0] is av:
+        return found[1], found[2], found[3]
+    by_first: dict[int, list[Any]] = {}
+    others: list[Any] = []
+    for branch in av[1]:
+        data = branch.data if hasattr(branch, "data") else branch
+        if data and data[0][0] is ops.literal:
+            by_first.setdefault(data[0][1], []).append(data)
+        else:
+            others.append(data)
+    digit_led = [b for code in _DIGIT_CODES for b in by_first.get(code, ())]
+    if len(_BRANCHES) < _BY_CHAR_MAX:
+        _BRANCHES[id(av)] = (av, by_first, others, digit_led)
+    return by_first, others, digit_led
+
+
+def _derive(ops: _Ops, cont: _Cont, ch: str, budget: list[int]) -> list[_Cont]:
+    """Where a match at ``cont`` may be after it matched the character ``ch`` (none: it cannot go on with ``ch``;
+    a "0" stands for any ASCII digit). Look-arounds are passed over, so the reading is a superset of the truth;
+    raises :class:`_GiveUp` where the parse is beyond it, the match may end before ``ch`` or the budget is
+    spent."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _GiveUp
+    digit = ch == "0"
+    code = ord(ch)
+    items, i, parent = cont
+    while True:
+        if i >= len(items):
+            if parent is None:
+                raise _GiveUp  # the match may end here, before ``ch``
+            items, i, parent = parent
+            continue
+        op, av = items[i]
+        if op in ops.zero_width:
+            i += 1
+            continue
+        after = (items, i + 1, parent)
+        if op is ops.literal:
+            return [after] if av == code or (digit and av in _DIGIT_CODES) else []
+        if op is ops.not_literal:
+            return [after] if av != code or digit else []
+        if op is ops.in_:
+            return [after] if _in_set(av, "" if digit else ch) else []
+        if op is ops.any:
+            return [after]
+        if op is ops.subpattern:
+            if av[1] or av[2]:
+                raise _GiveUp
+            items, i, parent = av[3].data, 0, after
+            continue
+        if op is ops.branch:
+            by_first, others, digit_led = _branches(ops, av)
+            # the branches that begin with the character: their first literal is matched
+            out: list[_Cont] = [(branch, 1, after) for branch in (digit_led if digit else by_first.get(code, ()))]
+            for branch in others:
+                out.extend(_derive(ops, (branch, 0, after), ch, budget))
+            return out
+        if op in ops.repeats:
+            lo, hi, item = av
+            if hi == 0:
+                i += 1
+                continue
+            again = after if hi == 1 else (
+                [(op, (max(lo - 1, 0), hi if hi == ops.maxrepeat else hi - 1, item))], 0, after
+            )
+            out = _derive(ops, (item.data, 0, again), ch, budget)
+            if lo == 0:
+                out.extend(_derive(ops, after, ch, budget))
+            return out
+        raise _GiveUp
+
+
+#: (id of a parsed item list, index) -> (that list, its first set from there): lock-free memo
+_SEQ_FIRST: dict[tuple[int, int], tuple[Any, tuple[_First | None, bool]]] = shortcut_table()
+
+
+def _cont_first(cont: _Cont) -> _First | None:
+    """The characters a match at ``cont`` may go on with (None: any, or it may end there)."""
+    chars: set[str] = set()
+    ranges: list[tuple[int, int]] = []
+    cats: list[Any] = []
+    node: Any = cont
+    while node is not None:
+        items, i, parent = node
+        found = _SEQ_FIRST.get((id(items), i))
+        if found is None or found[0] is not items:
+            found = (items, _first_set(items[i:]))
+            if len(_SEQ_FIRST) < _BY_CHAR_MAX:
+                _SEQ_FIRST[(id(items), i)] = found
+        first, nullable = found[1]
+        if first is None:
+            return None
+        chars.update(first[0])
+        ranges.extend(first[1])
+        cats.extend(first[2])
+        if not nullable:
+            return frozenset(chars), tuple(ranges), tuple(cats)
+        node = parent
+    return None
+
+
+#: (id of a rule's parse, beginning of a prefix) -> (that parse, where its matches may be after it; None: anywhere):
+#: lock-free memo of :func:`_after_prefix`, so a prefix is read on from its longest beginning read before
+_STATES: dict[tuple[int, str], tuple[Any, list[_Cont] | None]] = shortcut_table()
+
+
+def _after_prefix(ops: _Ops, parsed: Any, prefix: str) -> _First | None:
+    """The characters that may follow ``prefix`` in a match of ``parsed`` that begins with it (None: any, or the
+    match may end inside it, or the reading gave up). A "0" of ``prefix`` stands for any ASCII digit, so numbers
+    of one shape share a reading."""
+    budget = [_DERIVE_STEPS]
+    # the longest beginning of the prefix read before ("0" before "00 ", "Fi" before "Five "): go on from there
+    k = len(prefix)
+    known: Any = None
+    while k > 0:
+        found = _STATES.get((id(parsed), prefix[:k]))
+        if found is not None and found[0] is parsed:
+            known = found[1]
+            break
+        k -= 1
+    if k == 0:
+        known = [(parsed.data, 0, None)]
+    conts: list[_Cont] | None = known
+    for n in range(k, len(prefix)):
+        if conts is None:
+            break
+        ch = prefix[n]
+        nxt: list[_Cont] | None = []
+        try:
+            for cont in conts:
+                nxt.extend(_derive(ops, cont, ch, budget))  # type: ignore[union-attr]
+        except (_GiveUp, RecursionError):
+            nxt = None
+        if nxt is not None and len(nxt) > _DERIVE_SEQS:
+            nxt = None
+        conts = nxt
+        if len(_STATES) < _BY_CHAR_MAX:
+            _STATES[(id(parsed), prefix[: n + 1])] = (parsed, conts)
+    if conts is None:
+        return None
+    chars: set[str] = set()
+    ranges: list[tuple[int, int]] = []
+    cats: list[Any] = []
+    for cont in conts:
+        first = _cont_first(cont)
+        if first is None:
+            return None
+        chars.update(first[0])
+        ranges.extend(first[1])
+        cats.extend(first[2])
+    return frozenset(chars), tuple(ranges), tuple(cats)
 
 
 #: the parser opcodes of one character (a repeat of one of them is compiled to the engine's fast single repeat)
@@ -417,9 +646,10 @@ def _parse_shared(mods: tuple[Any, Any], body: str, fragments: tuple[str, ...]) 
     return parsed
 
 
-def _compile_rule(body: str, fragments: tuple[str, ...] = ()) -> tuple[Any, _First | None]:
+def _compile_rule(body: str, fragments: tuple[str, ...] = ()) -> tuple[Any, _First | None, Any]:
     """Compile one rule, reading its possible first characters off the same parse (None: any character); the
-    word-list groups among ``fragments`` are parsed once and shared."""
+    word-list groups among ``fragments`` are parsed once and shared. The parse is returned too (None where the
+    private modules were not used)."""
     mods = _sre_modules()
     if mods is not None:
         try:
@@ -433,26 +663,29 @@ def _compile_rule(body: str, fragments: tuple[str, ...] = ()) -> tuple[Any, _Fir
                 _optional_as_branch(mods[0], parsed)
             pattern = mods[1].compile(parsed, 0)
             if not nullable:
-                return pattern, first
-            return pattern, None
+                # the parse is kept only where :func:`_go_on` may read it: for a rule that can begin with a digit
+                return pattern, first, parsed if any(_can_start(first, d) for d in _DIGITS) else None
+            return pattern, None, None
         except Exception:  # any surprise from the private modules: the plain compile below
             pass
-    return re.compile(body), None
+    return re.compile(body), None, None
 
 
-def _rule_pattern(lex: Lexicon, tag: str, body: str) -> tuple[Any, Any, _First | None, frozenset[str], Any]:
+_Rule = tuple[Any, Any, "_First | None", frozenset[str], Any, Any]
+
+
+def _rule_pattern(lex: Lexicon, tag: str, body: str) -> _Rule:
     """One rule compiled on its own, with its group names, first characters, the folded words its matches may
-    begin with before their anchor (none for a rule that begins at its anchor) and every folded word it may
-    begin with (None: not known, any); shared by every rule set."""
+    begin with before their anchor (none for a rule that begins at its anchor), every folded word it may
+    begin with (None: not known, any) and its parse (for :func:`_go_on`; None: not kept); shared by every rule
+    set."""
 
-    def build() -> tuple[Any, Any, _First | None, frozenset[str], Any]:
-        pattern, first = _compile_rule(body, lex.fragments)
+    def build() -> _Rule:
+        pattern, first, parsed = _compile_rule(body, lex.fragments)
         starters = lex.rule_starters.get(tag, frozenset())
-        return pattern, _group_names(pattern.groupindex), first, starters, lex.rule_heads.get(tag)
+        return pattern, _group_names(pattern.groupindex), first, starters, lex.rule_heads.get(tag), parsed
 
-    found: tuple[Any, Any, _First | None, frozenset[str], Any] = cached(
-        ("newsnorm.dates", "rule", lex.lang, tag), build
-    )
+    found: _Rule = cached(("newsnorm.dates", "rule", lex.lang, tag), build)
     return found
 
 
@@ -545,12 +778,69 @@ def _try(rules: Any, text: str, s: int, skip: int = 0) -> tuple[Any, Any, Any, i
     """The first of ``rules`` (after the first ``skip``) that matches at ``s``: ``(match, group names, rules, its
     index)``."""
     i = skip
-    for pattern, names, _, _, _ in rules[skip:] if skip else rules:
+    for pattern, names, _, _, _, _ in rules[skip:] if skip else rules:
         m = pattern.match(text, s)
         if m is not None:
             return m, names, rules, i
         i += 1
     return None
+
+
+#: every ASCII digit to "0": the shape of a number, which :func:`_after_prefix` reads as any digit
+_ZERO_DIGITS = str.maketrans("123456789", "000000000")
+#: a number and the character after it: the prefix :func:`_go_on` reads the rules at a digit anchor after (a number
+#: reads as its shape, and there are few shapes)
+_NUMBER_NEXT = re.compile(r"[0-9]{1,8}[^0-9]")
+#: (id of a rule's pattern, prefix) -> (that pattern, what may follow the prefix in its match): lock-free memo
+_AFTER: dict[tuple[int, str], tuple[Any, Any]] = shortcut_table()
+#: (id of a rule tuple, prefix, character after it) -> (that tuple, its rules that may match there): lock-free memo
+_GO_ON: dict[tuple[int, str, str], tuple[Any, Any]] = shortcut_table()
+
+
+def _parser_ops() -> tuple[_Ops | None]:
+    """The parser's opcodes (None where the private modules are not there: then no rule is read on)."""
+    mods = _sre_modules()
+    return (_Ops(mods[0]) if mods is not None else None,)
+
+
+#: "ops" -> the parser's opcodes, as :func:`_parser_ops` gives them: a lock-free view of the process-wide cache
+_OPS: dict[str, tuple[_Ops | None]] = shortcut_table()
+
+
+def _go_on(rules: Any, text: str, a: int) -> Any:
+    """The rules of ``rules`` (tried at the digit anchor ``a``) that may match there, read past the number and the
+    character after it: "500 aid trucks" or "25 percent" leave few rules, often none; "March 2, 2024" keeps those
+    of a day. What each rule allows after a number shape is worked out once from its parse (see :func:`_derive`)."""
+    m = _NUMBER_NEXT.match(text, a)
+    if m is None or m.end() >= len(text) or not rules:
+        return rules
+    prefix = m.group().translate(_ZERO_DIGITS)
+    ch = text[m.end()]
+    key = (id(rules), prefix, ch)
+    found = _GO_ON.get(key)
+    if found is not None and found[0] is rules:
+        return found[1]
+    known = _OPS.get("ops")
+    if known is None:
+        known = cached(("newsnorm.dates", "ops"), _parser_ops)
+        _OPS["ops"] = known
+    ops = known[0]
+    kept = []
+    for rule in rules:
+        if rule[5] is None or ops is None:
+            kept.append(rule)
+            continue
+        seen = _AFTER.get((id(rule[0]), prefix))
+        if seen is None or seen[0] is not rule[0]:
+            seen = (rule[0], _after_prefix(ops, rule[5], prefix))
+            if len(_AFTER) < _BY_CHAR_MAX:
+                _AFTER[(id(rule[0]), prefix)] = seen
+        if _can_start(seen[1], ch):
+            kept.append(rule)
+    out = tuple(kept)
+    if len(_GO_ON) < _BY_CHAR_MAX:
+        _GO_ON[key] = (rules, out)
+    return out
 
 
 #: (id of a rule tuple, first character, folded first word or None) -> (that tuple, its rules that can match at a
@@ -711,6 +1001,8 @@ def _matches(lex: Lexicon, text: str) -> list[Any]:
                     break
                 hit = None
         if hit is None:
+            if word[0] in _DIGITS:
+                own = _go_on(own, text, a)
             hit = _try(own, text, a)
         if hit is not None:
             out.append(hit)
