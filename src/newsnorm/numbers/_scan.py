@@ -1669,11 +1669,30 @@ def _mention(text: str, it: _Item, g: Grammar, style: str) -> Mention:
             value = _clean(value)
             norm = _show(value, g, style)
         if it.ordinal:
-            fmt = str(g.overlay.get("ordinal_out", "{n}."))
-            norm = fmt.format(n=norm, en_suffix=_en_suffix(value) if "{en_suffix}" in fmt else "")
+            head, tail, fmt = _ORDINAL_OUT.get(g.lang) or _ordinal_out(g)
+            if fmt:
+                norm = fmt.format(n=norm, en_suffix=_en_suffix(value) if "{en_suffix}" in fmt else "")
+            else:
+                norm = head + norm + tail  # ("{n}.", "{n}º", "第{n}": as format() gives it)
     if it.percent:
         norm += "%"
     return Mention("number", it.start, it.end, text[it.start : it.end], value, norm, attrs)
+
+
+_ORDINAL_OUT: dict[str, tuple[str, str, str]] = shortcut_table()
+
+
+def _ordinal_out(g: Grammar) -> tuple[str, str, str]:
+    """The language's ordinal format (``ordinal_out``; ``"{n}."`` by default) as (text before the number, text
+    after it, "") when it is only those around "{n}", else ("", "", the format)."""
+    fmt = str(g.overlay.get("ordinal_out", "{n}."))
+    head, n, tail = fmt.partition("{n}")
+    plain = n and not any(c in head + tail for c in "{}")
+    found: tuple[str, str, str] = cached(
+        ("numbers", "ordinal_out", g.lang), lambda: (head, tail, "") if plain else ("", "", fmt)
+    )
+    _ORDINAL_OUT[g.lang] = found
+    return found
 
 
 def _en_suffix(v: Any) -> str:
