@@ -29,6 +29,7 @@ _LEAD = re.compile(r"^[\"'“”‘’«»„‚‹›(\[{¿¡*]+")
 _TRAIL = re.compile(r"[\"'“”‘’«»‹›)\]}.,:;!?…*]+$")
 _URLISH = re.compile(r"://|\w@\w|[^\W\d_]\.[^\W\d_]")
 _SUBPHRASE_END = re.compile(r"[:;?!.]$")
+_INITIALISM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]\.?$")  # "u.s", "d.c": single letters and periods, no URL
 _DASHES = frozenset({"-", "–", "—", "--", "|", "/"})
 _MC = re.compile(r"^(mc)([^\W\d_]{2,}.*)$", re.IGNORECASE)
 _APOSTROPHE_NAME = re.compile(r"^([oOlLdD])(['’])([^\W\d_].*)$")
@@ -134,7 +135,9 @@ def _mark_positions(words: list[_Word | None], minor: frozenset[str]) -> None:
             sentence = False
         token_end = w.core + w.trail
         if w.trail and _SUBPHRASE_END.search(w.trail):
-            if not (w.trail.startswith(".") and (w.core.casefold() + "." in minor or len(w.core) == 1)):
+            # "vs.", "J.", "U.S.", "d.c.": an abbreviation's period ends no sub-phrase
+            abbreviation = w.core.casefold() + "." in minor or len(w.core) == 1 or "." in w.core
+            if not (w.trail.startswith(".") and abbreviation):
                 boundary = True
                 ends = any(ch in w.trail for ch in ".?!")
                 sentence = (ends and not w.core[:1].isupper()) or "?" in w.trail or "!" in w.trail
@@ -168,8 +171,15 @@ def _title_part(part: str, lang: str, first: bool, last: bool, minor: frozenset[
         return upper(part, lang)  # "q&a", "r&d", "m&a"
     if folded in minor and not first and not last:
         return lower(part, lang)
-    if part.islower() and part.upper() in acronyms() and folded not in word_list("ambiguous", lang):
-        return part.upper()
+    if "." in part and _INITIALISM.match(part):  # a known initialism in capitals ("u.s." -> "U.S."), others as written
+        return part.upper() if part.upper() in acronyms() or part.upper() + "." in acronyms() else part
+    if part.islower() and folded not in word_list("ambiguous", lang):
+        names = acronyms()
+        if part.upper() in names:
+            return part.upper()  # "uk"
+        stem, mark, ending = part.rpartition("'") if "'" in part else part.rpartition("’")
+        if mark and ending == "s" and stem.upper() in names and stem.casefold() not in word_list("ambiguous", lang):
+            return stem.upper() + mark + ending  # "nato's"
     if lang == "en" and _vowelless(part) and folded not in word_list("vowelless", lang):
         return upper(part, lang)
     return capitalise(part, lang)
@@ -293,7 +303,7 @@ def _institutions(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
 
     def build() -> tuple[re.Pattern[str], dict[str, str]] | None:
         # the shipped institutions, and CLDR's country names of several words ("North Korea", "Corée du Nord")
-        names = [*_territories(lang), *exact_list("institution", lang)]
+        names = [*_territories(lang), *exact_list("institution", lang), *_big_cities(lang)]
         forms = {form.casefold(): form for form in names if " " in form or "-" in form}
         if not forms:
             return None
@@ -301,6 +311,47 @@ def _institutions(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
         return re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])", re.IGNORECASE), forms
 
     return cached(("titles", "institutions", lang), build)
+
+
+#: population from which a city of several words gets its capitals back in a lowered headline ("new york")
+_BIG_CITY = 1_000_000
+
+
+def _script(ch: str) -> str:
+    """The script word of a letter's Unicode name ("LATIN", "CYRILLIC", "GREEK" ...)."""
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
+def _big_cities(lang: str) -> list[str]:
+    """Written names of the places gazetteer's cities of several words and a million people or more ("New York",
+    "Hong Kong", "Rio de Janeiro"), for the script of ``lang``; none that starts with an article of ``lang``
+    ("La Paz" would capitalise "por la paz")."""
+    try:
+        from ..places._gazetteer import _cities, fold
+    except Exception:  # places not installed or changed: the shipped names only
+        return []
+    script = next((_script(ch) for name in _territories(lang) for ch in name if ch.isalpha()), "")
+    if not script:
+        return []
+    articles = {w for w in word_list("article", lang) | word_list("minor", lang) if len(w) <= 3} - {"new"}
+    table = _cities()
+    out: list[str] = []
+    for key, mask, flags, index in zip(table.keys, table.masks, table.flags, table.indexes, strict=True):
+        if " " not in key or not flags & 1 or _script(key[0]) != script or key.split(" ", 1)[0] in articles:
+            continue
+        cands = [table.candidates[i] for i in index]
+        big = [c for c in cands if c.population >= _BIG_CITY and c.type == "city"]
+        if not big:
+            continue
+        named = [c.name for c in big if fold(c.name) == key]
+        if named:
+            out.append(named[0])
+        elif all(len(w) >= 2 for w in key.split(" ")) and len(mask) == key.count(" ") + 1:
+            chars = list(key)
+            for pos in mask:
+                chars[pos] = chars[pos].upper()
+            out.append("".join(chars))  # every word capitalised in the source name: "New York"
+    return out
 
 
 def _restore_institutions(line: str, lang: str) -> str:
@@ -437,7 +488,9 @@ def _recase_line(line: str, lang: str, case: str) -> str:
             continue
         if kept and any(a <= start < b for a, b in kept):
             continue  # "Prime Minister Rishi Sunak": a title before a name and the name keep their capitals
-        if _URLISH.search(w.core) and not (all_caps and _is_acronym(w.core, w.trail, lang)):
+        if _URLISH.search(w.core) and not (all_caps and _is_acronym(w.core, w.trail, lang)) and not (
+            case == "title" and lang == "en" and _INITIALISM.match(w.core)
+        ):
             continue
         if all_caps:
             _lower_all_caps(w, lang, proper)
