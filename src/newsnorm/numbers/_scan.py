@@ -168,8 +168,10 @@ def scan(text: str, lang: str, style: str = "canonical", ordinals: bool = True, 
     """Find the numbers of ``text`` in language ``lang`` (options by position: this runs per document)."""
     if not text:
         return []
-    g = _grammar_of(lang)
-    low = _lower(text)
+    g = _GRAMMARS.get(lang) or _grammar_of(lang)
+    low = text.lower()
+    if len(low) != len(text):
+        low = _lower(text)  # (as _lower gives it, without a call in the usual case)
     if "ё" in low:
         low = low.replace("ё", "е")  # Russian writes "трёх" and "трех": the lexicon has the second (same length)
     items = _scan_cjk(text, low, g) if g.cjk else _scan_words(text, low, g, words)
@@ -556,6 +558,17 @@ def _plain_after(g: Grammar) -> frozenset[str]:
     return found
 
 
+_SCAN_SETUP: dict[str, tuple[Any, frozenset[str], bool]] = shortcut_table()
+
+
+def _scan_setup(g: Grammar) -> tuple[Any, frozenset[str], bool]:
+    """What :func:`_scan_words` asks of the language once per text: the gap pattern, :func:`_plain_after` and
+    :func:`_percent_alone` (one shortcut-table read instead of three calls)."""
+    found = (_gap_pattern(g), _plain_after(g), _percent_alone(g))
+    _SCAN_SETUP[g.lang] = found
+    return found
+
+
 _PERCENT_ALONE: dict[str, bool] = shortcut_table()
 
 
@@ -595,7 +608,7 @@ _new_item = object.__new__
 
 
 def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
-    gap = _gap_pattern(g)
+    gap, plain_after, percent_alone = _SCAN_SETUP.get(g.lang) or _scan_setup(g)
     items: list[_Item] = []
     run: list[Tok] = []
     figs: dict[int, _Item] = {}
@@ -627,9 +640,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             matches.sort()  # starts are distinct (a figure starts with a digit, a word with a letter)
     edges = g.ascii_edges
     n_low = len(low)
-    plain_after = _plain_after(g)
     tail_first, tail_after_space = g.tail_first, g.tail_after_space
-    percent_alone = _percent_alone(g)
     n_matches = len(matches)
     for index, (mstart, is_word, m) in enumerate(matches, 1):
         if mstart < pos:
