@@ -746,6 +746,8 @@ def _regnal_name(name: _Name) -> _Name:
     return _Name(name.start, name.start + end, name.text[:end])
 
 
+#: categories of a title that outranks a courtesy title after it ("Emir Sheikh Tamim", "Supreme Leader Ayatollah ...")
+_RANKS = frozenset({"office", "nobility", "military", "judicial"})
 _OF_AFTER_NAME = re.compile(r"\.?\s+of(?=\s)")
 
 
@@ -973,7 +975,9 @@ def find_titles(
         surface = text[start:end]
         capital = _is_capital(surface)
         head = parts[-1]
-        if head.category in ("honorific", "religious", "academic") and parts[0].category == "office":
+        if parts[0].category in _RANKS and (
+            head.category in ("honorific", "religious", "academic") or head.category == parts[0].category == "nobility"
+        ):  # "Emir Sheikh Tamim", "Crown Prince Sheikh Mohammed": the first rank, not the style after it
             head = parts[0]  # "Supreme Leader Ayatollah Ali Khamenei": the office, not the courtesy title
         lower_only = lang == "en" and not capital and not head.abbreviation and head.category not in _LOWER_OK
         if not honorifics and all(p.category in ("honorific", "academic") for p in parts):
