@@ -774,6 +774,24 @@ def _country_after_name(text: str, name: _Name, t: _Tables, lang: str) -> tuple[
     return name, None
 
 
+def _former_before(window: str, t: _Tables, lang: str) -> bool:
+    """A word right before the title, or before a country qualifier right before it, makes it a former office
+    ("former President", "Former British Prime Minister", "l'ancien Premier ministre", "Eski Başbakan")."""
+    words = window.split()[-2:]
+    if not words:
+        return False
+    formers = word_list("former_word", lang)
+    if not formers:
+        return False
+    last = words[-1].casefold()
+    if last in formers:
+        return True
+    qualifier = words[-1].rstrip("'’s")
+    return len(words) == 2 and words[0].casefold() in formers and (
+        _country_of(qualifier, t.forms) is not None or _country_of(words[-1], t.forms) is not None
+    )
+
+
 def _canonical(office: Office, country: str | None, lang: str) -> str:
     """The office's canonical English name; a US foreign minister is the Secretary of State, and where
     "canciller" names a foreign minister, a chancellor of a state without one is its foreign minister."""
@@ -1234,7 +1252,7 @@ def find_titles(
             consumed = span_end
         if country:
             attrs["country"] = country
-        if lead:
+        if lead or _former_before(text[max(0, span_start - _BEFORE) : span_start], t, lang):
             attrs["former"] = True
         if len(parts) > 1:
             attrs["titles"] = [p.canonical for p in parts]
