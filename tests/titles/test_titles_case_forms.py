@@ -1,4 +1,4 @@
-"""Case forms and clitics generated from the listed titles (``newsnorm.titles._data.case_forms``), and former offices."""
+"""Case forms and clitics generated from the listed titles (``titles._data.case_forms``), and former offices."""
 
 from __future__ import annotations
 
