@@ -120,9 +120,6 @@ class Grammar:
     approx_ends: MappingProxyType[str, tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...] | None], ...]]] = field(
         default_factory=lambda: MappingProxyType({})
     )
-    #: Every last word of ``approx_ends``, alone and followed by one space, tab, no-break space or newline: what
-    #: ends right before a number when an approximation phrase ends there across at most one space.
-    approx_quick: tuple[str, ...] = ()
     approx_kinds: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))  # phrase: kind
     article_last: frozenset[str] = frozenset()  # last characters of ``one_article``
     range_to: frozenset[str] = frozenset()  # lower-cased range words ("to", "-", "à")
@@ -400,12 +397,6 @@ def _build(lang: str) -> Grammar:
         tail_first=frozenset(firsts | set("e^/／")),
         tail_after_space=frozenset({i.lower()[:1] for i in pct_items if i} | set("kmg")),
         approx_ends=_approx_ends([p for p, _ in approx]),
-        approx_quick=tuple(
-            t + space
-            for _, (tails, _) in sorted(_approx_ends([p for p, _ in approx]).items())
-            for t in tails
-            for space in ("", " ", "\t", "\u00a0", "\n")
-        ),
         approx_kinds=MappingProxyType(dict(approx)),
         article_last=frozenset(a[-1] for a in one_article if a),
         range_to=frozenset(w.lower() for w in overlay.get("range_to", ())),

@@ -1451,7 +1451,6 @@ def _approx_after(low: str, items: list[_Item], g: Grammar) -> None:
 
 _APPROX_SPACE_CHARS = " \t\u00a0\n"
 _APPROX_SPACE = frozenset(_APPROX_SPACE_CHARS)
-_TWO_SPACES = frozenset(a + b for a in _APPROX_SPACE_CHARS for b in _APPROX_SPACE_CHARS)
 
 
 def _approx(low: str, items: list[_Item], g: Grammar, approx_after: bool) -> None:
@@ -1468,11 +1467,8 @@ def _approx(low: str, items: list[_Item], g: Grammar, approx_after: bool) -> Non
     pat = None
     kinds = g.approx_kinds
     ends = g.approx_ends
-    quick = g.approx_quick
     for it in items:
         j = it.start
-        if not low.endswith(quick, 0, j) and low[j - 2 : j] not in _TWO_SPACES:
-            continue  # no phrase ends right before the number, nor before one space; not two spaces or more
         c = low[j - 1 : j]
         if c in _APPROX_SPACE:  # the phrase ends at the last of up to 30 spaces before the number
             c = low[j - 2 : j - 1]
