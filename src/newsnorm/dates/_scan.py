@@ -215,8 +215,40 @@ _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 _First = tuple[frozenset[str], tuple[tuple[int, int], ...], tuple[Any, ...]]
 
 
-def _first_set(seq: Any) -> tuple[_First | None, bool]:
-    """The characters a parsed (sub)pattern can start with, and whether it can match the empty string."""
+#: id of a parsed alternation's value -> (that value, :func:`_first_set` of the alternation): lock-free memo (a word
+#: list is met again at each place :func:`_go_on` reads after)
+_BRANCH_FIRST: dict[int, tuple[Any, tuple[_First | None, bool]]] = shortcut_table()
+
+
+def _branch_first(av: Any, remember: bool) -> tuple[_First | None, bool]:
+    """:func:`_first_set` of an alternation with value ``av`` (its branches ``av[1]``), remembered if asked (only
+    for the parses kept for :func:`_go_on`: a memo would keep every other parse alive)."""
+    found = _BRANCH_FIRST.get(id(av)) if remember else None
+    if found is not None and found[0] is av:
+        return found[1]
+    chars: set[str] = set()
+    ranges: list[tuple[int, int]] = []
+    cats: list[Any] = []
+    nullable = False
+    result: tuple[_First | None, bool] = (None, False)
+    for branch in av[1]:
+        sub, empty = _first_set(branch, remember)
+        if sub is None:
+            break
+        chars.update(sub[0])
+        ranges.extend(sub[1])
+        cats.extend(sub[2])
+        nullable = nullable or empty
+    else:
+        result = (frozenset(chars), tuple(ranges), tuple(cats)), nullable
+    if remember and len(_BRANCH_FIRST) < _BY_CHAR_MAX:
+        _BRANCH_FIRST[id(av)] = (av, result)
+    return result
+
+
+def _first_set(seq: Any, remember: bool = False) -> tuple[_First | None, bool]:
+    """The characters a parsed (sub)pattern can start with, and whether it can match the empty string (``remember``:
+    keep the reading of each alternation met)."""
     chars: set[str] = set()
     ranges: list[tuple[int, int]] = []
     cats: list[Any] = []
@@ -251,19 +283,13 @@ def _first_set(seq: Any) -> tuple[_First | None, bool]:
         if name == "SUBPATTERN":
             if av[1] or av[2]:  # flags set inside the pattern: do not guess
                 return None, False
-            sub, nullable = _first_set(av[3])
+            sub, nullable = _first_set(av[3], remember)
         elif name == "ATOMIC_GROUP":
-            sub, nullable = _first_set(av)
+            sub, nullable = _first_set(av, remember)
         elif name == "BRANCH":
-            nullable = False
-            for branch in av[1]:
-                sub, empty = _first_set(branch)
-                if not add(sub):
-                    return None, False
-                nullable = nullable or empty
-            sub = (frozenset(), (), ())
+            sub, nullable = _branch_first(av, remember)
         elif name in _REPEATS:
-            sub, nullable = _first_set(av[2])
+            sub, nullable = _first_set(av[2], remember)
             nullable = nullable or av[0] == 0
         else:  # back references, conditionals, any character ...
             return None, False
@@ -446,7 +472,7 @@ def _cont_first(cont: _Cont) -> _First | None:
         items, i, parent = node
         found = _SEQ_FIRST.get((id(items), i))
         if found is None or found[0] is not items:
-            found = (items, _first_set(items[i:]))
+            found = (items, _first_set(items[i:], True))
             if len(_SEQ_FIRST) < _BY_CHAR_MAX:
                 _SEQ_FIRST[(id(items), i)] = found
         first, nullable = found[1]
