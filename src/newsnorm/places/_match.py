@@ -385,7 +385,7 @@ def _raw_hits(
         if (
             full
             and not nobound
-            and (start == 0 or not text[start - 1].isalnum())
+            and (start == 0 or not (text[start - 1].isalnum() or is_mark(text[start - 1])))  # "चौ|थाई": a vowel sign
             and (end == n or not (text[end].isalnum() or is_mark(text[end])))
         ):
             if strict_case and len(mask) > 1 and not all(text[start + pos].isupper() for pos in mask):
