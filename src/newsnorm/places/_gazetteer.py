@@ -1182,6 +1182,18 @@ def _city_automaton(scripts: frozenset[str], slavic: bool) -> _CityAutomaton:
 _NONE: frozenset[str] = frozenset()
 
 
+#: a Cyrillic name ending in a hard consonant: a masculine noun (a feminine or soft one ends in -а, -я, -ь)
+_CYRILLIC_CONSONANT = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+#: the case endings of a Cyrillic masculine noun ending in a consonant (Russian, Ukrainian, Belarusian, Bulgarian)
+_MASCULINE = frozenset(("а", "у", "ом", "ем", "е", "і", "ові", "еві"))
+
+
+@functools.lru_cache(maxsize=64)
+def _masculine(slavic: frozenset[str]) -> frozenset[str]:
+    """The endings of ``slavic`` that a Cyrillic masculine noun ending in a consonant takes."""
+    return slavic & _MASCULINE
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def city_entry(number: int, slavic: frozenset[str], name_endings: frozenset[str], name_min: int = 5) -> Entry | None:
     """The :class:`Entry` of city-key row ``number`` for a language's grammar (made on demand).
@@ -1194,6 +1206,8 @@ def city_entry(number: int, slavic: frozenset[str], name_endings: frozenset[str]
         return None
     full = bool(flags & 1)
     ends = slavic if slavic and flags & 2 else (name_endings if len(key) >= name_min else _NONE)
+    if full and ends is slavic and _CYRILLIC_CONSONANT.search(key):
+        ends = _masculine(slavic)  # "Берн": "Берна", "Берне", never "Берни" (Bernie)
     nobound = not key.isascii() and bool(_scripts(key)) and _scripts(key) <= _NO_SPACE_SCRIPTS
     abbrev = len(mask) > 1 and len(mask) == sum(1 for c in key if c.isalpha())
     cands = table.candidates
