@@ -607,6 +607,24 @@ def _lone(
 _new_item = object.__new__
 
 
+class _Head:
+    """A run at the start of the text, matched in " " + text: the ``end()`` and ``group(1)`` the scan asks of a word
+    match, at the text's positions."""
+
+    __slots__ = ("_match",)
+
+    def __init__(self, match: Any) -> None:
+        self._match = match
+
+    def end(self) -> int:
+        """The end of the run in the text."""
+        return int(self._match.end()) - 1
+
+    def group(self, index: int) -> str:
+        """The run (group 1, as ``Grammar.pattern`` gives it)."""
+        return str(self._match.group(index))
+
+
 def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
     gap, plain_after, percent_alone = _SCAN_SETUP.get(g.lang) or _scan_setup(g)
     items: list[_Item] = []
@@ -631,7 +649,8 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
 
     matches = [(m.start(), 0, m) for m in g.figures.finditer(low)]
     if words:
-        head = g.pattern_head.match(low) if g.pattern_head is not None else None  # (see Grammar.pattern)
+        first = g.pattern.match(" " + low) if g.word_prefix else None  # a run at 0 (see Grammar.pattern)
+        head = _Head(first) if first is not None else None
         word_matches = [(m.start(1), 1, m) for m in g.pattern.finditer(low, head.end() if head is not None else 0)]
         if head is not None:
             word_matches.insert(0, (0, 1, head))
