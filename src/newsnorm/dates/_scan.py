@@ -241,7 +241,7 @@ def _branch_first(av: Any, remember: bool) -> tuple[_First | None, bool]:
         nullable = nullable or empty
     else:
         result = (frozenset(chars), tuple(ranges), tuple(cats)), nullable
-    if remember and len(_BRANCH_FIRST) < _BY_CHAR_MAX:
+    if remember and len(_BRANCH_FIRST) < _READ_MAX:
         _BRANCH_FIRST[id(av)] = (av, result)
     return result
 
@@ -323,7 +323,7 @@ def _in_set(items: Any, ch: str) -> bool:
     if found is not None and found[0] is items:
         return found[1]
     result = any(_in_set_of(items, d) for d in _DIGITS) if ch == "" else _in_set_of(items, ch)
-    if len(_IN_SET) < _BY_CHAR_MAX:
+    if len(_IN_SET) < _READ_MAX:
         _IN_SET[(id(items), ch)] = (items, result)
     return result
 
@@ -348,6 +348,8 @@ def _in_set_of(items: Any, ch: str) -> bool:
     return found != negate
 
 
+#: how many entries each table of :func:`_go_on`'s readings may hold (they grow with the number shapes met)
+_READ_MAX = 20_000
 #: how much reading one rule after a prefix may cost (sequences kept, steps taken) before it gives up
 _DERIVE_SEQS = 32
 _DERIVE_STEPS = 400
@@ -396,7 +398,7 @@ def _branches(ops: _Ops, av: Any) -> tuple[dict[int, list[Any]], list[Any], list
         else:
             others.append(data)
     digit_led = [b for code in _DIGIT_CODES for b in by_first.get(code, ())]
-    if len(_BRANCHES) < _BY_CHAR_MAX:
+    if len(_BRANCHES) < _READ_MAX:
         _BRANCHES[id(av)] = (av, by_first, others, digit_led)
     return by_first, others, digit_led
 
@@ -473,7 +475,7 @@ def _cont_first(cont: _Cont) -> _First | None:
         found = _SEQ_FIRST.get((id(items), i))
         if found is None or found[0] is not items:
             found = (items, _first_set(items[i:], True))
-            if len(_SEQ_FIRST) < _BY_CHAR_MAX:
+            if len(_SEQ_FIRST) < _READ_MAX:
                 _SEQ_FIRST[(id(items), i)] = found
         first, nullable = found[1]
         if first is None:
@@ -522,7 +524,7 @@ def _after_prefix(ops: _Ops, parsed: Any, prefix: str) -> _First | None:
         if nxt is not None and len(nxt) > _DERIVE_SEQS:
             nxt = None
         conts = nxt
-        if len(_STATES) < _BY_CHAR_MAX:
+        if len(_STATES) < _READ_MAX:
             _STATES[(id(parsed), prefix[: n + 1])] = (parsed, conts)
     if conts is None:
         return None
@@ -815,7 +817,7 @@ def _try(rules: Any, text: str, s: int, skip: int = 0) -> tuple[Any, Any, Any, i
 #: every ASCII digit to "0": the shape of a number, which :func:`_after_prefix` reads as any digit
 _ZERO_DIGITS = str.maketrans("123456789", "000000000")
 #: a number and the character after it: the prefix :func:`_go_on` reads the rules at a digit anchor after (a number
-#: reads as its shape, and there are few shapes)
+#: reads as its shape, and with an ASCII character after it there are few shapes)
 _NUMBER_NEXT = re.compile(r"[0-9]{1,8}[^0-9]")
 #: (id of a rule's pattern, prefix) -> (that pattern, what may follow the prefix in its match): lock-free memo
 _AFTER: dict[tuple[int, str], tuple[Any, Any]] = shortcut_table()
@@ -838,8 +840,8 @@ def _go_on(rules: Any, text: str, a: int) -> Any:
     character after it: "500 aid trucks" or "25 percent" leave few rules, often none; "March 2, 2024" keeps those
     of a day. What each rule allows after a number shape is worked out once from its parse (see :func:`_derive`)."""
     m = _NUMBER_NEXT.match(text, a)
-    if m is None or m.end() >= len(text) or not rules:
-        return rules
+    if m is None or m.end() >= len(text) or not rules or not text[m.end() - 1 : m.end() + 1].isascii():
+        return rules  # a shape is read with ASCII characters after the number only: they are few
     prefix = m.group().translate(_ZERO_DIGITS)
     ch = text[m.end()]
     key = (id(rules), prefix, ch)
@@ -859,12 +861,12 @@ def _go_on(rules: Any, text: str, a: int) -> Any:
         seen = _AFTER.get((id(rule[0]), prefix))
         if seen is None or seen[0] is not rule[0]:
             seen = (rule[0], _after_prefix(ops, rule[5], prefix))
-            if len(_AFTER) < _BY_CHAR_MAX:
+            if len(_AFTER) < _READ_MAX:
                 _AFTER[(id(rule[0]), prefix)] = seen
         if _can_start(seen[1], ch):
             kept.append(rule)
     out = tuple(kept)
-    if len(_GO_ON) < _BY_CHAR_MAX:
+    if len(_GO_ON) < _READ_MAX:
         _GO_ON[key] = (rules, out)
     return out
 
