@@ -1119,7 +1119,7 @@ def _cjk_pattern(g: Grammar) -> Any:
         pct = sorted(["%", "％", *g.overlay.get("percent", [])], key=len, reverse=True)
         return re.compile(
             r"(?:(?P<neg>负|負|マイナス|마이너스|[-−－])[ ]?)?(?P<pre>第|百分之)?"
-            r"(?P<a>" + run + cont + r")"
+            r"(?P<a>(?![,，、])" + run + cont + r")"  # a number starts with no separator: "死亡，150万人"
             r"(?:[ ]{0,2}(?P<fz>分[ ]{0,2}之|分の|분의)[ ]{0,2}(?P<neg2>マイナス|마이너스|负|負)?[ ]?(?P<b>"
             + run
             + r"))?"
