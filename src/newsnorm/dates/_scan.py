@@ -79,6 +79,18 @@ def tense_at(lex: Lexicon, text: str, start: int, end: int) -> str | None:
                 cues = list(lex.tense.finditer(text, cut, e))
             else:
                 cues = [m for m in cues if m.start() >= cut]
+    conj = lex.words.get("conj", ())
+    if cues and cues[-1].start() >= end and (conj or clause_words):
+        # "resumed on Tuesday and will continue", "On Tuesday he announced that the vote will be held": the cues
+        # after a conjunction or a clause word that follows the date belong to the next clause, when a cue is
+        # left to read the date's own clause
+        for w in _CLAUSE_WORD.finditer(text, end, cues[-1].start()):
+            word = fold(w.group())
+            if word in clause_words or (word in conj and cues[0].end() <= start):
+                kept = [m for m in cues if m.start() < w.start()]
+                if kept:
+                    cues = kept
+                break
     best: tuple[int, str] | None = None
     prev_fut_end = -2
     for m in cues:
