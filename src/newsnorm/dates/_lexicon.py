@@ -390,6 +390,8 @@ def _build(lang: str) -> Lexicon:
         lists["wd_part"] = set()
     lists["en_months"] = set() if lang == "en" else _variants(list(_EN_MONTHS), case_sensitive=True)
     lists["cent_units"] = _variants([k for k, v in lex.get("units", {}).items() if v == "C"])
+    # "Tuesday next week": a weekday with a relative unit only reads a week ("화요일 다음 달" is two dates)
+    lists["week_units"] = _variants([k for k, v in lex.get("units", {}).items() if v == "W"])
     lists["romans"] = {f"{r}{x}" for r in _ROMANS for x in ("", "e", "ème", "er", ".")}
     lists["rel_target"] = lists["units"] | lists["seasons"] | wide_surface | wd_wide
     lists["cue"] = (
@@ -558,15 +560,15 @@ def _build(lang: str) -> Lexicon:
     rels_post = rf"(?P<relp>{L('last_post')}|{L('next_post')}|{L('this_post')})"
     modw = rf"(?P<mod>{L('start')}|{L('mid')}|{L('end')})"
     rules.append(
-        rf"(?P<R_wdrel>){b}(?P<rel>{L('last')}|{L('next')}|{L('this')}){osp}(?P<unit>{L('units')}){osp},?{osp}"
+        rf"(?P<R_wdrel>){b}(?P<rel>{L('last')}|{L('next')}|{L('this')}){osp}(?P<unit>{L('week_units')}){osp},?{osp}"
         rf"(?:{L('preps')}{sp})?"
         rf"(?P<wd>{L('wd_w')}){e}{time_sfx}"
     )
     # "Tuesday of next week", "el martes de la próxima semana", "am Dienstag nächster Woche", "dinsdag volgende week"
     rules.append(
         rf"(?P<R_wdrel2>){b}(?P<wd>{L('wd_w')}){e}{sp}(?:{LS('conn')})?(?:{LS('the')})?"
-        rf"(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){osp}(?P<unit>{L('units')})"
-        rf"|(?P<unit>{L('units')}){sp}(?P<rel>{L('last_post')}|{L('next_post')}|{L('this_post')})){e}{time_sfx}"
+        rf"(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){osp}(?P<unit>{L('week_units')})"
+        rf"|(?P<unit>{L('week_units')}){sp}(?P<rel>{L('last_post')}|{L('next_post')}|{L('this_post')})){e}{time_sfx}"
     )
     rules.append(
         rf"(?P<R_rel>){b}(?:{modw}{osp}(?:{LS('conn')})?(?:{LS('the')})?)?(?:{LS('the')})?{rels}{osp}"
