@@ -41,7 +41,7 @@ OPTIONAL_KEYS: frozenset[str] = frozenset({
     "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
     "half_to", "all_words", "wd_part_compound", "decade_words", "decade_suffixes", "am_pre", "pm_pre",
     "start_post", "mid_post", "end_post", "clause_words", "same_alone", "the_unit_words",
-    "age_words", "conj", "months_alone",
+    "age_words", "conj", "months_alone", "verb_final",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
@@ -109,6 +109,8 @@ class Lexicon:
     case_sensitive: bool
     #: the word-list groups of :attr:`rules` wide enough to parse once and share between rules, longest first
     fragments: tuple[str, ...] = ()
+    #: the verb ends the clause (Turkish): a verb ending right after a date is its own clause's tense
+    verb_final: bool = False
 
 
 #: Languages with CLDR month and weekday names but no lexicon: full dates, month-year, ISO and
@@ -788,6 +790,7 @@ def _build(lang: str) -> Lexicon:
         spaced=spaced,
         case_sensitive=cs,
         fragments=tuple(sorted({t for t in tries.values() if len(t) >= _FRAGMENT_MIN}, key=lambda t: (-len(t), t))),
+        verb_final=bool(lex.get("verb_final", False)),
     )
 
 

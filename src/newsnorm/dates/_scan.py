@@ -102,11 +102,14 @@ def tense_at(lex: Lexicon, text: str, start: int, end: int) -> str | None:
         if start <= m.start() < end:
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
-        if m.lastgroup in ("fut2", "past2", "fut3"):
-            dist += 25  # a verb ending is a weaker cue than an auxiliary or a time word
-        # a cue before the date weighs more than one after it
-        if m.start() >= end:
-            dist += 12
+        if lex.verb_final and m.start() >= end and m.lastgroup in ("fut2", "past2"):
+            pass  # "seçimlerin 14 Mayıs'ta yapılacağını açıkladı": the verb after the date ends its clause
+        else:
+            if m.lastgroup in ("fut2", "past2", "fut3"):
+                dist += 25  # a verb ending is a weaker cue than an auxiliary or a time word
+            # a cue before the date weighs more than one after it
+            if m.start() >= end:
+                dist += 12
         if best is None or dist < best[0]:
             best = (dist, kind)
     return best[1] if best else None
