@@ -182,6 +182,9 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
 #: Polish locatives with consonant alternation "Polska" -> "Polsce", "Kanada" -> "Kanadzie", "Niemcy" ->
 #: "Niemczech", "Włochy" -> "Włoszech", "Węgry" -> "Węgrzech".
 _TA_ADJ = ("", "ப்", "த்", "ச்", "க்")  # the bare adjective stem, with a doubled consonant before the noun
+_UK_CASES = ("а", "у", "ові", "ом", "і", "е")  # a masculine noun's case endings after the changed vowel
+#: the shortest stem an alternation applies to, where it is not 3 ("Київ" -> "Києва")
+_ALTERNATION_MIN = {"uk": 2}
 _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = {
     "ro": (("a", "ei", False), ("a", "ă", False)),
     "hu": (("a", "á", True), ("e", "é", True)),
@@ -201,6 +204,9 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
     "lv": (("s", "", True), ("a", "", True), ("e", "", True)),
     "sq": (("ë", "", True),),  # "Kinë" -> "Kina", "Kinës"
     "is": (("a", "u", False),),  # "Úkraína" -> "Úkraínu"
+    # Ukrainian: the і of a closed final syllable is о or е in the other cases ("Львів" -> "Львова", "Київ" ->
+    # "Києва", "Кишинів" -> "Кишинева")
+    "uk": (("ів", "ов", _UK_CASES), ("ів", "ев", _UK_CASES), ("їв", "єв", _UK_CASES)),
     "ka": (("ი", "", True),),  # "თბილისი" -> "თბილისში"
     # Tamil: a final consonant loses its virama before an ending ("ஜப்பான்" -> "ஜப்பானில்"), "-ம்" becomes
     # "-த்த" ("நேபாளம்" -> "நேபாளத்தில்"), a final long "ா" goes in the adjective ("இந்தியா" -> "இந்திய")
@@ -295,7 +301,7 @@ _FOREIGN_RULE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "bg", "sr",
                                  "et", "fi", "hu", "ro", "el", "sw"})  # fmt: skip
 #: Languages with a genitive distinct from the dictionary form of names: a country name in its dictionary form
 #: right before a capitalised word is a given name ("Kuba Novák"), as the genitive stands there ("Izraele").
-_NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv"})
+_NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv", "ru", "uk", "be"})
 #: Scripts written without spaces: no word boundary is asked for there.
 _NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
 
@@ -734,7 +740,9 @@ def _build(lang: str) -> Gazetteer:
         if not own:
             return
         for final, changed, stem in _ALTERNATIONS.get(lang, ()):
-            if name.endswith(final) and len(name) - len(final) >= 3 and name[-len(final) - 1].isalpha():
+            if name.endswith(final) and len(name) - len(final) >= _ALTERNATION_MIN.get(lang, 3) and name[
+                -len(final) - 1
+            ].isalpha():
                 ends = stem if isinstance(stem, tuple) else name_end if stem else ()
                 b.add(name[: -len(final)] + changed, cand, stem=bool(stem), endings=ends)
         if lang == "de" and " " in name:  # weak adjective ending: "Vereinigte Staaten" -> "Vereinigten Staaten"
@@ -851,8 +859,9 @@ def _build(lang: str) -> Gazetteer:
 
     # city keys live in one automaton per script set, shared by every language written in it
     scripts = frozenset(s for s in scripts if s in _cities().spans)  # en_Dsrt's Deseret has no cities
-    if (extra or lang in _GLUED_SIGNS) and lang in _ALTERNATIONS:  # city names too: "Praha" -> "Praze"
-        _city_alternations(b, scripts, _ALTERNATIONS[lang], stem_end if stems else name_end)
+    if (extra or lang in _GLUED_SIGNS or lang == "uk") and lang in _ALTERNATIONS:  # city names too: "Praha" -> "Praze"
+        ends = stem_end if stems else name_end
+        _city_alternations(b, scripts, _ALTERNATIONS[lang], ends, _ALTERNATION_MIN.get(lang, 3))
     entries = b.freeze()
     automaton = ahocorasick.Automaton()
     for key, entry in entries.items():
@@ -919,6 +928,7 @@ def _city_alternations(
     scripts: frozenset[str],
     rules: tuple[tuple[str, str, bool | tuple[str, ...]], ...],
     stem_end: tuple[str, ...],
+    min_stem: int = 3,
 ) -> None:
     """Add the case forms with a consonant change of the whole-name city keys of ``scripts`` ("Praha" -> "Praze").
 
@@ -938,7 +948,7 @@ def _city_alternations(
             mask = masks[number]
             name = "".join(c.upper() if i in mask else c for i, c in enumerate(key))
             for final, changed, stem in rules:
-                if key.endswith(final) and len(key) - len(final) >= 3 and key[-len(final) - 1].isalpha():
+                if key.endswith(final) and len(key) - len(final) >= min_stem and key[-len(final) - 1].isalpha():
                     form = name[: -len(final)] + changed
                     for i in indexes[number]:
                         ends = stem if isinstance(stem, tuple) else stem_end if stem else ()

@@ -297,6 +297,7 @@ def _foreign_or_inside(
         g.nominative
         and hit.candidate.type != "city"
         and word in g.exact
+        and word[-1:] not in _INDECLINABLE  # "Президент Перу Дина Болуарте": Перу is its own genitive
         and _person_like(text, hit, starts, ends, g, memo, edges, preceding=False)
     ):
         return True
@@ -305,6 +306,11 @@ def _foreign_or_inside(
     ):  # "Jordanas": the English "Jordan" with a Lithuanian ending
         return False
     return _person_like(text, hit, starts, ends, g, memo, edges, initial=True, following=False)
+
+
+#: final letters of Cyrillic names that do not decline (Перу, Чили, Того, Гаити): their dictionary form is their
+#: genitive too, so one before a capitalised word may still qualify a title
+_INDECLINABLE = frozenset("оуиеюэіє")
 
 
 def _rule_of(g: Gazetteer) -> Any:
