@@ -301,7 +301,7 @@ _FOREIGN_RULE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "bg", "sr",
                                  "et", "fi", "hu", "ro", "el", "sw"})  # fmt: skip
 #: Languages with a genitive distinct from the dictionary form of names: a country name in its dictionary form
 #: right before a capitalised word is a given name ("Kuba Novák"), as the genitive stands there ("Izraele").
-_NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv", "ru", "uk", "be"})
+_NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv", "ru", "uk", "be", "pl"})
 #: Scripts written without spaces: no word boundary is asked for there.
 _NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
 

@@ -297,7 +297,7 @@ def _foreign_or_inside(
         g.nominative
         and hit.candidate.type != "city"
         and word in g.exact
-        and word[-1:] not in _INDECLINABLE  # "Президент Перу Дина Болуарте": Перу is its own genitive
+        and word[-1:] not in _INDECLINABLE.get(g.lang, _CYRILLIC_INDECLINABLE)  # "Президент Перу Дина Болуарте"
         and _person_like(text, hit, starts, ends, g, memo, edges, preceding=False)
     ):
         return True
@@ -310,7 +310,9 @@ def _foreign_or_inside(
 
 #: final letters of Cyrillic names that do not decline (Перу, Чили, Того, Гаити): their dictionary form is their
 #: genitive too, so one before a capitalised word may still qualify a title
-_INDECLINABLE = frozenset("оуиеюэіє")
+_CYRILLIC_INDECLINABLE = frozenset("оуиеюэіє")
+#: per language where its Latin-script names do not decline either (Polish "Peru", "Chile", "Kongo", "Haiti")
+_INDECLINABLE = {"pl": frozenset("oueiy")}
 
 
 def _rule_of(g: Gazetteer) -> Any:
