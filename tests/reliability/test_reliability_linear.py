@@ -215,3 +215,12 @@ def test_pipeline_reads_every_adversarial_family_at_20_kb(family: str) -> None:
     doc = runner("pipeline", "en")(text)
     assert doc.source == text
     assert all(text[m.start : m.end] == m.text for m in doc.mentions)
+
+
+@pytest.mark.parametrize("family", ["durations", "approx"])
+def test_numbers_is_linear_on_approximated_numbers(family: str) -> None:
+    """Thousands of numbers each after "about": the approximation step once looked each one up in the list of
+    numbers (``list.index``), quadratic in the count."""
+    fn = runner("numbers", "en")
+    failures = doubling_failures(fn, ADVERSARIAL[family], [50_000, 100_000, 200_000])
+    assert not failures, f"numbers input {family!r} grows faster than linear: {failures}"
