@@ -114,8 +114,8 @@ _SLAVIC_NOUN = {
     "uk": {"": ("а", "у", "ові", "ом", "і", "я", "ю", "еві", "ем"), "ь": ("я", "ю", "еві", "ем", "і"),
            "й": ("я", "ю", "єві", "єм", "ї"), "а": ("и", "і", "у", "ою"), "я": ("і", "ю", "ею")},
 }
-# adjective ending -> its case endings, in the noun's case order is not needed: each adjective form goes with
-# each noun form of the same case (index by case: genitive, dative, instrumental, prepositional)
+# adjective ending -> its four case endings (genitive, dative, instrumental, prepositional/locative); each goes
+# with every noun form: the pairs of different cases are no words and never occur in text
 _SLAVIC_ADJECTIVE = {
     "ru": {"ый": ("ого", "ому", "ым", "ом"), "ой": ("ого", "ому", "ым", "ом"), "кий": ("кого", "кому", "ким", "ком"),
            "гий": ("гого", "гому", "гим", "гом"), "ний": ("него", "нему", "ним", "нем"),

@@ -635,14 +635,14 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
-_COMPLEMENT = re.compile(  # "de la Comisión Europea", "dell'AIEA" (an elided article glued to the preposition)
+#: a preposition and the article after it, or the elided article glued to it ("de la", "della", "dell'")
+_PREP_ARTICLE = (
     r"\s+(?P<prep>[^\W\d_]{2,5})(?:['’]|\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?)"
-    r"(?P<noun>[A-ZÀ-ÝĀ-ŽΑ-ΩΆ-ΏЀ-Я][\w'’-]*)(?:\s+[a-zà-ÿ][\w'’-]*){0,2}"
 )
-_COMMA_COMPLEMENT = re.compile(
-    r"\s+(?P<prep>[^\W\d_]{2,5})(?:['’]|\s+(?:(?:la|le|les|el|los|las|il|lo|gli|o|os|a|as)\s+|l['’])?)"
-    r"[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3},(?=\s)"
+_COMPLEMENT = re.compile(  # "de la Comisión Europea", "dell'AIEA"
+    _PREP_ARTICLE + r"(?P<noun>[A-ZÀ-ÝĀ-ŽΑ-ΩΆ-ΏЀ-Я][\w'’-]*)(?:\s+[a-zà-ÿ][\w'’-]*){0,2}"
 )
+_COMMA_COMPLEMENT = re.compile(_PREP_ARTICLE + r"[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3},(?=\s)")
 # "للأمم المتحدة" (lil- and a definite noun), "لجامعة الدول العربية" (li- and a feminine construct noun before a
 # definite one: a given name with li- before a family name with al- ends in no ta marbuta)
 _AR_COMPLEMENT = re.compile(r"\s+(?:لل\S+(?:\s+ال\S+){0,2}|ل\S+ة(?:\s+ال\S+){1,2})")
