@@ -146,3 +146,31 @@ def test_optional_parts_as_alternations_match_the_same(pattern: str) -> None:
     for text in texts:
         a, b = plain.match(text), compiled.match(text)
         assert (a.regs if a else None) == (b.regs if b else None), (pattern, text)
+
+
+def test_a_result_that_read_no_date_is_resolved_once_for_every_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    forget_texts()
+    calls: list[str] = []
+    real = _scan.resolve
+
+    def counting(m: Any, ctx: Ctx, names: Any = None) -> Any:
+        calls.append(m.group())
+        return real(m, ctx, names)
+
+    monkeypatch.setattr(_scan, "resolve", counting)
+    for published in ("2024-02-08", "2023-06-01", None):
+        assert _found("It opened on February 3, 2023.", published=published) == [
+            ("February 3, 2023", "2023-02-03", None)
+        ]
+    assert calls == ["February 3, 2023"]
+    # a weekday reads the date (and the tense, where it weighs): resolved at most once per date and tense
+    for published in ("2024-02-08", "2024-02-20"):
+        _found("They met on Thursday.", published=published)
+        _found("They will meet on Thursday.", published=published)
+    first = calls.count("Thursday")
+    assert 2 <= first <= 4
+    for published in ("2024-02-08", "2024-02-20"):
+        _found("They met on Thursday.", published=published)
+        _found("They will meet on Thursday.", published=published)
+    assert calls.count("Thursday") == first
+    assert _found("They will meet on Thursday.", published="2024-02-20") == [("Thursday", "2024-02-22", None)]

@@ -52,16 +52,17 @@ class Ctx:
     """What the resolver knows about the document and the match; the sentence's tense is found on demand.
 
     ``used`` records whether the resolver looked at the text around the match (``text``, ``start``, ``end`` or a
-    group's offset) and ``asked`` whether it asked for the tense: a result that did neither depends on the match,
-    the language and the publication date alone, and the scanner may reuse it."""
+    group's offset), ``asked`` whether it asked for the tense and ``dated`` whether it read the publication date:
+    a result that did none of these depends on the match and the language alone, and the scanner may reuse it
+    ("2023", "six weeks", "October 7, 2023" in any document)."""
 
-    __slots__ = ("_end", "_start", "_tense", "_tense_fn", "_text", "asked", "lex", "pub", "used")
+    __slots__ = ("_end", "_pub", "_start", "_tense", "_tense_fn", "_text", "asked", "dated", "lex", "used")
 
     def __init__(
         self, lex: Lexicon, pub: dt.date | None, tense_fn: Callable[[], str | None], text: str, start: int, end: int
     ) -> None:
         self.lex = lex
-        self.pub = pub
+        self._pub = pub
         self._text = text
         self._start = start
         self._end = end
@@ -69,6 +70,13 @@ class Ctx:
         self._tense: str | None = "?"
         self.used = False
         self.asked = False
+        self.dated = False
+
+    @property
+    def pub(self) -> dt.date | None:
+        """The publication date (reading it makes the result depend on it)."""
+        self.dated = True
+        return self._pub
 
     @property
     def text(self) -> str:
@@ -482,7 +490,6 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
     """The TIMEX3 value of scanner match ``m``, or None when the match is not a date after all."""
     m = RuleMatch(m, names, ctx)
     rule = m.rule
-    pub = ctx.pub
     # the branches share these names; their types differ by rule
     mo: Any
     d: Any
@@ -504,7 +511,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         a, b, c = int(m.group("na")), int(m.group("nb")), m.group("nc")
         y = int(c)
         if len(c) == 2:
-            pivot = (pub.year % 100 + 10) if pub else 30
+            pivot = (ctx.pub.year % 100 + 10) if ctx.pub else 30
             y += 2000 if y <= pivot else 1900
         if m.group("sep") != "/" and len(c) != 4:
             return None
@@ -523,17 +530,17 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             mo, d = d, mo
         if mo > 12 or d > 31:
             return None
-        if pub is None:
+        if ctx.pub is None:
             return Resolved(f"XXXX-{mo:02d}-{d:02d}", "DATE")
-        y = month_day_year(pub, mo, d, ctx.tense)
+        y = month_day_year(ctx.pub, mo, d, ctx.tense)
         return Resolved(ymd(y, mo, d), "DATE") if _valid(y, mo, d) else None
     if rule in ("R_wdday", "R_dayword", "R_cjkday"):
         return _day_of_month(ctx, m)
     if rule == "R_dm":
         mo, d = int(m.group("mn")), int(m.group("day"))
-        if pub is None:
+        if ctx.pub is None:
             return Resolved(f"XXXX-{mo:02d}-{d:02d}", "DATE")
-        y = month_day_year(pub, mo, d, ctx.tense)
+        y = month_day_year(ctx.pub, mo, d, ctx.tense)
         return Resolved(ymd(y, mo, d), "DATE") if _valid(y, mo, d) else None
     if rule in ("R_cjk",):
         mo = int(m.group("mn"))
@@ -542,7 +549,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         ts = _time_suffix(ctx, m)
         if d is None:
             if y is None:
-                return Resolved(f"{month_year(pub, mo, ctx.tense):04d}-{mo:02d}" if pub else f"XXXX-{mo:02d}", "DATE")
+                return Resolved(f"{month_year(ctx.pub, mo, ctx.tense):04d}-{mo:02d}" if ctx.pub else f"XXXX-{mo:02d}", "DATE")
             return Resolved(f"{y:04d}-{mo:02d}", "DATE")
         return _day_value(ctx, y, mo, int(d), ts)
     if rule in ("R_cjkyear", "R_year2"):
@@ -591,13 +598,13 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return _half(ctx, m, q, rel, y)
         if y is None:
             rel2 = _rel_kind(ctx, _g(m, "rel2"))
-            if pub is None:
+            if ctx.pub is None:
                 return Resolved(f"XXXX-Q{q}" if q and q > 0 else "XXXX-QX", "DATE")
-            y = pub.year + {"last": -1, "next": 1}.get(rel2 or "", 0)
-            cur_q = (pub.month - 1) // 3 + 1
+            y = ctx.pub.year + {"last": -1, "next": 1}.get(rel2 or "", 0)
+            cur_q = (ctx.pub.month - 1) // 3 + 1
             if q is None:
                 step = {"last": -1, "next": 1}.get(rel or "", 0)
-                total = pub.year * 4 + cur_q - 1 + step
+                total = ctx.pub.year * 4 + cur_q - 1 + step
                 return Resolved(f"{total // 4:04d}-Q{total % 4 + 1}", "DATE")
             if q == -1:
                 q = 4
@@ -621,27 +628,27 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return Resolved(duration(n0, unit), "DURATION", _approx(ctx, _g(m, "approx")))
         mod = _approx(ctx, _g(m, "approx"))
         if n is None or _g(m, "some"):
-            if unit in ("H", "MIN", "S") and pub is not None:
-                return Resolved(pub.isoformat(), "DATE", mod)
+            if unit in ("H", "MIN", "S") and ctx.pub is not None:
+                return Resolved(ctx.pub.isoformat(), "DATE", mod)
             return Resolved("FUTURE_REF" if future else "PAST_REF", "DATE", mod)
-        if pub is None:
+        if ctx.pub is None:
             return Resolved(duration(n, unit), "DURATION", mod)
         sign = 1 if future else -1
         k = int(n) if float(n).is_integer() else None
         if k is None:
             return Resolved(duration(n, unit), "DURATION", mod)
         if unit in ("D",):
-            return Resolved((pub + dt.timedelta(days=sign * k)).isoformat(), "DATE", mod)
+            return Resolved((ctx.pub + dt.timedelta(days=sign * k)).isoformat(), "DATE", mod)
         if unit in ("W", "F"):
             days = 7 * k * (2 if unit == "F" else 1)
-            return Resolved((pub + dt.timedelta(days=sign * days)).isoformat(), "DATE", mod)
+            return Resolved((ctx.pub + dt.timedelta(days=sign * days)).isoformat(), "DATE", mod)
         if unit in ("M", "Q"):
-            yy, mm = _add_months(pub.year, pub.month, sign * k * (3 if unit == "Q" else 1))
+            yy, mm = _add_months(ctx.pub.year, ctx.pub.month, sign * k * (3 if unit == "Q" else 1))
             return Resolved(f"{yy:04d}-{mm:02d}", "DATE", mod)
         if unit in ("Y", "E", "C"):
             mult = {"Y": 1, "E": 10, "C": 100}[unit]
-            return Resolved(f"{pub.year + sign * k * mult:04d}", "DATE", mod)
-        return Resolved(pub.isoformat(), "DATE", mod)
+            return Resolved(f"{ctx.pub.year + sign * k * mult:04d}", "DATE", mod)
+        return Resolved(ctx.pub.isoformat(), "DATE", mod)
     if rule in ("R_wdrel", "R_wdrel2"):
         unit = _unit(ctx, m.group("unit"))
         wd = lex.weekdays.get(fold(m.group("wd")))
@@ -649,10 +656,10 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         if unit != "W" or wd is None or rel is None:
             return None
         ts = _time_suffix(ctx, m)
-        if pub is None:
+        if ctx.pub is None:
             return _with_time(f"XXXX-WXX-{wd}", ts)
         step = {"last": -1, "next": 1, "this": 0}[rel]
-        monday = pub - dt.timedelta(days=pub.isoweekday() - 1) + dt.timedelta(weeks=step)
+        monday = ctx.pub - dt.timedelta(days=ctx.pub.isoweekday() - 1) + dt.timedelta(weeks=step)
         return _with_time((monday + dt.timedelta(days=wd - 1)).isoformat(), ts)
     if rule == "R_weekof":
         mo = lex.months.get(fold(m.group("month")))
@@ -661,9 +668,9 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return None
         y = _year_of(m)
         if y is None:
-            if pub is None:
+            if ctx.pub is None:
                 return None
-            y = month_year(pub, mo, ctx.tense)
+            y = month_year(ctx.pub, mo, ctx.tense)
         m_first = dt.date(y, mo, 1)
         wk_first = m_first + dt.timedelta(days=(7 - m_first.isoweekday() + 1) % 7)
         m_next = dt.date(y + mo // 12, mo % 12 + 1, 1)
@@ -684,10 +691,10 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         singular = key == first or key in lex.words.get("the_unit_words", ())  # fr "la journée", es "la jornada"
         if unit not in ("D", "W", "M", "Y") or not singular:  # singular only: "the days" is no date
             return None
-        if pub is None:
+        if ctx.pub is None:
             return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit], "DATE")
         current = {
-            "D": pub.isoformat(), "W": _week(pub), "M": f"{pub.year:04d}-{pub.month:02d}", "Y": f"{pub.year:04d}",
+            "D": ctx.pub.isoformat(), "W": _week(ctx.pub), "M": f"{ctx.pub.year:04d}-{ctx.pub.month:02d}", "Y": f"{ctx.pub.year:04d}",
         }
         return Resolved(current[unit], "DATE")
     if rule in ("R_rel", "R_relp"):
@@ -708,22 +715,22 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         unit_too = not lex.case_sensitive and key in lex.words.get("units", {})  # ro "luni": months and Monday
         if is_name and key in lex.weekdays and key not in lex.months and not unit_too:
             wd = lex.weekdays[key]
-            if pub is None:
+            if ctx.pub is None:
                 return _with_time(f"XXXX-WXX-{wd}", ts)
-            return _with_time(weekday_date(pub, wd, rel, ctx.tense_fn).isoformat(), ts)
+            return _with_time(weekday_date(ctx.pub, wd, rel, ctx.tense_fn).isoformat(), ts)
         if is_name and key in lex.months:
             mo = lex.months[key]
             if rel == "this" and _lower_name(ctx, target) and key in lex.words.get("lower_ambiguous", ()):
                 return NOT_A_DATE  # "this march" is a protest
-            if pub is None:
+            if ctx.pub is None:
                 return Resolved(f"XXXX-{mo:02d}", "DATE", mod)
-            return Resolved(f"{month_year(pub, mo, ctx.tense, rel):04d}-{mo:02d}", "DATE", mod)
+            return Resolved(f"{month_year(ctx.pub, mo, ctx.tense, rel):04d}-{mo:02d}", "DATE", mod)
         seasons = lex.words.get("seasons", {})
         if key in seasons:
             code = seasons[key]
-            if pub is None:
+            if ctx.pub is None:
                 return Resolved(f"XXXX-{code}", "DATE", mod)
-            y = pub.year + {"last": -1, "next": 1}.get(rel, 0)
+            y = ctx.pub.year + {"last": -1, "next": 1}.get(rel, 0)
             return Resolved(f"{y:04d}-{code}", "DATE", mod)
         unit = lex.words.get("units", {}).get(key)
         if unit is None:
@@ -733,28 +740,28 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         if rel == "last" and the_before and relw in lex.words.get("past_period", ()) and unit not in ("WE", "E", "C"):
             return Resolved(duration(1, unit), "DURATION", mod)  # "over the past year"
         step = {"last": -1, "next": 1, "this": 0}[rel]
-        if pub is None:
+        if ctx.pub is None:
             value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX",
                      "WE": "XXXX-WXX-WE", "E": "XXX", "C": "XX"}.get(unit)
             return Resolved(value, "DATE", mod) if value else None
         if unit == "D":
-            return _with_time((pub + dt.timedelta(days=step)).isoformat(), ts)
+            return _with_time((ctx.pub + dt.timedelta(days=step)).isoformat(), ts)
         if unit == "W":
-            return Resolved(_week(pub + dt.timedelta(weeks=step)), "DATE", mod)
+            return Resolved(_week(ctx.pub + dt.timedelta(weeks=step)), "DATE", mod)
         if unit == "WE":
-            return Resolved(_week(pub + dt.timedelta(weeks=step)) + "-WE", "DATE", mod)
+            return Resolved(_week(ctx.pub + dt.timedelta(weeks=step)) + "-WE", "DATE", mod)
         if unit == "M":
-            yy, mm = _add_months(pub.year, pub.month, step)
+            yy, mm = _add_months(ctx.pub.year, ctx.pub.month, step)
             return Resolved(f"{yy:04d}-{mm:02d}", "DATE", mod)
         if unit == "Y":
-            return Resolved(f"{pub.year + step:04d}", "DATE", mod)
+            return Resolved(f"{ctx.pub.year + step:04d}", "DATE", mod)
         if unit == "Q":
-            total = pub.year * 4 + (pub.month - 1) // 3 + step
+            total = ctx.pub.year * 4 + (ctx.pub.month - 1) // 3 + step
             return Resolved(f"{total // 4:04d}-Q{total % 4 + 1}", "DATE", mod)
         if unit == "E":
-            return Resolved(f"{(pub.year // 10 + step):03d}", "DATE", mod)
+            return Resolved(f"{(ctx.pub.year // 10 + step):03d}", "DATE", mod)
         if unit == "C":
-            return Resolved(f"{(pub.year // 100 + step):02d}", "DATE", mod)
+            return Resolved(f"{(ctx.pub.year // 100 + step):02d}", "DATE", mod)
         return None
     if rule in ("R_dur", "R_hdur"):
         unit = _unit(ctx, m.group("unit"))
@@ -793,7 +800,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             if wd is not None and code:
                 ts = _time_suffix(ctx, m) if _g(m, "hh") or _g(m, "noon") or _g(m, "hw") else None
                 rel = _rel_kind(ctx, _g(m, "rel"))
-                day = f"XXXX-WXX-{wd}" if pub is None else weekday_date(pub, wd, rel, ctx.tense_fn).isoformat()
+                day = f"XXXX-WXX-{wd}" if ctx.pub is None else weekday_date(ctx.pub, wd, rel, ctx.tense_fn).isoformat()
                 return Resolved(day + (ts or f"T{code}"), "TIME")
         return NOT_A_DATE
     if rule == "R_all":
@@ -807,10 +814,10 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return None  # "same day delivery"; nl "dezelfde dag" carries its article (`same_alone`)
         if unit not in ("D", "W", "M", "Y"):
             return NOT_A_DATE
-        if pub is None:
+        if ctx.pub is None:
             return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit], "DATE")
         return Resolved(
-            {"D": pub.isoformat(), "W": _week(pub), "M": f"{pub.year:04d}-{pub.month:02d}", "Y": f"{pub.year:04d}"}[
+            {"D": ctx.pub.isoformat(), "W": _week(ctx.pub), "M": f"{ctx.pub.year:04d}-{ctx.pub.month:02d}", "Y": f"{ctx.pub.year:04d}"}[
                 unit
             ],
             "DATE",
@@ -844,7 +851,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         else:
             dec2 = _g(m, "dec2")
         if dec2 is not None:
-            century = 19 if pub is None or int(dec2) > pub.year % 100 else 20
+            century = 19 if ctx.pub is None or int(dec2) > ctx.pub.year % 100 else 20
             return Resolved(f"{century}{dec2[0]}", "DATE")
         return None
     if rule == "R_mod":
@@ -856,16 +863,16 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             if mo is None:
                 return None
             if y is None:
-                if pub is None:
+                if ctx.pub is None:
                     return Resolved(f"XXXX-{mo:02d}", "DATE", mod)
-                y = month_year(pub, mo, ctx.tense or "past")
+                y = month_year(ctx.pub, mo, ctx.tense or "past")
             return Resolved(f"{y:04d}-{mo:02d}", "DATE", mod)
         season = _g(m, "season")
         if season is not None:
             code = lex.words.get("seasons", {}).get(fold(season))
-            if y is None and pub is None:
+            if y is None and ctx.pub is None:
                 return Resolved(f"XXXX-{code}", "DATE", mod)
-            return Resolved(f"{y or pub.year if pub else y:04d}-{code}", "DATE", mod)
+            return Resolved(f"{y or ctx.pub.year if ctx.pub else y:04d}-{code}", "DATE", mod)
         unitm = _g(m, "unitm")
         if unitm is not None:
             unit = _unit(ctx, unitm)
@@ -877,15 +884,15 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
                 or re.fullmatch(r"['’]?[1-9]0", nxt_word[0].strip(",.;:"))
             ):
                 return None  # "fine anni Novanta", "finales de los años 90": a decade, not this year
-            if unit not in ("Y", "M", "W", "D") or pub is None:
+            if unit not in ("Y", "M", "W", "D") or ctx.pub is None:
                 return None
             if unit == "Y":
-                return Resolved(f"{pub.year:04d}", "DATE", mod)
+                return Resolved(f"{ctx.pub.year:04d}", "DATE", mod)
             if unit == "M":
-                return Resolved(f"{pub.year:04d}-{pub.month:02d}", "DATE", mod)
+                return Resolved(f"{ctx.pub.year:04d}-{ctx.pub.month:02d}", "DATE", mod)
             if unit == "W":
-                return Resolved(_week(pub), "DATE", mod)
-            return Resolved(pub.isoformat(), "DATE", mod)
+                return Resolved(_week(ctx.pub), "DATE", mod)
+            return Resolved(ctx.pub.isoformat(), "DATE", mod)
         if y is None:
             return None
         return Resolved(f"{y:04d}", "DATE", mod)
@@ -897,18 +904,18 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         if y is None:
             if not _cue_before(ctx):
                 return None
-            if pub is None:
+            if ctx.pub is None:
                 return Resolved(f"XXXX-{code}", "DATE")
-            y = pub.year
+            y = ctx.pub.year
         return Resolved(f"{y:04d}-{code}", "DATE")
     if rule == "R_wd":
         wd = lex.weekdays.get(fold(m.group("wd")))
         if wd is None:
             return None
         ts = _time_suffix(ctx, m)
-        if pub is None:
+        if ctx.pub is None:
             return _with_time(f"XXXX-WXX-{wd}", ts)
-        return _with_time(weekday_date(pub, wd, None, ctx.tense_fn).isoformat(), ts)
+        return _with_time(weekday_date(ctx.pub, wd, None, ctx.tense_fn).isoformat(), ts)
     if rule == "R_relday":
         word = m.group("relday")
         kind = _which(ctx, word, "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday",
@@ -922,18 +929,18 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         ts = _time_suffix(ctx, m, evening=kind in ("tonight", "last_night"))
         if kind in ("tonight", "last_night") and ts is None:
             ts = "TNI"
-        if pub is None:
+        if ctx.pub is None:
             if offset == 0 and ts is None:
                 return Resolved("PRESENT_REF", "DATE")
             return _with_time("XXXX-XX-XX", ts)
-        return _with_time((pub + dt.timedelta(days=offset)).isoformat(), ts)
+        return _with_time((ctx.pub + dt.timedelta(days=offset)).isoformat(), ts)
     if rule == "R_relword":
         return _relword(ctx, str(lex.words.get("rel_words", {}).get(fold(m.group("relword")), "")))
     if rule == "R_thispart":
         code = lex.words.get("parts", {}).get(fold(m.group("part")))
         if code is None:
             return None
-        base = pub.isoformat() if pub else "XXXX-XX-XX"
+        base = ctx.pub.isoformat() if ctx.pub else "XXXX-XX-XX"
         return Resolved(f"{base}T{code}", "TIME")
     if rule == "R_every":
         wd = _g(m, "wd")
@@ -959,7 +966,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return None
         if _g(m, "hh") and not (_g(m, "mi") or _g(m, "ampm") or _g(m, "tz")):
             pass  # "15 Uhr", "3 o'clock": still a time
-        base = pub.isoformat() if pub else "XXXX-XX-XX"
+        base = ctx.pub.isoformat() if ctx.pub else "XXXX-XX-XX"
         return Resolved(base + ts, "TIME")
     if rule == "R_ref":
         kind = _which(ctx, m.group("ref"), "present", "past", "future")
@@ -980,16 +987,16 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return None
         if _lower_name(ctx, mtext) and not _strict_cue(ctx):
             return NOT_A_DATE  # "to march", "and may": a lower-case month alone needs "in", "since", "in the" ...
-        if pub is None:
+        if ctx.pub is None:
             return Resolved(f"XXXX-{mo:02d}", "DATE")
         # a month named alone in a news story is most often a past one
-        return Resolved(f"{month_year(pub, mo, ctx.tense or 'past'):04d}-{mo:02d}", "DATE")
+        return Resolved(f"{month_year(ctx.pub, mo, ctx.tense or 'past'):04d}-{mo:02d}", "DATE")
     if rule == "R_weekend":
-        if pub is None:
+        if ctx.pub is None:
             return Resolved("XXXX-WXX-WE", "DATE")
         rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
         step = {"last": -1, "next": 1}.get(rel or "", 0)
-        return Resolved(_week(pub + dt.timedelta(weeks=step)) + "-WE", "DATE")
+        return Resolved(_week(ctx.pub + dt.timedelta(weeks=step)) + "-WE", "DATE")
     if rule == "R_year":
         y = int(m.group("year"))
         if _decade_follows(ctx, m):
@@ -1020,7 +1027,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         if not _cue_before(ctx):
             return None
         yy = int(m.group("yy"))
-        century = 19 if pub is None or yy > pub.year % 100 else 20
+        century = 19 if ctx.pub is None or yy > ctx.pub.year % 100 else 20
         return Resolved(f"{century}{yy:02d}", "DATE")
     return None
 

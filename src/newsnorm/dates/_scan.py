@@ -1162,11 +1162,14 @@ def _resolve_one(
     return res, m, start, end
 
 
-#: (language, id of a rule's pattern, matched text, its groups, publication date[, tense]) -> (that pattern, the
-#: result, or a marker that it depends on the tense or on the text around the match): results are reused across
-#: matches and documents ("Thursday", "last year" and "2024" recur); a lock-free memo, emptied when full
+#: (language, id of a rule's pattern, matched text, its groups[, date or tense tags]) -> (that pattern, the result,
+#: or a marker of what else it depends on): results are reused across matches and documents ("2023", "six weeks"
+#: in any document; "Thursday", "last year" in documents of the same day); a lock-free memo, emptied when full
 _RESOLVED: dict[tuple[Any, ...], tuple[Any, Any]] = memo_table()
 _RESOLVED_MAX = 20_000
+#: markers: the result depends on the publication date (the key goes on with it), on the sentence's tense (the
+#: same), or on the text around the match (never reused)
+_BY_DATE = object()
 _BY_TENSE = object()
 _IN_CONTEXT = object()
 _RESOLVE_ERRORS = (ValueError, OverflowError, KeyError, TypeError, IndexError, AttributeError)
@@ -1176,34 +1179,40 @@ def _resolved(
     lex: Lexicon, text: str, pub: dt.date | None, m: Any, names: Any, start: int, end: int
 ) -> Resolved | None:
     """:func:`resolve` of match ``m`` (trimmed to ``text[start:end]``), reusing an earlier result where the resolver
-    read nothing but the match, the language, the publication date and, when it asked, the sentence's tense."""
+    read nothing but the match, the language and, when it read them, the publication date and the sentence's tense.
+
+    The memo is a chain: the key of the match alone leads to a result or to a marker that names what the result
+    also read; the key then goes on with that value. A result is stored under a key that holds every value its
+    resolution read, so any later match with the same key takes the same path to the same result."""
     pattern = m.re
-    key: tuple[Any, ...] = (lex.lang, id(pattern), m.group(), m.groups(), pub)
-    found = _RESOLVED.get(key)
-    if found is not None and found[0] is pattern and found[1] is not _BY_TENSE and found[1] is not _IN_CONTEXT:
-        return found[1]  # type: ignore[no-any-return]
+    key: tuple[Any, ...] = (lex.lang, id(pattern), m.group(), m.groups())
     ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
-    if found is not None and found[0] is pattern:
-        if found[1] is _IN_CONTEXT:
+    by_date = by_tense = False
+    found = _RESOLVED.get(key)
+    while found is not None and found[0] is pattern:
+        value = found[1]
+        if value is _BY_DATE:
+            key, by_date = (*key, _BY_DATE, pub), True
+        elif value is _BY_TENSE:
+            key, by_tense = (*key, _BY_TENSE, ctx.tense), True
+        elif value is _IN_CONTEXT:
             return _resolve_fresh(m, ctx, names)[0]
-        key = (*key, ctx.tense)  # the result depends on the tense: remembered for each
+        else:
+            return value  # type: ignore[no-any-return]
         found = _RESOLVED.get(key)
-        if found is not None and found[0] is pattern and found[1] is not _IN_CONTEXT:
-            return found[1]  # type: ignore[no-any-return]
-        res, ok = _resolve_fresh(m, ctx, names)
-        if ok:
-            _remember(key, pattern, _IN_CONTEXT if ctx.used else res)
-        return res
     res, ok = _resolve_fresh(m, ctx, names)
     if not ok:
-        pass
-    elif ctx.used:
+        return res
+    if ctx.used:
         _remember(key, pattern, _IN_CONTEXT)
-    elif ctx.asked:
+        return res
+    if ctx.dated and not by_date:
+        _remember(key, pattern, _BY_DATE)
+        key = (*key, _BY_DATE, pub)
+    if ctx.asked and not by_tense:
         _remember(key, pattern, _BY_TENSE)
-        _remember((*key, ctx.tense), pattern, res)
-    else:
-        _remember(key, pattern, res)
+        key = (*key, _BY_TENSE, ctx.tense)
+    _remember(key, pattern, res)
     return res
 
 
