@@ -486,6 +486,13 @@ def _with_time(date_value: str, ts: str | None, default_type: str = "DATE") -> R
     return Resolved(date_value + ts, "TIME")
 
 
+def _current(pub: dt.date | None, unit: str) -> str:
+    """The day, week, month or year (``unit`` D, W, M, Y) of ``pub``, underspecified without one."""
+    if pub is None:
+        return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit]
+    return {"D": pub.isoformat(), "W": _week(pub), "M": f"{pub.year:04d}-{pub.month:02d}", "Y": f"{pub.year:04d}"}[unit]
+
+
 def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None = None) -> Resolved | None:
     """The TIMEX3 value of scanner match ``m``, or None when the match is not a date after all."""
     m = RuleMatch(m, names, ctx)
@@ -549,7 +556,8 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         ts = _time_suffix(ctx, m)
         if d is None:
             if y is None:
-                return Resolved(f"{month_year(ctx.pub, mo, ctx.tense):04d}-{mo:02d}" if ctx.pub else f"XXXX-{mo:02d}", "DATE")
+                pub = ctx.pub
+                return Resolved(f"{month_year(pub, mo, ctx.tense):04d}-{mo:02d}" if pub else f"XXXX-{mo:02d}", "DATE")
             return Resolved(f"{y:04d}-{mo:02d}", "DATE")
         return _day_value(ctx, y, mo, int(d), ts)
     if rule in ("R_cjkyear", "R_year2"):
@@ -691,12 +699,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         singular = key == first or key in lex.words.get("the_unit_words", ())  # fr "la journée", es "la jornada"
         if unit not in ("D", "W", "M", "Y") or not singular:  # singular only: "the days" is no date
             return None
-        if ctx.pub is None:
-            return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit], "DATE")
-        current = {
-            "D": ctx.pub.isoformat(), "W": _week(ctx.pub), "M": f"{ctx.pub.year:04d}-{ctx.pub.month:02d}", "Y": f"{ctx.pub.year:04d}",
-        }
-        return Resolved(current[unit], "DATE")
+        return Resolved(_current(ctx.pub, unit), "DATE")
     if rule in ("R_rel", "R_relp"):
         rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
         target = m.group("target")
@@ -814,14 +817,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return None  # "same day delivery"; nl "dezelfde dag" carries its article (`same_alone`)
         if unit not in ("D", "W", "M", "Y"):
             return NOT_A_DATE
-        if ctx.pub is None:
-            return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit], "DATE")
-        return Resolved(
-            {"D": ctx.pub.isoformat(), "W": _week(ctx.pub), "M": f"{ctx.pub.year:04d}-{ctx.pub.month:02d}", "Y": f"{ctx.pub.year:04d}"}[
-                unit
-            ],
-            "DATE",
-        )
+        return Resolved(_current(ctx.pub, unit), "DATE")
     if rule == "R_holiday":
         return _holiday(ctx, m)
     if rule == "R_century":
