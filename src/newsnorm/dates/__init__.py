@@ -24,6 +24,9 @@ __all__ = ["TYPES", "DatesNormaliser", "languages", "stats"]
 #: The TIMEX3 types a mention can have.
 TYPES: frozenset[str] = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
+#: "scan" -> :func:`._scan.scan`, once the scanner's module is loaded (lazily: ``import newsnorm.dates`` stays light)
+_SCAN: dict[str, Any] = {}
+
 _stats_lock = threading.Lock()
 _stats: dict[str, int] = {"documents": 0, "mentions": 0, "fallback_calls": 0}
 
@@ -112,8 +115,11 @@ class DatesNormaliser(NormaliserBase):
 
     def find(self, doc: Document) -> Iterable[Mention]:
         """Return the date mentions of ``doc.source`` resolved against ``doc.published``."""
-        from ._scan import scan
+        scan: Any = _SCAN.get("scan")
+        if scan is None:  # the scanner's module loads on first use (an import statement per document costs ~8 us)
+            from . import _scan
 
+            scan = _SCAN["scan"] = _scan.scan
         pub: dt.date | None
         published: Any = doc.published
         if isinstance(published, dt.datetime):

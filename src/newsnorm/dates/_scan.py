@@ -977,10 +977,18 @@ def _is_w(ch: str) -> bool:
     return ch.isalnum() or ch == "_" or ch in WORD_MARKS
 
 
+#: language -> (its automaton or None,) and (its lexicon or None,): lock-free views of the process-wide cache
+_AUTOMATA: dict[str, tuple[Any]] = shortcut_table()
+_LEXICONS: dict[str, tuple[Lexicon | None]] = shortcut_table()
+
+
 def _anchors(lex: Lexicon, text: str) -> list[tuple[int, str]]:
     """Anchor positions and texts, as ``lex.anchor.finditer`` gives them: one Aho-Corasick pass for the words
     and one character-class scan for the digits (several times faster than the alternation at every position)."""
-    auto = _automaton(lex)
+    known = _AUTOMATA.get(lex.lang)
+    if known is None:
+        known = _AUTOMATA[lex.lang] = (_automaton(lex),)
+    auto = known[0]
     if auto is None:
         return [(m.start(), m.group()) for m in lex.anchor.finditer(text)]
     n = len(text)
@@ -1088,7 +1096,10 @@ def scan(
     text: str, lang: str, pub: dt.date | None, *, fallback: bool = True
 ) -> list[tuple[int, int, str, str, str | None]]:
     """Find and resolve dates: ``(start, end, value, type, mod)`` tuples in text order."""
-    lex = lexicon(lang)
+    known = _LEXICONS.get(lang)
+    if known is None:
+        known = _LEXICONS[lang] = (lexicon(lang),)
+    lex = known[0]
     if lex is None or not text:
         return []
     out: list[Item] = []
