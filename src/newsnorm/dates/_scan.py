@@ -24,7 +24,9 @@ _FALLBACK_RULES = ("R_mdy", "R_dmy", "R_my")
 
 
 _CLAUSE_WORD = re.compile(r"[^\W\d_]+")
-_BOUNDARY = re.compile(r"[!?。！？\n;।॥؟۔]|\.(?=\s|$)")
+#: a sentence or clause end ("." only before a space or the end); one character class first, so that the engine
+#: skips to the candidates instead of trying every position
+_BOUNDARY = re.compile(r"[!?。！？\n;।॥؟۔.](?:(?<=[^.])|(?=\s|$))")
 
 
 def _is_end(text: str, i: int) -> bool:
