@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from .._document import Document, Mention
-from .._resources import cached
+from .._resources import cached, shortcut_table
 from .._trie import trie_pattern
 from ._data import Office, acronyms, country_forms, exact_list, offices, possessive_forms, styles, word_list
 
@@ -73,6 +73,9 @@ class _Tables(NamedTuple):
     lang: str  # the language the tables are of
     complement: re.Pattern[str] | None  # an institution between a title and the name: "Пресс-секретарь Кремля"
     compounds: bool  # a capitalised word joined by a hyphen belongs to the title ("Nato-Generalsekretär")
+    # Aho-Corasick over :func:`_word_starts` text: a word-start character and a surface form, or None
+    # (a language whose forms are mostly beyond Latin-1)
+    starts: Any
 
 
 def _form_regex(forms: Iterable[str]) -> str:
@@ -216,9 +219,66 @@ def _tables(lang: str) -> _Tables:
             lang,
             _complement_pattern(lang),
             lang in _HYPHEN_COMPOUNDS,
+            _starts_automaton(table, frozenset(prefix[-1] for prefix in word_list("former", lang))),
         )
 
-    return cached(("titles", "tables", lang), build)
+    found = _TABLES.get(lang)
+    if found is None:
+        found = _TABLES[lang] = cached(("titles", "tables", lang), build)
+    return found
+
+
+#: Language -> its tables: a lock-free shortcut in front of :func:`cached` (see ``shortcut_table``).
+_TABLES: dict[str, _Tables] = shortcut_table()
+
+
+def _latin_starts() -> bytes:
+    """A ``bytes.translate`` table over Latin-1: a character before which a word starts (no letter, digit,
+    "_", "-", ".", apostrophe or mark) becomes a space; "?" becomes "\\x01", as does every character beyond
+    Latin-1 (encoded as "?")"""
+    out = bytearray(range(256))
+    for b in range(256):
+        ch = chr(b)
+        if ch == "?":
+            out[b] = 1
+        elif not (ch.isalnum() or ch == "_" or ch in _BEFORE_WORD or _joins(ch)):
+            out[b] = 32
+    return bytes(out)
+
+
+_UNKNOWN = "\x01"  # a character beyond Latin-1 (or "?"): it may start a word or not
+
+
+def _word_starts(low: str) -> str:
+    """``low`` with a space before it and every Latin-1 character that starts a word after it made a space
+    (``\\x01`` beyond Latin-1): the same length plus one, so a form found after its offset ``i + 1`` is at ``i``."""
+    return (b" " + low.encode("latin-1", "replace")).translate(_STARTS_MAP).decode("latin-1")
+
+
+def _starts_automaton(table: Mapping[str, Office], former_ends: frozenset[str]) -> Any:
+    """The surface forms after each character a title may follow in :func:`_word_starts` text: a space (a
+    word start), ``\\x01``, a hyphen and an apostrophe, and the last letters of former-office prefixes.
+
+    Only the first letters of forms after those few characters are looked up, so the automaton runs at
+    about twice the speed of one over every form anywhere; :func:`_candidates` checks each hit as before.
+    Languages whose forms are mostly written beyond Latin-1 get None (the plain automaton).
+    """
+    forms = sorted(table)
+    if not forms or sum(_word_starts(f).count(_UNKNOWN) for f in forms) * 4 > sum(len(f) for f in forms):
+        return None
+    import ahocorasick
+
+    leads = {" ", _UNKNOWN, "-", "'"} | {_word_starts(ch)[1] for ch in former_ends}
+    keys: dict[str, list[str]] = {}
+    for form in forms:
+        mapped = _word_starts(form)[1:]
+        for lead in sorted(leads):
+            keys.setdefault(lead + mapped, []).append(form)  # forms that map alike are told apart by the text
+    automaton = ahocorasick.Automaton()
+    for key, same in keys.items():
+        automaton.add_word(key, tuple(same))
+    automaton.make_automaton()
+    return automaton
 
 
 def _country_of(form: str, forms: Mapping[str, str]) -> str | None:
@@ -553,6 +613,9 @@ def _joins(ch: str) -> bool:
     return ch >= "\u0300" and (ch in "\u200c\u200d" or unicodedata.category(ch)[0] == "M")
 
 
+_STARTS_MAP = _latin_starts()  # 256 characters, made when the offices are first used
+
+
 _NAME_FIRST = frozenset({"hu"})  # languages that write the title after the name: "Orbán Viktor miniszterelnök"
 _NAME_WINDOW = 60  # characters read before such a title
 
@@ -594,6 +657,23 @@ def _name_before(text: str, start: int, t: _Tables) -> _Name | None:
     return _Name(first, last, text[first:last])
 
 
+def _hits(low: str, t: _Tables) -> Iterator[tuple[int, int]]:
+    """(start, end) of every surface form in ``low`` that may start a word: each form anywhere (the plain
+    automaton), or, through :func:`_word_starts` text, each form after a character a title may follow
+    (a superset of what :func:`_candidates` keeps, checked there)."""
+    if t.starts is not None:
+        mapped = _word_starts(low)
+        if _UNKNOWN + _UNKNOWN not in mapped:  # text beyond Latin-1 could match many forms' unknown characters
+            for end, forms in t.starts.iter(mapped):
+                for form in forms:
+                    start = end - len(form)
+                    if low.startswith(form, start):
+                        yield start, end
+            return
+    for last, length in t.automaton.iter(low):
+        yield last - length + 1, last + 1
+
+
 def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
     """(start, end, prefix) of the longest title surface form at each word start, in text order;
     ``prefix`` is the length of a former-office prefix joined to it ("then-", "ex-"), else 0.
@@ -609,9 +689,7 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
     prefixed: dict[int, int] = {}
     n = len(low)
     former_ends = t.former_ends
-    for last, length in t.automaton.iter(low):
-        start = last - length + 1
-        end = last + 1
+    for start, end in _hits(low, t):
         if start > 0:
             ch = low[start - 1]
             if ch.isalnum() or ch == "_" or ch in _BEFORE_WORD or _joins(ch):
