@@ -558,6 +558,7 @@ def _no_person_next_to(run: str, s: int, e: int, entry: Entry) -> bool:
 
 
 _SPARED = (False,)
+_ASKED = [True]
 
 
 def _judged(
@@ -572,9 +573,17 @@ def _judged(
         if ((s == 0 or run[s - 1] not in " \t") and (e == n or run[e] not in " \t")) or (
             g.person_rules and _no_person_next_to(run, s, e, entry)
         ):
-            ambiguous = entry.ambiguous
-            taken = ((s, e, entry, entry.candidates[0]),)
-            return _Run((raw[0],), taken, ((s, e),), _SPARED, not ambiguous, quoted, _SPARED, ambiguous, False)
+            context = initial = _SPARED
+        else:  # a word next to it that the rule must read
+            chosen = [(s, e, entry)]
+            context = initial = _rule_verdicts("x ", run, chosen, chosen, _ASKED, g)
+            if context[0] and not _initial_same(g):
+                initial = _run_verdicts("", run, chosen, chosen, g)
+        checked = context[0]
+        ambiguous = entry.ambiguous
+        taken = ((s, e, entry, entry.candidates[0]),)
+        plain = not checked and not ambiguous
+        return _Run((raw[0],), taken, ((s, e),), context, plain, quoted, initial, ambiguous, checked)
     chosen = _leftmost(list(raw))
     kept = [(s, e, entry) for s, e, entry in chosen if not entry.trap]
     context = _may_reject(run, chosen, kept, g)
