@@ -76,6 +76,9 @@ class _Tables(NamedTuple):
     # Aho-Corasick over :func:`_word_starts` text: a word-start character and a surface form, or None
     # (a language whose forms are mostly beyond Latin-1)
     starts: Any
+    form_ends: frozenset[str]  # the last words of the qualifier forms: no look-up of a phrase ending otherwise
+    deputy_len: int  # the longest deputy word: a match of ``deputy`` starts no earlier before the last word
+    style_len: int  # the longest style
 
 
 def _form_regex(forms: Iterable[str]) -> str:
@@ -220,6 +223,9 @@ def _tables(lang: str) -> _Tables:
             _complement_pattern(lang),
             lang in _HYPHEN_COMPOUNDS,
             _starts_automaton(table, frozenset(prefix[-1] for prefix in word_list("former", lang))),
+            frozenset(form.rsplit(" ", 1)[-1] for form in forms),
+            max(map(len, word_list("deputy", lang)), default=0),
+            max(map(len, style_list), default=0),
         )
 
     found = _TABLES.get(lang)
@@ -313,6 +319,19 @@ def _qualifier_before(window: str, t: _Tables, cut: bool) -> str | None:
     if cut and len(pieces) <= 4:
         pieces = pieces[1:]
     words = pieces[-4:]
+    if words:
+        # every phrase looked up ends with the last word (its quotes stripped when it is the only one)
+        last = words[-1]
+        bare = last.lstrip("(\"“«")
+        ends = t.form_ends
+        if not (
+            last in ends
+            or bare in ends
+            or (last.endswith(("'s", "’s")) and (last[:-2] in ends or bare[:-2] in ends))
+        ):
+            if not bare or not t.stars:
+                return None
+            return (_star_country(bare[:-2], t) if bare.endswith(("'s", "’s")) else None) or _star_country(bare, t)
     for k in range(len(words), 0, -1):
         phrase = " ".join(words[-k:]).lstrip("(\"“«")
         if not phrase:
@@ -586,7 +605,19 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
 
 
 _BEFORE_WORD = frozenset("-.’'")
-_LAST_WORD = re.compile(r"([^\s]+)\s+$")
+_CAPITAL_CHAR = re.compile(r"[A-Z\u00c0-\u024f\u0400-\u04ff]")
+
+
+def _last_word(window: str) -> tuple[str, int] | None:
+    """The last word of ``window`` and its offset when whitespace closes it (what ``([^\\s]+)\\s+$`` finds,
+    read from the end instead of tried at every offset)."""
+    stripped = window.rstrip()
+    if len(stripped) == len(window) or not stripped:
+        return None
+    word = stripped.rsplit(None, 1)[-1]
+    return word, len(stripped) - len(word)
+
+
 _CLAUSE_START = re.compile(r"[.!?:]\s+$|^\s*$")
 _NONSPACE = re.compile(r"\S+")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
@@ -603,7 +634,6 @@ _ELECT = re.compile(r"-(?:elect|designate)(?![\w-])", re.IGNORECASE)
 _ELIDED_ARTICLE = re.compile(r"(?:^|(?<=[^\w]))(?:l|d|dell|all|nell|sull|dall)['’]$")
 _ORG_ACRONYM = re.compile(r"([^\W\d_]{2,6})[ \t]+([^\W\d_]+)")
 _GAP = re.compile(r"\s*,?\s+|\s+")
-_CAP_BEFORE = re.compile(r"[A-Z\u00c0-\u024f\u0400-\u04ff][^\s]*\s+$")  # a capitalised word just before
 _CAP_AFTER = re.compile(r"\s[^\W\d_]")
 
 
@@ -1084,7 +1114,7 @@ def find_titles(
         window = text[max(0, span_start - _BEFORE) : span_start]
         deputy = ""
         if t.deputy is not None and not lead and not head.canonical.startswith(("Deputy", "Vice")):
-            dm = t.deputy.search(window)
+            dm = t.deputy.search(window, max(0, len(window.rstrip()) - t.deputy_len - 1))  # it ends the window
             if (
                 dm
                 and (lang != "en" or dm.group()[:1].isupper() == _is_capital(surface))
@@ -1096,7 +1126,7 @@ def find_titles(
                 # "Assistant Secretary of State", "Under Secretary ..." keep their English word
                 deputy = dm.group().strip().capitalize() if lang == "en" else "Deputy"
         if t.style is not None:
-            sm = t.style.search(window)
+            sm = t.style.search(window, max(0, len(window.rstrip()) - t.style_len - 1))
             if sm:
                 span_start -= len(window) - sm.start()
         if span_start == start and head.canonical == "Honourable" and window.endswith("The "):
@@ -1106,7 +1136,9 @@ def find_titles(
             country = _country_of(text[start - compound : start - 1], t.forms) or country
         if t.before is not None:
             country = _qualifier_before(window, t, start > _BEFORE) or country
-        if country is None and places is not None and _CAP_BEFORE.search(window):
+        previous_word = _last_word(window)
+        # a capitalised word just before ("[A-Z...][^\s]*\s+$"): a place may end there
+        if country is None and places is not None and previous_word and _CAPITAL_CHAR.search(previous_word[0]):
             for p in places(max(0, start - _BEFORE), start):
                 if (
                     p.end in (start - 1, start - 3, start - 4)
@@ -1115,7 +1147,6 @@ def find_titles(
                     and p.text.casefold() not in word_list("institution", lang)  # "White House", not Casablanca
                 ):
                     country = p.value
-        previous_word = _LAST_WORD.search(window)
         if (
             country is None
             and span_start == start
@@ -1123,10 +1154,10 @@ def find_titles(
             and parts[0].category in _AMBIGUOUS
             and not parts[0].abbreviation
         ):
-            pw = previous_word.group(1)
+            pw = previous_word[0]
             if (_is_capital(pw) and pw.casefold() not in t.modifiers and pw.lower() not in t.table
                     and not pw.endswith((".", ":", "!", "?", '"', "”", ",", ";", ")"))
-                    and not _CLAUSE_START.search(window[: previous_word.start()] or "")):
+                    and not _CLAUSE_START.search(window[: previous_word[1]] or "")):
                 continue
             if pw.casefold() == "of" and (parts[0].category == "nobility" or not _takes_name(text, end, t)):
                 continue  # "the Prince of Wales's", "the Royal Courts of Justice"
