@@ -371,9 +371,11 @@ def _raw_hits(
     for last, (size, value) in pairs:
         if capitals:  # cheap rejections before the entry: a key inside a word, a lower-case first letter
             first = last + 1 - size
-            if (first and not glued and text[first - 1].isalnum() and _is_word_char(text[first - 1])) or (
-                text[first].isalpha() and not text[first].isupper()
-            ):
+            if first and not glued:
+                c = text[first - 1]
+                if c.isalnum() and (c.isascii() or _is_word_char(c)):
+                    continue
+            if text[first].isalpha() and not text[first].isupper():
                 continue
         if type(value) is int:
             if value in shadow:
@@ -393,8 +395,9 @@ def _raw_hits(
         if (
             full
             and not nobound
-            and (start == 0 or not (text[start - 1].isalnum() or is_mark(text[start - 1])))  # "चौ|थाई": a vowel sign
-            and (end == n or not (text[end].isalnum() or is_mark(text[end])))
+            # "चौ|थाई": a vowel sign (only letters from U+0900 on are marks)
+            and (start == 0 or not ((c := text[start - 1]).isalnum() or (c >= "\u0900" and is_mark(c))))
+            and (end == n or not ((c := text[end]).isalnum() or (c >= "\u0900" and is_mark(c))))
         ):
             if strict_case and len(mask) > 1 and not all(text[start + pos].isupper() for pos in mask):
                 continue
@@ -402,9 +405,21 @@ def _raw_hits(
             continue
         # what _accept rejects at once: a key inside a word where no prefix is glued on ("roma" in "aroma"),
         # a key that takes no ending before more letters ("Australia" in "Australian")
+        # (an ASCII character is a word character when it is a letter, a digit or "_": no call for it)
         if not nobound and (
-            (not glued and start and _is_word_char(text[start - 1]) and _is_word_char(text[start]))
-            or (not _endings and not signs and end < n and _is_word_char(text[end]) and _is_word_char(text[end - 1]))
+            (
+                not glued
+                and start
+                and ((c.isalnum() or c == "_") if (c := text[start - 1]).isascii() else _is_word_char(c))
+                and ((c.isalnum() or c == "_") if (c := text[start]).isascii() else _is_word_char(c))
+            )
+            or (
+                not _endings
+                and not signs
+                and end < n
+                and ((c.isalnum() or c == "_") if (c := text[end]).isascii() else _is_word_char(c))
+                and ((c.isalnum() or c == "_") if (c := text[end - 1]).isascii() else _is_word_char(c))
+            )
         ):
             continue
         span = _accept(text, start, end, entry, g, strict_case)
@@ -557,7 +572,7 @@ def _no_person_next_to(run: str, s: int, e: int, entry: Entry) -> bool:
     return (blank >= 0 or lo == 0) and run[blank + 1 : s - 1].islower()
 
 
-_SPARED = (False,)
+_SPARED: tuple[bool, ...] = (False,)
 _ASKED = [True]
 
 
@@ -621,7 +636,11 @@ def _judge_run(run: str, g: Gazetteer) -> _Run | tuple[()]:
     character further on.
     """
     low = run.lower() if run.isascii() else fold(run)  # fold changes an ASCII run only by lower-casing it
-    found = _run_raw(run, g, low)
+    pairs = list(g.automaton.iter(low))  # what _run_raw gives, without its call
+    cities = g.cities
+    if cities is not None:
+        pairs.extend(cities.iter(low))
+    found = _raw_hits(run, pairs, g, True, True) if pairs else pairs
     quotes = g.quote_rests.get(low[:1])
     if quotes is None:  # the common case: no quote starts a key with this run's first letter
         return _judged(run, found, g) if found else ()
