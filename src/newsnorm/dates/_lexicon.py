@@ -41,7 +41,7 @@ OPTIONAL_KEYS: frozenset[str] = frozenset({
     "time_date_links", "range_words", "h_is_hour", "half_past", "quarter_past", "quarter_to", "at_hour", "same",
     "half_to", "all_words", "wd_part_compound", "decade_words", "decade_suffixes", "am_pre", "pm_pre",
     "start_post", "mid_post", "end_post", "clause_words", "same_alone", "the_unit_words",
-    "age_words", "conj", "months_alone", "verb_final",
+    "age_words", "conj", "months_alone", "verb_final", "vague_units", "vague_preps",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
@@ -173,7 +173,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "unit": (
         "R_weekof", "R_theunit", "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur",
         "R_hdur", "R_mod",
-        "R_weekend", "R_every", "R_set", "R_century", "R_all",
+        "R_weekend", "R_every", "R_set", "R_century", "R_all", "R_vague",
     ),
     "set": ("R_set",),
     "season": ("R_rel", "R_relp", "R_mod", "R_season"),
@@ -210,6 +210,7 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_relp": ("start", "mid", "end", "the", "rel_target"),
     "R_dur": ("approx", "more_than", "less_than", "at_least", "at_most", "the", "last", "next", "numbers", "some"),
     "R_hdur": ("numbers",),
+    "R_vague": ("vague_preps",),
     "R_decade": ("the", "decade_pre", "decade_words"),
     "R_century": ("the", "daywords", "romans"),
     "R_weekend": ("the", "conn", "preps", "last", "next", "this", "weekend"),
@@ -374,7 +375,7 @@ def _build(lang: str) -> Lexicon:
         "midnight", "am", "pm", "oclock", "at", "timezones", "conn", "year_suffix", "decade_pre", "time_pre",
         "the_unit_stop",
         "day_word", "half_past", "quarter_past", "quarter_to", "at_hour", "same", "half_to", "all_words",
-        "decade_words", "am_pre", "pm_pre",
+        "decade_words", "am_pre", "pm_pre", "vague_units", "vague_preps",
     ]:
         lists[key] = _variants(words(key))
     # singular units (for "12-year", "last week"): those whose folded form has a unit value and is listed first
@@ -588,6 +589,11 @@ def _build(lang: str) -> Lexicon:
         rf"(?:{sp}(?P<relp>{L('last_post')}|{L('next_post')}){e})?"
     )
     rules.append(rf"(?P<R_hdur>){b}(?P<num>\d{{1,3}}|{L('numbers')})-(?P<unit>{L('units')}){e}")
+    # a count left unsaid: "in minutes", "for years", "over the years", "seit Jahren", "durante meses"; the
+    # preposition is read but not part of the mention (``span``)
+    rules.append(
+        rf"(?P<R_vague>){b}{LS('vague_preps')}(?P<span>(?:{LS('the')})?(?P<unit>{L('vague_units')})){e}"
+    )
     # centuries: "the 15th century", "the twentieth century", "siglo XV", "XVe siècle", "15. Jahrhundert"
     roman = r"(?P<roman>X{0,2}(?:IX|IV|V?I{0,3}))"
     rules.append(

@@ -788,6 +788,13 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         if mod and _g(m, "rel"):  # "over the past 12 months" is "during", not "more than"
             mod = None
         return Resolved(duration(n, unit), "DURATION", mod)
+    if rule == "R_vague":
+        unit = _unit(ctx, m.group("unit"))
+        if unit not in ("MIN", "H", "D", "W", "M", "Y"):
+            return None
+        if ctx.text[ctx.end : ctx.end + 3].lstrip()[:1].isdigit():
+            return None  # "en los años 90", "in the years 2020-2022": a decade or a range, read by other rules
+        return Resolved(duration(None, unit), "DURATION")
     if rule == "R_enfull":
         from ._lexicon import _EN_MONTHS
 

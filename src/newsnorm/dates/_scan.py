@@ -1161,6 +1161,9 @@ def _resolve_one(
     if end <= start:
         return None, m, start, end
     res = _resolved(lex, text, pub, m, names, start, end)
+    span = names.get("span") if res is not None else None
+    if span is not None and m.group(span) is not None:
+        start = m.start(span)  # the mention leaves out what the rule reads before it ("for years": "years")
     if res is None and (m.lastgroup or "").split("__", 1)[0] in _RETRY:
         # a weekday (or "día") with a number that is not its day: read the match again without that rule
         retry = _first(_pattern(lex, _ALL_RULES - _RETRY)[0], text, m.start())
