@@ -7,7 +7,8 @@ import random
 import pytest
 from titles_helpers import read_cases
 
-from newsnorm.titles import _offices
+from newsnorm import Document, Mention
+from newsnorm.titles import TitlesNormaliser, _offices
 
 LATIN = ["en", "es", "fr", "de", "it", "pt", "tr", "nl", "sv", "pl", "hu", "cs", "vi", "ro", "ca", "id"]
 # characters around a title that the word-start text maps: marks, joiners, quotes, "?", beyond Latin-1
@@ -55,3 +56,37 @@ def test_word_start_text_keeps_offsets() -> None:
     assert mapped[0] == " "
     assert mapped[1] == " "  # "«" starts a word
     assert mapped[mapped.index("dr") - 1] == _offices._UNKNOWN  # "?" may or may not
+
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want", "reads"),
+    [
+        # the places before a title are read for a title kept ...
+        ("Australian Prime Minister John Howard met farmers.", "en", [("Prime Minister", "John Howard", "AU")], 1),
+        ("Apple Computer CEO Steve Jobs gave a keynote.", "en", [("CEO", "Steve Jobs", None)], 1),
+        # ... and for an ambiguous title after a capitalised word (a country would keep it) ...
+        ("Ford Motor Company General Motors said on Monday.", "en", [], 1),
+        ("The company's Three major rivals", "en", [], 1),
+        # ... not for a title dropped anyway
+        ("Apple Computer CEO and co-founder Steve Jobs spoke.", "en", [], 0),
+        ("Fabricante estadounidense de automóviles General Motors anunció", "es", [], 0),
+    ],
+)
+def test_places_before_a_title_are_read_only_when_needed(
+    text: str, lang: str, want: list[tuple[str, str | None, str | None]], reads: int
+) -> None:
+    doc = Document(source=text, text=text, lang=lang)
+    finder = TitlesNormaliser()._places(doc)
+    assert finder is not None
+    calls: list[tuple[int, int]] = []
+
+    def places(start: int, end: int) -> list[Mention]:
+        calls.append((start, end))
+        return list(finder(start, end))
+
+    found = _offices.find_titles(doc, True, places)
+    got = [(m.text, m.attrs.get("person"), m.attrs.get("country")) for m in found]
+    assert got == want
+    starts = {start for start, _end, _lead in _offices._candidates(text, _offices._tables(lang))}
+    assert len([end for _start, end in calls if end in starts]) == reads

@@ -19,7 +19,7 @@ __all__ = ["CASES", "TitlesNormaliser", "headline", "lower", "upper"]
 
 _SQUASH = re.compile(r"\s+")
 #: The office finder, imported on first use (``import newsnorm`` stays light).
-_FINDER: dict[str, Callable[..., Iterator[Mention]]] = {}
+_FINDER: dict[str, Callable[..., list[Mention]]] = {}
 
 
 def _key(line: str) -> str:
@@ -121,7 +121,7 @@ class TitlesNormaliser(NormaliserBase):
 
             finder = _FINDER["find"] = find_titles
         try:
-            return list(finder(doc, self.honorifics, self._places(doc)))
+            return finder(doc, self.honorifics, None, self._places)
         except RecursionError:  # pragma: no cover - defensive: never raise on odd input
             return []
 

@@ -1044,29 +1044,68 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
         yield _mention(text, start, end, _canonical(office, country, lang), office.normalised, attrs)
 
 
+def _place_before(
+    places: Callable[[int, int], Iterable[Mention]] | None, text: str, start: int, lang: str
+) -> str | None:
+    """ISO2 of the last place the places normaliser finds ending just before a title at ``start`` ("Australian ",
+    "Israel's "), not a common word or an institution, or None."""
+    if places is None:
+        return None
+    country = None
+    for p in places(max(0, start - _BEFORE), start):
+        if (
+            p.end in (start - 1, start - 3, start - 4)
+            and isinstance(p.value, str)
+            and p.text.casefold() not in word_list("common", lang)  # Indonesian "Para" (plural), not Pará
+            and p.text.casefold() not in word_list("institution", lang)  # "White House", not Casablanca
+        ):
+            country = p.value
+    return country
+
+
 def find_titles(
-    doc: Document, honorifics: bool, places: Callable[[int, int], Iterable[Mention]] | None = None
-) -> Iterator[Mention]:
-    """Yield title mentions of ``doc`` (see the module docstring).
+    doc: Document,
+    honorifics: bool,
+    places: Callable[[int, int], Iterable[Mention]] | None = None,
+    make_places: Callable[[Document], Callable[[int, int], Iterable[Mention]] | None] | None = None,
+) -> list[Mention]:
+    """The title mentions of ``doc`` (see the module docstring).
 
     ``places(start, end)`` returns the place mentions of ``doc.source[start:end]`` with offsets in
-    ``doc.source``; it is called only around the titles found.
+    ``doc.source``; it is called only around the titles found. Without it, ``make_places(doc)``
+    makes it when the text holds a title word (most documents hold none).
     """
     text = doc.source
     lang = doc.lang if doc.lang and doc.lang != "und" else "en"
-    t = _tables(lang)
+    t = _TABLES.get(lang) or _tables(lang)
     if lang in _SPACELESS:
-        yield from _find_spaceless(text, t, lang)
-        return
+        return list(_find_spaceless(text, t, lang))
+    found: list[Mention] = []
     consumed = 0
     if lang == "en" and len(text) <= _NAME_LINE:
         prefix = _name_line_prefix(text, t)
         if prefix is not None:
-            yield prefix
+            found.append(prefix)
             consumed = prefix.end
     candidates = _candidates(text, t)
     if not candidates:
-        return  # no office word: most documents stop here
+        return found  # no office word: most documents stop here
+    if places is None and make_places is not None:
+        places = make_places(doc)
+    found.extend(_titles(text, lang, t, candidates, consumed, honorifics, places))
+    return found
+
+
+def _titles(
+    text: str,
+    lang: str,
+    t: _Tables,
+    candidates: list[tuple[int, int, int]],
+    consumed: int,
+    honorifics: bool,
+    places: Callable[[int, int], Iterable[Mention]] | None,
+) -> Iterator[Mention]:
+    """The titles at ``candidates`` (see :func:`_candidates`) in text order, after offset ``consumed``."""
     for start, end, lead in candidates:
         compound = -lead if lead < 0 else 0  # "Nato-" of "Nato-Generalsekretär"
         lead = max(lead, 0)
@@ -1137,16 +1176,12 @@ def find_titles(
         if t.before is not None:
             country = _qualifier_before(window, t, start > _BEFORE) or country
         previous_word = _last_word(window)
-        # a capitalised word just before ("[A-Z...][^\s]*\s+$"): a place may end there
-        if country is None and places is not None and previous_word and _CAPITAL_CHAR.search(previous_word[0]):
-            for p in places(max(0, start - _BEFORE), start):
-                if (
-                    p.end in (start - 1, start - 3, start - 4)
-                    and isinstance(p.value, str)
-                    and p.text.casefold() not in word_list("common", lang)  # Indonesian "Para" (plural), not Pará
-                    and p.text.casefold() not in word_list("institution", lang)  # "White House", not Casablanca
-                ):
-                    country = p.value
+        # a capitalised word just before ("[A-Z...][^\s]*\s+$"): a place may end there. The places are read
+        # only when the country is needed (a title kept, a country after it to weigh, the check below):
+        # ``pending`` says the country is None until then
+        pending = bool(
+            country is None and places is not None and previous_word and _CAPITAL_CHAR.search(previous_word[0])
+        )
         if (
             country is None
             and span_start == start
@@ -1155,12 +1190,17 @@ def find_titles(
             and not parts[0].abbreviation
         ):
             pw = previous_word[0]
-            if (_is_capital(pw) and pw.casefold() not in t.modifiers and pw.lower() not in t.table
-                    and not pw.endswith((".", ":", "!", "?", '"', "”", ",", ";", ")"))
-                    and not _CLAUSE_START.search(window[: previous_word[1]] or "")):
+            rejected = (
+                _is_capital(pw) and pw.casefold() not in t.modifiers and pw.lower() not in t.table
+                and not pw.endswith((".", ":", "!", "?", '"', "”", ",", ";", ")"))
+                and not _CLAUSE_START.search(window[: previous_word[1]] or "")
+            ) or (  # "the Prince of Wales's", "the Royal Courts of Justice"
+                pw.casefold() == "of" and (parts[0].category == "nobility" or not _takes_name(text, end, t))
+            )
+            if rejected and pending:
+                country, pending = _place_before(places, text, start, lang), False
+            if rejected and country is None:
                 continue
-            if pw.casefold() == "of" and (parts[0].category == "nobility" or not _takes_name(text, end, t)):
-                continue  # "the Prince of Wales's", "the Royal Courts of Justice"
         # what follows: "of the United States", a country qualifier, then the person
         pos = end
         span_end = end
@@ -1172,7 +1212,9 @@ def find_titles(
                 cm = _CAPWORDS.match(rest)
                 q = t.after.match(" " + rest) if t.after is not None else None
                 if q and q.start("q") == 1:
-                    country = _country_of(q.group("q"), t.forms) or country
+                    code = _country_of(q.group("q"), t.forms)
+                    if code:
+                        country, pending = code, False
                     span_end = pos = om.end() + q.end() - 1
                 elif cm:
                     words = list(_NONSPACE.finditer(cm.group()))
@@ -1230,6 +1272,8 @@ def find_titles(
             if am:
                 code = _country_of(am.group("q"), t.forms)
                 if code is not None:
+                    if pending:
+                        country, pending = _place_before(places, text, start, lang), False
                     country = country or code
                     pos = am.end()
                     found_after = True
@@ -1245,6 +1289,8 @@ def find_titles(
             for p in places(pos, min(len(text), pos + 40)):
                 whole = p.end >= len(text) or not (text[p.end].isalnum() or _joins(text[p.end]))
                 if p.start == pos + 1 and isinstance(p.value, str) and whole:  # not "फ्रांस" of "फ्रांसिस"
+                    if pending:
+                        country, pending = _place_before(places, text, start, lang), False
                     country = country or p.value
                     pos = p.end
                     found_after = True
@@ -1279,6 +1325,8 @@ def find_titles(
                 # body spoken for, then the name
                 am2 = _AR_DEFINITE.match(text, pos) or _AR_CONSTRUCT.match(text, pos)
                 if am2:
+                    if pending:
+                        country, pending = _place_before(places, text, start, lang), False
                     for word in am2.group().split():
                         country = country or _country_of(word, t.forms)
             if am2 and (name is None or name.start < am2.end()):
@@ -1349,7 +1397,11 @@ def find_titles(
                 span_start = start - 4
         if name is not None and not after_name and t.after is not None and lang not in _CASELESS:
             name, code = _country_after_name(text, name, t, lang)
+            if pending and code:
+                country, pending = _place_before(places, text, start, lang), False
             country = country or code
+        if pending:
+            country = _place_before(places, text, start, lang)
         canonical = _canonical(head, country, lang)
         if deputy:
             canonical = f"{deputy} {canonical}"
