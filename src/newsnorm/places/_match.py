@@ -683,7 +683,10 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
             if infos[i] is None:
                 info = memo.get(run)  # judged earlier in this text
                 if info is None:
-                    info = _remember(memo, run, _judge_run(run, g))
+                    info = _judge_run(run, g)
+                    if len(memo) >= _MEMO_SIZE:  # what _remember does, without its call
+                        memo.clear()
+                    memo[run] = info
                 infos[i] = info
     if not any(infos):
         return []
