@@ -91,6 +91,14 @@ def _form_regex(forms: Iterable[str]) -> str:
     return "|".join(alts)
 
 
+def _form_set_regex(forms: Iterable[str]) -> str:
+    """The strings of :func:`_form_regex` as a trie (one branch per character at each offset): for a search
+    where only the offset of a match counts, not which form it took."""
+    plain = sorted(form for form in forms if not form.endswith("*"))
+    stars = [re.escape(form[:-1]) + r"\w*" for form in sorted(forms) if form.endswith("*")]
+    return "|".join([trie_pattern(plain), *stars] if plain else stars)
+
+
 def _appositive_pattern(lang: str, forms: Mapping[str, str]) -> re.Pattern[str] | None:
     """The end of "Name, [article] [qualifier] " before a title put after a name."""
     if lang in _CASELESS:
@@ -101,7 +109,7 @@ def _appositive_pattern(lang: str, forms: Mapping[str, str]) -> re.Pattern[str] 
     article = "|".join(x for x in (spaced, elided) if x)
     # a country form or an organisation's acronym ("NATO's secretary general", "the UN secretary-general")
     acronym = r"[A-Z]{2,6}(?:['’]s)?\s+"
-    qualifier = rf"(?:(?:{_form_regex(forms)})(?:['’]s)?\s+|{acronym})?" if forms else rf"(?:{acronym})?"
+    qualifier = rf"(?:(?:{_form_set_regex(forms)})(?:['’]s)?\s+|{acronym})?" if forms else rf"(?:{acronym})?"
     # "the former British prime minister": an article and a modifier of the list may both open it
     opening = rf"(?:{article}){{0,2}}" if article else ""
     return re.compile(rf",[ \t]+{opening}{qualifier}$", re.IGNORECASE)
@@ -388,6 +396,16 @@ _APP_AFTER = re.compile(
 _APP_WORD = re.compile(r"[^\W\d_][\w'’.-]*$")
 
 
+def _after_last_space(text: str, end: int) -> int:
+    """The offset after the last whitespace of ``text[:end]`` (0 without any): a word matched up to ``end``, or
+    up to a line break just before it, starts there or later, so a search for it need not start before."""
+    head = text[: max(0, end)]
+    if head[-1:].isspace():
+        return len(head)
+    last = head.rsplit(None, 1)
+    return len(head) - len(last[-1]) if last else 0
+
+
 def _appositive(text: str, start: int, pos: int, t: _Tables) -> _Name | None:
     """The name before a title put after it: "Olaf Scholz, the German chancellor," (the title closes
     the clause). Two capitalised words at least, or one after a lower-case word."""
@@ -401,7 +419,7 @@ def _appositive(text: str, start: int, pos: int, t: _Tables) -> _Name | None:
     words: list[tuple[int, int]] = []
     cut = len(before)
     while len(words) < 5:
-        wm = _APP_WORD.search(before, 0, cut)
+        wm = _APP_WORD.search(before, _after_last_space(before, cut - 1), cut)
         if not wm or (cut < len(before) and not before[wm.end() : cut + 1].isspace()):
             break
         word = wm.group()
