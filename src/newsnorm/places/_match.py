@@ -368,6 +368,7 @@ def _raw_hits(
     slavic, name_endings, shadow, name_min = g.slavic, g.name_endings, g.shadow, g.name_min
     signs = g.signs
     is_mark = _is_sign if signs else _is_mark
+    plain_cities = not (slavic or name_endings or signs)  # every city entry has no endings (see city_entry)
     for last, (size, value) in pairs:
         if capitals:  # cheap rejections before the entry: a key inside a word, a lower-case first letter
             first = last + 1 - size
@@ -380,6 +381,17 @@ def _raw_hits(
         if type(value) is int:
             if value in shadow:
                 continue  # the language's own key (a country, an alias) wins over the city key
+            # a city key takes no ending here: one whose last letter is an ASCII letter (so it is no key of a
+            # script without spaces) before an ASCII letter or digit is inside a word ("Chin" in "China")
+            if (
+                plain_cities
+                and last + 1 < n
+                and (c := text[last + 1]).isascii()
+                and c.isalnum()
+                and (c := text[last]).isascii()
+                and c.isalpha()
+            ):
+                continue
             city = city_entry(value, slavic, name_endings, name_min)
             if city is None:
                 continue
