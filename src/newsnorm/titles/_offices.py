@@ -36,7 +36,6 @@ _AR_STOP = frozenset(
 _TOKEN = re.compile(r"\s*(\"[^\"\n]{1,30}\"|“[^”\n]{1,30}”|\([^)\n]{1,20}\)|[^\s,;:()\"“”]+)")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$|^(?:[^\W\d_]\.){2,}$")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|I{1,3}|IV|V|VI{0,3})$")
-_POSSESSIVE = re.compile(r"['’]s$")
 _CONNECT = re.compile(r"\s*(?:(?:and|&)\s+)?", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _CAPWORDS = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,3}")
@@ -509,33 +508,40 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
     # a Latin-script title in Chinese, Japanese, Korean ... text takes a Latin-script name
     caseless = lang in _CASELESS and not (pos > 0 and text[pos - 1].isascii())
     tokens: list[tuple[int, int]] = []
+    postnominals, particles, notname, table = t.postnominals, t.particles, t.notname, t.table
+    case_end = _CASE_END.get(lang)
+    suffixes = lang in ("tr", "az")
+    capital = False
     while len(tokens) < 5 and i < limit:
         tm = _TOKEN.match(text, i)
         if not tm:
             break
         tok = tm.group(1)
         start = tm.start(1)
-        word = tok.rstrip(".,;:!?،؛؟।॥") if not _INITIAL.match(tok) and not _SUFFIX.match(tok) else tok
+        special = _INITIAL.match(tok) or _SUFFIX.match(tok)  # an initial or a suffix keeps its dot
+        word = tok if special else tok.rstrip(".,;:!?،؛؟।॥")
         if not word:
             break
-        if tokens and (tok in t.postnominals or word in t.postnominals):
+        if tokens and (tok in postnominals or word in postnominals):
             break
-        possessive = bool(_POSSESSIVE.search(word))
+        possessive = word.endswith(("'s", "’s"))  # a word holds no line break: what "['’]s$" finds
         if possessive:
             word = word[:-2]
-        suffixed = lang in ("tr", "az") and _TR_SUFFIX.search(word)
+        suffixed = suffixes and _TR_SUFFIX.search(word)
         if suffixed:
             if len(tokens) >= 2:
                 break
             word = word[: suffixed.start()]
             possessive = True
-        case_end = _CASE_END.get(lang)
         if case_end is not None and len(tokens) >= 2 and case_end.search(word):
             break  # "Ceyhun Bayramov Vaşinqtona", "Joe Biden Kijevbe": a place in a case without an apostrophe
+        fold = word.casefold()
+        if not caseless:
+            capital = _is_capital(word)
         if caseless:
             if not word or word in _AR_STOP or (word.startswith("و") and len(word) > 3 and word[1:] in _AR_STOP):
                 break
-            if word.casefold() in t.notname:  # "प्रधानमंत्री ने", "ראש הממשלה אמר": a function word or a verb
+            if fold in notname:  # "प्रधानमंत्री ने", "ראש הממשלה אמר": a function word or a verb
                 break
             if lang in _UNSPACED_WORDS and word.startswith(_notname_prefixes(lang)):
                 break  # Thai "ของไทย": words run together, so a phrase opening with a function word
@@ -561,38 +567,38 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
                 pass
             if tok[0] == "(":
                 break
-        elif word.casefold() in t.particles and not tokens and lang != "en":
+        elif fold in particles and not tokens and lang != "en":
             break
-        elif word.casefold() in t.particles:
+        elif fold in particles:
             nxt = _TOKEN.match(text, tm.end())
-            if nxt and nxt.group(1).casefold() in t.particles:  # "von der Leyen", "de la Fuente"
+            if nxt and nxt.group(1).casefold() in particles:  # "von der Leyen", "de la Fuente"
                 nxt = _TOKEN.match(text, nxt.end())
             if not nxt or not _is_capital(nxt.group(1)):
                 break
         elif (
-            not _is_capital(word)
-            and not (word.casefold() in _NAME_OPENERS and not tokens)
+            not capital
+            and not (fold in _NAME_OPENERS and not tokens)
             and not (tokens and _ARTICLE_NAME.match(word))  # "Abdel Fattah al-Sisi"
         ):
             break
         if len(tokens) >= 2 and not caseless and len(word) > 1 and word.isupper() and word in acronyms():
             break  # "Yaşar Güler NATO toplantısına": an organisation's acronym ends a name
-        in_table = word.lower() in t.table or tok.rstrip(",;:").lower() in t.table
-        if in_table and not caseless and tokens and _is_capital(word):
+        in_table = word.lower() in table or tok.rstrip(",;:").lower() in table
+        if in_table and not caseless and tokens and capital:
             # "Giuseppe Conte ha detto", "Martin Luther King Jr.": a rank of nobility closing a name is a surname
-            inner = t.table.get(word.lower())
+            inner = table.get(word.lower())
             if inner is not None and inner.category == "nobility" and not _takes_name(text, tm.end(1), t):
                 in_table = False
         if in_table and caseless and tokens and lang == "ar" and not word.startswith("ال"):
             # "حسين أمير عبد اللهيان": a courtesy title without the article inside a name is a given name
-            inner = t.table.get(word.lower())
+            inner = table.get(word.lower())
             in_table = inner is None or inner.category not in ("nobility", "honorific")
         if (
             not caseless
-            and _is_capital(word)
-            and word.casefold() in t.notname
-            and not (tokens and word.casefold() in t.particles and _surname_follows(text, tm.end(), t))
-        ) or (in_table and not (tokens and text[tokens[-1][0] : tokens[-1][1]].casefold() in t.particles)):
+            and capital
+            and fold in notname
+            and not (tokens and fold in particles and _surname_follows(text, tm.end(), t))
+        ) or (in_table and not (tokens and text[tokens[-1][0] : tokens[-1][1]].casefold() in particles)):
             break
         end = start + len(word)
         if tok[0] not in "\"“":
@@ -600,7 +606,7 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
         else:
             tokens.append((start, tm.end(1)))
         i = tm.end(1)
-        dotted_end = tok.endswith(".") and not (_INITIAL.match(tok) or _SUFFIX.match(tok))
+        dotted_end = tok.endswith(".") and not special
         if dotted_end and caseless and lang not in _ARABIC_SCRIPT and len(tok) <= 4:
             dotted_end = False  # "রাষ্ট্রপতি মো. সাহাবুদ্দিন": an abbreviated given name
         if possessive or tok.endswith((",", ";", ":", "!", "?", "،", "؛", "؟", "।", "॥")) or dotted_end:
