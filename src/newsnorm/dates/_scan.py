@@ -1202,9 +1202,13 @@ def _resolved(
     resolution read, so any later match with the same key takes the same path to the same result."""
     pattern = m.re
     key: tuple[Any, ...] = (lex.lang, id(pattern), m.group(), m.groups())
+    found = _RESOLVED.get(key)
+    if found is not None and found[0] is pattern:
+        value = found[1]
+        if value is not _BY_DATE and value is not _BY_TENSE and value is not _IN_CONTEXT:
+            return value  # type: ignore[no-any-return]  # the common hit, before any context is built
     ctx = Ctx(lex, pub, partial(tense_at, lex, text, start, end), text, start, end)
     by_date = by_tense = False
-    found = _RESOLVED.get(key)
     while found is not None and found[0] is pattern:
         value = found[1]
         if value is _BY_DATE:
