@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import is_
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -691,15 +692,15 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
     strs = parts[1::2]
     infos: list[Any] = list(map(memo.get, strs))
     if None in infos:
-        for i, run in enumerate(strs):
-            if infos[i] is None:
-                info = memo.get(run)  # judged earlier in this text
-                if info is None:
-                    info = _judge_run(run, g)
-                    if len(memo) >= _MEMO_SIZE:  # what _remember does, without its call
-                        memo.clear()
-                    memo[run] = info
-                infos[i] = info
+        for i in compress(range(len(infos)), map(is_, infos, repeat(None))):  # the runs not in the memo
+            run = strs[i]
+            info = memo.get(run)  # judged earlier in this text
+            if info is None:
+                info = _judge_run(run, g)
+                if len(memo) >= _MEMO_SIZE:  # what _remember does, without its call
+                    memo.clear()
+                memo[run] = info
+            infos[i] = info
     if not any(infos):
         return []
     offsets = list(accumulate(map(len, parts)))
