@@ -625,6 +625,20 @@ class _Head:
         return str(self._match.group(index))
 
 
+def _checked_runs(low: str, pattern: Any, check: Any, at: int) -> list[tuple[int, int, Any]]:
+    """The word matches of ``pattern`` from ``at`` whose first character ``check`` does not match, as the pattern with
+    its lookbehind finds them: after a refused match the search goes on from its next character."""
+    out: list[tuple[int, int, Any]] = []
+    m = pattern.search(low, at)
+    while m is not None:
+        if check.match(low, m.start()) is None:
+            out.append((m.start(1), 1, m))
+            m = pattern.search(low, m.end())
+        else:
+            m = pattern.search(low, m.start() + 1)
+    return out
+
+
 def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
     gap, plain_after, percent_alone = _SCAN_SETUP.get(g.lang) or _scan_setup(g)
     items: list[_Item] = []
@@ -651,7 +665,14 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
     if words:
         first = g.pattern.match(" " + low) if g.word_prefix else None  # a run at 0 (see Grammar.pattern)
         head = _Head(first) if first is not None else None
-        word_matches = [(m.start(1), 1, m) for m in g.pattern.finditer(low, head.end() if head is not None else 0)]
+        at = head.end() if head is not None else 0
+        word_matches = [(m.start(1), 1, m) for m in g.pattern.finditer(low, at)]
+        check = g.prefix_check
+        if check is not None and word_matches:
+            for _, _, m in word_matches:
+                if low[m.start()] >= "\x80" and check.match(low, m.start()) is not None:
+                    word_matches = _checked_runs(low, g.pattern, check, at)  # (rare: a run glued after "é")
+                    break
         if head is not None:
             word_matches.insert(0, (0, 1, head))
         if word_matches:
@@ -1057,8 +1078,10 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
         if k0 in ("FIG", "FIGX"):
             return [figs[s0]]
         if a0 < 0 and k0 in ("N", "O", "H"):  # one word: no grammar needed
-            nm = Num(s0, e0, v0, k0 == "O", 1, w0)
-            if not _keep_word_number(low, nm, g):
+            if k0 != "O" and not g.one_idioms and w0.lower() in g.article_one:
+                if not _article_counts(low, e0, g):  # (as _keep_word_number says, without a Num)
+                    return []
+            elif not _keep_word_number(low, Num(s0, e0, v0, k0 == "O", 1, w0), g):
                 return []
             it = _Item(s0, e0, v0, k0 == "O")
             t = _tail(low, e0, g)
@@ -1358,6 +1381,23 @@ def _in_idiom(text: str, n: Num, idioms: tuple[str, ...]) -> bool:
     return False
 
 
+def _article_counts(text: str, end: int, g: Grammar) -> bool:
+    """Whether a word alone that may be the article ("un", "una", "uno"), ending at ``end``, is a count."""
+    # "un chiffre" is an article; "un, deux", "un trois", "un." count
+    follow = _NEXT_WORD.match(text, end, end + 40)
+    if follow is None:
+        return True
+    nxt = follow.group(1)
+    if nxt is None:
+        return False  # a figure next ("un 5%")
+    if nxt in g.words:
+        two = _NEXT_WORD.match(text, follow.end(1), follow.end(1) + 40)  # "subió un dos por ciento": an article
+        return two is None or two.group(1) is None or not _percent_after(text, two.start(1), g)
+    return (g.atom.match(nxt) is not None and bool(_split_glued(g, nxt))) or (
+        nxt[:1].lower() in g.percent_initials and _percent_after(text, follow.start(1), g)
+    )  # "uno millenovecentonovanta": a glued compound counts as a number word; "uno por ciento": 1 %
+
+
 def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
     idioms = g.one_idioms
     if idioms and n.value == 1 and n.tokens <= 2 and not n.ordinal and _in_idiom(text, n, idioms):
@@ -1366,17 +1406,7 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
         return True
     first = n.first.lower()
     if first in g.article_one:
-        # "un chiffre" is an article; "un, deux", "un trois", "un." count
-        follow = _NEXT_WORD.match(text, n.end, n.end + 40)
-        nxt = follow.group(1) if follow is not None else None
-        if follow is not None and nxt is not None and nxt in g.words:
-            two = _NEXT_WORD.match(text, follow.end(1), follow.end(1) + 40)  # "subió un dos por ciento": an article
-            return two is None or two.group(1) is None or not _percent_after(text, two.start(1), g)
-        return (
-            follow is None
-            or (nxt is not None and g.atom.match(nxt) is not None and bool(_split_glued(g, nxt)))
-            or (nxt is not None and nxt[:1].lower() in g.percent_initials and _percent_after(text, follow.start(1), g))
-        )  # "uno millenovecentonovanta": a glued compound counts as a number word; "uno por ciento": 1 %
+        return _article_counts(text, n.end, g)
     if n.value == 1:
         if first in g.overlay.get("one_not_alone", ()):
             return False  # Arabic "أحد المفاوضين": "one of the negotiators"; "الأحد": Sunday

@@ -1,0 +1,102 @@
+"""The scanner's shortcuts read exactly as the general steps they stand for.
+
+Each shortcut (the word pattern without its lookbehind, a lone article word read without a ``Num``, ...) is
+compared here with the general step on texts made to reach both.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsnorm.numbers import _scan
+from newsnorm.numbers._parse import Num
+
+#: Languages whose word pattern leaves its lookbehind out (non-ASCII atoms or marks), and English (ASCII edges).
+CHECKED_LANGS = ["es", "fr", "de", "pt", "hi", "ru", "ar", "tr", "sv"]
+
+
+def _with_lookbehind(g: Any) -> Any:
+    """The word pattern as it was built with its lookbehind (the reference of the shortcut)."""
+    p = g.pattern.pattern
+    assert p.startswith("[^a-zA-Z0-9_](")
+    edge = "(?<!" + g.prefix_check.pattern + ")"
+    return re.compile(p[:13] + edge + p[13:], g.pattern.flags)
+
+
+def _runs(pattern: Any, low: str) -> list[tuple[int, str]]:
+    return [(m.start(1), m.group(1)) for m in pattern.finditer(low)]
+
+
+TRICKY = [
+    "xéonce-dos y tres",
+    "ñuno dos, éuno; \u0300tres cuatro",
+    "el único veinte y \u00e9dos mil",
+    "дваéдва три",
+    "सौ\u093eदो तीन",
+    "élf zwölf éeins-zwei",
+    "ünüç dört",
+]
+
+
+@pytest.mark.parametrize("lang", CHECKED_LANGS)
+def test_word_runs_without_lookbehind_are_those_with_it(lang: str) -> None:
+    g = _scan._grammar_of(lang)
+    if g.prefix_check is None:
+        pytest.skip("no lookbehind left out")
+    ref = _with_lookbehind(g)
+    words = [w for w in list(g.words)[:40] if " " not in w]
+    texts = [*TRICKY, *(f"é{w}-{w} x{w} {w}é, \u0301{w} {w}" for w in words)]
+    for text in texts:
+        low = text.lower()
+        got = [(s, m.group(1)) for s, _, m in _scan._checked_runs(low, g.pattern, g.prefix_check, 0)]
+        assert got == _runs(ref, low), text
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["es", "fr", "de", "hi"]),
+    st.lists(
+        st.sampled_from(["é", "ñ", "\u0301", " ", "-", "x", ",", "dos", "tres", "zwei", "deux", "दो", "mil"]),
+        max_size=14,
+    ),
+)
+def test_property_checked_runs(lang: str, parts: list[str]) -> None:
+    g = _scan._grammar_of(lang)
+    if g.prefix_check is None:
+        return
+    low = "".join(parts).lower()
+    got = [(s, m.group(1)) for s, _, m in _scan._checked_runs(low, g.pattern, g.prefix_check, 0)]
+    assert got == _runs(_with_lookbehind(g), low)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dijo un beneficio",
+        "un, dos",
+        "un 5%",
+        "un dos por ciento",
+        "sube un",
+        "uno millenovecentonovanta",
+        "una persona",
+        "un por ciento",
+        "un\ttres",
+        "una  mil",
+    ],
+)
+def test_lone_article_word_reads_as_keep_word_number(text: str) -> None:
+    g = _scan._grammar_of("es" if "millenove" not in text else "it")
+    low = text.lower()
+    for m in re.finditer(r"\b(?:un|una|uno)\b", low):
+        if m.group() not in g.words:
+            continue
+        v, k = g.words[m.group()]
+        run = [(m.start(), m.end(), m.group(), v, k, False, -1)]
+        fast = _scan._read_run(text, low, run, {}, g)
+        kept = _scan._keep_word_number(low, Num(m.start(), m.end(), v, k == "O", 1, m.group()), g)
+        assert bool(fast) == kept, (text, m.group())
