@@ -78,6 +78,7 @@ class _Tables(NamedTuple):
     form_ends: frozenset[str]  # the last words of the qualifier forms: no look-up of a phrase ending otherwise
     deputy_len: int  # the longest deputy word: a match of ``deputy`` starts no earlier before the last word
     style_len: int  # the longest style
+    after_any: re.Pattern[str] | None  # ``after`` with the forms as a trie: whether it matches at all, at a glance
 
 
 def _form_regex(forms: Iterable[str]) -> str:
@@ -194,7 +195,7 @@ def _tables(lang: str) -> _Tables:
             automaton.add_word(form, len(form))
         automaton.make_automaton()
         forms = country_forms(lang)
-        before = after = None
+        before = after = after_any = None
         if forms:
             alts = _form_regex(forms)
             before = re.compile(r"(?:^|(?<=[\s(\"“«]))(?P<q>" + alts + r")(?:['’]s)?\s+$")
@@ -202,6 +203,7 @@ def _tables(lang: str) -> _Tables:
             preps = "|".join(re.escape(p) for p in sorted(word_list("particle", lang), key=len, reverse=True))
             prep = rf"(?:(?:{preps})\s+(?:(?:{preps})\s+)?)?" if preps and lang != "en" else ""
             after = re.compile(r"\s+" + prep + r"(?P<q>" + alts + r")(?![\w])")
+            after_any = re.compile(r"\s+" + prep + r"(?:" + _form_set_regex(forms) + r")(?![\w])")
         style_list = styles(lang)
         style = None
         if style_list:
@@ -233,6 +235,7 @@ def _tables(lang: str) -> _Tables:
             frozenset(form.rsplit(" ", 1)[-1] for form in forms),
             max(map(len, word_list("deputy", lang)), default=0),
             max(map(len, style_list), default=0),
+            after_any,
         )
 
     found = _TABLES.get(lang)
@@ -260,21 +263,24 @@ def _latin_starts() -> bytes:
 
 
 _UNKNOWN = "\x01"  # a character beyond Latin-1 (or "?"): it may start a word or not
+_TRAILS = (" ", _UNKNOWN, "-", ".", "'")  # what may follow a form in :func:`_word_starts` text
 
 
 def _word_starts(low: str) -> str:
-    """``low`` with a space before it and every Latin-1 character that starts a word after it made a space
-    (``\\x01`` beyond Latin-1): the same length plus one, so a form found after its offset ``i + 1`` is at ``i``."""
-    return (b" " + low.encode("latin-1", "replace")).translate(_STARTS_MAP).decode("latin-1")
+    """``low`` between two spaces, every Latin-1 character that starts a word after it made a space
+    (``\\x01`` beyond Latin-1): a form found after offset ``i + 1`` of it is at ``i`` of ``low``."""
+    return (b" " + low.encode("latin-1", "replace") + b" ").translate(_STARTS_MAP).decode("latin-1")
 
 
 def _starts_automaton(table: Mapping[str, Office], former_ends: frozenset[str]) -> Any:
-    """The surface forms after each character a title may follow in :func:`_word_starts` text: a space (a
-    word start), ``\\x01``, a hyphen and an apostrophe, and the last letters of former-office prefixes.
+    """The surface forms in :func:`_word_starts` text after each character a title may follow (a space: a
+    word start; ``\\x01``, a hyphen, an apostrophe, the last letters of former-office prefixes) and before
+    each one that may end it (a space, ``\\x01``, a hyphen, a dot, an apostrophe: not a letter or digit).
 
     Only the first letters of forms after those few characters are looked up, so the automaton runs at
-    about twice the speed of one over every form anywhere; :func:`_candidates` checks each hit as before.
-    Languages whose forms are mostly written beyond Latin-1 get None (the plain automaton).
+    about twice the speed of one over every form anywhere, and a form inside a longer word ("gen" of
+    "general") is no hit; :func:`_candidates` checks each hit as before. Languages whose forms are mostly
+    written beyond Latin-1 get None (the plain automaton).
     """
     forms = sorted(table)
     if not forms or sum(_word_starts(f).count(_UNKNOWN) for f in forms) * 4 > sum(len(f) for f in forms):
@@ -284,14 +290,23 @@ def _starts_automaton(table: Mapping[str, Office], former_ends: frozenset[str]) 
     leads = {" ", _UNKNOWN, "-", "'"} | {_word_starts(ch)[1] for ch in former_ends}
     keys: dict[str, list[str]] = {}
     for form in forms:
-        mapped = _word_starts(form)[1:]
+        mapped = _word_starts(form)[1:-1]
         for lead in sorted(leads):
-            keys.setdefault(lead + mapped, []).append(form)  # forms that map alike are told apart by the text
+            for trail in _TRAILS:  # forms that map alike are told apart by the text
+                keys.setdefault(lead + mapped + trail, []).append(form)
     automaton = ahocorasick.Automaton()
     for key, same in keys.items():
         automaton.add_word(key, tuple(same))
     automaton.make_automaton()
     return automaton
+
+
+def _after(t: _Tables, text: str, pos: int) -> re.Match[str] | None:
+    """``t.after.match(text, pos)``, tried only when its trie-shaped twin matches (the same strings: most
+    titles have no qualifier after them, and the twin tells at one branch per character)."""
+    if t.after is None or t.after_any is None or t.after_any.match(text, pos) is None:
+        return None
+    return t.after.match(text, pos)
 
 
 def _country_of(form: str, forms: Mapping[str, str]) -> str | None:
@@ -668,6 +683,8 @@ def _joins(ch: str) -> bool:
 
 
 _STARTS_MAP = _latin_starts()  # 256 characters, made when the offices are first used
+# the same of each character's lower case: a Latin-1 character lower-cases to one Latin-1 character
+_STARTS_LOWER = bytes(_STARTS_MAP[ord(chr(b).lower())] for b in range(256))
 
 
 _NAME_FIRST = frozenset({"hu"})  # languages that write the title after the name: "Orbán Viktor miniszterelnök"
@@ -718,14 +735,30 @@ def _hits(low: str, t: _Tables) -> Iterator[tuple[int, int]]:
     if t.starts is not None:
         mapped = _word_starts(low)
         if _UNKNOWN + _UNKNOWN not in mapped:  # text beyond Latin-1 could match many forms' unknown characters
-            for end, forms in t.starts.iter(mapped):
-                for form in forms:
-                    start = end - len(form)
+            for last, forms in t.starts.iter(mapped):
+                for form in forms:  # the key's last character follows the form, at offset ``last - 1`` of low
+                    start = last - 1 - len(form)
                     if low.startswith(form, start):
-                        yield start, end
+                        yield start, last - 1
             return
     for last, length in t.automaton.iter(low):
         yield last - length + 1, last + 1
+
+
+def _latin_hits(text: str, t: _Tables) -> list[tuple[int, tuple[str, ...]]] | None:
+    """(last, forms) of the word-start automaton over ``text`` made lower-case and mapped by one
+    ``bytes.translate`` (no ``str.lower`` before it), or None where that does not apply: no such automaton,
+    text beyond Latin-1, a run of "?" (unknown characters)."""
+    if t.starts is None:
+        return None
+    try:
+        raw = text.encode("latin-1")  # a copy of a Latin-1 string's bytes
+    except UnicodeEncodeError:
+        return None
+    mapped = (b" " + raw + b" ").translate(_STARTS_LOWER).decode("latin-1")
+    if _UNKNOWN + _UNKNOWN in mapped:
+        return None
+    return list(t.starts.iter(mapped))
 
 
 def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
@@ -736,6 +769,9 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
     checked for word boundaries here. Text whose lower-casing changes its length (a rare "İ")
     falls back to the compiled pattern.
     """
+    found = _latin_hits(text, t)
+    if found is not None and not found:
+        return []  # Latin-1 text without a form at a word start: most documents stop here
     low = text.lower()
     if len(low) != len(text):
         return [(m.start(), m.end(), 0) for m in t.pattern.finditer(text)]
@@ -743,7 +779,13 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
     prefixed: dict[int, int] = {}
     n = len(low)
     former_ends = t.former_ends
-    for start, end in _hits(low, t):
+    hits: Iterable[tuple[int, int]] = _hits(low, t) if found is None else [
+        (last - 1 - len(form), last - 1)
+        for last, forms in found
+        for form in forms
+        if low.startswith(form, last - 1 - len(form))
+    ]
+    for start, end in hits:
         if start > 0:
             ch = low[start - 1]
             if ch.isalnum() or ch == "_" or ch in _BEFORE_WORD or _joins(ch):
@@ -889,18 +931,18 @@ def _country_after_name(text: str, name: _Name, t: _Tables, lang: str) -> tuple[
     assert t.after is not None
     if lang == "en":
         of = _OF_AFTER_NAME.match(text, name.end)
-        am = t.after.match(text, of.end()) if of else None
+        am = _after(t, text, of.end()) if of else None
         return name, _country_of(am.group("q"), t.forms) if am else None
     words = name.text.split(" ")
     for i in range(1, len(words) - 1):
         if words[i].casefold() in t.particles:
             cut = name.start + len(" ".join(words[:i]))
-            am = t.after.match(text, cut)
+            am = _after(t, text, cut)
             code = _country_of(am.group("q"), t.forms) if am and am.end() == name.end else None
             if code:
                 return _Name(name.start, cut, text[name.start : cut]), code
     pos = name.end + 1 if text.startswith(".", name.end) else name.end  # "König Abdullah II. von Jordanien"
-    am = t.after.match(text, pos)
+    am = _after(t, text, pos)
     if am and am.group().split()[0].casefold() in t.particles:  # a particle first: "von Jordanien", not "Jordanien"
         return name, _country_of(am.group("q"), t.forms)
     return name, None
@@ -1234,7 +1276,7 @@ def _titles(
             if om:
                 rest = text[om.end() : limit]
                 cm = _CAPWORDS.match(rest)
-                q = t.after.match(" " + rest) if t.after is not None else None
+                q = _after(t, " " + rest, 0)
                 if q and q.start("q") == 1:
                     code = _country_of(q.group("q"), t.forms)
                     if code:
@@ -1290,7 +1332,7 @@ def _titles(
             if pm:
                 pos = pm.end()
         if t.after is not None:
-            am = t.after.match(text, pos)
+            am = _after(t, text, pos)
             if am and _name_not_country(text, pos, am, lang):
                 am = None
             if am:
