@@ -178,7 +178,8 @@ def _raw_hits_by_accept(text: str, g: Gazetteer, strict_case: bool) -> list[tupl
     return found
 
 
-_GLUED = ["Australian", "aroma", "xGaza", "Gazan", "Romania", "Parisian", "Chadwick", "Indiana", "Omani", "Israeli"]
+_GLUED = ["Australian", "aroma", "xGaza", "Gazan", "Romania", "Parisian", "Chadwick", "Indiana", "Omani", "Israeli",
+          "China", "Californian", "Romanian", "Pari5", "Chin2a"]  # city keys ending inside a word: "Chin"
 # "सोभारत", "कोईरान": a Devanagari vowel sign before a key puts the key inside a word (the fast path read
 # only letters and digits there)
 _GLUED_SCRIPTS = ["ভারতের", "फ्रांसिस", "सोभारत", "कोईरान", "الخرطوم", "وبغداد", "لمصر", "בישראל", "ハマス", "Россией"]
@@ -224,3 +225,30 @@ def test_a_vowel_sign_before_a_name_puts_it_inside_a_word() -> None:
     for text in ("सोभारत में", "कोईरान"):
         assert newsnorm.Pipeline(["places"])(text, lang="hi").mentions == (), text
     assert [m.value for m in newsnorm.Pipeline(["places"])("भारत में", lang="hi").mentions] == ["IN"]
+
+
+_NEXT_TO_A_WORD = [
+    "Singapore Airlines", "In California,", "McDonnell Douglas", "The United States's", "Ford Australia",
+    "The New York Times", "Tunes Music Store", "North America.", "President of the United States Barack Obama",
+    "Michael Jordan", "Jordan Peterson", "Texas Gov.", "J. Jordan", "The Hague", "Kaapstad Hawe",
+    "Adalet Ankara Divanı",
+]  # fmt: skip
+
+
+def test_single_hit_next_to_a_word_takes_what_the_general_path_gives() -> None:
+    """A run with one hit that has a word next to it asks the rule at once: the same :class:`_Run` as the
+    general path (reached here by doubling the hit, which ``_leftmost`` takes once), with and without a
+    sentence-start rule of its own (``_initial_same``)."""
+    asked = 0
+    for lang in ("en", "nl", "tr", "af", "hu", "cs"):
+        g = gazetteer(lang)
+        for run in _NEXT_TO_A_WORD:
+            raw = _run_raw(run, g, fold(run))
+            if len(raw) != 1:
+                continue
+            fast, general = _judged(run, raw, g), _judged(run, raw * 2, g)
+            assert fast, (lang, run)
+            assert general, (lang, run)
+            assert fast[1:] == general[1:], (lang, run)
+            asked += fast.checked
+    assert asked >= 10  # the rule did reject some of them (the new path ran)
