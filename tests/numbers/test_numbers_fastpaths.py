@@ -100,3 +100,19 @@ def test_lone_article_word_reads_as_keep_word_number(text: str) -> None:
         fast = _scan._read_run(text, low, run, {}, g)
         kept = _scan._keep_word_number(low, Num(m.start(), m.end(), v, k == "O", 1, m.group()), g)
         assert bool(fast) == kept, (text, m.group())
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "it", "pt", "de", "ar", "ru"])
+def test_lone_word_reads_as_keep_word_number(lang: str) -> None:
+    g = _scan._grammar_of(lang)
+    one_words = [w for w, (v, k) in g.words.items() if k in ("N", "O", "H") and (v == 1 or w in g.article_one)]
+    others = [w for w, (v, k) in g.words.items() if k in ("N", "O", "H")][:60]
+    for w in [*one_words[:40], *others]:
+        for text in (f"at {w} point", f"{w} beneficio", f"the only {w}", f"{w} por ciento", f"{w}", f"x {w}-off"):
+            low = text.lower()
+            s = low.index(w)
+            v, k = g.words[w]
+            run = [(s, s + len(w), w, v, k, False, -1)]
+            fast = _scan._read_run(text, low, run, {}, g)
+            kept = _scan._keep_word_number(low, Num(s, s + len(w), v, k == "O", 1, w), g)
+            assert bool(fast) == kept, (lang, text)

@@ -1078,8 +1078,12 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
         if k0 in ("FIG", "FIGX"):
             return [figs[s0]]
         if a0 < 0 and k0 in ("N", "O", "H"):  # one word: no grammar needed
-            if k0 != "O" and not g.one_idioms and w0.lower() in g.article_one:
-                if not _article_counts(low, e0, g):  # (as _keep_word_number says, without a Num)
+            # (as _keep_word_number says, without a Num: an ordinal word alone and a word that is neither one nor
+            # an article are kept; an article word is judged by the next words when the language has no idioms)
+            if k0 == "O" or (v0 != 1 and w0.lower() not in g.article_one):
+                pass
+            elif k0 != "O" and not g.one_idioms and w0.lower() in g.article_one:
+                if not _article_counts(low, e0, g):
                     return []
             elif not _keep_word_number(low, Num(s0, e0, v0, k0 == "O", 1, w0), g):
                 return []
