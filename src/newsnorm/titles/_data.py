@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from .._resources import cached, read_json
+from .._resources import cached, read_json, shortcut_table
 
 __all__ = [
     "Office",
@@ -51,14 +51,24 @@ def acronyms() -> frozenset[str]:
     return cached((_KIND, "acronyms"), lambda: frozenset(_json("lexicon.json")["acronyms"]))
 
 
+#: (list name, language) -> its words: lock-free shortcuts in front of :func:`cached` (see ``shortcut_table``),
+#: as the office finder reads some lists once a title.
+_WORD_LISTS: dict[tuple[str, str], frozenset[str]] = shortcut_table()
+_EXACT_LISTS: dict[tuple[str, str], frozenset[str]] = shortcut_table()
+
+
 def word_list(name: str, lang: str) -> frozenset[str]:
     """A casefolded word list of ``lexicon.json`` for ``lang`` plus its language-independent part."""
+    found = _WORD_LISTS.get((name, lang))
+    if found is not None:
+        return found
 
     def build() -> frozenset[str]:
         lists = _json("lexicon.json")["lists"].get(name, {})
         return frozenset(w.casefold() for w in [*lists.get("*", ()), *lists.get(lang, ())])
 
-    return cached((_KIND, "list", name, lang), build)
+    found = _WORD_LISTS[name, lang] = cached((_KIND, "list", name, lang), build)
+    return found
 
 
 def any_language_list(name: str) -> frozenset[str]:
@@ -74,11 +84,16 @@ def any_language_list(name: str) -> frozenset[str]:
 def exact_list(name: str, lang: str) -> frozenset[str]:
     """A word list of ``lexicon.json`` for ``lang`` plus its "*" part, as written (case-sensitive)."""
 
+    found = _EXACT_LISTS.get((name, lang))
+    if found is not None:
+        return found
+
     def build() -> frozenset[str]:
         lists = _json("lexicon.json")["lists"].get(name, {})
         return frozenset([*lists.get("*", ()), *lists.get(lang, ())])
 
-    return cached((_KIND, "exact", name, lang), build)
+    found = _EXACT_LISTS[name, lang] = cached((_KIND, "exact", name, lang), build)
+    return found
 
 
 def _strip_dots(form: str) -> str:

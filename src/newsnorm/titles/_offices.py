@@ -328,6 +328,12 @@ def _qualifier_before(window: str, t: _Tables, cut: bool) -> str | None:
     """
     if not window[-1:].isspace():
         return None
+    tail = window.rsplit(None, 1)
+    if not tail:
+        return None
+    last = tail[-1]
+    if not (t.stars or (t.modifiers and last.casefold() in t.modifiers) or _may_end_form(last, t.form_ends)):
+        return None  # most windows: the look-ups below would all fail
     if t.modifiers:
         # "Pakistan's caretaker Prime Minister", "Israel's former Prime Minister": past the modifiers
         rest = window.rstrip()
@@ -345,12 +351,7 @@ def _qualifier_before(window: str, t: _Tables, cut: bool) -> str | None:
         # every phrase looked up ends with the last word (its quotes stripped when it is the only one)
         last = words[-1]
         bare = last.lstrip("(\"“«")
-        ends = t.form_ends
-        if not (
-            last in ends
-            or bare in ends
-            or (last.endswith(("'s", "’s")) and (last[:-2] in ends or bare[:-2] in ends))
-        ):
+        if not _may_end_form(last, t.form_ends):
             if not bare or not t.stars:
                 return None
             return (_star_country(bare[:-2], t) if bare.endswith(("'s", "’s")) else None) or _star_country(bare, t)
@@ -368,6 +369,17 @@ def _qualifier_before(window: str, t: _Tables, cut: bool) -> str | None:
         if code is not None:
             return code
     return None
+
+
+def _may_end_form(last: str, ends: frozenset[str]) -> bool:
+    """May a phrase ending with the word ``last`` be a qualifier form (``ends``: their last words), or the
+    same before "'s", or either with quotes stripped before it?"""
+    bare = last.lstrip("(\"“«")
+    return (
+        last in ends
+        or bare in ends
+        or (last.endswith(("'s", "’s")) and (last[:-2] in ends or bare[:-2] in ends))
+    )
 
 
 def _star_country(word: str, t: _Tables) -> str | None:
