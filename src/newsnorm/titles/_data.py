@@ -20,6 +20,7 @@ __all__ = [
     "any_language_list",
     "country_forms",
     "exact_list",
+    "latin1_language",
     "norm_key",
     "offices",
     "outlet_keys",
@@ -278,6 +279,21 @@ def offices(lang: str) -> Mapping[str, Office]:
         return MappingProxyType(table)
 
     return cached((_KIND, "offices", lang), build)
+
+
+def latin1_language(lang: str) -> bool:
+    """Is ``lang`` written in Latin-1: at most one in twenty of its own office forms (NFC) has a character
+    beyond it ("président", "Präsident", "presidente"; not "başbakan", "prezydent Włodzimierz", "Президент")?
+    A language without a table of its own reads the English one."""
+
+    def build() -> bool:
+        data = _json("offices.json")["offices"]
+        own = _ALIASES.get(lang, lang)
+        forms = [unicodedata.normalize("NFC", form) for form in data.get(own if own in data else "en", {})]
+        beyond = sum(1 for form in forms if max(map(ord, form), default=0) > 0xFF)
+        return bool(forms) and beyond * 20 <= len(forms)
+
+    return cached((_KIND, "latin1", lang), build)
 
 
 def styles(lang: str) -> tuple[str, ...]:

@@ -17,7 +17,17 @@ from typing import Any, NamedTuple
 from .._document import Document, Mention
 from .._resources import cached, shortcut_table
 from .._trie import trie_pattern
-from ._data import Office, acronyms, country_forms, exact_list, offices, possessive_forms, styles, word_list
+from ._data import (
+    Office,
+    acronyms,
+    country_forms,
+    exact_list,
+    latin1_language,
+    offices,
+    possessive_forms,
+    styles,
+    word_list,
+)
 
 __all__ = ["find_titles"]
 
@@ -231,7 +241,7 @@ def _tables(lang: str) -> _Tables:
             lang,
             _complement_pattern(lang),
             lang in _HYPHEN_COMPOUNDS,
-            _starts_automaton(table, frozenset(prefix[-1] for prefix in word_list("former", lang))),
+            _starts_automaton(table, frozenset(prefix[-1] for prefix in word_list("former", lang)), lang),
             frozenset(form.rsplit(" ", 1)[-1] for form in forms),
             max(map(len, word_list("deputy", lang)), default=0),
             max(map(len, style_list), default=0),
@@ -272,18 +282,19 @@ def _word_starts(low: str) -> str:
     return (b" " + low.encode("latin-1", "replace") + b" ").translate(_STARTS_MAP).decode("latin-1")
 
 
-def _starts_automaton(table: Mapping[str, Office], former_ends: frozenset[str]) -> Any:
+def _starts_automaton(table: Mapping[str, Office], former_ends: frozenset[str], lang: str) -> Any:
     """The surface forms in :func:`_word_starts` text after each character a title may follow (a space: a
     word start; ``\\x01``, a hyphen, an apostrophe, the last letters of former-office prefixes) and before
     each one that may end it (a space, ``\\x01``, a hyphen, a dot, an apostrophe: not a letter or digit).
 
     Only the first letters of forms after those few characters are looked up, so the automaton runs at
     about twice the speed of one over every form anywhere, and a form inside a longer word ("gen" of
-    "general") is no hit; :func:`_candidates` checks each hit as before. Languages whose forms are mostly
-    written beyond Latin-1 get None (the plain automaton).
+    "general") is no hit; :func:`_candidates` checks each hit as before. Languages written beyond Latin-1
+    (their own forms are: Turkish "başbakan", Polish "minister spraw zagranicznych" too but "wicepremier
+    Włodzimierz") get None: their text would mostly take the plain automaton after a failed try.
     """
     forms = sorted(table)
-    if not forms or sum(_word_starts(f).count(_UNKNOWN) for f in forms) * 4 > sum(len(f) for f in forms):
+    if not forms or not latin1_language(lang):
         return None
     import ahocorasick
 
