@@ -533,8 +533,9 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
     if "\n\n" in m.group():
         return None
     i = m.end()
-    # an organisation between the title and the name: "Генсек НАТО Єнс Столтенберг"
-    org = _ORG_ACRONYM.match(text, i)
+    # an organisation between the title and the name: "Генсек НАТО Єнс Столтенберг" (a lower-case second
+    # letter is no acronym's)
+    org = None if text[i + 1 : i + 2].islower() else _ORG_ACRONYM.match(text, i)
     if (
         org
         and org.group(1).isupper()
@@ -556,7 +557,10 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             break
         tok = tm.group(1)
         start = tm.start(1)
-        special = _INITIAL.match(tok) or _SUFFIX.match(tok)  # an initial or a suffix keeps its dot
+        # an initial ("J.", "J.F.") or a suffix ("Jr.", "III") keeps its dot
+        special = ((len(tok) <= 2 or tok[1] == ".") and _INITIAL.match(tok)) or (
+            tok[0] in "JSIV" and _SUFFIX.match(tok)
+        )
         word = tok if special else tok.rstrip(".,;:!?،؛؟।॥")
         if not word:
             break
