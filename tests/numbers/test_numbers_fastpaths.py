@@ -116,3 +116,102 @@ def test_lone_word_reads_as_keep_word_number(lang: str) -> None:
             fast = _scan._read_run(text, low, run, {}, g)
             kept = _scan._keep_word_number(low, Num(s, s + len(w), v, k == "O", 1, w), g)
             assert bool(fast) == kept, (lang, text)
+
+
+def _no_tail_by_pattern(low: str, e: int, g: Any) -> bool:
+    if low[e + 1 : e + 2].isdecimal():
+        return False
+    t = g.tail.match(low, e)
+    return t is None or t.end() == e
+
+
+TAIL_WORDS = [
+    "people",
+    "per cent",
+    "percent",
+    "por ciento",
+    "pour cent",
+    "prozent",
+    "k",
+    "m",
+    "g",
+    "mi",
+    "million",
+    "points",
+    "%",
+    "٪",
+    "mln",
+    "ki",
+    "g.",
+    "m,",
+    "pe",
+    "p",
+    "",
+    " k",
+    "\u00a0%",
+    "procent",
+    "yüzde",
+    "в",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "tr", "ru", "nl", "hi"])
+def test_no_tail_shortcut_reads_as_the_tail_pattern(lang: str) -> None:
+    g = _scan._grammar_of(lang)
+    for w in TAIL_WORDS:
+        for space in (" ", "\t", "\u00a0"):
+            low = f"5{space}{w}".lower()
+            assert _scan._no_tail(low, 1, g) == _no_tail_by_pattern(low, 1, g), (lang, low)
+            low = f"5{space}{w} x"
+            assert _scan._no_tail(low, 1, g) == _no_tail_by_pattern(low, 1, g), (lang, low)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["en", "es", "fr", "de", "tr"]), st.text(alphabet=" kmgpercntoi%\u00a0.,x1", max_size=8))
+def test_property_no_tail(lang: str, rest: str) -> None:
+    g = _scan._grammar_of(lang)
+    low = "5 " + rest
+    assert _scan._no_tail(low, 1, g) == _no_tail_by_pattern(low, 1, g)
+
+
+ARTICLE_PARTS = [
+    "un",
+    "una",
+    "uno",
+    " ",
+    "  ",
+    "-",
+    "beneficio",
+    "mil",
+    "dos",
+    "5",
+    "5%",
+    ".08",
+    "-3",
+    "y",
+    "de",
+    "por ciento",
+    "per cento",
+    ",",
+    "1,5",
+    "millones",
+    "cent",
+    "une",
+    "um",
+    "uma",
+    "un'",
+    "ventuno",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["es", "fr", "it", "pt", "ca", "ro"]), st.lists(st.sampled_from(ARTICLE_PARTS), max_size=12))
+def test_property_article_shortcut_reads_as_the_run(lang: str, parts: list[str]) -> None:
+    text = " ".join(parts)
+    fast = [(m.start, m.end, m.value, m.normalised) for m in _scan.scan(text, lang)]
+    try:
+        _scan._ARTICLE_SHORTCUT = False
+        slow = [(m.start, m.end, m.value, m.normalised) for m in _scan.scan(text, lang)]
+    finally:
+        _scan._ARTICLE_SHORTCUT = True
+    assert fast == slow

@@ -117,6 +117,9 @@ class Grammar:
     #: one leading whitespace character: a figure followed by anything else has no tail (no regex call).
     tail_first: frozenset[str] = frozenset()
     tail_after_space: frozenset[str] = frozenset()
+    #: The percent signs and words may start after that whitespace character: each one-character sign, and the first
+    #: two characters of each longer one (lower-cased): "5 people" has no tail, "5 per cent" may have one.
+    tail_space_heads: frozenset[str] = frozenset()
     #: What must end right before a number for an approximation phrase to end there: last character ->
     #: (the last words of phrases that end with it, ((one of them, the words before it in those phrases, or
     #: ``None`` when one phrase is that word alone), ...))
@@ -400,6 +403,7 @@ def _build(lang: str) -> Grammar:
         ascii_edges=ascii_edges,
         tail_first=frozenset(firsts | set("e^/／")),
         tail_after_space=frozenset({i.lower()[:1] for i in pct_items if i} | set("kmg")),
+        tail_space_heads=frozenset([*(i[:2] for i in pct_items if i), *(i.lower()[:2] for i in pct_items if i)]),
         approx_ends=_approx_ends([p for p, _ in approx]),
         approx_kinds=MappingProxyType(dict(approx)),
         article_last=frozenset(a[-1] for a in one_article if a),

@@ -74,6 +74,9 @@ _CJK_APPROX = str.maketrans({"余": None, "多": None, "几": None, "幾": None}
 _CJK_BIG_UNITS = "万萬亿億兆"
 _SPACES = frozenset(" \u00a0\u202f")
 _FIG_KINDS = frozenset(["FIG", "FIGX"])
+_NO_WORDS: frozenset[str] = frozenset()
+#: Whether :func:`_scan_words` drops an article word alone as soon as it is found (the tests turn it off to compare).
+_ARTICLE_SHORTCUT = True
 #: Kinds of a one-token run read without the grammar: a figure is itself, a point or minus word alone is no
 #: number, nor a fraction word alone without an article ("half", "quarter") unless the language says so.
 _NO_GRAMMAR = frozenset(["FIG", "FIGX", "P", "NEG", "F"])
@@ -533,6 +536,14 @@ def _no_tail(low: str, e: int, g: Grammar) -> bool:
         return False  # "1 234", "0800 123", "2 3/4": groups, phone numbers, fractions
     if second not in g.tail_after_space and not second.isspace() and low[e] not in g.tail_first:
         return True
+    if (
+        low[e] not in g.tail_first
+        and not second.isspace()
+        and second not in g.tail_space_heads
+        and low[e + 1 : e + 3] not in g.tail_space_heads
+        and (second not in "kmg" or _word_char(low[e + 2 : e + 3]))
+    ):
+        return True  # "5 people", "2 million": no percent word starts there, nor "k", "m", "g" alone
     t = g.tail.match(low, e)
     return t is None or t.end() == e  # "5 people", not "5 %", "10 k"
 
@@ -679,6 +690,13 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             matches.extend(word_matches)
             matches.sort()  # starts are distinct (a figure starts with a digit, a word with a letter)
     edges = g.ascii_edges
+    # article words ("un", "una") that a run of their own reads by _article_counts alone (no idiom, no article
+    # before them, no ordinal prefix that moves the start of a figure after them)
+    lone_articles = (
+        g.article_one
+        if _ARTICLE_SHORTCUT and not (g.one_idioms or g.one_article or g.overlay.get("ordinal_prefix"))
+        else _NO_WORDS
+    )
     n_low = len(low)
     tail_first, tail_after_space = g.tail_first, g.tail_after_space
     n_matches = len(matches)
@@ -800,6 +818,23 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             rest = None
             if vk is not None:
                 ts, te, tw, tv, tk = mstart, pos, w, vk[0], vk[1]
+                if (
+                    not run
+                    and w in lone_articles
+                    and tk in ("N", "H")
+                    and (
+                        index == n_matches
+                        or (ns := matches[index][0]) - te > 27
+                        or (
+                            not matches[index][1]
+                            and ns >= pos
+                            and low[ns - 1] not in "-−－.,"
+                            and gap.fullmatch(low, te, ns) is None
+                        )
+                    )
+                    and not _article_counts(low, te, g)
+                ):
+                    continue  # an article alone ("un beneficio"), as close() and _read_run drop it
             else:
                 parts = _split_glued(g, w)
                 if not parts and " " in w:  # "cincuenta y doscientos": read the spaced words one by one
