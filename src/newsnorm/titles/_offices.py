@@ -101,12 +101,16 @@ def _form_regex(forms: Iterable[str]) -> str:
     return "|".join(alts)
 
 
-def _form_set_regex(forms: Iterable[str]) -> str:
+def _form_set_regex(lang: str, forms: Iterable[str]) -> str:
     """The strings of :func:`_form_regex` as a trie (one branch per character at each offset): for a search
-    where only the offset of a match counts, not which form it took."""
-    plain = sorted(form for form in forms if not form.endswith("*"))
-    stars = [re.escape(form[:-1]) + r"\w*" for form in sorted(forms) if form.endswith("*")]
-    return "|".join([trie_pattern(plain), *stars] if plain else stars)
+    where only the offset of a match counts, not which form it took. ``forms`` are ``lang``'s, built once."""
+
+    def build() -> str:
+        plain = sorted(form for form in forms if not form.endswith("*"))
+        stars = [re.escape(form[:-1]) + r"\w*" for form in sorted(forms) if form.endswith("*")]
+        return "|".join([trie_pattern(plain), *stars] if plain else stars)
+
+    return cached(("titles", "form_set", lang), build)
 
 
 def _appositive_pattern(lang: str, forms: Mapping[str, str]) -> re.Pattern[str] | None:
@@ -119,7 +123,7 @@ def _appositive_pattern(lang: str, forms: Mapping[str, str]) -> re.Pattern[str] 
     article = "|".join(x for x in (spaced, elided) if x)
     # a country form or an organisation's acronym ("NATO's secretary general", "the UN secretary-general")
     acronym = r"[A-Z]{2,6}(?:['’]s)?\s+"
-    qualifier = rf"(?:(?:{_form_set_regex(forms)})(?:['’]s)?\s+|{acronym})?" if forms else rf"(?:{acronym})?"
+    qualifier = rf"(?:(?:{_form_set_regex(lang, forms)})(?:['’]s)?\s+|{acronym})?" if forms else rf"(?:{acronym})?"
     # "the former British prime minister": an article and a modifier of the list may both open it
     opening = rf"(?:{article}){{0,2}}" if article else ""
     return re.compile(rf",[ \t]+{opening}{qualifier}$", re.IGNORECASE)
@@ -213,7 +217,7 @@ def _tables(lang: str) -> _Tables:
             preps = "|".join(re.escape(p) for p in sorted(word_list("particle", lang), key=len, reverse=True))
             prep = rf"(?:(?:{preps})\s+(?:(?:{preps})\s+)?)?" if preps and lang != "en" else ""
             after = re.compile(r"\s+" + prep + r"(?P<q>" + alts + r")(?![\w])")
-            after_any = re.compile(r"\s+" + prep + r"(?:" + _form_set_regex(forms) + r")(?![\w])")
+            after_any = re.compile(r"\s+" + prep + r"(?:" + _form_set_regex(lang, forms) + r")(?![\w])")
         style_list = styles(lang)
         style = None
         if style_list:
