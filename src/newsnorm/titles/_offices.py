@@ -89,6 +89,7 @@ class _Tables(NamedTuple):
     deputy_len: int  # the longest deputy word: a match of ``deputy`` starts no earlier before the last word
     style_len: int  # the longest style
     after_any: re.Pattern[str] | None  # ``after`` with the forms as a trie: whether it matches at all, at a glance
+    star_forms: tuple[tuple[str, str], ...]  # qualifier forms ending in "*", as written and in order: (prefix, ISO2)
 
 
 def _form_regex(forms: Iterable[str]) -> str:
@@ -250,6 +251,7 @@ def _tables(lang: str) -> _Tables:
             max(map(len, word_list("deputy", lang)), default=0),
             max(map(len, style_list), default=0),
             after_any,
+            tuple((form[:-1], code) for form, code in forms.items() if form.endswith("*")),
         )
 
     found = _TABLES.get(lang)
@@ -324,12 +326,13 @@ def _after(t: _Tables, text: str, pos: int) -> re.Match[str] | None:
     return t.after.match(text, pos)
 
 
-def _country_of(form: str, forms: Mapping[str, str]) -> str | None:
-    code = forms.get(form)
+def _country_of(form: str, t: _Tables) -> str | None:
+    """ISO2 of a qualifier form, or of the first form ending in "*" that it starts with, or None."""
+    code = t.forms.get(form)
     if code is not None:
         return code
-    for key, value in forms.items():
-        if key.endswith("*") and form.startswith(key[:-1]):
+    for prefix, value in t.star_forms:
+        if form.startswith(prefix):
             return value
     return None
 
@@ -406,6 +409,10 @@ def _star_country(word: str, t: _Tables) -> str | None:
 
 
 def _is_capital(word: str) -> bool:
+    """Is the first letter of ``word`` upper or title case?"""
+    first = word[:1]
+    if first.isalpha():  # most words: no loop
+        return first.isupper() or first.istitle()
     for ch in word:
         if ch.isalpha():
             return ch.isupper() or ch.istitle()
@@ -963,19 +970,19 @@ def _country_after_name(text: str, name: _Name, t: _Tables, lang: str) -> tuple[
     if lang == "en":
         of = _OF_AFTER_NAME.match(text, name.end)
         am = _after(t, text, of.end()) if of else None
-        return name, _country_of(am.group("q"), t.forms) if am else None
+        return name, _country_of(am.group("q"), t) if am else None
     words = name.text.split(" ")
     for i in range(1, len(words) - 1):
         if words[i].casefold() in t.particles:
             cut = name.start + len(" ".join(words[:i]))
             am = _after(t, text, cut)
-            code = _country_of(am.group("q"), t.forms) if am and am.end() == name.end else None
+            code = _country_of(am.group("q"), t) if am and am.end() == name.end else None
             if code:
                 return _Name(name.start, cut, text[name.start : cut]), code
     pos = name.end + 1 if text.startswith(".", name.end) else name.end  # "König Abdullah II. von Jordanien"
     am = _after(t, text, pos)
     if am and am.group().split()[0].casefold() in t.particles:  # a particle first: "von Jordanien", not "Jordanien"
-        return name, _country_of(am.group("q"), t.forms)
+        return name, _country_of(am.group("q"), t)
     return name, None
 
 
@@ -993,7 +1000,7 @@ def _former_before(window: str, t: _Tables, lang: str) -> bool:
         return True
     qualifier = words[-1].rstrip("'’s")
     return len(words) == 2 and words[0].casefold() in formers and (
-        _country_of(qualifier, t.forms) is not None or _country_of(words[-1], t.forms) is not None
+        _country_of(qualifier, t) is not None or _country_of(words[-1], t) is not None
     )
 
 
@@ -1269,7 +1276,7 @@ def _titles(
             span_start = start - 4
         country: str | None = head.country or None
         if compound:
-            country = _country_of(text[start - compound : start - 1], t.forms) or country
+            country = _country_of(text[start - compound : start - 1], t) or country
         if t.before is not None:
             country = _qualifier_before(window, t, start > _BEFORE) or country
         previous_word = _last_word(window)
@@ -1309,7 +1316,7 @@ def _titles(
                 cm = _CAPWORDS.match(rest)
                 q = _after(t, " " + rest, 0)
                 if q and q.start("q") == 1:
-                    code = _country_of(q.group("q"), t.forms)
+                    code = _country_of(q.group("q"), t)
                     if code:
                         country, pending = code, False
                     span_end = pos = om.end() + q.end() - 1
@@ -1367,7 +1374,7 @@ def _titles(
             if am and _name_not_country(text, pos, am, lang):
                 am = None
             if am:
-                code = _country_of(am.group("q"), t.forms)
+                code = _country_of(am.group("q"), t)
                 if code is not None:
                     if pending:
                         country, pending = _place_before(places, text, start, lang), False
@@ -1425,7 +1432,7 @@ def _titles(
                     if pending:
                         country, pending = _place_before(places, text, start, lang), False
                     for word in am2.group().split():
-                        country = country or _country_of(word, t.forms)
+                        country = country or _country_of(word, t)
             if am2 and (name is None or name.start < am2.end()):
                 name = _person(text, am2.end(), lang, t, limit + (am2.end() - pos)) or name
         if name is None and lang not in _CASELESS and lang != "en":
