@@ -252,19 +252,3 @@ def test_single_hit_next_to_a_word_takes_what_the_general_path_gives() -> None:
             assert fast[1:] == general[1:], (lang, run)
             asked += fast.checked
     assert asked >= 10  # the rule did reject some of them (the new path ran)
-
-
-def test_joint_automaton_finds_what_the_two_find() -> None:
-    """Languages read by capital runs read them with one automaton of their own and their city keys: its hits
-    are those of the two automata (own entries win over city rows of the same key), in another order."""
-    for lang in ("en", "nl", "tr", "hu", "ro", "es"):
-        g = gazetteer(lang)
-        if g.runs is None:
-            assert g.joint is None, lang
-            continue
-        for text in [*TEXTS, *_NEXT_TO_A_WORD, *_GLUED, " ".join(_PIECES)]:
-            for run in g.runs.split(text)[1::2]:
-                low = fold(run)
-                two = [*g.automaton.iter(low), *(g.cities.iter(low) if g.cities is not None else ())]
-                separate = _raw_hits(run, two, g, True, True)
-                assert sorted(_run_raw(run, g, low), key=repr) == sorted(separate, key=repr), (lang, run)

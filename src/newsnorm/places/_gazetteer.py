@@ -590,8 +590,6 @@ class Gazetteer:
     foreign: frozenset[str]  # keys only an English name spells, where the person rule is off: it runs for them
     nominative: bool  # a country before a name stands in the genitive: a dictionary form before one is a name
     runs: Any  # re.Pattern of capitalised word runs (one group), or None: every key starts with a capital (prefilter)
-    #: with ``runs``: one automaton of the own and the city keys (own entries win), which reads the runs; else None
-    joint: Any
     quotes: str  # the apostrophes and quotes that start a key ("’Amman"): a run takes one of them before it
     #: by first letter, each quote with the rests of the keys it starts there ("a" -> (("’", ("amman", ...)), ...)):
     #: a run can take a quote only if its folded text starts with one of that quote's rests
@@ -873,9 +871,6 @@ def _build(lang: str) -> Gazetteer:
     cities = _city_automaton(scripts, city_stems)
     shadow = frozenset(n for key in entries if (n := cities.automaton.get(key, (0, -1))[1]) >= 0)
     runs, inner = _prefilter(entries, cities.firsts)
-    joint = None
-    if runs is not None:
-        joint = _joint_automaton(entries, scripts, city_stems) if len(cities.automaton) else automaton
     quotes = "".join(
         q
         for q in QUOTES
@@ -905,7 +900,6 @@ def _build(lang: str) -> Gazetteer:
         foreign=_foreign_keys(lang, base, foreign, entries, rows_of),
         nominative=lang in _NOMINATIVE_RULE_LANGS,
         runs=runs,
-        joint=joint,
         quotes=quotes,
         quote_rests=_quote_rests(quotes, automaton, cities.automaton),
         inner=inner,
@@ -1173,55 +1167,26 @@ def _city_automaton(scripts: frozenset[str], slavic: bool) -> _CityAutomaton:
         add_word = automaton.add_word
         firsts: set[str] = set()
         capitals = True
-        for number in _city_rows(scripts, slavic):
-            key = table.keys[number]
-            add_word(key, (len(key), number))
-            mask = table.masks[number]
-            head = key[0]
-            if head.isalpha():
-                if not mask or mask[0] != 0:
-                    capitals = False
-                firsts.add(head)
-            elif head in "'’‘`" and len(key) > 1 and 1 in mask:
-                firsts.add(key[1])
+        for script in sorted(scripts):
+            first, last = table.spans.get(script, (0, 0))
+            flags = table.flags
+            for number in range(first, last):
+                if not (flags[number] & 1 or slavic):
+                    continue
+                key = table.keys[number]
+                add_word(key, (len(key), number))
+                mask = table.masks[number]
+                head = key[0]
+                if head.isalpha():
+                    if not mask or mask[0] != 0:
+                        capitals = False
+                    firsts.add(head)
+                elif head in "'’‘`" and len(key) > 1 and 1 in mask:
+                    firsts.add(key[1])
         automaton.make_automaton()
         return _CityAutomaton(automaton, frozenset(firsts) if capitals else None)
 
     return cached(("newsnorm.places.city_automaton", tuple(sorted(scripts)), slavic), build)
-
-
-def _city_rows(scripts: frozenset[str], slavic: bool) -> Iterator[int]:
-    """The rows of the city keys of ``scripts`` that an automaton holds, in order (stems only when ``slavic``)."""
-    table = _cities()
-    flags = table.flags
-    for script in sorted(scripts):
-        first, last = table.spans.get(script, (0, 0))
-        for number in range(first, last):
-            if flags[number] & 1 or slavic:
-                yield number
-
-
-def _joint_automaton(entries: Mapping[str, Entry], scripts: frozenset[str], slavic: bool) -> Any:
-    """One automaton of a language's own keys and the city keys of ``scripts``: what the two find, in one pass.
-
-    A key of both keeps the language's entry (the city row is shadowed by it anyway); the
-    others hold what their own automaton holds. Built for languages read by capital runs,
-    where every new run is read by both automata (one pass over a short run costs about
-    what two cost, most of it per call): it costs a language about 5 MB and 60 ms once.
-    """
-    import ahocorasick
-
-    table = _cities()
-    automaton = ahocorasick.Automaton()
-    add_word = automaton.add_word
-    for number in _city_rows(scripts, slavic):  # the order of the city automaton: a doubled key keeps its last row
-        key = table.keys[number]
-        if key not in entries:
-            add_word(key, (len(key), number))
-    for key, entry in entries.items():
-        add_word(key, (len(key), entry))
-    automaton.make_automaton()
-    return automaton
 
 
 _NONE: frozenset[str] = frozenset()

@@ -635,13 +635,10 @@ def _judged(
 
 def _run_raw(run: str, g: Gazetteer, low: str) -> list[tuple[int, int, int, Entry]]:
     """The accepted automaton hits of one run (``low``: the run folded)."""
-    if g.joint is not None:  # the own and the city keys in one automaton
-        pairs = list(g.joint.iter(low))
-    else:
-        pairs = list(g.automaton.iter(low))
-        cities = g.cities
-        if cities is not None:
-            pairs.extend(cities.iter(low))
+    pairs = list(g.automaton.iter(low))
+    cities = g.cities
+    if cities is not None:
+        pairs.extend(cities.iter(low))
     return _raw_hits(run, pairs, g, True, True) if pairs else []
 
 
@@ -652,7 +649,10 @@ def _judge_run(run: str, g: Gazetteer) -> _Run | tuple[()]:
     character further on.
     """
     low = run.lower() if run.isascii() else fold(run)  # fold changes an ASCII run only by lower-casing it
-    pairs = list(g.joint.iter(low))  # what _run_raw gives, without its call (runs are read where ``joint`` is)
+    pairs = list(g.automaton.iter(low))  # what _run_raw gives, without its call
+    cities = g.cities
+    if cities is not None:
+        pairs.extend(cities.iter(low))
     found = _raw_hits(run, pairs, g, True, True) if pairs else pairs
     quotes = g.quote_rests.get(low[:1])
     if quotes is None:  # the common case: no quote starts a key with this run's first letter
