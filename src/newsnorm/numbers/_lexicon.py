@@ -476,9 +476,10 @@ def _word_patterns(words: str, run: str, edge: str, after: str, atoms: list[str]
     engine skip ASCII letters, ``edge`` (a lookbehind at the run's start) keeps the same runs, and a run at the
     start of the text is found in the text after a space (one pattern: a second one doubled the compile time).
     With ``\\b`` this is exact when every atom starts and ends with a word character; otherwise the plain
-    pattern stays. The lookbehind itself is left out (``re`` runs it at every space and punctuation mark: a third of
-    the scan): the scanner drops a match whose first character is a word character (only a non-ASCII one can be)
-    or a mark, and searches again from the next character, which finds exactly the runs the lookbehind finds.
+    pattern stays. When every atom starts with an ASCII character the lookbehind itself is left out (``re`` runs it
+    at every space and punctuation mark: a third of the scan): the scanner drops a match whose first character is a
+    word character (only a non-ASCII one can be) or a mark, and searches again from the next character, which finds
+    exactly the runs the lookbehind finds.
     """
     word = re.compile(r"[\w" + edge[5:-2] + "]" if edge.startswith("(?<![") else r"\w", flags)
     if not atoms or not edge or not all(word.match(a[0]) and (edge != r"\b" or word.match(a[-1])) for a in atoms):
@@ -486,7 +487,12 @@ def _word_patterns(words: str, run: str, edge: str, after: str, atoms: list[str]
     if flags & re.ASCII and edge == r"\b":
         # (the class is exactly what ASCII \w is not: no lookbehind)
         return re.compile(r"[^a-zA-Z0-9_](" + run + ")" + after, flags), True, None
-    return re.compile(r"[^a-zA-Z0-9_](" + run + ")" + after, flags), True, word
+    if all(a[0].isascii() for a in atoms):
+        # runs start with an ASCII letter: a non-ASCII letter or a mark right before one ("éonce") is rare
+        return re.compile(r"[^a-zA-Z0-9_](" + run + ")" + after, flags), True, word
+    # (in a script of non-ASCII letters the class skips nothing and the lookbehind refuses the many runs inside words)
+    lookbehind = r"(?<!\w)" if edge == r"\b" else edge
+    return re.compile(r"[^a-zA-Z0-9_]" + lookbehind + "(" + run + ")" + after, flags), True, None
 
 
 def _point_leads(value: Any) -> bool | frozenset[str]:

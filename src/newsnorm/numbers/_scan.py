@@ -74,9 +74,6 @@ _CJK_APPROX = str.maketrans({"余": None, "多": None, "几": None, "幾": None}
 _CJK_BIG_UNITS = "万萬亿億兆"
 _SPACES = frozenset(" \u00a0\u202f")
 _FIG_KINDS = frozenset(["FIG", "FIGX"])
-_NO_WORDS: frozenset[str] = frozenset()
-#: Whether :func:`_scan_words` drops an article word alone as soon as it is found (the tests turn it off to compare).
-_ARTICLE_SHORTCUT = True
 #: Kinds of a one-token run read without the grammar: a figure is itself, a point or minus word alone is no
 #: number, nor a fraction word alone without an article ("half", "quarter") unless the language says so.
 _NO_GRAMMAR = frozenset(["FIG", "FIGX", "P", "NEG", "F"])
@@ -182,7 +179,13 @@ def scan(text: str, lang: str, style: str = "canonical", ordinals: bool = True, 
         items = _merge(items, _latin_english(text, low))
     if not items:
         return []  # (every step below keeps an empty list empty)
-    items = _mixed(low, items)
+    for it in items:
+        if it.fraction:
+            items = _mixed(low, items)
+            break
+    else:
+        if low[0] in " \t-−":
+            items = _mixed(low, items)  # (a lone leading minus; no fraction to join: the usual case needs no call)
     if not ordinals:
         items = [it for it in items if not it.ordinal]
     percent_before, negative_before, plural_after_approx, titles, approx_after = g.steps
@@ -569,13 +572,15 @@ def _plain_after(g: Grammar) -> frozenset[str]:
     return found
 
 
-_SCAN_SETUP: dict[str, tuple[Any, frozenset[str], bool]] = shortcut_table()
+_SCAN_SETUP: dict[str, tuple[Any, frozenset[str], bool, frozenset[str]]] = shortcut_table()
 
 
-def _scan_setup(g: Grammar) -> tuple[Any, frozenset[str], bool]:
-    """What :func:`_scan_words` asks of the language once per text: the gap pattern, :func:`_plain_after` and
-    :func:`_percent_alone` (one shortcut-table read instead of three calls)."""
-    found = (_gap_pattern(g), _plain_after(g), _percent_alone(g))
+def _scan_setup(g: Grammar) -> tuple[Any, frozenset[str], bool, frozenset[str]]:
+    """What :func:`_scan_words` asks of the language once per text: the gap pattern, :func:`_plain_after`,
+    :func:`_percent_alone` (one shortcut-table read instead of three calls) and the first characters of the
+    words (a run can start at 0 only with one of them)."""
+    firsts: frozenset[str] = cached(("numbers", "word_firsts", g.lang), lambda: frozenset(w[:1] for w in g.words))
+    found = (_gap_pattern(g), _plain_after(g), _percent_alone(g), firsts)
     _SCAN_SETUP[g.lang] = found
     return found
 
@@ -651,7 +656,7 @@ def _checked_runs(low: str, pattern: Any, check: Any, at: int) -> list[tuple[int
 
 
 def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
-    gap, plain_after, percent_alone = _SCAN_SETUP.get(g.lang) or _scan_setup(g)
+    gap, plain_after, percent_alone, word_firsts = _SCAN_SETUP.get(g.lang) or _scan_setup(g)
     items: list[_Item] = []
     run: list[Tok] = []
     figs: dict[int, _Item] = {}
@@ -674,7 +679,8 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
 
     matches = [(m.start(), 0, m) for m in g.figures.finditer(low)]
     if words:
-        first = g.pattern.match(" " + low) if g.word_prefix else None  # a run at 0 (see Grammar.pattern)
+        # a run at 0 (see Grammar.pattern), which starts with a word's first character
+        first = g.pattern.match(" " + low) if g.word_prefix and low[:1] in word_firsts else None
         head = _Head(first) if first is not None else None
         at = head.end() if head is not None else 0
         word_matches = [(m.start(1), 1, m) for m in g.pattern.finditer(low, at)]
@@ -690,13 +696,6 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             matches.extend(word_matches)
             matches.sort()  # starts are distinct (a figure starts with a digit, a word with a letter)
     edges = g.ascii_edges
-    # article words ("un", "una") that a run of their own reads by _article_counts alone (no idiom, no article
-    # before them, no ordinal prefix that moves the start of a figure after them)
-    lone_articles = (
-        g.article_one
-        if _ARTICLE_SHORTCUT and not (g.one_idioms or g.one_article or g.overlay.get("ordinal_prefix"))
-        else _NO_WORDS
-    )
     n_low = len(low)
     tail_first, tail_after_space = g.tail_first, g.tail_after_space
     n_matches = len(matches)
@@ -818,23 +817,6 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             rest = None
             if vk is not None:
                 ts, te, tw, tv, tk = mstart, pos, w, vk[0], vk[1]
-                if (
-                    not run
-                    and w in lone_articles
-                    and tk in ("N", "H")
-                    and (
-                        index == n_matches
-                        or (ns := matches[index][0]) - te > 27
-                        or (
-                            not matches[index][1]
-                            and ns >= pos
-                            and low[ns - 1] not in "-−－.,"
-                            and gap.fullmatch(low, te, ns) is None
-                        )
-                    )
-                    and not _article_counts(low, te, g)
-                ):
-                    continue  # an article alone ("un beneficio"), as close() and _read_run drop it
             else:
                 parts = _split_glued(g, w)
                 if not parts and " " in w:  # "cincuenta y doscientos": read the spaced words one by one
@@ -1124,6 +1106,25 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
                 return []
             it = _Item(s0, e0, v0, k0 == "O")
             t = _tail(low, e0, g)
+            if t is not None and t.group("pct"):
+                it.percent = True
+                it.end = t.end()
+            return [it]
+    elif len(run) == 2 and run[0][4] == "FIG" and run[1][4] == "S" and not run[1][5] and run[1][6] < 0:
+        # a figure and a scale word ("2.700 millones", "$2 billion"), the commonest run: _cut keeps it whole and
+        # _parse_piece reads it without the grammar; here, the loop below for its one number, without a Num
+        s0, _, w0, v0, _, _, _ = run[0]
+        e1, v1 = run[1][1], run[1][3]
+        closing = g.parse_flags[10]
+        mult = 0 + v0 + 0  # (as _parse_piece)
+        fig = figs.get(s0)
+        if fig is not None and mult * v1 < _INF and (closing is None or w0 not in closing):
+            value = 0 + (mult or 1) * v1 + 0 + 0
+            it = _Item(s0, e1, value)
+            it.start = fig.start
+            it.percent = fig.percent
+            it.scale = _word_scale(value, fig.value)
+            t = _tail(low, e1, g)
             if t is not None and t.group("pct"):
                 it.percent = True
                 it.end = t.end()
