@@ -52,24 +52,29 @@ def acronyms() -> frozenset[str]:
     return cached((_KIND, "acronyms"), lambda: frozenset(_json("lexicon.json")["acronyms"]))
 
 
-#: (list name, language) -> its words: lock-free shortcuts in front of :func:`cached` (see ``shortcut_table``),
-#: as the office finder reads some lists once a title.
-_WORD_LISTS: dict[tuple[str, str], frozenset[str]] = shortcut_table()
-_EXACT_LISTS: dict[tuple[str, str], frozenset[str]] = shortcut_table()
+#: (casefolded?, list name, language) -> its words: a lock-free shortcut in front of :func:`cached` (see
+#: ``shortcut_table``), as the office finder reads some lists once a title.
+_LISTS: dict[tuple[bool, str, str], frozenset[str]] = shortcut_table()
 
 
-def word_list(name: str, lang: str) -> frozenset[str]:
-    """A casefolded word list of ``lexicon.json`` for ``lang`` plus its language-independent part."""
-    found = _WORD_LISTS.get((name, lang))
+def _lexicon_list(name: str, lang: str, fold: bool) -> frozenset[str]:
+    """A word list of ``lexicon.json`` for ``lang`` plus its "*" part, casefolded or as written."""
+    found = _LISTS.get((fold, name, lang))
     if found is not None:
         return found
 
     def build() -> frozenset[str]:
         lists = _json("lexicon.json")["lists"].get(name, {})
-        return frozenset(w.casefold() for w in [*lists.get("*", ()), *lists.get(lang, ())])
+        words = [*lists.get("*", ()), *lists.get(lang, ())]
+        return frozenset(w.casefold() for w in words) if fold else frozenset(words)
 
-    found = _WORD_LISTS[name, lang] = cached((_KIND, "list", name, lang), build)
+    found = _LISTS[fold, name, lang] = cached((_KIND, "list" if fold else "exact", name, lang), build)
     return found
+
+
+def word_list(name: str, lang: str) -> frozenset[str]:
+    """A casefolded word list of ``lexicon.json`` for ``lang`` plus its language-independent part."""
+    return _lexicon_list(name, lang, True)
 
 
 def any_language_list(name: str) -> frozenset[str]:
@@ -84,17 +89,7 @@ def any_language_list(name: str) -> frozenset[str]:
 
 def exact_list(name: str, lang: str) -> frozenset[str]:
     """A word list of ``lexicon.json`` for ``lang`` plus its "*" part, as written (case-sensitive)."""
-
-    found = _EXACT_LISTS.get((name, lang))
-    if found is not None:
-        return found
-
-    def build() -> frozenset[str]:
-        lists = _json("lexicon.json")["lists"].get(name, {})
-        return frozenset([*lists.get("*", ()), *lists.get(lang, ())])
-
-    found = _EXACT_LISTS[name, lang] = cached((_KIND, "exact", name, lang), build)
-    return found
+    return _lexicon_list(name, lang, False)
 
 
 def _strip_dots(form: str) -> str:
