@@ -82,8 +82,8 @@ class _Tables(NamedTuple):
     lang: str  # the language the tables are of
     complement: re.Pattern[str] | None  # an institution between a title and the name: "Пресс-секретарь Кремля"
     compounds: bool  # a capitalised word joined by a hyphen belongs to the title ("Nato-Generalsekretär")
-    # Aho-Corasick over :func:`_word_starts` text: a word-start character and a surface form, or None
-    # (a language whose forms are mostly beyond Latin-1)
+    # Aho-Corasick over :func:`_word_starts` text: a surface form between a word-start and a word-end
+    # character, or None (a language written beyond Latin-1)
     starts: Any
     form_ends: frozenset[str]  # the last words of the qualifier forms: no look-up of a phrase ending otherwise
     deputy_len: int  # the longest deputy word: a match of ``deputy`` starts no earlier before the last word
@@ -803,9 +803,10 @@ def _candidates(text: str, t: _Tables) -> list[tuple[int, int, int]]:
     """(start, end, prefix) of the longest title surface form at each word start, in text order;
     ``prefix`` is the length of a former-office prefix joined to it ("then-", "ex-"), else 0.
 
-    The Aho-Corasick automaton runs once over the lower-cased text (C speed); the few hits are
-    checked for word boundaries here. Text whose lower-casing changes its length (a rare "İ")
-    falls back to the compiled pattern.
+    An Aho-Corasick automaton runs once over the text (C speed): in a Latin-1 language over its
+    word-start copy (:func:`_latin_hits`, :func:`_word_starts`), so that most texts end there; the
+    few hits are checked for word boundaries here. Text whose lower-casing changes its length (a
+    rare "İ") falls back to the compiled pattern.
     """
     found = _latin_hits(text, t)
     if found is not None and not found:
