@@ -19,6 +19,8 @@ __all__ = ["CASES", "TitlesNormaliser", "headline", "lower", "upper"]
 _SQUASH = re.compile(r"\s+")
 #: The office finder, imported on first use (``import newsnorm`` stays light).
 _FINDER: dict[str, Callable[..., list[Mention]]] = {}
+#: The places normaliser's ``find`` (default options, stateless), made on the first title that asks for a country.
+_PLACES: dict[str, Callable[[Document], Iterable[Mention]]] = {}
 
 
 def _key(line: str) -> str:
@@ -77,21 +79,22 @@ class TitlesNormaliser(NormaliserBase):
     def _places(self, doc: Document) -> Callable[[int, int], list[Mention]] | None:
         """Places of a window of ``doc.source`` (offsets in the document), or None when off.
 
-        The places normaliser is imported and made on the first call only: most documents have
-        no title that asks for a country. When it is missing or fails, the result is empty.
+        The places normaliser is imported and made on the first call only, once a process: most
+        documents have no title that asks for a country. When it is missing or fails, the result is
+        empty.
         """
         if not self.countries:
             return None
         source = doc.source
-        finders: list[Callable[[Document], Iterable[Mention]]] = []
 
         def places(start: int, end: int) -> list[Mention]:
-            if not finders:
+            finder = _PLACES.get("find")
+            if finder is None:
                 try:
                     from ..places import PlacesNormaliser
                 except Exception:  # places is optional here: fall back to the shipped qualifiers
                     return []
-                finders.append(PlacesNormaliser().find)
+                finder = _PLACES["find"] = PlacesNormaliser().find
             if start > 0:  # never cut a word in two
                 space = source.find(" ", start, end)
                 start = space + 1 if space >= 0 else end
@@ -99,7 +102,7 @@ class TitlesNormaliser(NormaliserBase):
             if not window.strip():
                 return []
             try:
-                found = finders[0](Document(window, window, doc.lang))  # positional: a third cheaper
+                found = finder(Document(window, window, doc.lang))  # positional: a third cheaper
                 return [
                     Mention(m.kind, m.start + start, m.end + start, m.text, m.value, m.normalised, m.attrs)
                     for m in found
