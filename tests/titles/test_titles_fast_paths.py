@@ -13,7 +13,7 @@ from newsnorm.titles import TitlesNormaliser, _offices
 LATIN = ["en", "es", "fr", "de", "it", "pt", "nl", "sv", "ca", "id", "da", "fi", "nb", "sw"]
 # characters around a title that the word-start text maps: marks, joiners, quotes, "?", beyond Latin-1
 ODD = [
-    *" \n\t-'’.?_x(\"“«»¿¡—…ıİßẞ\u0301\u0308\u200c\u200d\x01",
+    *" \n\t-'’.?_x(\"“«»¿¡—…ıİßẞŸ\u212a\u212bœ\u0301\u0308\u200c\u200d\x01",
     *("ex", "then-", "ex-", "l'", "dell’", "Nato-", "экс-", "Генсек ", "??"),
 ]
 
@@ -91,3 +91,15 @@ def test_places_before_a_title_are_read_only_when_needed(
     assert got == want
     starts = {start for start, _end, _lead in _offices._candidates(text, _offices._tables(lang))}
     assert len([end for _start, end in calls if end in starts]) == reads
+
+
+
+def test_characters_lowered_into_latin1_are_listed() -> None:
+    # beyond Latin-1, exactly these lower-case into it (or into two characters): the fast path leaves them out
+    listed = _offices._LOWERS_INTO_LATIN1
+    for code in range(0x100, 0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        lower = ch.lower()
+        assert bool(listed.match(ch)) == (len(lower) != 1 or ord(lower) <= 0xFF), hex(code)

@@ -723,6 +723,9 @@ def _joins(ch: str) -> bool:
 _STARTS_MAP = _latin_starts()  # 256 characters, made when the offices are first used
 # the same of each character's lower case: a Latin-1 character lower-cases to one Latin-1 character
 _STARTS_LOWER = bytes(_STARTS_MAP[ord(chr(b).lower())] for b in range(256))
+# the characters beyond Latin-1 whose lower case is in it or is two characters: "İ", "Ÿ", "ẞ", the Kelvin and
+# Ångström signs (``test_titles_fast_paths`` checks the list against all of Unicode)
+_LOWERS_INTO_LATIN1 = re.compile("[\u0130\u0178\u1e9e\u212a\u212b]")
 
 
 _NAME_FIRST = frozenset({"hu"})  # languages that write the title after the name: "Orbán Viktor miniszterelnök"
@@ -785,14 +788,19 @@ def _hits(low: str, t: _Tables) -> Iterator[tuple[int, int]]:
 
 def _latin_hits(text: str, t: _Tables) -> list[tuple[int, tuple[str, ...]]] | None:
     """(last, forms) of the word-start automaton over ``text`` made lower-case and mapped by one
-    ``bytes.translate`` (no ``str.lower`` before it), or None where that does not apply: no such automaton,
-    text beyond Latin-1, a run of "?" (unknown characters)."""
+    ``bytes.translate`` (no ``str.lower`` before it; characters beyond Latin-1 become "\\x01"), or None where
+    that does not apply: no such automaton, a character whose lower case is in Latin-1 or longer, a run of
+    "?" or unknown characters."""
     if t.starts is None:
         return None
     try:
         raw = text.encode("latin-1")  # a copy of a Latin-1 string's bytes
     except UnicodeEncodeError:
-        return None
+        # every other character beyond Latin-1 lower-cases to one beyond it: "?", then "\x01", as in
+        # :func:`_word_starts` of the lower-cased text
+        if _LOWERS_INTO_LATIN1.search(text):
+            return None
+        raw = text.encode("latin-1", "replace")
     mapped = (b" " + raw + b" ").translate(_STARTS_LOWER).decode("latin-1")
     if _UNKNOWN + _UNKNOWN in mapped:
         return None
