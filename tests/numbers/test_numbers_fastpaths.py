@@ -57,7 +57,7 @@ def test_word_runs_without_lookbehind_are_those_with_it(lang: str) -> None:
         assert got == _runs(ref, low), text
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.sampled_from(["es", "fr", "de", "hi"]),
     st.lists(
@@ -166,7 +166,7 @@ def test_no_tail_shortcut_reads_as_the_tail_pattern(lang: str) -> None:
             assert _scan._no_tail(low, 1, g) == _no_tail_by_pattern(low, 1, g), (lang, low)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.sampled_from(["en", "es", "fr", "de", "tr"]), st.text(alphabet=" kmgpercntoi%\u00a0.,x1", max_size=8))
 def test_property_no_tail(lang: str, rest: str) -> None:
     g = _scan._grammar_of(lang)
@@ -218,3 +218,57 @@ def test_figure_and_scale_run_reads_as_the_parsed_run(lang: str) -> None:
                     scale = _scan._word_scale(nm.value, item.value) if nm.start == 0 else 1
                     want.append((nm.start, end, nm.value, pct, scale))
                 assert got == want, (lang, text)
+
+
+def _gap_pieces(g: Any) -> list[str]:
+    words = [*g.connectors, *g.one_article, *g.article_one, *g.overlay.get("fraction_between", [])]
+    return [*sorted(words)[:20], " ", "  ", "\t", "\u00a0", "-", "‐", ",", "x", "de", "and", "$", "é", "."]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "hi", "ar", "tr", "ro", "he", "zh", "ja", "ru"])
+def test_gap_chars_never_refuse_a_gap(lang: str) -> None:
+    g = _scan._grammar_of(lang)
+    gap, chars = _scan._gap_pattern(g), _scan._gap_chars(g)
+    pieces = _gap_pieces(g)
+    for a in pieces:
+        for b in pieces:
+            for c in ("", " ", "-"):
+                span = a + c + b
+                if gap.fullmatch(span) is not None:
+                    assert not span.strip(chars), (lang, span)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["en", "es", "fr", "hi", "ar", "ro"]), st.data())
+def test_property_gap_chars(lang: str, data: st.DataObject) -> None:
+    g = _scan._grammar_of(lang)
+    parts = data.draw(st.lists(st.sampled_from(_gap_pieces(g)), max_size=6))
+    span = "".join(parts)
+    if _scan._gap_pattern(g).fullmatch(span) is not None:
+        assert not span.strip(_scan._gap_chars(g))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["en", "es", "fr", "de", "tr", "ru", "hi", "ar", "it", "id"]),
+    st.text(alphabet=" \t\n\u00a0kmgpercntoiuvhd%٪.,x1e^/ºª°-", max_size=7),
+)
+def test_property_tail_possible(lang: str, rest: str) -> None:
+    g = _scan._grammar_of(lang)
+    low = "5" + rest
+    if not _scan._tail_possible(low, 1, g):
+        t = g.tail.match(low, 1)
+        assert t is None or t.end() == 1, (lang, low)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "tr", "ru", "nl", "hi", "id", "it", "pt"])
+def test_tail_possible_on_every_suffix(lang: str) -> None:
+    g = _scan._grammar_of(lang)
+    o = g.overlay
+    items = [*o.get("ordinal_suffix", []), *o.get("glued_abbr", {}), *o.get("percent", []), "%", "k", "m", "g", "e5"]
+    for item in items:
+        for before in ("", " ", "  ", "\n", "\t"):
+            low = ("7" + before + item + " x").lower()
+            t = g.tail.match(low, 1)
+            if t is not None and t.end() > 1:
+                assert _scan._tail_possible(low, 1, g), (lang, low)

@@ -455,8 +455,7 @@ def _figure(
     it = _Item(s, e, value)
     kind = "FIG"
     t = None
-    second = low[e + 1 : e + 2]
-    if after in g.tail_first or (after.isspace() and (second in g.tail_after_space or second.isspace())):
+    if _tail_possible(low, e, g):
         t = g.tail.match(low, e)  # a figure followed by anything else has no tail: no regex call
     if t is not None and t.end() > e:
         if t.group("exp"):
@@ -539,16 +538,32 @@ def _no_tail(low: str, e: int, g: Grammar) -> bool:
         return False  # "1 234", "0800 123", "2 3/4": groups, phone numbers, fractions
     if second not in g.tail_after_space and not second.isspace() and low[e] not in g.tail_first:
         return True
-    if (
-        low[e] not in g.tail_first
-        and not second.isspace()
-        and second not in g.tail_space_heads
-        and low[e + 1 : e + 3] not in g.tail_space_heads
-        and (second not in "kmg" or _word_char(low[e + 2 : e + 3]))
-    ):
-        return True  # "5 people", "2 million": no percent word starts there, nor "k", "m", "g" alone
+    if not _tail_possible(low, e, g):
+        return True  # "5 people", "2 million", "2009\n\nThe": no percent word starts there, nor "k", "m", "g" alone
     t = g.tail.match(low, e)
     return t is None or t.end() == e  # "5 people", not "5 %", "10 k"
+
+
+_KMG = frozenset("kmg")
+
+
+def _tail_possible(low: str, e: int, g: Grammar) -> bool:
+    """Whether ``g.tail`` may match something at ``e`` (when false it surely matches nothing).
+
+    Its suffixes, exponent, fraction and glued units start with a character of ``g.tail_first``; otherwise
+    only whitespace can start a match: then a percent sign or word (``g.tail_space_heads``: the first two
+    characters) or "k", "m", "g" alone, after one or two whitespace characters.
+    """
+    if low[e : e + 1] in g.tail_first:
+        return True
+    if not low[e : e + 1].isspace():
+        return False
+    second = low[e + 1 : e + 2]
+    if second.isspace() and low[e + 2 : e + 3] in _KMG and not _word_char(low[e + 3 : e + 4]):
+        return True  # "10  k"
+    if second in _KMG and not _word_char(low[e + 2 : e + 3]):
+        return True  # "10 k"
+    return second in g.tail_space_heads or low[e + 1 : e + 3] in g.tail_space_heads
 
 
 #: Characters before a figure after which the figure reader makes no check ("5" in " 5", "(5"): no ".08", no sign.
@@ -572,17 +587,30 @@ def _plain_after(g: Grammar) -> frozenset[str]:
     return found
 
 
-_SCAN_SETUP: dict[str, tuple[Any, frozenset[str], bool, frozenset[str]]] = shortcut_table()
+_SCAN_SETUP: dict[str, tuple[Any, frozenset[str], bool, frozenset[str], str]] = shortcut_table()
 
 
-def _scan_setup(g: Grammar) -> tuple[Any, frozenset[str], bool, frozenset[str]]:
+def _scan_setup(g: Grammar) -> tuple[Any, frozenset[str], bool, frozenset[str], str]:
     """What :func:`_scan_words` asks of the language once per text: the gap pattern, :func:`_plain_after`,
-    :func:`_percent_alone` (one shortcut-table read instead of three calls) and the first characters of the
-    words (a run can start at 0 only with one of them)."""
+    :func:`_percent_alone` (one shortcut-table read instead of three calls), the first characters of the
+    words (a run can start at 0 only with one of them) and :func:`_gap_chars`."""
     firsts: frozenset[str] = cached(("numbers", "word_firsts", g.lang), lambda: frozenset(w[:1] for w in g.words))
-    found = (_gap_pattern(g), _plain_after(g), _percent_alone(g), firsts)
+    found = (_gap_pattern(g), _plain_after(g), _percent_alone(g), firsts, _gap_chars(g))
     _SCAN_SETUP[g.lang] = found
     return found
+
+
+def _gap_chars(g: Grammar) -> str:
+    """Every character a match of the gap pattern can hold: spaces, hyphens and the letters of the connectors,
+    articles and fraction words. A gap with another character ("," in "20, 2009") is no gap: ``gap.strip(chars)``
+    is not empty, and the pattern need not be asked."""
+
+    def build() -> str:
+        words = [*g.connectors, *g.one_article, *g.article_one, *g.overlay.get("fraction_between", [])]
+        return "".join(sorted(set(" \t\u00a0-‐").union(*words)))
+
+    chars: str = cached(("numbers", "gap_chars", g.lang), build)
+    return chars
 
 
 _PERCENT_ALONE: dict[str, bool] = shortcut_table()
@@ -602,7 +630,15 @@ def _percent_alone(g: Grammar) -> bool:
 
 
 def _lone(
-    low: str, gap: Any, found: _Item, run: list[Tok], last_end: int, pos: int, matches: list[Any], index: int
+    low: str,
+    gap: Any,
+    found: _Item,
+    run: list[Tok],
+    last_end: int,
+    pos: int,
+    matches: list[Any],
+    index: int,
+    chars: str = "",
 ) -> bool:
     """Whether figure ``found`` joins neither the run before it nor the next match (exactly as the run rules decide).
 
@@ -610,14 +646,24 @@ def _lone(
     away (a token starts at most 2 characters before its match), or a figure whose start the reader cannot move
     ("-5", ".08") with a gap the pattern does not take.
     """
-    if run and found.start - last_end <= 24 and gap.fullmatch(low, last_end, found.start) is not None:
+    if (
+        run
+        and found.start - last_end <= 24
+        and not (chars and low[last_end : found.start].strip(chars))  # (see _gap_chars)
+        and gap.fullmatch(low, last_end, found.start) is not None
+    ):
         return False
     if index == len(matches):
         return True
     ns, is_word, _ = matches[index]
     if ns - found.end > 27:
         return True
-    return not is_word and ns >= pos and low[ns - 1] not in "-−－.," and gap.fullmatch(low, found.end, ns) is None
+    return (
+        not is_word
+        and ns >= pos
+        and low[ns - 1] not in "-−－.,"
+        and (bool(chars and low[found.end : ns].strip(chars)) or gap.fullmatch(low, found.end, ns) is None)
+    )
 
 
 _new_item = object.__new__
@@ -656,7 +702,7 @@ def _checked_runs(low: str, pattern: Any, check: Any, at: int) -> list[tuple[int
 
 
 def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
-    gap, plain_after, percent_alone, word_firsts = _SCAN_SETUP.get(g.lang) or _scan_setup(g)
+    gap, plain_after, percent_alone, word_firsts, gap_chars = _SCAN_SETUP.get(g.lang) or _scan_setup(g)
     items: list[_Item] = []
     run: list[Tok] = []
     figs: dict[int, _Item] = {}
@@ -696,6 +742,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             matches.extend(word_matches)
             matches.sort()  # starts are distinct (a figure starts with a digit, a word with a letter)
     edges = g.ascii_edges
+    one_article = g.one_article  # (without them _article_before gives -1)
     n_low = len(low)
     tail_first, tail_after_space = g.tail_first, g.tail_after_space
     n_matches = len(matches)
@@ -732,6 +779,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                     )
                 )
             ):  # the commonest figures, read here as _figure reads them: ASCII, plain characters around
+                year = False
                 if not digits:
                     value = _digit_value(body, g)  # "27,840", "1.5"
                 elif len(body) > 4:
@@ -751,12 +799,13 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                     continue  # "Boeing 737", "Apollo 11": a name
                 else:
                     value = int(body)
+                    year = len(body) == 4 and 1000 <= value <= 2100
                 if value is not None:
                     found = _new_item(_Item)  # (as _Item(mstart, end, value), a third faster)
                     found.start = mstart
                     found.end = end
                     found.value = value
-                    if digits and len(body) == 4 and 1000 <= value <= 2100:
+                    if year:
                         found.year_like = True
                     kind = "FIG"
             elif (
@@ -796,11 +845,11 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                     not next_word
                     and ns >= pos
                     and low[ns - 1] not in "-−－.,"
-                    and gap.fullmatch(low, found.end, ns) is None
+                    and (low[found.end : ns].strip(gap_chars) or gap.fullmatch(low, found.end, ns) is None)
                 ):
                     items.append(found)
                     continue
-            elif _lone(low, gap, found, run, last_end, pos, matches, index):
+            elif _lone(low, gap, found, run, last_end, pos, matches, index, gap_chars):
                 if run:
                     close()
                 items.append(found)
@@ -844,7 +893,11 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
         art = -1
         joined = False
         if run and last_end >= 0:
-            gm = gap.fullmatch(low, last_end, start) if start - last_end <= 24 else None
+            gm = (
+                gap.fullmatch(low, last_end, start)
+                if start - last_end <= 24 and not low[last_end:start].strip(gap_chars)
+                else None
+            )
             if gm is not None and gm.group("s") is not None and g.overlay.get("tens_units_glued"):
                 pk, pv = run[-1][4], run[-1][3]
                 mode = g.overlay["tens_units_glued"]
@@ -870,7 +923,8 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
         if not joined:
             if run:
                 close()
-            art = _article_before(low, start, g)
+            if one_article:
+                art = _article_before(low, start, g)
         if fig_item is not None:
             figs[fig_item.start] = fig_item
         run.append((ts, te, tw, tv, tk, conn, art))
@@ -988,10 +1042,7 @@ def _word_scale(value: float, figure: float) -> float:
 
 def _tail(low: str, end: int, g: Grammar) -> Any:
     """``g.tail.match(low, end)`` when it can match something (the figure reader's first-character test)."""
-    after = low[end : end + 1]
-    if after in g.tail_first or (
-        after.isspace() and (low[end + 1 : end + 2] in g.tail_after_space or low[end + 1 : end + 2].isspace())
-    ):
+    if _tail_possible(low, end, g):
         return g.tail.match(low, end)
     return None
 
