@@ -251,24 +251,22 @@ def test_property_gap_chars(lang: str, data: st.DataObject) -> None:
 @settings(max_examples=150, deadline=None)
 @given(
     st.sampled_from(["en", "es", "fr", "de", "tr", "ru", "hi", "ar", "it", "id"]),
+    st.sampled_from([" ", "\n", "\t", "\u00a0"]),
     st.text(alphabet=" \t\n\u00a0kmgpercntoiuvhd%٪.,x1e^/ºª°-", max_size=7),
 )
-def test_property_tail_possible(lang: str, rest: str) -> None:
+def test_property_no_tail_after_any_whitespace(lang: str, space: str, rest: str) -> None:
     g = _scan._grammar_of(lang)
-    low = "5" + rest
-    if not _scan._tail_possible(low, 1, g):
-        t = g.tail.match(low, 1)
-        assert t is None or t.end() == 1, (lang, low)
+    low = "5" + space + rest
+    assert _scan._no_tail(low, 1, g) == _no_tail_by_pattern(low, 1, g), (lang, low)
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "tr", "ru", "nl", "hi", "id", "it", "pt"])
-def test_tail_possible_on_every_suffix(lang: str) -> None:
+def test_no_tail_on_every_suffix(lang: str) -> None:
     g = _scan._grammar_of(lang)
     o = g.overlay
     items = [*o.get("ordinal_suffix", []), *o.get("glued_abbr", {}), *o.get("percent", []), "%", "k", "m", "g", "e5"]
     for item in items:
-        for before in ("", " ", "  ", "\n", "\t"):
-            low = ("7" + before + item + " x").lower()
-            t = g.tail.match(low, 1)
-            if t is not None and t.end() > 1:
-                assert _scan._tail_possible(low, 1, g), (lang, low)
+        for before in (" ", "  ", "\n", "\t", "\n\n", " \u00a0"):
+            for after in ("", " x", "x"):
+                low = ("7" + before + item + after).lower()
+                assert _scan._no_tail(low, 1, g) == _no_tail_by_pattern(low, 1, g), (lang, low)

@@ -455,7 +455,8 @@ def _figure(
     it = _Item(s, e, value)
     kind = "FIG"
     t = None
-    if _tail_possible(low, e, g):
+    second = low[e + 1 : e + 2]
+    if after in g.tail_first or (after.isspace() and (second in g.tail_after_space or second.isspace())):
         t = g.tail.match(low, e)  # a figure followed by anything else has no tail: no regex call
     if t is not None and t.end() > e:
         if t.group("exp"):
@@ -538,32 +539,19 @@ def _no_tail(low: str, e: int, g: Grammar) -> bool:
         return False  # "1 234", "0800 123", "2 3/4": groups, phone numbers, fractions
     if second not in g.tail_after_space and not second.isspace() and low[e] not in g.tail_first:
         return True
-    if not _tail_possible(low, e, g):
-        return True  # "5 people", "2 million", "2009\n\nThe": no percent word starts there, nor "k", "m", "g" alone
+    if low[e] not in g.tail_first and second not in g.tail_space_heads and low[e + 1 : e + 3] not in g.tail_space_heads:
+        # no percent sign or word starts after the whitespace, nor "k", "m", "g" alone after one or two of them
+        # ("5 people", "2 million", "2009\n\nThe"): the tail pattern can match nothing (an exact test)
+        if second.isspace():
+            if low[e + 2 : e + 3] not in _KMG or _word_char(low[e + 3 : e + 4]):
+                return True
+        elif second not in _KMG or _word_char(low[e + 2 : e + 3]):
+            return True
     t = g.tail.match(low, e)
     return t is None or t.end() == e  # "5 people", not "5 %", "10 k"
 
 
 _KMG = frozenset("kmg")
-
-
-def _tail_possible(low: str, e: int, g: Grammar) -> bool:
-    """Whether ``g.tail`` may match something at ``e`` (when false it surely matches nothing).
-
-    Its suffixes, exponent, fraction and glued units start with a character of ``g.tail_first``; otherwise
-    only whitespace can start a match: then a percent sign or word (``g.tail_space_heads``: the first two
-    characters) or "k", "m", "g" alone, after one or two whitespace characters.
-    """
-    if low[e : e + 1] in g.tail_first:
-        return True
-    if not low[e : e + 1].isspace():
-        return False
-    second = low[e + 1 : e + 2]
-    if second.isspace() and low[e + 2 : e + 3] in _KMG and not _word_char(low[e + 3 : e + 4]):
-        return True  # "10  k"
-    if second in _KMG and not _word_char(low[e + 2 : e + 3]):
-        return True  # "10 k"
-    return second in g.tail_space_heads or low[e + 1 : e + 3] in g.tail_space_heads
 
 
 #: Characters before a figure after which the figure reader makes no check ("5" in " 5", "(5"): no ".08", no sign.
@@ -751,7 +739,9 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             continue
         if is_word and edges:  # ASCII \b: drop runs glued to a non-ASCII letter ("éten")
             mend = m.end()
-            if (mstart and _word_char(low[mstart - 1])) or (mend < n_low and _word_char(low[mend])):
+            if (mstart and ((c := low[mstart - 1]).isalnum() or c == "_")) or (
+                mend < n_low and ((c := low[mend]).isalnum() or c == "_")
+            ):  # (as _word_char, without a call)
                 continue
         if not is_word:
             body = m.group()
@@ -1042,7 +1032,10 @@ def _word_scale(value: float, figure: float) -> float:
 
 def _tail(low: str, end: int, g: Grammar) -> Any:
     """``g.tail.match(low, end)`` when it can match something (the figure reader's first-character test)."""
-    if _tail_possible(low, end, g):
+    after = low[end : end + 1]
+    if after in g.tail_first or (
+        after.isspace() and (low[end + 1 : end + 2] in g.tail_after_space or low[end + 1 : end + 2].isspace())
+    ):
         return g.tail.match(low, end)
     return None
 
@@ -1155,11 +1148,20 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
                     return []
             elif not _keep_word_number(low, Num(s0, e0, v0, k0 == "O", 1, w0), g):
                 return []
-            it = _Item(s0, e0, v0, k0 == "O")
-            t = _tail(low, e0, g)
-            if t is not None and t.group("pct"):
-                it.percent = True
-                it.end = t.end()
+            it = _new_item(_Item)  # (as _Item(s0, e0, v0, k0 == "O"), without a call)
+            it.start = s0
+            it.end = e0
+            it.value = v0
+            if k0 == "O":
+                it.ordinal = True
+            after = low[e0 : e0 + 1]  # (as _tail, without a call: most words have no percent after them)
+            if after in g.tail_first or (
+                after.isspace() and ((c := low[e0 + 1 : e0 + 2]) in g.tail_after_space or c.isspace())
+            ):
+                t = _tail(low, e0, g)
+                if t is not None and t.group("pct"):
+                    it.percent = True
+                    it.end = t.end()
             return [it]
     elif len(run) == 2 and run[0][4] == "FIG" and run[1][4] == "S" and not run[1][5] and run[1][6] < 0:
         # a figure and a scale word ("2.700 millones", "$2 billion"), the commonest run: _cut keeps it whole and
@@ -1828,7 +1830,7 @@ def _mention(text: str, it: _Item, g: Grammar, style: str) -> Mention:
             norm = str(value)  # the common case, as _show would give it
         else:
             value = _clean(value)
-            norm = _show(value, g, style)
+            norm = _show(value, g, style) if style == "locale" else _fmt(value)  # (as _show gives it)
         if it.ordinal:
             head, tail, fmt = _ORDINAL_OUT.get(g.lang) or _ordinal_out(g)
             if fmt:
