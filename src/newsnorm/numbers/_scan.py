@@ -720,8 +720,8 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
         word_matches = [(m.start(1), 1, m) for m in g.pattern.finditer(low, at)]
         check = g.prefix_check
         if check is not None and word_matches:
-            for _, _, m in word_matches:
-                if low[m.start()] >= "\x80" and check.match(low, m.start()) is not None:
+            for rs, _, _ in word_matches:  # (the character before the run starts the match)
+                if low[rs - 1] >= "\x80" and check.match(low, rs - 1) is not None:
                     word_matches = _checked_runs(low, g.pattern, check, at)  # (rare: a run glued after "é")
                     break
         if head is not None:
