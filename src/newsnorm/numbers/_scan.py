@@ -327,14 +327,17 @@ def _digit_value(body: str, g: Grammar) -> float | None:
     if len(body) > _MEMO_CHARS:
         return digit_value(body, g.decimal, g.group)
     key = (body, g.decimal, g.group)
-    try:
-        return _FIGURES[key]
-    except KeyError:
-        value = digit_value(body, g.decimal, g.group)
-        if len(_FIGURES) >= _RUNS_MAX:
-            _FIGURES.clear()
-        _FIGURES[key] = value
-        return value
+    found = _FIGURES.get(key, _UNSEEN)  # (a miss, usual in a new document, raises no KeyError)
+    if found is not _UNSEEN:
+        return found  # type: ignore[return-value]
+    value = digit_value(body, g.decimal, g.group)
+    if len(_FIGURES) >= _RUNS_MAX:
+        _FIGURES.clear()
+    _FIGURES[key] = value
+    return value
+
+
+_UNSEEN = object()
 
 
 def _ordinal_prefix(low: str, s: int, g: Grammar) -> int:
