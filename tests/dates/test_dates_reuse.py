@@ -11,7 +11,7 @@ from dates_helpers import load_cases
 import newsnorm
 from newsnorm._resources import clear_caches, forget_texts
 from newsnorm.dates import DatesNormaliser, _scan
-from newsnorm.dates._resolve import Ctx
+from newsnorm.dates._resolve import Ctx, resolve
 from newsnorm.dates._scan import _compile_rule, _optional_as_branch, _sre_modules
 
 
@@ -151,7 +151,7 @@ def test_optional_parts_as_alternations_match_the_same(pattern: str) -> None:
 def test_a_result_that_read_no_date_is_resolved_once_for_every_date(monkeypatch: pytest.MonkeyPatch) -> None:
     forget_texts()
     calls: list[str] = []
-    real = _scan.resolve
+    real = resolve  # the resolver the scanner calls (imported there from _resolve)
 
     def counting(m: Any, ctx: Ctx, names: Any = None) -> Any:
         calls.append(m.group())
