@@ -486,11 +486,20 @@ def _with_time(date_value: str, ts: str | None, default_type: str = "DATE") -> R
     return Resolved(date_value + ts, "TIME")
 
 
-def _current(pub: dt.date | None, unit: str) -> str:
-    """The day, week, month or year (``unit`` D, W, M, Y) of ``pub``, underspecified without one."""
+def _period(pub: dt.date | None, unit: str, off: int = 0) -> str:
+    """The day, week, month or year (``unit`` D, W, M, Y) ``off`` units from ``pub``; underspecified without one."""
     if pub is None:
         return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit]
-    return {"D": pub.isoformat(), "W": _week(pub), "M": f"{pub.year:04d}-{pub.month:02d}", "Y": f"{pub.year:04d}"}[unit]
+    if unit == "D":
+        return (pub + dt.timedelta(days=off)).isoformat()
+    if unit == "W":
+        return _week(pub + dt.timedelta(weeks=off))
+    if unit == "M":
+        yy, mm = _add_months(pub.year, pub.month, off)
+        return f"{yy:04d}-{mm:02d}"
+    if unit == "Y":
+        return f"{pub.year + off:04d}"
+    raise KeyError(unit)
 
 
 def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None = None) -> Resolved | None:
@@ -699,7 +708,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
         singular = key == first or key in lex.words.get("the_unit_words", ())  # fr "la journée", es "la jornada"
         if unit not in ("D", "W", "M", "Y") or not singular:  # singular only: "the days" is no date
             return None
-        return Resolved(_current(ctx.pub, unit), "DATE")
+        return Resolved(_period(ctx.pub, unit), "DATE")
     if rule in ("R_rel", "R_relp"):
         rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
         target = m.group("target")
@@ -824,7 +833,7 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
             return None  # "same day delivery"; nl "dezelfde dag" carries its article (`same_alone`)
         if unit not in ("D", "W", "M", "Y"):
             return NOT_A_DATE
-        return Resolved(_current(ctx.pub, unit), "DATE")
+        return Resolved(_period(ctx.pub, unit), "DATE")
     if rule == "R_holiday":
         return _holiday(ctx, m)
     if rule == "R_century":
@@ -1169,18 +1178,7 @@ def _relword(ctx: Ctx, code: str) -> Resolved | None:
     if m is None:
         return None
     unit, off, part = m.group("unit"), int(m.group("off")), m.group("part")
-    pub = ctx.pub
-    if pub is None:
-        value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit]
-    elif unit == "D":
-        value = (pub + dt.timedelta(days=off)).isoformat()
-    elif unit == "W":
-        value = _week(pub + dt.timedelta(weeks=off))
-    elif unit == "M":
-        yy, mm = _add_months(pub.year, pub.month, off)
-        value = f"{yy:04d}-{mm:02d}"
-    else:
-        value = f"{pub.year + off:04d}"
+    value = _period(ctx.pub, unit, off)
     if part:
         return Resolved(value + part, "TIME")
     return Resolved(value, "DATE")
