@@ -649,11 +649,7 @@ def _judge_run(run: str, g: Gazetteer) -> _Run | tuple[()]:
     character further on.
     """
     low = run.lower() if run.isascii() else fold(run)  # fold changes an ASCII run only by lower-casing it
-    pairs = list(g.automaton.iter(low))  # what _run_raw gives, without its call
-    cities = g.cities
-    if cities is not None:
-        pairs.extend(cities.iter(low))
-    found = _raw_hits(run, pairs, g, True, True) if pairs else pairs
+    found = _run_raw(run, g, low)
     quotes = g.quote_rests.get(low[:1])
     if quotes is None:  # the common case: no quote starts a key with this run's first letter
         return _judged(run, found, g) if found else ()
@@ -696,10 +692,7 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
             run = strs[i]
             info = memo.get(run)  # judged earlier in this text
             if info is None:
-                info = _judge_run(run, g)
-                if len(memo) >= _MEMO_SIZE:  # what _remember does, without its call
-                    memo.clear()
-                memo[run] = info
+                info = _remember(memo, run, _judge_run(run, g))
             infos[i] = info
     if not any(infos):
         return []
