@@ -829,20 +829,10 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                         items.extend(read)
                     continue
                 found = read
-            if not run:  # no run before it: alone unless the next match may join it (as _lone says)
-                if index == n_matches:
-                    items.append(found)
-                    continue
-                ns, next_word, _ = matches[index]
-                if ns - found.end > 27 or (
-                    not next_word
-                    and ns >= pos
-                    and low[ns - 1] not in "-−－.,"
-                    and (low[found.end : ns].strip(gap_chars) or gap.fullmatch(low, found.end, ns) is None)
-                ):
-                    items.append(found)
-                    continue
-            elif _lone(low, gap, found, run, last_end, pos, matches, index, gap_chars):
+            if not run and (index == n_matches or matches[index][0] - found.end > 27):
+                items.append(found)  # no run before it, no match close after it: alone (as _lone says)
+                continue
+            if _lone(low, gap, found, run, last_end, pos, matches, index, gap_chars):
                 if run:
                     close()
                 items.append(found)
