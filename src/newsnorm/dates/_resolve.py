@@ -506,542 +506,754 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
     """The TIMEX3 value of scanner match ``m``, or None when the match is not a date after all."""
     m = RuleMatch(m, names, ctx)
     rule = m.rule
-    # the branches share these names; their types differ by rule
+    if rule is None:
+        return None
+    branch = _BRANCHES.get(rule)
+    return branch(m, ctx, ctx.lex, rule) if branch is not None else None
+
+
+def _r_iso(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_iso."""
     mo: Any
     d: Any
     y: Any
-    wd: Any
-    q: Any
-    lex = ctx.lex
-    if rule is None:
+    y, mo, d = int(m.group("year")), int(m.group("mn")), int(m.group("day"))
+    if not _valid(y, mo, d):
         return None
-    if rule == "R_iso":
-        y, mo, d = int(m.group("year")), int(m.group("mn")), int(m.group("day"))
-        if not _valid(y, mo, d):
+    ts = None
+    if _g(m, "hh"):
+        ts = f"T{m.group('hh')}:{m.group('mi')}" + ("Z" if _g(m, "tz") else "")
+    return _with_time(ymd(y, mo, d), ts)
+
+
+def _r_num(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_num."""
+    mo: Any
+    d: Any
+    y: Any
+    a, b, c = int(m.group("na")), int(m.group("nb")), m.group("nc")
+    y = int(c)
+    if len(c) == 2:
+        pivot = (ctx.pub.year % 100 + 10) if ctx.pub else 30
+        y += 2000 if y <= pivot else 1900
+    if m.group("sep") != "/" and len(c) != 4:
+        return None
+    mo, d = (a, b) if lex.order.startswith("M") else (b, a)
+    if mo > 12 and d <= 12:
+        mo, d = d, mo
+    if not _valid(y, mo, d):
+        return None
+    return Resolved(ymd(y, mo, d), "DATE")
+
+
+def _r_md(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_md."""
+    mo: Any
+    d: Any
+    y: Any
+    a, b = int(m.group("na")), int(m.group("nb"))
+    if (a < 10 and b < 10) or (a, b) in ((24, 7), (7, 24)):
+        return None  # "1/2", "3/4" are fractions; "24/7" is "around the clock"
+    mo, d = (a, b) if lex.order.startswith("M") else (b, a)
+    if mo > 12 and d <= 12:
+        mo, d = d, mo
+    if mo > 12 or d > 31:
+        return None
+    if ctx.pub is None:
+        return Resolved(f"XXXX-{mo:02d}-{d:02d}", "DATE")
+    y = month_day_year(ctx.pub, mo, d, ctx.tense)
+    return Resolved(ymd(y, mo, d), "DATE") if _valid(y, mo, d) else None
+
+
+def _r_wdday(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_wdday or R_dayword or R_cjkday."""
+    return _day_of_month(ctx, m)
+
+
+def _r_dm(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_dm."""
+    mo: Any
+    d: Any
+    y: Any
+    mo, d = int(m.group("mn")), int(m.group("day"))
+    if ctx.pub is None:
+        return Resolved(f"XXXX-{mo:02d}-{d:02d}", "DATE")
+    y = month_day_year(ctx.pub, mo, d, ctx.tense)
+    return Resolved(ymd(y, mo, d), "DATE") if _valid(y, mo, d) else None
+
+
+def _r_cjk(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_cjk."""
+    mo: Any
+    d: Any
+    y: Any
+    mo = int(m.group("mn"))
+    y = _year_of(m)
+    d = _g(m, "day")
+    ts = _time_suffix(ctx, m)
+    if d is None:
+        if y is None:
+            pub = ctx.pub
+            return Resolved(f"{month_year(pub, mo, ctx.tense):04d}-{mo:02d}" if pub else f"XXXX-{mo:02d}", "DATE")
+        return Resolved(f"{y:04d}-{mo:02d}", "DATE")
+    return _day_value(ctx, y, mo, int(d), ts)
+
+
+def _r_cjkyear(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_cjkyear or R_year2."""
+    if _decade_follows(ctx, m):
+        return None  # "1990년대", "1990年代": the decade rule reads it
+    return Resolved(m.group("year"), "DATE")
+
+
+def _r_mdy(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_mdy or R_dmy."""
+    mo: Any
+    d: Any
+    y: Any
+    mtext = m.group("month")
+    mo = lex.months.get(fold(mtext))
+    if mo is None:
+        return None
+    if m.group("day") is not None:
+        d = int(m.group("day"))
+    else:
+        dn = _number(ctx, m.group("dayw"))
+        if dn is None or not float(dn).is_integer():
             return None
-        ts = None
-        if _g(m, "hh"):
-            ts = f"T{m.group('hh')}:{m.group('mi')}" + ("Z" if _g(m, "tz") else "")
-        return _with_time(ymd(y, mo, d), ts)
-    if rule == "R_num":
-        a, b, c = int(m.group("na")), int(m.group("nb")), m.group("nc")
-        y = int(c)
-        if len(c) == 2:
-            pivot = (ctx.pub.year % 100 + 10) if ctx.pub else 30
-            y += 2000 if y <= pivot else 1900
-        if m.group("sep") != "/" and len(c) != 4:
-            return None
-        mo, d = (a, b) if lex.order.startswith("M") else (b, a)
-        if mo > 12 and d <= 12:
-            mo, d = d, mo
-        if not _valid(y, mo, d):
-            return None
-        return Resolved(ymd(y, mo, d), "DATE")
-    if rule == "R_md":
-        a, b = int(m.group("na")), int(m.group("nb"))
-        if (a < 10 and b < 10) or (a, b) in ((24, 7), (7, 24)):
-            return None  # "1/2", "3/4" are fractions; "24/7" is "around the clock"
-        mo, d = (a, b) if lex.order.startswith("M") else (b, a)
-        if mo > 12 and d <= 12:
-            mo, d = d, mo
-        if mo > 12 or d > 31:
-            return None
+        d = int(dn)
+    y = _year_of(m)
+    if _lower_name(ctx, mtext) and fold(mtext) in lex.words.get("lower_ambiguous", ()) and y is None and (
+        m.group("day") is None or (rule == "R_dmy" and not _strict_cue(ctx)) or _word_follows(ctx)
+    ):
+        return NOT_A_DATE  # "it may second the motion", "the 5 march", "may 5 times"
+    is_abbrev = fold(mtext) not in lex.wide_months
+    if is_abbrev and y is None and not mtext.endswith(".") and not lex.case_sensitive:
+        return None  # "mar 3" in Spanish is the sea, not March
+    return _day_value(ctx, y, mo, d, _time_suffix(ctx, m))
+
+
+def _r_my(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_my."""
+    mo: Any
+    mo = lex.months.get(fold(m.group("month")))
+    if mo is None:
+        return None
+    return Resolved(f"{int(m.group('year')):04d}-{mo:02d}", "DATE")
+
+
+def _r_quarter(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_quarter or R_q."""
+    y: Any
+    q: Any
+    ordw = _g(m, "ord")
+    y = _year_of(m)
+    q = None
+    if ordw is not None:
+        q = int(ordw) if ordw.isdigit() else lex.words.get("ordinals", {}).get(fold(ordw))
+    rel = _rel_kind(ctx, _g(m, "rel"))
+    if q is None and rel is None:
+        return None
+    unit2 = _g(m, "unit2")
+    if unit2 is not None and _unit(ctx, unit2) != "Y":
+        return None  # "the first quarter of the month"
+    if _g(m, "half") is not None:
+        return _half(ctx, m, q, rel, y)
+    if y is None:
+        rel2 = _rel_kind(ctx, _g(m, "rel2"))
         if ctx.pub is None:
-            return Resolved(f"XXXX-{mo:02d}-{d:02d}", "DATE")
-        y = month_day_year(ctx.pub, mo, d, ctx.tense)
-        return Resolved(ymd(y, mo, d), "DATE") if _valid(y, mo, d) else None
-    if rule in ("R_wdday", "R_dayword", "R_cjkday"):
-        return _day_of_month(ctx, m)
-    if rule == "R_dm":
-        mo, d = int(m.group("mn")), int(m.group("day"))
+            return Resolved(f"XXXX-Q{q}" if q and q > 0 else "XXXX-QX", "DATE")
+        y = ctx.pub.year + {"last": -1, "next": 1}.get(rel2 or "", 0)
+        cur_q = (ctx.pub.month - 1) // 3 + 1
+        if q is None:
+            step = {"last": -1, "next": 1}.get(rel or "", 0)
+            total = ctx.pub.year * 4 + cur_q - 1 + step
+            return Resolved(f"{total // 4:04d}-Q{total % 4 + 1}", "DATE")
+        if q == -1:
+            q = 4
+        if rel2 is None and q > cur_q and ctx.tense != "future":
+            y -= 1
+    if q is None or q < 1 or q > 4:
+        return None
+    return Resolved(f"{y:04d}-Q{q}", "DATE")
+
+
+def _r_ago(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_ago or R_agob."""
+    unit = _unit(ctx, m.group("unit"))
+    if unit is None:
+        return None
+    n = _number(ctx, _g(m, "num"))
+    ago_word = m.group("ago")
+    future = _which(ctx, ago_word, "later", "later_before") is not None
+    if rule == "R_agob" and future and ctx.tense != "future" and fold(ago_word) in _SPAN_WORDS:
+        # "in six years" is a span ("the highest in six years") unless the sentence looks ahead
+        n0 = _number(ctx, _g(m, "num"))
+        if n0 is None:
+            return None
+        return Resolved(duration(n0, unit), "DURATION", _approx(ctx, _g(m, "approx")))
+    mod = _approx(ctx, _g(m, "approx"))
+    if n is None or _g(m, "some"):
+        if unit in ("H", "MIN", "S") and ctx.pub is not None:
+            return Resolved(ctx.pub.isoformat(), "DATE", mod)
+        return Resolved("FUTURE_REF" if future else "PAST_REF", "DATE", mod)
+    if ctx.pub is None:
+        return Resolved(duration(n, unit), "DURATION", mod)
+    sign = 1 if future else -1
+    k = int(n) if float(n).is_integer() else None
+    if k is None:
+        return Resolved(duration(n, unit), "DURATION", mod)
+    if unit in ("D",):
+        return Resolved((ctx.pub + dt.timedelta(days=sign * k)).isoformat(), "DATE", mod)
+    if unit in ("W", "F"):
+        days = 7 * k * (2 if unit == "F" else 1)
+        return Resolved((ctx.pub + dt.timedelta(days=sign * days)).isoformat(), "DATE", mod)
+    if unit in ("M", "Q"):
+        yy, mm = _add_months(ctx.pub.year, ctx.pub.month, sign * k * (3 if unit == "Q" else 1))
+        return Resolved(f"{yy:04d}-{mm:02d}", "DATE", mod)
+    if unit in ("Y", "E", "C"):
+        mult = {"Y": 1, "E": 10, "C": 100}[unit]
+        return Resolved(f"{ctx.pub.year + sign * k * mult:04d}", "DATE", mod)
+    return Resolved(ctx.pub.isoformat(), "DATE", mod)
+
+
+def _r_wdrel(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_wdrel or R_wdrel2."""
+    wd: Any
+    unit = _unit(ctx, m.group("unit"))
+    wd = lex.weekdays.get(fold(m.group("wd")))
+    rel = _rel_kind(ctx, m.group("rel"))
+    if unit != "W" or wd is None or rel is None:
+        return None
+    ts = _time_suffix(ctx, m)
+    if ctx.pub is None:
+        return _with_time(f"XXXX-WXX-{wd}", ts)
+    step = {"last": -1, "next": 1, "this": 0}[rel]
+    monday = ctx.pub - dt.timedelta(days=ctx.pub.isoweekday() - 1) + dt.timedelta(weeks=step)
+    return _with_time((monday + dt.timedelta(days=wd - 1)).isoformat(), ts)
+
+
+def _r_weekof(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_weekof."""
+    mo: Any
+    y: Any
+    mo = lex.months.get(fold(m.group("month")))
+    n = lex.words.get("ordinals", {}).get(fold(m.group("ord")))
+    if mo is None or not isinstance(n, int) or n == 0 or _unit(ctx, m.group("unit")) != "W":
+        return None
+    y = _year_of(m)
+    if y is None:
         if ctx.pub is None:
-            return Resolved(f"XXXX-{mo:02d}-{d:02d}", "DATE")
-        y = month_day_year(ctx.pub, mo, d, ctx.tense)
-        return Resolved(ymd(y, mo, d), "DATE") if _valid(y, mo, d) else None
-    if rule in ("R_cjk",):
-        mo = int(m.group("mn"))
-        y = _year_of(m)
-        d = _g(m, "day")
-        ts = _time_suffix(ctx, m)
-        if d is None:
-            if y is None:
-                pub = ctx.pub
-                return Resolved(f"{month_year(pub, mo, ctx.tense):04d}-{mo:02d}" if pub else f"XXXX-{mo:02d}", "DATE")
-            return Resolved(f"{y:04d}-{mo:02d}", "DATE")
-        return _day_value(ctx, y, mo, int(d), ts)
-    if rule in ("R_cjkyear", "R_year2"):
-        if _decade_follows(ctx, m):
-            return None  # "1990년대", "1990年代": the decade rule reads it
-        return Resolved(m.group("year"), "DATE")
-    if rule in ("R_mdy", "R_dmy"):
-        mtext = m.group("month")
+            return None
+        y = month_year(ctx.pub, mo, ctx.tense)
+    m_first = dt.date(y, mo, 1)
+    wk_first = m_first + dt.timedelta(days=(7 - m_first.isoweekday() + 1) % 7)
+    m_next = dt.date(y + mo // 12, mo % 12 + 1, 1)
+    if n > 0:
+        wk_mon = wk_first + dt.timedelta(weeks=n - 1)
+    else:  # the last week whose seven days all fall in the month
+        wk_mon = m_next - dt.timedelta(days=7 + (m_next.isoweekday() - 1) % 7)
+        if wk_mon + dt.timedelta(days=6) >= m_next:
+            wk_mon -= dt.timedelta(weeks=1)
+    if wk_mon.month != mo:
+        return None
+    return Resolved(_week(wk_mon), "DATE")
+
+
+def _r_theunit(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_theunit."""
+    units = lex.words.get("units", {})
+    key = fold(m.group("unit"))
+    unit = units.get(key)
+    first = next((k for k, v in units.items() if v == unit), None)
+    singular = key == first or key in lex.words.get("the_unit_words", ())  # fr "la journée", es "la jornada"
+    if unit not in ("D", "W", "M", "Y") or not singular:  # singular only: "the days" is no date
+        return None
+    return Resolved(_period(ctx.pub, unit), "DATE")
+
+
+def _r_rel(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_rel or R_relp."""
+    mo: Any
+    y: Any
+    wd: Any
+    rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
+    target = m.group("target")
+    mod = _mod(ctx, _g(m, "mod"))
+    ts = _time_suffix(ctx, m)
+    key = fold(target)
+    relw = fold(_g(m, "rel") or _g(m, "relp") or "")
+    if rel is None:
+        return None
+    # Indonesian "minggu lalu" is last week; a lower-case name counts where the lexicon allows it
+    is_name = (
+        not lex.case_sensitive
+        or target[:1].isupper()
+        or (bool(lex.words.get("lower_names")) and key not in lex.words.get("units", {}))
+    )
+    unit_too = not lex.case_sensitive and key in lex.words.get("units", {})  # ro "luni": months and Monday
+    if is_name and key in lex.weekdays and key not in lex.months and not unit_too:
+        wd = lex.weekdays[key]
+        if ctx.pub is None:
+            return _with_time(f"XXXX-WXX-{wd}", ts)
+        return _with_time(weekday_date(ctx.pub, wd, rel, ctx.tense_fn).isoformat(), ts)
+    if is_name and key in lex.months:
+        mo = lex.months[key]
+        if rel == "this" and _lower_name(ctx, target) and key in lex.words.get("lower_ambiguous", ()):
+            return NOT_A_DATE  # "this march" is a protest
+        if ctx.pub is None:
+            return Resolved(f"XXXX-{mo:02d}", "DATE", mod)
+        return Resolved(f"{month_year(ctx.pub, mo, ctx.tense, rel):04d}-{mo:02d}", "DATE", mod)
+    seasons = lex.words.get("seasons", {})
+    if key in seasons:
+        code = seasons[key]
+        if ctx.pub is None:
+            return Resolved(f"XXXX-{code}", "DATE", mod)
+        y = ctx.pub.year + {"last": -1, "next": 1}.get(rel, 0)
+        return Resolved(f"{y:04d}-{code}", "DATE", mod)
+    unit = lex.words.get("units", {}).get(key)
+    if unit is None:
+        return None
+    before_rel = m.group(0)[: m.start("rel") - m.m.start()].split() if _g(m, "rel") else []
+    the_before = bool(before_rel) and fold(before_rel[-1]) in lex.words.get("the", ())
+    if rel == "last" and the_before and relw in lex.words.get("past_period", ()) and unit not in ("WE", "E", "C"):
+        return Resolved(duration(1, unit), "DURATION", mod)  # "over the past year"
+    step = {"last": -1, "next": 1, "this": 0}[rel]
+    if ctx.pub is None:
+        value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX",
+                 "WE": "XXXX-WXX-WE", "E": "XXX", "C": "XX"}.get(unit)
+        return Resolved(value, "DATE", mod) if value else None
+    if unit == "D":
+        return _with_time((ctx.pub + dt.timedelta(days=step)).isoformat(), ts)
+    if unit == "W":
+        return Resolved(_week(ctx.pub + dt.timedelta(weeks=step)), "DATE", mod)
+    if unit == "WE":
+        return Resolved(_week(ctx.pub + dt.timedelta(weeks=step)) + "-WE", "DATE", mod)
+    if unit == "M":
+        yy, mm = _add_months(ctx.pub.year, ctx.pub.month, step)
+        return Resolved(f"{yy:04d}-{mm:02d}", "DATE", mod)
+    if unit == "Y":
+        return Resolved(f"{ctx.pub.year + step:04d}", "DATE", mod)
+    if unit == "Q":
+        total = ctx.pub.year * 4 + (ctx.pub.month - 1) // 3 + step
+        return Resolved(f"{total // 4:04d}-Q{total % 4 + 1}", "DATE", mod)
+    if unit == "E":
+        return Resolved(f"{(ctx.pub.year // 10 + step):03d}", "DATE", mod)
+    if unit == "C":
+        return Resolved(f"{(ctx.pub.year // 100 + step):02d}", "DATE", mod)
+    return None
+
+
+def _r_dur(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_dur or R_hdur."""
+    unit = _unit(ctx, m.group("unit"))
+    if unit is None:
+        return None
+    n = _number(ctx, _g(m, "num"))
+    if n is None and not _g(m, "some"):
+        return None
+    if n is not None and unit == "Y" and 1500 <= n <= 2100 and float(n).is_integer() and _g(m, "num"):
+        tail = ctx.text[m.start("num") + 4 : m.start("num") + 12].casefold()
+        if tail.startswith(tuple(lex.words.get("decade_suffixes", ()))):
+            return None  # "1990年代": the decade rule reads it
+        return Resolved(f"{int(n):04d}", "DATE")  # "в 2025 году", "w 2025 roku": a year, not 2025 years
+    if n is not None and (n <= 0 or n > 10000):
+        return None
+    if rule == "R_hdur" and (unit in ("WE", "Q") or _age_follows(ctx)):
+        return None  # "three-quarters" is a fraction, "the 45-year-old" an age
+    if unit == "WE":
+        return None
+    mod = _approx(ctx, _g(m, "approx"))
+    if mod and _g(m, "rel"):  # "over the past 12 months" is "during", not "more than"
+        mod = None
+    return Resolved(duration(n, unit), "DURATION", mod)
+
+
+def _r_vague(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_vague."""
+    unit = _unit(ctx, m.group("unit"))
+    if unit not in ("MIN", "H", "D", "W", "M", "Y"):
+        return None
+    if ctx.text[ctx.end : ctx.end + 3].lstrip()[:1].isdigit():
+        return None  # "en los años 90", "in the years 2020-2022": a decade or a range, read by other rules
+    return Resolved(duration(None, unit), "DURATION")
+
+
+def _r_enfull(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_enfull."""
+    mo: Any
+    d: Any
+    y: Any
+    from ._lexicon import _EN_MONTHS
+
+    mo = _EN_MONTHS.get(m.group("enmonth").capitalize())
+    y, d = int(m.group("year")), int(m.group("day"))
+    return Resolved(ymd(y, mo, d), "DATE") if mo and _valid(y, mo, d) else NOT_A_DATE
+
+
+def _r_wdpart(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_wdpart."""
+    wd: Any
+    word = m.group("wdp")
+    parts = lex.words.get("parts", {})
+    for i in range(2, len(word) - 1):
+        wd = lex.weekdays.get(fold(word[:i]))
+        code = parts.get(fold(word[i:]))
+        if wd is not None and code:
+            ts = _time_suffix(ctx, m) if _g(m, "hh") or _g(m, "noon") or _g(m, "hw") else None
+            rel = _rel_kind(ctx, _g(m, "rel"))
+            day = f"XXXX-WXX-{wd}" if ctx.pub is None else weekday_date(ctx.pub, wd, rel, ctx.tense_fn).isoformat()
+            return Resolved(day + (ts or f"T{code}"), "TIME")
+    return NOT_A_DATE
+
+
+def _r_all(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_all."""
+    unit = _unit(ctx, m.group("unit"))
+    return Resolved(duration(1, unit), "DURATION") if unit in ("D", "W", "M", "Y", "H") else NOT_A_DATE
+
+
+def _r_theday(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_theday."""
+    return _day_of_month(ctx, m) or NOT_A_DATE
+
+
+def _r_same(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_same."""
+    unit = _unit(ctx, m.group("unit"))
+    if _g(m, "art") is None and not lex.words.get("same_alone"):
+        return None  # "same day delivery"; nl "dezelfde dag" carries its article (`same_alone`)
+    if unit not in ("D", "W", "M", "Y"):
+        return NOT_A_DATE
+    return Resolved(_period(ctx.pub, unit), "DATE")
+
+
+def _r_holiday(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_holiday."""
+    return _holiday(ctx, m)
+
+
+def _r_century(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_century."""
+    n_c = _century(ctx, m)
+    if n_c is None:
+        return NOT_A_DATE
+    return Resolved(f"{n_c - 1:02d}", "DATE")
+
+
+def _r_ym(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_ym."""
+    return Resolved(f"{int(m.group('year')):04d}-{int(m.group('mn')):02d}", "DATE")
+
+
+def _r_ymon(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_ymon."""
+    mo: Any
+    mtext = m.group("month")
+    mo = lex.months.get(fold(mtext))
+    if mo is None or (_lower_name(ctx, mtext) and fold(mtext) in lex.words.get("lower_ambiguous", ())):
+        return NOT_A_DATE
+    return Resolved(f"{int(m.group('year')):04d}-{mo:02d}", "DATE")
+
+
+def _r_decade(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_decade."""
+    dec = _g(m, "dec")
+    if dec is not None:
+        return Resolved(dec[:3], "DATE")  # TimeML decade: "199" (MEANTIME "80s" -> 198)
+    decw = _g(m, "decw")
+    dec2: str | None
+    if decw is not None:
+        digit = lex.words.get("decade_words", {}).get(fold(decw))
+        if not isinstance(digit, int) or not 1 <= digit <= 9:
+            return NOT_A_DATE
+        dec2 = f"{digit}0"
+    else:
+        dec2 = _g(m, "dec2")
+    if dec2 is not None:
+        century = 19 if ctx.pub is None or int(dec2) > ctx.pub.year % 100 else 20
+        return Resolved(f"{century}{dec2[0]}", "DATE")
+    return None
+
+
+def _r_mod(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_mod."""
+    mo: Any
+    y: Any
+    mod = _mod(ctx, m.group("mod"))
+    y = _year_of(m)
+    mtext = _g(m, "month")
+    if mtext is not None:
         mo = lex.months.get(fold(mtext))
         if mo is None:
             return None
-        if m.group("day") is not None:
-            d = int(m.group("day"))
-        else:
-            dn = _number(ctx, m.group("dayw"))
-            if dn is None or not float(dn).is_integer():
-                return None
-            d = int(dn)
-        y = _year_of(m)
-        if _lower_name(ctx, mtext) and fold(mtext) in lex.words.get("lower_ambiguous", ()) and y is None and (
-            m.group("day") is None or (rule == "R_dmy" and not _strict_cue(ctx)) or _word_follows(ctx)
-        ):
-            return NOT_A_DATE  # "it may second the motion", "the 5 march", "may 5 times"
-        is_abbrev = fold(mtext) not in lex.wide_months
-        if is_abbrev and y is None and not mtext.endswith(".") and not lex.case_sensitive:
-            return None  # "mar 3" in Spanish is the sea, not March
-        return _day_value(ctx, y, mo, d, _time_suffix(ctx, m))
-    if rule == "R_my":
-        mo = lex.months.get(fold(m.group("month")))
-        if mo is None:
-            return None
-        return Resolved(f"{int(m.group('year')):04d}-{mo:02d}", "DATE")
-    if rule in ("R_quarter", "R_q"):
-        ordw = _g(m, "ord")
-        y = _year_of(m)
-        q = None
-        if ordw is not None:
-            q = int(ordw) if ordw.isdigit() else lex.words.get("ordinals", {}).get(fold(ordw))
-        rel = _rel_kind(ctx, _g(m, "rel"))
-        if q is None and rel is None:
-            return None
-        unit2 = _g(m, "unit2")
-        if unit2 is not None and _unit(ctx, unit2) != "Y":
-            return None  # "the first quarter of the month"
-        if _g(m, "half") is not None:
-            return _half(ctx, m, q, rel, y)
         if y is None:
-            rel2 = _rel_kind(ctx, _g(m, "rel2"))
-            if ctx.pub is None:
-                return Resolved(f"XXXX-Q{q}" if q and q > 0 else "XXXX-QX", "DATE")
-            y = ctx.pub.year + {"last": -1, "next": 1}.get(rel2 or "", 0)
-            cur_q = (ctx.pub.month - 1) // 3 + 1
-            if q is None:
-                step = {"last": -1, "next": 1}.get(rel or "", 0)
-                total = ctx.pub.year * 4 + cur_q - 1 + step
-                return Resolved(f"{total // 4:04d}-Q{total % 4 + 1}", "DATE")
-            if q == -1:
-                q = 4
-            if rel2 is None and q > cur_q and ctx.tense != "future":
-                y -= 1
-        if q is None or q < 1 or q > 4:
-            return None
-        return Resolved(f"{y:04d}-Q{q}", "DATE")
-    if rule in ("R_ago", "R_agob"):
-        unit = _unit(ctx, m.group("unit"))
-        if unit is None:
-            return None
-        n = _number(ctx, _g(m, "num"))
-        ago_word = m.group("ago")
-        future = _which(ctx, ago_word, "later", "later_before") is not None
-        if rule == "R_agob" and future and ctx.tense != "future" and fold(ago_word) in _SPAN_WORDS:
-            # "in six years" is a span ("the highest in six years") unless the sentence looks ahead
-            n0 = _number(ctx, _g(m, "num"))
-            if n0 is None:
-                return None
-            return Resolved(duration(n0, unit), "DURATION", _approx(ctx, _g(m, "approx")))
-        mod = _approx(ctx, _g(m, "approx"))
-        if n is None or _g(m, "some"):
-            if unit in ("H", "MIN", "S") and ctx.pub is not None:
-                return Resolved(ctx.pub.isoformat(), "DATE", mod)
-            return Resolved("FUTURE_REF" if future else "PAST_REF", "DATE", mod)
-        if ctx.pub is None:
-            return Resolved(duration(n, unit), "DURATION", mod)
-        sign = 1 if future else -1
-        k = int(n) if float(n).is_integer() else None
-        if k is None:
-            return Resolved(duration(n, unit), "DURATION", mod)
-        if unit in ("D",):
-            return Resolved((ctx.pub + dt.timedelta(days=sign * k)).isoformat(), "DATE", mod)
-        if unit in ("W", "F"):
-            days = 7 * k * (2 if unit == "F" else 1)
-            return Resolved((ctx.pub + dt.timedelta(days=sign * days)).isoformat(), "DATE", mod)
-        if unit in ("M", "Q"):
-            yy, mm = _add_months(ctx.pub.year, ctx.pub.month, sign * k * (3 if unit == "Q" else 1))
-            return Resolved(f"{yy:04d}-{mm:02d}", "DATE", mod)
-        if unit in ("Y", "E", "C"):
-            mult = {"Y": 1, "E": 10, "C": 100}[unit]
-            return Resolved(f"{ctx.pub.year + sign * k * mult:04d}", "DATE", mod)
-        return Resolved(ctx.pub.isoformat(), "DATE", mod)
-    if rule in ("R_wdrel", "R_wdrel2"):
-        unit = _unit(ctx, m.group("unit"))
-        wd = lex.weekdays.get(fold(m.group("wd")))
-        rel = _rel_kind(ctx, m.group("rel"))
-        if unit != "W" or wd is None or rel is None:
-            return None
-        ts = _time_suffix(ctx, m)
-        if ctx.pub is None:
-            return _with_time(f"XXXX-WXX-{wd}", ts)
-        step = {"last": -1, "next": 1, "this": 0}[rel]
-        monday = ctx.pub - dt.timedelta(days=ctx.pub.isoweekday() - 1) + dt.timedelta(weeks=step)
-        return _with_time((monday + dt.timedelta(days=wd - 1)).isoformat(), ts)
-    if rule == "R_weekof":
-        mo = lex.months.get(fold(m.group("month")))
-        n = lex.words.get("ordinals", {}).get(fold(m.group("ord")))
-        if mo is None or not isinstance(n, int) or n == 0 or _unit(ctx, m.group("unit")) != "W":
-            return None
-        y = _year_of(m)
-        if y is None:
-            if ctx.pub is None:
-                return None
-            y = month_year(ctx.pub, mo, ctx.tense)
-        m_first = dt.date(y, mo, 1)
-        wk_first = m_first + dt.timedelta(days=(7 - m_first.isoweekday() + 1) % 7)
-        m_next = dt.date(y + mo // 12, mo % 12 + 1, 1)
-        if n > 0:
-            wk_mon = wk_first + dt.timedelta(weeks=n - 1)
-        else:  # the last week whose seven days all fall in the month
-            wk_mon = m_next - dt.timedelta(days=7 + (m_next.isoweekday() - 1) % 7)
-            if wk_mon + dt.timedelta(days=6) >= m_next:
-                wk_mon -= dt.timedelta(weeks=1)
-        if wk_mon.month != mo:
-            return None
-        return Resolved(_week(wk_mon), "DATE")
-    if rule == "R_theunit":
-        units = lex.words.get("units", {})
-        key = fold(m.group("unit"))
-        unit = units.get(key)
-        first = next((k for k, v in units.items() if v == unit), None)
-        singular = key == first or key in lex.words.get("the_unit_words", ())  # fr "la journée", es "la jornada"
-        if unit not in ("D", "W", "M", "Y") or not singular:  # singular only: "the days" is no date
-            return None
-        return Resolved(_period(ctx.pub, unit), "DATE")
-    if rule in ("R_rel", "R_relp"):
-        rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
-        target = m.group("target")
-        mod = _mod(ctx, _g(m, "mod"))
-        ts = _time_suffix(ctx, m)
-        key = fold(target)
-        relw = fold(_g(m, "rel") or _g(m, "relp") or "")
-        if rel is None:
-            return None
-        # Indonesian "minggu lalu" is last week; a lower-case name counts where the lexicon allows it
-        is_name = (
-            not lex.case_sensitive
-            or target[:1].isupper()
-            or (bool(lex.words.get("lower_names")) and key not in lex.words.get("units", {}))
-        )
-        unit_too = not lex.case_sensitive and key in lex.words.get("units", {})  # ro "luni": months and Monday
-        if is_name and key in lex.weekdays and key not in lex.months and not unit_too:
-            wd = lex.weekdays[key]
-            if ctx.pub is None:
-                return _with_time(f"XXXX-WXX-{wd}", ts)
-            return _with_time(weekday_date(ctx.pub, wd, rel, ctx.tense_fn).isoformat(), ts)
-        if is_name and key in lex.months:
-            mo = lex.months[key]
-            if rel == "this" and _lower_name(ctx, target) and key in lex.words.get("lower_ambiguous", ()):
-                return NOT_A_DATE  # "this march" is a protest
             if ctx.pub is None:
                 return Resolved(f"XXXX-{mo:02d}", "DATE", mod)
-            return Resolved(f"{month_year(ctx.pub, mo, ctx.tense, rel):04d}-{mo:02d}", "DATE", mod)
-        seasons = lex.words.get("seasons", {})
-        if key in seasons:
-            code = seasons[key]
-            if ctx.pub is None:
-                return Resolved(f"XXXX-{code}", "DATE", mod)
-            y = ctx.pub.year + {"last": -1, "next": 1}.get(rel, 0)
-            return Resolved(f"{y:04d}-{code}", "DATE", mod)
-        unit = lex.words.get("units", {}).get(key)
-        if unit is None:
+            y = month_year(ctx.pub, mo, ctx.tense or "past")
+        return Resolved(f"{y:04d}-{mo:02d}", "DATE", mod)
+    season = _g(m, "season")
+    if season is not None:
+        code = lex.words.get("seasons", {}).get(fold(season))
+        if y is None and ctx.pub is None:
+            return Resolved(f"XXXX-{code}", "DATE", mod)
+        return Resolved(f"{y or ctx.pub.year if ctx.pub else y:04d}-{code}", "DATE", mod)
+    unitm = _g(m, "unitm")
+    if unitm is not None:
+        unit = _unit(ctx, unitm)
+        nxt_word = ctx.text[ctx.end : ctx.end + 30].split()[:1]
+        decade_words = lex.words.get("decade_words", {})
+        if nxt_word and (
+            fold(nxt_word[0].strip(",.;:")) in decade_words
+            or fold(unitm + " " + nxt_word[0].strip(",.;:")) in decade_words
+            or re.fullmatch(r"['’]?[1-9]0", nxt_word[0].strip(",.;:"))
+        ):
+            return None  # "fine anni Novanta", "finales de los años 90": a decade, not this year
+        if unit not in ("Y", "M", "W", "D") or ctx.pub is None:
             return None
-        before_rel = m.group(0)[: m.start("rel") - m.m.start()].split() if _g(m, "rel") else []
-        the_before = bool(before_rel) and fold(before_rel[-1]) in lex.words.get("the", ())
-        if rel == "last" and the_before and relw in lex.words.get("past_period", ()) and unit not in ("WE", "E", "C"):
-            return Resolved(duration(1, unit), "DURATION", mod)  # "over the past year"
-        step = {"last": -1, "next": 1, "this": 0}[rel]
-        if ctx.pub is None:
-            value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX",
-                     "WE": "XXXX-WXX-WE", "E": "XXX", "C": "XX"}.get(unit)
-            return Resolved(value, "DATE", mod) if value else None
-        if unit == "D":
-            return _with_time((ctx.pub + dt.timedelta(days=step)).isoformat(), ts)
-        if unit == "W":
-            return Resolved(_week(ctx.pub + dt.timedelta(weeks=step)), "DATE", mod)
-        if unit == "WE":
-            return Resolved(_week(ctx.pub + dt.timedelta(weeks=step)) + "-WE", "DATE", mod)
-        if unit == "M":
-            yy, mm = _add_months(ctx.pub.year, ctx.pub.month, step)
-            return Resolved(f"{yy:04d}-{mm:02d}", "DATE", mod)
         if unit == "Y":
-            return Resolved(f"{ctx.pub.year + step:04d}", "DATE", mod)
-        if unit == "Q":
-            total = ctx.pub.year * 4 + (ctx.pub.month - 1) // 3 + step
-            return Resolved(f"{total // 4:04d}-Q{total % 4 + 1}", "DATE", mod)
-        if unit == "E":
-            return Resolved(f"{(ctx.pub.year // 10 + step):03d}", "DATE", mod)
-        if unit == "C":
-            return Resolved(f"{(ctx.pub.year // 100 + step):02d}", "DATE", mod)
+            return Resolved(f"{ctx.pub.year:04d}", "DATE", mod)
+        if unit == "M":
+            return Resolved(f"{ctx.pub.year:04d}-{ctx.pub.month:02d}", "DATE", mod)
+        if unit == "W":
+            return Resolved(_week(ctx.pub), "DATE", mod)
+        return Resolved(ctx.pub.isoformat(), "DATE", mod)
+    if y is None:
         return None
-    if rule in ("R_dur", "R_hdur"):
-        unit = _unit(ctx, m.group("unit"))
-        if unit is None:
-            return None
-        n = _number(ctx, _g(m, "num"))
-        if n is None and not _g(m, "some"):
-            return None
-        if n is not None and unit == "Y" and 1500 <= n <= 2100 and float(n).is_integer() and _g(m, "num"):
-            tail = ctx.text[m.start("num") + 4 : m.start("num") + 12].casefold()
-            if tail.startswith(tuple(lex.words.get("decade_suffixes", ()))):
-                return None  # "1990年代": the decade rule reads it
-            return Resolved(f"{int(n):04d}", "DATE")  # "в 2025 году", "w 2025 roku": a year, not 2025 years
-        if n is not None and (n <= 0 or n > 10000):
-            return None
-        if rule == "R_hdur" and (unit in ("WE", "Q") or _age_follows(ctx)):
-            return None  # "three-quarters" is a fraction, "the 45-year-old" an age
-        if unit == "WE":
-            return None
-        mod = _approx(ctx, _g(m, "approx"))
-        if mod and _g(m, "rel"):  # "over the past 12 months" is "during", not "more than"
-            mod = None
-        return Resolved(duration(n, unit), "DURATION", mod)
-    if rule == "R_vague":
-        unit = _unit(ctx, m.group("unit"))
-        if unit not in ("MIN", "H", "D", "W", "M", "Y"):
-            return None
-        if ctx.text[ctx.end : ctx.end + 3].lstrip()[:1].isdigit():
-            return None  # "en los años 90", "in the years 2020-2022": a decade or a range, read by other rules
-        return Resolved(duration(None, unit), "DURATION")
-    if rule == "R_enfull":
-        from ._lexicon import _EN_MONTHS
+    return Resolved(f"{y:04d}", "DATE", mod)
 
-        mo = _EN_MONTHS.get(m.group("enmonth").capitalize())
-        y, d = int(m.group("year")), int(m.group("day"))
-        return Resolved(ymd(y, mo, d), "DATE") if mo and _valid(y, mo, d) else NOT_A_DATE
-    if rule == "R_wdpart":
-        word = m.group("wdp")
-        parts = lex.words.get("parts", {})
-        for i in range(2, len(word) - 1):
-            wd = lex.weekdays.get(fold(word[:i]))
-            code = parts.get(fold(word[i:]))
-            if wd is not None and code:
-                ts = _time_suffix(ctx, m) if _g(m, "hh") or _g(m, "noon") or _g(m, "hw") else None
-                rel = _rel_kind(ctx, _g(m, "rel"))
-                day = f"XXXX-WXX-{wd}" if ctx.pub is None else weekday_date(ctx.pub, wd, rel, ctx.tense_fn).isoformat()
-                return Resolved(day + (ts or f"T{code}"), "TIME")
-        return NOT_A_DATE
-    if rule == "R_all":
-        unit = _unit(ctx, m.group("unit"))
-        return Resolved(duration(1, unit), "DURATION") if unit in ("D", "W", "M", "Y", "H") else NOT_A_DATE
-    if rule == "R_theday":
-        return _day_of_month(ctx, m) or NOT_A_DATE
-    if rule == "R_same":
-        unit = _unit(ctx, m.group("unit"))
-        if _g(m, "art") is None and not lex.words.get("same_alone"):
-            return None  # "same day delivery"; nl "dezelfde dag" carries its article (`same_alone`)
-        if unit not in ("D", "W", "M", "Y"):
-            return NOT_A_DATE
-        return Resolved(_period(ctx.pub, unit), "DATE")
-    if rule == "R_holiday":
-        return _holiday(ctx, m)
-    if rule == "R_century":
-        n_c = _century(ctx, m)
-        if n_c is None:
-            return NOT_A_DATE
-        return Resolved(f"{n_c - 1:02d}", "DATE")
-    if rule == "R_ym":
-        return Resolved(f"{int(m.group('year')):04d}-{int(m.group('mn')):02d}", "DATE")
-    if rule == "R_ymon":
-        mtext = m.group("month")
-        mo = lex.months.get(fold(mtext))
-        if mo is None or (_lower_name(ctx, mtext) and fold(mtext) in lex.words.get("lower_ambiguous", ())):
-            return NOT_A_DATE
-        return Resolved(f"{int(m.group('year')):04d}-{mo:02d}", "DATE")
-    if rule == "R_decade":
-        dec = _g(m, "dec")
-        if dec is not None:
-            return Resolved(dec[:3], "DATE")  # TimeML decade: "199" (MEANTIME "80s" -> 198)
-        decw = _g(m, "decw")
-        dec2: str | None
-        if decw is not None:
-            digit = lex.words.get("decade_words", {}).get(fold(decw))
-            if not isinstance(digit, int) or not 1 <= digit <= 9:
-                return NOT_A_DATE
-            dec2 = f"{digit}0"
-        else:
-            dec2 = _g(m, "dec2")
-        if dec2 is not None:
-            century = 19 if ctx.pub is None or int(dec2) > ctx.pub.year % 100 else 20
-            return Resolved(f"{century}{dec2[0]}", "DATE")
+
+def _r_season(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_season."""
+    y: Any
+    code = lex.words.get("seasons", {}).get(fold(m.group("season")))
+    if code is None:
         return None
-    if rule == "R_mod":
-        mod = _mod(ctx, m.group("mod"))
-        y = _year_of(m)
-        mtext = _g(m, "month")
-        if mtext is not None:
-            mo = lex.months.get(fold(mtext))
-            if mo is None:
-                return None
-            if y is None:
-                if ctx.pub is None:
-                    return Resolved(f"XXXX-{mo:02d}", "DATE", mod)
-                y = month_year(ctx.pub, mo, ctx.tense or "past")
-            return Resolved(f"{y:04d}-{mo:02d}", "DATE", mod)
-        season = _g(m, "season")
-        if season is not None:
-            code = lex.words.get("seasons", {}).get(fold(season))
-            if y is None and ctx.pub is None:
-                return Resolved(f"XXXX-{code}", "DATE", mod)
-            return Resolved(f"{y or ctx.pub.year if ctx.pub else y:04d}-{code}", "DATE", mod)
-        unitm = _g(m, "unitm")
-        if unitm is not None:
-            unit = _unit(ctx, unitm)
-            nxt_word = ctx.text[ctx.end : ctx.end + 30].split()[:1]
-            decade_words = lex.words.get("decade_words", {})
-            if nxt_word and (
-                fold(nxt_word[0].strip(",.;:")) in decade_words
-                or fold(unitm + " " + nxt_word[0].strip(",.;:")) in decade_words
-                or re.fullmatch(r"['’]?[1-9]0", nxt_word[0].strip(",.;:"))
-            ):
-                return None  # "fine anni Novanta", "finales de los años 90": a decade, not this year
-            if unit not in ("Y", "M", "W", "D") or ctx.pub is None:
-                return None
-            if unit == "Y":
-                return Resolved(f"{ctx.pub.year:04d}", "DATE", mod)
-            if unit == "M":
-                return Resolved(f"{ctx.pub.year:04d}-{ctx.pub.month:02d}", "DATE", mod)
-            if unit == "W":
-                return Resolved(_week(ctx.pub), "DATE", mod)
-            return Resolved(ctx.pub.isoformat(), "DATE", mod)
-        if y is None:
-            return None
-        return Resolved(f"{y:04d}", "DATE", mod)
-    if rule == "R_season":
-        code = lex.words.get("seasons", {}).get(fold(m.group("season")))
-        if code is None:
-            return None
-        y = _year_of(m)
-        if y is None:
-            if not _cue_before(ctx):
-                return None
-            if ctx.pub is None:
-                return Resolved(f"XXXX-{code}", "DATE")
-            y = ctx.pub.year
-        return Resolved(f"{y:04d}-{code}", "DATE")
-    if rule == "R_wd":
-        wd = lex.weekdays.get(fold(m.group("wd")))
-        if wd is None:
-            return None
-        ts = _time_suffix(ctx, m)
-        if ctx.pub is None:
-            return _with_time(f"XXXX-WXX-{wd}", ts)
-        return _with_time(weekday_date(ctx.pub, wd, None, ctx.tense_fn).isoformat(), ts)
-    if rule == "R_relday":
-        word = m.group("relday")
-        kind = _which(ctx, word, "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday",
-                      "day_after_tomorrow", "tonight", "last_night")
-        if kind == "yesterday_or_tomorrow":
-            kind = "tomorrow" if ctx.tense == "future" else "yesterday"
-        offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "day_before_yesterday": -2, "day_after_tomorrow": 2,
-                  "tonight": 0, "last_night": -1}.get(kind or "")
-        if offset is None:
-            return None
-        ts = _time_suffix(ctx, m, evening=kind in ("tonight", "last_night"))
-        if kind in ("tonight", "last_night") and ts is None:
-            ts = "TNI"
-        if ctx.pub is None:
-            if offset == 0 and ts is None:
-                return Resolved("PRESENT_REF", "DATE")
-            return _with_time("XXXX-XX-XX", ts)
-        return _with_time((ctx.pub + dt.timedelta(days=offset)).isoformat(), ts)
-    if rule == "R_relword":
-        return _relword(ctx, str(lex.words.get("rel_words", {}).get(fold(m.group("relword")), "")))
-    if rule == "R_thispart":
-        code = lex.words.get("parts", {}).get(fold(m.group("part")))
-        if code is None:
-            return None
-        base = ctx.pub.isoformat() if ctx.pub else "XXXX-XX-XX"
-        return Resolved(f"{base}T{code}", "TIME")
-    if rule == "R_every":
-        wd = _g(m, "wd")
-        if wd is not None:
-            n_wd = lex.weekdays.get(fold(wd))
-            ts = _time_suffix(ctx, m)  # "every Monday at 4pm" -> XXXX-WXX-1T16:00
-            return Resolved(f"XXXX-WXX-{n_wd}{ts or ''}", "SET") if n_wd else None
-        part = _g(m, "part")
-        if part is not None:
-            code = lex.words.get("parts", {}).get(fold(part))
-            return Resolved(f"T{code}", "SET") if code else None
-        unit = _unit(ctx, _g(m, "unit"))
-        if unit is None:
-            return None
-        n = _number(ctx, _g(m, "num")) if _g(m, "num") else 1.0
-        return Resolved(duration(n, unit), "SET")
-    if rule == "R_set":
-        value = lex.words.get("sets", {}).get(fold(m.group("set")))
-        return Resolved(str(value), "SET") if value else None
-    if rule in ("R_time", "R_clockw"):
-        ts = _time_suffix(ctx, m)
-        if ts is None:
-            return None
-        if _g(m, "hh") and not (_g(m, "mi") or _g(m, "ampm") or _g(m, "tz")):
-            pass  # "15 Uhr", "3 o'clock": still a time
-        base = ctx.pub.isoformat() if ctx.pub else "XXXX-XX-XX"
-        return Resolved(base + ts, "TIME")
-    if rule == "R_ref":
-        kind = _which(ctx, m.group("ref"), "present", "past", "future")
-        value = {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}.get(kind or "")
-        return Resolved(value, "DATE") if value else None
-    if rule == "R_month":
-        mtext = m.group("month")
-        mo = lex.months.get(fold(mtext))
-        attached = m.start("month") > m.m.start()  # an attached preposition: Hebrew בינואר, Arabic وفي
-        if mo is None or (
-            ctx.lex.spaced
-            and not attached
-            and fold(mtext) not in lex.words.get("months_alone", ())  # fi "maaliskuussa", hu "márciusban"
-            and not _case_ending_follows(ctx)  # tr "Mart'ta"
-            and not _cue_before(ctx, month=True)
-            and not _post_mod_follows(ctx)
-        ):
-            return None
-        if _lower_name(ctx, mtext) and not _strict_cue(ctx):
-            return NOT_A_DATE  # "to march", "and may": a lower-case month alone needs "in", "since", "in the" ...
-        if ctx.pub is None:
-            return Resolved(f"XXXX-{mo:02d}", "DATE")
-        # a month named alone in a news story is most often a past one
-        return Resolved(f"{month_year(ctx.pub, mo, ctx.tense or 'past'):04d}-{mo:02d}", "DATE")
-    if rule == "R_weekend":
-        if ctx.pub is None:
-            return Resolved("XXXX-WXX-WE", "DATE")
-        rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
-        step = {"last": -1, "next": 1}.get(rel or "", 0)
-        return Resolved(_week(ctx.pub + dt.timedelta(weeks=step)) + "-WE", "DATE")
-    if rule == "R_year":
-        y = int(m.group("year"))
-        if _decade_follows(ctx, m):
-            return None  # "1990-е", "1990'lar": the decade rule reads it
-        if not _year_ok(ctx, m):
-            return None
-        if len(m.group(0).strip()) > 4:  # an explicit year word follows: "2025 yılında"
-            return Resolved(f"{y:04d}", "DATE")
-        nxt = ctx.text[ctx.end : ctx.end + 24].split()
-        if nxt and fold(nxt[0].strip(",.;:!?)।")) in lex.words.get("preps", ()) and lex.words.get("suffix"):
-            return Resolved(f"{y:04d}", "DATE")  # a postposition follows: "2025 में"
-        after = ctx.text[ctx.end : ctx.end + 3]
-        range_end = _YEAR_RANGE_END.search(ctx.text[max(0, ctx.start - 6) : ctx.start]) is not None
-        if (_YEAR_RANGE.match(ctx.text, ctx.end) or range_end) and not (
-            range_end and _NUMBER_CHAIN.match(ctx.text, ctx.end)
-        ):
-            return Resolved(f"{y:04d}", "DATE")  # "2014-2018": two years
-        if _NUMBER_CHAIN.match(ctx.text, ctx.end) or ctx.text[max(0, ctx.start - 1) : ctx.start] in ("-", "–"):
-            return NOT_A_DATE  # "2015-32", "138-2010-2015": a number chain, not a year
-        head = ctx.text[max(0, ctx.start - 3) : ctx.start].rstrip(" \"“'‘«(")
-        sentence_start = head == "" or head[-1:] in ".!?\n"  # "2020 was a hard year."
-        if (not _cue_before(ctx) or _conj_only(ctx)) and not sentence_start and not (
-            after[:1] in ("", ",", ";", ":", ")", "!", "?") or (after[:1] == "." and not after[1:2].isdigit())
-        ):
-            return None
-        return Resolved(f"{y:04d}", "DATE")
-    if rule == "R_yy":
+    y = _year_of(m)
+    if y is None:
         if not _cue_before(ctx):
             return None
-        yy = int(m.group("yy"))
-        century = 19 if ctx.pub is None or yy > ctx.pub.year % 100 else 20
-        return Resolved(f"{century}{yy:02d}", "DATE")
-    return None
+        if ctx.pub is None:
+            return Resolved(f"XXXX-{code}", "DATE")
+        y = ctx.pub.year
+    return Resolved(f"{y:04d}-{code}", "DATE")
+
+
+def _r_wd(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_wd."""
+    wd: Any
+    wd = lex.weekdays.get(fold(m.group("wd")))
+    if wd is None:
+        return None
+    ts = _time_suffix(ctx, m)
+    if ctx.pub is None:
+        return _with_time(f"XXXX-WXX-{wd}", ts)
+    return _with_time(weekday_date(ctx.pub, wd, None, ctx.tense_fn).isoformat(), ts)
+
+
+def _r_relday(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_relday."""
+    word = m.group("relday")
+    kind = _which(ctx, word, "today", "yesterday", "tomorrow", "yesterday_or_tomorrow", "day_before_yesterday",
+                  "day_after_tomorrow", "tonight", "last_night")
+    if kind == "yesterday_or_tomorrow":
+        kind = "tomorrow" if ctx.tense == "future" else "yesterday"
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "day_before_yesterday": -2, "day_after_tomorrow": 2,
+              "tonight": 0, "last_night": -1}.get(kind or "")
+    if offset is None:
+        return None
+    ts = _time_suffix(ctx, m, evening=kind in ("tonight", "last_night"))
+    if kind in ("tonight", "last_night") and ts is None:
+        ts = "TNI"
+    if ctx.pub is None:
+        if offset == 0 and ts is None:
+            return Resolved("PRESENT_REF", "DATE")
+        return _with_time("XXXX-XX-XX", ts)
+    return _with_time((ctx.pub + dt.timedelta(days=offset)).isoformat(), ts)
+
+
+def _r_relword(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_relword."""
+    return _relword(ctx, str(lex.words.get("rel_words", {}).get(fold(m.group("relword")), "")))
+
+
+def _r_thispart(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_thispart."""
+    code = lex.words.get("parts", {}).get(fold(m.group("part")))
+    if code is None:
+        return None
+    base = ctx.pub.isoformat() if ctx.pub else "XXXX-XX-XX"
+    return Resolved(f"{base}T{code}", "TIME")
+
+
+def _r_every(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_every."""
+    wd: Any
+    wd = _g(m, "wd")
+    if wd is not None:
+        n_wd = lex.weekdays.get(fold(wd))
+        ts = _time_suffix(ctx, m)  # "every Monday at 4pm" -> XXXX-WXX-1T16:00
+        return Resolved(f"XXXX-WXX-{n_wd}{ts or ''}", "SET") if n_wd else None
+    part = _g(m, "part")
+    if part is not None:
+        code = lex.words.get("parts", {}).get(fold(part))
+        return Resolved(f"T{code}", "SET") if code else None
+    unit = _unit(ctx, _g(m, "unit"))
+    if unit is None:
+        return None
+    n = _number(ctx, _g(m, "num")) if _g(m, "num") else 1.0
+    return Resolved(duration(n, unit), "SET")
+
+
+def _r_set(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_set."""
+    value = lex.words.get("sets", {}).get(fold(m.group("set")))
+    return Resolved(str(value), "SET") if value else None
+
+
+def _r_time(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_time or R_clockw."""
+    ts = _time_suffix(ctx, m)
+    if ts is None:
+        return None
+    if _g(m, "hh") and not (_g(m, "mi") or _g(m, "ampm") or _g(m, "tz")):
+        pass  # "15 Uhr", "3 o'clock": still a time
+    base = ctx.pub.isoformat() if ctx.pub else "XXXX-XX-XX"
+    return Resolved(base + ts, "TIME")
+
+
+def _r_ref(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_ref."""
+    kind = _which(ctx, m.group("ref"), "present", "past", "future")
+    value = {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}.get(kind or "")
+    return Resolved(value, "DATE") if value else None
+
+
+def _r_month(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_month."""
+    mo: Any
+    mtext = m.group("month")
+    mo = lex.months.get(fold(mtext))
+    attached = m.start("month") > m.m.start()  # an attached preposition: Hebrew בינואר, Arabic وفي
+    if mo is None or (
+        ctx.lex.spaced
+        and not attached
+        and fold(mtext) not in lex.words.get("months_alone", ())  # fi "maaliskuussa", hu "márciusban"
+        and not _case_ending_follows(ctx)  # tr "Mart'ta"
+        and not _cue_before(ctx, month=True)
+        and not _post_mod_follows(ctx)
+    ):
+        return None
+    if _lower_name(ctx, mtext) and not _strict_cue(ctx):
+        return NOT_A_DATE  # "to march", "and may": a lower-case month alone needs "in", "since", "in the" ...
+    if ctx.pub is None:
+        return Resolved(f"XXXX-{mo:02d}", "DATE")
+    # a month named alone in a news story is most often a past one
+    return Resolved(f"{month_year(ctx.pub, mo, ctx.tense or 'past'):04d}-{mo:02d}", "DATE")
+
+
+def _r_weekend(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_weekend."""
+    if ctx.pub is None:
+        return Resolved("XXXX-WXX-WE", "DATE")
+    rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
+    step = {"last": -1, "next": 1}.get(rel or "", 0)
+    return Resolved(_week(ctx.pub + dt.timedelta(weeks=step)) + "-WE", "DATE")
+
+
+def _r_year(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_year."""
+    y: Any
+    y = int(m.group("year"))
+    if _decade_follows(ctx, m):
+        return None  # "1990-е", "1990'lar": the decade rule reads it
+    if not _year_ok(ctx, m):
+        return None
+    if len(m.group(0).strip()) > 4:  # an explicit year word follows: "2025 yılında"
+        return Resolved(f"{y:04d}", "DATE")
+    nxt = ctx.text[ctx.end : ctx.end + 24].split()
+    if nxt and fold(nxt[0].strip(",.;:!?)।")) in lex.words.get("preps", ()) and lex.words.get("suffix"):
+        return Resolved(f"{y:04d}", "DATE")  # a postposition follows: "2025 में"
+    after = ctx.text[ctx.end : ctx.end + 3]
+    range_end = _YEAR_RANGE_END.search(ctx.text[max(0, ctx.start - 6) : ctx.start]) is not None
+    if (_YEAR_RANGE.match(ctx.text, ctx.end) or range_end) and not (
+        range_end and _NUMBER_CHAIN.match(ctx.text, ctx.end)
+    ):
+        return Resolved(f"{y:04d}", "DATE")  # "2014-2018": two years
+    if _NUMBER_CHAIN.match(ctx.text, ctx.end) or ctx.text[max(0, ctx.start - 1) : ctx.start] in ("-", "–"):
+        return NOT_A_DATE  # "2015-32", "138-2010-2015": a number chain, not a year
+    head = ctx.text[max(0, ctx.start - 3) : ctx.start].rstrip(" \"“'‘«(")
+    sentence_start = head == "" or head[-1:] in ".!?\n"  # "2020 was a hard year."
+    if (not _cue_before(ctx) or _conj_only(ctx)) and not sentence_start and not (
+        after[:1] in ("", ",", ";", ":", ")", "!", "?") or (after[:1] == "." and not after[1:2].isdigit())
+    ):
+        return None
+    return Resolved(f"{y:04d}", "DATE")
+
+
+def _r_yy(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_yy."""
+    if not _cue_before(ctx):
+        return None
+    yy = int(m.group("yy"))
+    century = 19 if ctx.pub is None or yy > ctx.pub.year % 100 else 20
+    return Resolved(f"{century}{yy:02d}", "DATE")
+
+
+#: rule -> the function that resolves its matches (one look-up instead of a chain of comparisons)
+_BRANCHES: dict[str, Callable[[RuleMatch, Ctx, Lexicon, str], Resolved | None]] = {
+    "R_iso": _r_iso,
+    "R_num": _r_num,
+    "R_md": _r_md,
+    "R_wdday": _r_wdday,
+    "R_dayword": _r_wdday,
+    "R_cjkday": _r_wdday,
+    "R_dm": _r_dm,
+    "R_cjk": _r_cjk,
+    "R_cjkyear": _r_cjkyear,
+    "R_year2": _r_cjkyear,
+    "R_mdy": _r_mdy,
+    "R_dmy": _r_mdy,
+    "R_my": _r_my,
+    "R_quarter": _r_quarter,
+    "R_q": _r_quarter,
+    "R_ago": _r_ago,
+    "R_agob": _r_ago,
+    "R_wdrel": _r_wdrel,
+    "R_wdrel2": _r_wdrel,
+    "R_weekof": _r_weekof,
+    "R_theunit": _r_theunit,
+    "R_rel": _r_rel,
+    "R_relp": _r_rel,
+    "R_dur": _r_dur,
+    "R_hdur": _r_dur,
+    "R_vague": _r_vague,
+    "R_enfull": _r_enfull,
+    "R_wdpart": _r_wdpart,
+    "R_all": _r_all,
+    "R_theday": _r_theday,
+    "R_same": _r_same,
+    "R_holiday": _r_holiday,
+    "R_century": _r_century,
+    "R_ym": _r_ym,
+    "R_ymon": _r_ymon,
+    "R_decade": _r_decade,
+    "R_mod": _r_mod,
+    "R_season": _r_season,
+    "R_wd": _r_wd,
+    "R_relday": _r_relday,
+    "R_relword": _r_relword,
+    "R_thispart": _r_thispart,
+    "R_every": _r_every,
+    "R_set": _r_set,
+    "R_time": _r_time,
+    "R_clockw": _r_time,
+    "R_ref": _r_ref,
+    "R_month": _r_month,
+    "R_weekend": _r_weekend,
+    "R_year": _r_year,
+    "R_yy": _r_yy,
+}
 
 
 def _half(ctx: Ctx, m: Any, h: int | None, rel: str | None, y: int | None) -> Resolved | None:
