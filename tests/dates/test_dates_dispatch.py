@@ -11,7 +11,16 @@ import pytest
 from dates_helpers import load_cases
 
 from newsnorm.dates._lexicon import Lexicon, fold, lexicon
-from newsnorm.dates._scan import _ALL_RULES, _compile_rule, _dispatch, _first_set, _go_on, _has_head, _pattern
+from newsnorm.dates._scan import (
+    _ALL_RULES,
+    _compile_rule,
+    _dispatch,
+    _first_set,
+    _go_on,
+    _has_head,
+    _pattern,
+    _word_on,
+)
 
 SAMPLE = Path(__file__).resolve().parent / "sample_article.txt"
 _WORD_START = re.compile(r"(?<!\w)\S")
@@ -102,4 +111,36 @@ def test_number_filter_keeps_every_rule_that_matches(lang: str) -> None:
                 if rule not in kept:
                     dropped += 1
                     assert rule[0].match(text, a) is None, (lang, text[a : a + 30], rule[0].groupindex)
+    assert dropped > 0  # the filter does leave rules out
+
+
+_WORDS = (
+    "the year, the past year, The Year, THE YEAR, a week, a week ago, in the first quarter, the 1990s, the 5th, "
+    "the fifth of May, the 21st century, at 10 a.m., el año pasado, el 5 de mayo, en 2024, a las 10, un año, "
+    "the  year, the\nyear, the\tweek, (the year), \"the year\", the-year, the 2, the 20, the 2024 vote, the "
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "tr", "pt", "ru"])
+def test_word_filter_keeps_every_rule_that_matches(lang: str) -> None:
+    """At a word start before an anchor the scanner tries only the rules whose parse can read that word, the space
+    after it and the next character; a rule left out never matches there, not even a shorter match."""
+    lex = lexicon(lang)
+    assert lex is not None
+    compiled = _pattern(lex, _ALL_RULES)[0]
+    texts = [str(case["input"]) for case in load_cases() if case["lang"] == lang][:60]
+    texts.append(_WORDS)
+    if lang == "en":
+        texts.append(SAMPLE.read_text(encoding="utf-8"))
+    dropped = 0
+    for text in texts:
+        for w in _WORD_START.finditer(text):
+            s = w.start()
+            own = _dispatch(compiled, text[s])
+            kept = _word_on(own, text, s)
+            assert [rule for rule in own if rule in kept] == list(kept)  # in order
+            for rule in own:
+                if rule not in kept:
+                    dropped += 1
+                    assert rule[0].match(text, s) is None, (lang, text[s : s + 30], rule[0].groupindex)
     assert dropped > 0  # the filter does leave rules out

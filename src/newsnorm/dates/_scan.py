@@ -511,10 +511,10 @@ def _cont_first(cont: _Cont) -> _First | None:
 _STATES: dict[tuple[int, str], tuple[Any, list[_Cont] | None]] = shortcut_table()
 
 
-def _after_prefix(ops: _Ops, parsed: Any, prefix: str) -> _First | None:
+def _after_prefix(ops: _Ops, parsed: Any, prefix: str, remember: bool = True) -> _First | None:
     """The characters that may follow ``prefix`` in a match of ``parsed`` that begins with it (None: any, or the
     match may end inside it, or the reading gave up). A "0" of ``prefix`` stands for any ASCII digit, so numbers
-    of one shape share a reading."""
+    of one shape share a reading; the states read on the way are remembered (``_STATES``) where ``remember``."""
     budget = [_DERIVE_STEPS]
     # the longest beginning of the prefix read before ("0" before "00 ", "Fi" before "Five "): go on from there
     k = len(prefix)
@@ -541,7 +541,7 @@ def _after_prefix(ops: _Ops, parsed: Any, prefix: str) -> _First | None:
         if nxt is not None and len(nxt) > _DERIVE_SEQS:
             nxt = None
         conts = nxt
-        if len(_STATES) < _READ_MAX:
+        if remember and len(_STATES) < _READ_MAX:
             _STATES[(id(parsed), prefix[: n + 1])] = (parsed, conts)
     if conts is None:
         return None
@@ -874,10 +874,39 @@ def _go_on(rules: Any, text: str, a: int) -> Any:
     m = _NUMBER_NEXT.match(text, a)
     if m is None or m.end() >= len(text) or not rules or not text[m.end() - 1 : m.end() + 1].isascii():
         return rules  # a shape is read with ASCII characters after the number only: they are few
-    prefix = m.group().translate(_ZERO_DIGITS)
-    ch = text[m.end()]
+    return _read_on(rules, m.group().translate(_ZERO_DIGITS), text[m.end()], _GO_ON, _AFTER)
+
+
+def _word_on(rules: Any, text: str, s: int) -> Any:
+    """The rules of ``rules`` (tried at the start ``s`` of a word before an anchor) that may match there, read past
+    that word, the space after it and the next character: "the year" leaves no rule of a number or an ordinal
+    after "the". A rule that may end inside the word, or whose parse is not kept, stays (see :func:`_read_on`)."""
+    j = text.find(" ", s, s + _WORD_ON_MAX)
+    if j < 0 or j + 1 >= len(text) or not rules:
+        return rules
+    ch = text[j + 1]
+    if ch.isspace():
+        return rules
+    return _read_on(rules, text[s : j + 1], ch, _WORD_ON, _WORD_AFTER)
+
+
+#: the longest word (with its space) :func:`_word_on` reads before an anchor (a starter word is short)
+_WORD_ON_MAX = 24
+#: :func:`_word_on`'s own tables, as ``_GO_ON`` and ``_AFTER`` (words are more than number shapes: each table is
+#: emptied when full instead, and the word readings leave ``_STATES`` to the number shapes)
+_WORD_ON: dict[tuple[int, str, str], tuple[Any, Any]] = shortcut_table()
+_WORD_AFTER: dict[tuple[int, str], tuple[Any, Any]] = shortcut_table()
+
+
+def _read_on(rules: Any, prefix: str, ch: str, memo: dict[Any, Any], after: dict[Any, Any]) -> Any:
+    """The rules of ``rules`` that may match a text that begins with ``prefix`` and then ``ch`` ("0" in the prefix:
+    any ASCII digit): a rule goes when the reading of its parse after the prefix (see :func:`_after_prefix`) cannot
+    go on with ``ch``, so it cannot match there at all; every other rule stays, in order. ``memo`` remembers the
+    rules kept and ``after`` each rule's reading (``_GO_ON`` and ``_AFTER`` for number shapes, which stop growing
+    when full; other tables are emptied then)."""
+    shapes = memo is _GO_ON
     key = (id(rules), prefix, ch)
-    found = _GO_ON.get(key)
+    found = memo.get(key)
     if found is not None and found[0] is rules:
         return found[1]
     known = _OPS.get("ops")
@@ -890,17 +919,25 @@ def _go_on(rules: Any, text: str, a: int) -> Any:
         if rule[5] is None or ops is None:
             kept.append(rule)
             continue
-        seen = _AFTER.get((id(rule[0]), prefix))
+        seen = after.get((id(rule[0]), prefix))
         if seen is None or seen[0] is not rule[0]:
-            seen = (rule[0], _after_prefix(ops, rule[5], prefix))
-            if len(_AFTER) < _READ_MAX:
-                _AFTER[(id(rule[0]), prefix)] = seen
+            seen = (rule[0], _after_prefix(ops, rule[5], prefix, shapes))
+            _bounded_put(after, (id(rule[0]), prefix), seen, shapes)
         if _can_start(seen[1], ch):
             kept.append(rule)
     out = tuple(kept)
-    if len(_GO_ON) < _READ_MAX:
-        _GO_ON[key] = (rules, out)
+    _bounded_put(memo, key, (rules, out), shapes)
     return out
+
+
+def _bounded_put(table: dict[Any, Any], key: Any, value: Any, stop: bool) -> None:
+    """Store ``value`` in a table of at most ``_READ_MAX`` entries: when it is full, nothing more (``stop``) or
+    after emptying it."""
+    if len(table) >= _READ_MAX:
+        if stop:
+            return
+        table.clear()
+    table[key] = value
 
 
 #: (id of a rule tuple, first character, folded first word or None) -> (that tuple, its rules that can match at a
@@ -1064,7 +1101,8 @@ def _matches(lex: Lexicon, text: str) -> list[Any]:
             for s, key in _starts(lex, text, a, last_end, starters):
                 if s == a:
                     break
-                hit = _try(_before_rules(compiled, text[s], key), text, s)
+                rules = _before_rules(compiled, text[s], key)
+                hit = _try(_word_on(rules, text, s) if key else rules, text, s)
                 if hit is not None and hit[0].end() > a:
                     break
                 hit = None
