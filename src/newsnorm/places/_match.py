@@ -18,7 +18,7 @@ from operator import is_
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from ._gazetteer import QUOTES, Candidate, Entry, Gazetteer, city_entry, fold
+from ._gazetteer import QUOTES, Candidate, Entry, Gazetteer, _cities, city_entry, fold, fold_text
 
 __all__ = ["Hit", "Place", "scan"]
 
@@ -370,6 +370,7 @@ def _raw_hits(
     signs = g.signs
     is_mark = _is_sign if signs else _is_mark
     plain_cities = not (slavic or name_endings or signs)  # every city entry has no endings (see city_entry)
+    masks = None  # the city table's masks (read when a city key is found in a whole text)
     for last, (size, value) in pairs:
         if capitals:  # cheap rejections before the entry: a key inside a word, a lower-case first letter
             first = last + 1 - size
@@ -393,6 +394,12 @@ def _raw_hits(
                 and c.isalpha()
             ):
                 continue
+            if strict_case and not capitals:  # the capital check below, before the entry is made
+                if masks is None:
+                    masks = _cities().masks
+                mask = masks[value]
+                if mask and not text[last + 1 - size + mask[0]].isupper():
+                    continue
             city = city_entry(value, slavic, name_endings, name_min)
             if city is None:
                 continue
@@ -648,7 +655,7 @@ def _judge_run(run: str, g: Gazetteer) -> _Run | tuple[()]:
     Only a hit that takes the quote makes a difference: the others are the same hits one
     character further on.
     """
-    low = run.lower() if run.isascii() else fold(run)  # fold changes an ASCII run only by lower-casing it
+    low = fold_text(run)
     found = _run_raw(run, g, low)
     quotes = g.quote_rests.get(low[:1])
     if quotes is None:  # the common case: no quote starts a key with this run's first letter
@@ -675,7 +682,7 @@ def _places(text: str, g: Gazetteer, strict_case: bool = True, context: bool = T
     if not text:
         return []
     if not (strict_case and g.runs is not None):  # some key may start in lower case: the whole text
-        low = fold(text)
+        low = fold_text(text)
         pairs = [*g.automaton.iter(low), *g.cities.iter(low)] if g.cities is not None else g.automaton.iter(low)
         raw = _raw_hits(text, pairs, g, strict_case, False)
         if not raw:

@@ -1,0 +1,48 @@
+"""The shortcuts of the new-document speed round give what the general code gives (identical output)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsnorm.places._gazetteer import _LATIN1_LOWER, fold, fold_text, gazetteer
+from newsnorm.places._match import _places
+
+_ARABIC = re.compile("[\u0622\u0623\u0625\u0671\u0649\u06cc\u06a9]")
+_ARABIC_FOLD = str.maketrans("\u0622\u0623\u0625\u0671\u0649\u06cc\u06a9", "\u0627\u0627\u0627\u0627\u064a\u064a\u0643")
+
+
+def _fold_general(text: str) -> str:
+    """``fold`` as first written (``fold_text`` adds ASCII and Latin-1 shortcuts)."""
+    if "İ" in text:
+        text = text.replace("İ", "I")
+    if _ARABIC.search(text):
+        text = text.translate(_ARABIC_FOLD)
+    return text.lower()
+
+
+def test_latin1_table_is_str_lower() -> None:
+    for b in range(256):
+        assert chr(_LATIN1_LOWER[b]) == chr(b).lower()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0xFF), max_size=60))
+def test_fold_latin1_path(text: str) -> None:
+    assert fold_text(text) == fold(text) == _fold_general(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ ÀéÿßµÞİΣσςأیک’—\ud800\x00"), max_size=40))
+def test_fold_mixed_scripts(text: str) -> None:
+    assert fold_text(text) == fold(text) == _fold_general(text)
+
+
+def test_whole_text_city_case_check_before_entry() -> None:
+    """A city key found in lower case in a whole text ("lima", "roma") is no hit; in capitals it is."""
+    g = gazetteer("es")
+    text = "Compró una lima en Lima y luego voló a Roma; roma, lima."
+    found = [(s, e, text[s:e]) for s, e, _entry, _cand in _places(text, g)]
+    assert found == [(19, 23, "Lima"), (39, 43, "Roma")]
