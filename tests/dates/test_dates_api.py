@@ -228,3 +228,11 @@ def test_fallback_only_for_unresolvable_full_dates() -> None:
 )
 def test_cjk_day_of_month_alone(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert _values(text, lang=lang) == expected
+
+
+def test_every_rule_has_its_resolver() -> None:
+    """The resolver reads each rule through one table: every rule has its branch, and no branch is stray."""
+    from newsnorm.dates._resolve import _BRANCHES, RULES
+
+    assert set(_BRANCHES) == set(RULES)
+    assert len(RULES) == len(set(RULES))

@@ -27,7 +27,7 @@ RULES = (
     "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
     "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century", "R_holiday",
     "R_same", "R_all", "R_theday", "R_wdpart", "R_wdrel2", "R_clockw",
-    "R_enfull",
+    "R_enfull", "R_vague",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
