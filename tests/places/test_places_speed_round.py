@@ -46,3 +46,22 @@ def test_whole_text_city_case_check_before_entry() -> None:
     text = "Compró una lima en Lima y luego voló a Roma; roma, lima."
     found = [(s, e, text[s:e]) for s, e, _entry, _cand in _places(text, g)]
     assert found == [(19, 23, "Lima"), (39, 43, "Roma")]
+
+
+def test_automaton_order_changes_no_hit() -> None:
+    """Keys added with common characters first (``_common_first``) give what keys added in any order give."""
+    import ahocorasick
+
+    g = gazetteer("es")
+    texts = [
+        "El presidente estadounidense viajó a San José, Costa Rica, y a Santa Cruz de la Sierra (Bolivia).",
+        "’Amman 'Iraq «Francia» SAN FRANCISCO de Asís, río de janeiro, Rio de Janeiro; İzmir Σάμος 1234",
+    ]
+    for automaton in (g.automaton, g.cities):
+        plain = ahocorasick.Automaton()
+        for key, value in sorted(automaton.items(), reverse=True):
+            plain.add_word(key, value)
+        plain.make_automaton()
+        for text in texts:
+            low = fold_text(text)
+            assert list(automaton.iter(low)) == list(plain.iter(low))

@@ -881,8 +881,8 @@ def _build(lang: str) -> Gazetteer:
         _city_alternations(b, scripts, _ALTERNATIONS[lang], ends, _ALTERNATION_MIN.get(lang, 3))
     entries = b.freeze()
     automaton = ahocorasick.Automaton()
-    for key, entry in entries.items():
-        automaton.add_word(key, (len(key), entry))
+    for key in _common_first(list(entries), list(entries)):
+        automaton.add_word(key, (len(key), entries[key]))
     automaton.make_automaton()
     city_stems = stems and lang not in _STEM_STRIP
     cities = _city_automaton(scripts, city_stems)
@@ -1165,6 +1165,22 @@ def _cities() -> _Cities:
     return cached(("newsnorm.places.cities",), build)
 
 
+#: Characters of Latin-script news roughly from the most to the least frequent (a speed hint, see _common_first).
+_COMMON = " eaoinsrtlcdumphgbfyvkwzjxqéáíóúñüöäèàçâêîôûëïœæøå.,'-’\"()0123456789:;!?/«»“”—–"
+_BY_FREQUENCY = str.maketrans({c: chr(1 + i) for i, c in enumerate(_COMMON)})
+
+
+def _common_first(keys: list[str], items: list[Any]) -> list[Any]:
+    """``items`` in the order of their ``keys`` with common characters ranked first, to be added to an automaton.
+
+    pyahocorasick keeps a node's children in the order they were added and looks a character up
+    among them one after the other: where frequent characters come first, a walk over a text
+    compares fewer of them. Any order finds the same keys.
+    """
+    order = sorted(range(len(keys)), key=lambda i: keys[i].translate(_BY_FREQUENCY))
+    return [items[i] for i in order]
+
+
 class _CityAutomaton(NamedTuple):
     automaton: Any  # ahocorasick.Automaton: folded key -> (key length, row number)
     firsts: frozenset[str] | None  # first letters of the keys, or None: some key starts in lower case
@@ -1184,22 +1200,22 @@ def _city_automaton(scripts: frozenset[str], slavic: bool) -> _CityAutomaton:
         add_word = automaton.add_word
         firsts: set[str] = set()
         capitals = True
+        rows: list[int] = []
         for script in sorted(scripts):
             first, last = table.spans.get(script, (0, 0))
             flags = table.flags
-            for number in range(first, last):
-                if not (flags[number] & 1 or slavic):
-                    continue
-                key = table.keys[number]
-                add_word(key, (len(key), number))
-                mask = table.masks[number]
-                head = key[0]
-                if head.isalpha():
-                    if not mask or mask[0] != 0:
-                        capitals = False
-                    firsts.add(head)
-                elif head in "'’‘`" and len(key) > 1 and 1 in mask:
-                    firsts.add(key[1])
+            rows.extend(number for number in range(first, last) if flags[number] & 1 or slavic)
+        for number in _common_first([table.keys[number] for number in rows], rows):
+            key = table.keys[number]
+            add_word(key, (len(key), number))
+            mask = table.masks[number]
+            head = key[0]
+            if head.isalpha():
+                if not mask or mask[0] != 0:
+                    capitals = False
+                firsts.add(head)
+            elif head in "'’‘`" and len(key) > 1 and 1 in mask:
+                firsts.add(key[1])
         automaton.make_automaton()
         return _CityAutomaton(automaton, frozenset(firsts) if capitals else None)
 
