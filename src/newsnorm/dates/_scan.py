@@ -892,10 +892,13 @@ def _word_on(rules: Any, text: str, s: int) -> Any:
 
 #: the longest word (with its space) :func:`_word_on` reads before an anchor (a starter word is short)
 _WORD_ON_MAX = 24
-#: :func:`_word_on`'s own tables, as ``_GO_ON`` and ``_AFTER`` (words are more than number shapes: each table is
-#: emptied when full instead, and the word readings leave ``_STATES`` to the number shapes)
+#: :func:`_word_on`'s own tables, as ``_GO_ON`` and ``_AFTER`` (words are more than number shapes: each table holds
+#: at most ``_WORD_MAX`` entries and is emptied when full, and the word readings leave ``_STATES`` to the number
+#: shapes); ``_WORD_FIRSTS`` shares one copy of each reading (most words allow the same characters after them)
 _WORD_ON: dict[tuple[int, str, str], tuple[Any, Any]] = shortcut_table()
 _WORD_AFTER: dict[tuple[int, str], tuple[Any, Any]] = shortcut_table()
+_WORD_FIRSTS: dict[Any, Any] = shortcut_table()
+_WORD_MAX = 4_000
 
 
 def _read_on(rules: Any, prefix: str, ch: str, memo: dict[Any, Any], after: dict[Any, Any]) -> Any:
@@ -921,7 +924,11 @@ def _read_on(rules: Any, prefix: str, ch: str, memo: dict[Any, Any], after: dict
             continue
         seen = after.get((id(rule[0]), prefix))
         if seen is None or seen[0] is not rule[0]:
-            seen = (rule[0], _after_prefix(ops, rule[5], prefix, shapes))
+            first = _after_prefix(ops, rule[5], prefix, shapes)
+            if not shapes and first is not None:
+                first = _WORD_FIRSTS.get(first) or first
+                _bounded_put(_WORD_FIRSTS, first, first, False)
+            seen = (rule[0], first)
             _bounded_put(after, (id(rule[0]), prefix), seen, shapes)
         if _can_start(seen[1], ch):
             kept.append(rule)
@@ -931,9 +938,9 @@ def _read_on(rules: Any, prefix: str, ch: str, memo: dict[Any, Any], after: dict
 
 
 def _bounded_put(table: dict[Any, Any], key: Any, value: Any, stop: bool) -> None:
-    """Store ``value`` in a table of at most ``_READ_MAX`` entries: when it is full, nothing more (``stop``) or
-    after emptying it."""
-    if len(table) >= _READ_MAX:
+    """Store ``value`` in a table of number shapes (``stop``: at most ``_READ_MAX`` entries, nothing more once it is
+    full) or of words (at most ``_WORD_MAX``, emptied when full)."""
+    if len(table) >= (_READ_MAX if stop else _WORD_MAX):
         if stop:
             return
         table.clear()
