@@ -38,6 +38,12 @@ def test_headline_ascii_bytes_path(line: str) -> None:
     assert _looks_like_headline(line) == _headline_by_words(line)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0xFF), max_size=80))
+def test_headline_latin1_bytes_path(line: str) -> None:
+    assert _looks_like_headline(line) == _headline_by_words(line)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="aZ é’É_1²Ⅻ-.\n\t", max_size=40))
 def test_headline_unicode_path(line: str) -> None:

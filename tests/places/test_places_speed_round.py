@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsnorm.places._gazetteer import _LATIN1_LOWER, fold, fold_text, gazetteer
-from newsnorm.places._match import _places
+from newsnorm.places._match import _LATIN1_CLASSES, _places
 
 _ARABIC = re.compile("[\u0622\u0623\u0625\u0671\u0649\u06cc\u06a9]")
 _ARABIC_FOLD = str.maketrans("\u0622\u0623\u0625\u0671\u0649\u06cc\u06a9", "\u0627\u0627\u0627\u0627\u064a\u064a\u0643")
@@ -65,3 +65,8 @@ def test_automaton_order_changes_no_hit() -> None:
         for text in texts:
             low = fold_text(text)
             assert list(automaton.iter(low)) == list(plain.iter(low))
+
+
+def test_latin1_classes_are_word_characters() -> None:
+    for c in range(256):
+        assert (_LATIN1_CLASSES[c] != 0x20) == bool(re.match(r"\w", chr(c)))

@@ -127,21 +127,20 @@ def _accept(text: str, start: int, end: int, entry: Entry, g: Gazetteer, strict_
     return start, end
 
 
-#: ASCII word characters (``\\w``) as their class, ``a`` lower-case letter, ``A`` capital, ``0`` digit or
-#: underscore; every other byte a space: a word then starts at each space followed by a class letter.
-_ASCII_CLASSES = (
-    bytes(
-        0x61 if chr(c).islower() else 0x41 if chr(c).isupper() else 0x30 if chr(c).isalnum() or c == 0x5F else 0x20
-        for c in range(128)
-    )
-    + b" " * 128
+#: Latin-1 word characters (``\\w``) as their class, ``a`` lower-case letter, ``A`` other letter (a capital, or
+#: ``ª``: a word but not a lower-case one), ``0`` digit or underscore; every other byte a space: a word then starts
+#: at each space followed by a class letter.
+_LATIN1_CLASSES = bytes(
+    0x61 if chr(c).islower() else 0x41 if chr(c).isalpha() else 0x30 if chr(c).isalnum() or c == 0x5F else 0x20
+    for c in range(256)
 )
 
 
 def _looks_like_headline(line: str) -> bool:
     """Fewer than three words that start with a letter, or fewer than a quarter of them in lower case."""
-    if line.isascii():  # the common case: byte operations only
-        classes = b" " + line.encode("ascii").translate(_ASCII_CLASSES)
+    raw = line.encode("latin-1", "ignore")
+    if len(raw) == len(line):  # the common case (ASCII or Latin-1): byte operations only
+        classes = b" " + raw.translate(_LATIN1_CLASSES)
         lower = classes.count(b" a")
         words = lower + classes.count(b" A")
     else:
