@@ -7,6 +7,7 @@ compared here with the general step on texts made to reach both.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import pytest
@@ -270,3 +271,41 @@ def test_no_tail_on_every_suffix(lang: str) -> None:
             for after in ("", " x", "x"):
                 low = ("7" + before + item + after).lower()
                 assert _scan._no_tail(low, 1, g) == _no_tail_by_pattern(low, 1, g), (lang, low)
+
+
+LATIN1_TEXTS = [
+    "",
+    "no figures at all",
+    "27,840 and 1.5, ¼ and 3½ plus ¾; 2024-02-08, 10:30, '99 and 1'000'000 CHF",
+    "Über 1.500 Menschen, ÀÉÎÕÜ ÿ ß µ 12\u00a0345,5 £, ×2 ÷3 ¹²³ 5º 3ª",
+    "9",
+    "1 2 3 4 5 6 7 8 9 0 .5 ,5 5. 5, 5'",
+]
+
+
+@pytest.mark.parametrize("text", LATIN1_TEXTS)
+def test_latin1_figure_matches_are_the_pattern_matches(text: str) -> None:
+    for lang in ("en", "es", "de", "fr"):
+        g = _scan._grammar_of(lang)
+        low = text.lower()
+        fast = [(s, k, m.span()) for s, k, m in _scan._figure_matches(low, text.encode("latin-1"), g)]
+        assert fast == [(m.start(), 0, m.span()) for m in g.figures.finditer(low)], (lang, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=255), max_size=40))
+def test_property_latin1_figure_matches_and_lowering(text: str) -> None:
+    g = _scan._grammar_of("es")
+    raw = text.encode("latin-1")
+    low = raw.translate(_scan._LATIN1_LOWER).decode("latin-1")
+    assert low == text.lower()
+    fast = [(s, m.span()) for s, _, m in _scan._figure_matches(low, raw, g)]
+    assert fast == [(m.start(), m.span()) for m in g.figures.finditer(low)]
+
+
+@pytest.mark.parametrize("text", ["Ein Ärger: 1.500 Menschen", "ÉTÉ 2024: TRES MIL", "plain 5 and five", "über ’5’ €"])
+def test_latin1_size_guess_takes_the_right_path(text: str) -> None:
+    latin1 = not text.isascii() and max(text) <= "\u00ff"
+    assert (sys.getsizeof(text) - len(text) == _scan._LATIN1_SIZE) == latin1
+    ref = [(m.start, m.end, m.value) for m in _scan.scan(text + "\u2019", "de")]  # (a two-byte text: general path)
+    assert [(m.start, m.end, m.value) for m in _scan.scan(text, "de")] == ref

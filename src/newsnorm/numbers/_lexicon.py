@@ -128,6 +128,10 @@ class Grammar:
     )
     approx_kinds: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))  # phrase: kind
     article_last: frozenset[str] = frozenset()  # last characters of ``one_article``
+    #: ``words`` and ``overlay`` unwrapped (the same dicts, never written): a plain dict's ``get`` costs a third of a
+    #: mapping proxy's (which looks the method up and calls it), and the scanner asks them per match.
+    word_table: dict[str, tuple[float, str]] = field(default_factory=dict)
+    overlay_table: dict[str, Any] = field(default_factory=dict)
     range_to: frozenset[str] = frozenset()  # lower-cased range words ("to", "-", "à")
     range_between: frozenset[str] = frozenset()  # lower-cased words that open a range ("between")
     #: The language switches of :func:`._parse.parse_words`, in its argument order (read once from the overlay).
@@ -391,9 +395,11 @@ def _build(lang: str) -> Grammar:
         atom=re.compile(atom),
         tail=re.compile(tail),
         words=MappingProxyType(full),
+        word_table=full,
         decimal=decimal,
         group=group,
         overlay=MappingProxyType(overlay),
+        overlay_table=overlay,
         approx=tuple(approx),
         article_one=frozenset(a.lower() for a in overlay.get("article_one", [])),
         one_article=one_article,

@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
+from sys import getsizeof
 from typing import Any
 
 from .._document import Mention
@@ -149,7 +150,7 @@ def _build_gap_pattern(g: Grammar) -> Any:
         conns = sorted(g.connectors, key=len, reverse=True)
         arts = sorted(g.one_article | g.article_one, key=len, reverse=True)
         c = "|".join(re.escape(x) for x in conns) or "(?!)"
-        divs = sorted(g.overlay.get("fraction_between", []), key=len, reverse=True)
+        divs = sorted(g.overlay_table.get("fraction_between", []), key=len, reverse=True)
         d = "|".join(re.escape(x).replace("\\ ", " ") for x in divs) or "(?!)"
         a = "|".join(re.escape(x) for x in arts) or "(?!)"
         sp = r"[ \t\u00a0]"
@@ -164,17 +165,36 @@ def _build_gap_pattern(g: Grammar) -> Any:
     return pattern
 
 
+#: ``sys.getsizeof(s) - len(s)`` of a str held one byte a character that is not ASCII (CPython's compact Latin-1
+#: strings; ASCII, two- and four-byte strings give other values whatever their length). Only a cheap guess: the
+#: ``encode("latin-1")`` after it is what the scan relies on (a str subclass or another layout takes the other path).
+_LATIN1_SIZE = getsizeof("\u00e9") - 1
+#: ``str.lower`` of each Latin-1 character, as bytes (every one lowers to one Latin-1 character).
+_LATIN1_LOWER = bytes(ord(chr(c).lower()) for c in range(256))
+#: The characters a figure can start with in a Latin-1 text (ASCII digits and "¼", "½", "¾": no other character
+#: below U+0100 is a decimal digit): byte 0 for them, 1 for the others.
+_FIGURE_STARTS = bytes(0 if chr(c) in "0123456789\u00bc\u00bd\u00be" else 1 for c in range(256))
+
+
 def scan(text: str, lang: str, style: str = "canonical", ordinals: bool = True, words: bool = True) -> list[Mention]:
     """Find the numbers of ``text`` in language ``lang`` (options by position: this runs per document)."""
     if not text:
         return []
     g = _GRAMMARS.get(lang) or _grammar_of(lang)
-    low = text.lower()
-    if len(low) != len(text):
-        low = _lower(text)  # (as _lower gives it, without a call in the usual case)
-    if "ё" in low:
-        low = low.replace("ё", "е")  # Russian writes "трёх" and "трех": the lexicon has the second (same length)
-    items = _scan_cjk(text, low, g) if g.cjk else _scan_words(text, low, g, words)
+    raw: bytes | None = None
+    if text.isascii():
+        low = text.lower()
+        raw = text.encode("ascii")
+    elif getsizeof(text) - len(text) == _LATIN1_SIZE:  # (Latin-1 text, one byte a character: see _LATIN1_SIZE)
+        raw = text.encode("latin-1")
+        low = raw.translate(_LATIN1_LOWER).decode("latin-1")  # (text.lower(), a byte table: a third of its cost)
+    else:
+        low = text.lower()
+        if len(low) != len(text):
+            low = _lower(text)  # (as _lower gives it, without a call in the usual case)
+        if "ё" in low:
+            low = low.replace("ё", "е")  # Russian writes "трёх" and "трех": the lexicon has the second (same length)
+    items = _scan_cjk(text, low, g) if g.cjk else _scan_words(text, low, g, words, raw)
     if g.non_latin and words:
         items = _merge(items, _latin_english(text, low))
     if not items:
@@ -342,7 +362,7 @@ _UNSEEN = object()
 
 def _ordinal_prefix(low: str, s: int, g: Grammar) -> int:
     """Start of an ordinal prefix ("ke-") glued before the figure at ``s``, or -1."""
-    for p in g.overlay["ordinal_prefix"]:
+    for p in g.overlay_table["ordinal_prefix"]:
         a = s - len(p)
         if a >= 0 and low.startswith(p, a) and (a == 0 or not low[a - 1].isalpha()):
             return a
@@ -417,7 +437,7 @@ def _figure(
             after = low[e : e + 1]
     ord_start = -1
     if prev not in _PREV_PLAIN:
-        if g.overlay.get("ordinal_prefix"):
+        if g.overlay_table.get("ordinal_prefix"):
             ord_start = _ordinal_prefix(low, s, g)  # Indonesian "ke-3", Hebrew "ה-3", Arabic "الـ3": third
             if ord_start >= 0:
                 prev = " "
@@ -494,7 +514,7 @@ def _figure(
         elif t.group("gabbr") or t.group("sabbr"):
             abbr = (t.group("gabbr") or t.group("sabbr")).strip()
             raw = text[t.end() - len(abbr) : t.end()]
-            scale = float(g.overlay.get("glued_abbr", {}).get(abbr, 0) if t.group("gabbr") else 0)
+            scale = float(g.overlay_table.get("glued_abbr", {}).get(abbr, 0) if t.group("gabbr") else 0)
             if not scale or (t.group("sabbr") and abbr != "k"):
                 scale = _SI.get(raw, 0.0)  # "10 k", "-2.5 M", "10G"; "10 m" is ten metres
             if not scale and t.group("gabbr"):
@@ -522,11 +542,11 @@ def _figure(
     if plain and kind == "FIG":
         if len(body) == 4 and 1000 <= value <= 2100:
             it.year_like = True
-        if after == "." and text[e : e + 2] == ". " and e + 2 < len(text) and g.overlay.get("ordinal_dot"):
+        if after == "." and text[e : e + 2] == ". " and e + 2 < len(text) and g.overlay_table.get("ordinal_dot"):
             nx = text[e + 2]
             wa, wb = _word_before(low, s)
             det = low[wa:wb] in _DE_DET
-            if nx.isalpha() and (det or (nx.islower() and g.overlay.get("ordinal_dot_lower"))):
+            if nx.isalpha() and (det or (nx.islower() and g.overlay_table.get("ordinal_dot_lower"))):
                 it.ordinal = True
                 it.end = e + 1
                 return it, it.end, "FIGX"
@@ -571,7 +591,7 @@ def _plain_after(g: Grammar) -> frozenset[str]:
     """
     found = _PLAIN_AFTER.get(g.lang)
     if found is None:
-        bad = g.tail_first | frozenset("-/") | (frozenset(".") if g.overlay.get("ordinal_dot") else frozenset())
+        bad = g.tail_first | frozenset("-/") | (frozenset(".") if g.overlay_table.get("ordinal_dot") else frozenset())
         chars = frozenset(c for c in _NOT_LETTER if c not in bad and not c.isspace()) | {""}
         found = cached(("numbers", "plain_after", g.lang), lambda: chars)
         _PLAIN_AFTER[g.lang] = found
@@ -597,7 +617,7 @@ def _gap_chars(g: Grammar) -> str:
     is not empty, and the pattern need not be asked."""
 
     def build() -> str:
-        words = [*g.connectors, *g.one_article, *g.article_one, *g.overlay.get("fraction_between", [])]
+        words = [*g.connectors, *g.one_article, *g.article_one, *g.overlay_table.get("fraction_between", [])]
         return "".join(sorted(set(" \t\u00a0-‐").union(*words)))
 
     chars: str = cached(("numbers", "gap_chars", g.lang), build)
@@ -692,7 +712,30 @@ def _checked_runs(low: str, pattern: Any, check: Any, at: int) -> list[tuple[int
     return out
 
 
-def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
+def _figure_matches(low: str, raw: bytes, g: Grammar) -> list[tuple[int, int, Any]]:
+    """``[(m.start(), 0, m) for m in g.figures.finditer(low)]`` for a Latin-1 text whose bytes are ``raw``.
+
+    A figure of such a text starts at a digit or "¼", "½", "¾" (and always matches there): a byte table and
+    ``bytes.find`` reach those at memory speed, where the pattern's search tests its first-character class at every
+    character (two thirds of its cost).
+    """
+    mask = raw.translate(_FIGURE_STARTS)
+    find = mask.find
+    at = find(0)
+    if at < 0:
+        return []
+    fmatch = g.figures.match
+    out: list[tuple[int, int, Any]] = []
+    while at >= 0:
+        m = fmatch(low, at)
+        if m is None:  # (never: the class takes every such character)
+            return [(m.start(), 0, m) for m in g.figures.finditer(low)]
+        out.append((at, 0, m))
+        at = find(0, m.end())
+    return out
+
+
+def _scan_words(text: str, low: str, g: Grammar, words: bool, raw: bytes | None = None) -> list[_Item]:
     gap, plain_after, percent_alone, word_firsts, gap_chars = _SCAN_SETUP.get(g.lang) or _scan_setup(g)
     items: list[_Item] = []
     run: list[Tok] = []
@@ -714,7 +757,9 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             run.clear()
             figs.clear()
 
-    matches = [(m.start(), 0, m) for m in g.figures.finditer(low)]
+    matches = (
+        [(m.start(), 0, m) for m in g.figures.finditer(low)] if raw is None else _figure_matches(low, raw, g)
+    )  # (``raw``: the Latin-1 bytes of the text)
     if words:
         # a run at 0 (see Grammar.pattern), which starts with a word's first character
         first = g.pattern.match(" " + low) if g.word_prefix and low[:1] in word_firsts else None
@@ -845,7 +890,7 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
             fig_item = None
             pos = m.end()
             w = m.group(1)
-            vk = g.words.get(w)
+            vk = g.word_table.get(w)
             rest = None
             if vk is not None:
                 ts, te, tw, tv, tk = mstart, pos, w, vk[0], vk[1]
@@ -881,16 +926,16 @@ def _scan_words(text: str, low: str, g: Grammar, words: bool) -> list[_Item]:
                 if start - last_end <= 24 and not low[last_end:start].strip(gap_chars)
                 else None
             )
-            if gm is not None and gm.group("s") is not None and g.overlay.get("tens_units_glued"):
+            if gm is not None and gm.group("s") is not None and g.overlay_table.get("tens_units_glued"):
                 pk, pv = run[-1][4], run[-1][3]
-                mode = g.overlay["tens_units_glued"]
+                mode = g.overlay_table["tens_units_glued"]
                 if mode == "french":  # a unit joins tens with a hyphen, "et un" after vingt ... soixante
                     apart = (tv == 1 and 20 <= pv <= 60) or (run[-1][2].endswith("dix") and tv < 7)
                 else:
                     apart = mode != "vowel" or tw[:1] in "aeiou"
                 if pk == "N" and tk in ("N", "O") and pv >= 10 and pv % 10 == 0 and pv < 100 and 0 < tv < 10 and apart:
                     gm = None  # "venti uno" (ventuno), "zwanzig drei", "vingt un": two numbers
-            if gm is not None and gm.group("c") and gm.group("c") in g.overlay.get("scale_links", ()):
+            if gm is not None and gm.group("c") and gm.group("c") in g.overlay_table.get("scale_links", ()):
                 if tk == "S" and not gm.group("a"):
                     gm = None
                     joined = True  # Romanian "douăzeci de mii", "20 de milioane": "de" links a count to its scale
@@ -979,7 +1024,7 @@ def _article_ordinal(low: str, nm: Num, g: Grammar) -> Num:
     words = low[nm.start : nm.end].split()
     if len(words) != 2 or (words[0] not in g.one_article and words[0] not in g.article_one):
         return nm
-    vk = g.words.get(words[1])
+    vk = g.word_table.get(words[1])
     if vk is None or vk[1] not in ("O", "OM", "OS") or vk[0] < 3:
         return nm
     word_start = nm.end - len(words[1])
@@ -1009,7 +1054,7 @@ def _article_before(low: str, start: int, g: Grammar) -> int:
 
 def _lone_scale(text: str, nm: Num, g: Grammar) -> bool:
     """A scale word alone after a capitalised word is a name ("Claudia Tausend")."""
-    vk = g.words.get(nm.first)
+    vk = g.word_table.get(nm.first)
     if vk is None or vk[1] not in ("S", "M"):
         return False
     return _caps_name_before(text, nm.start)
@@ -1188,8 +1233,8 @@ def _read_run(text: str, low: str, run: list[Tok], figs: dict[int, _Item], g: Gr
         if nm.tokens == 1 and fig is None:
             if _lone_scale(text, nm, g):
                 continue  # "Tausend" after a name: not a count
-            if nm.first in g.overlay.get("plural_scales", ()):
-                if not g.overlay.get("plural_scale_after_approx"):
+            if nm.first in g.overlay_table.get("plural_scales", ()):
+                if not g.overlay_table.get("plural_scale_after_approx"):
                     continue  # "thousands" alone: not a count ...
                 lone_plural = True
         if fig is None and nm.tokens <= 2 and 0 < nm.value < 1 and not nm.ordinal:
@@ -1224,8 +1269,8 @@ def _cjk_pattern(g: Grammar) -> Any:
             r"|(?<=[조억만천백])[ ](?=[0-9０-９]+(?:[.,][0-9０-９]+)?[천백십만억])"
             r"|(?<=[조억만])[ ](?=[0-9０-９]{1,4}(?![0-9０-９.,])|[0-9]{1,3},[0-9]{3}(?![0-9.,])))" + run + r")*"
         )
-        suf = sorted([*g.overlay.get("ordinal_suffix", [])], key=len, reverse=True)
-        pct = sorted(["%", "％", *g.overlay.get("percent", [])], key=len, reverse=True)
+        suf = sorted([*g.overlay_table.get("ordinal_suffix", [])], key=len, reverse=True)
+        pct = sorted(["%", "％", *g.overlay_table.get("percent", [])], key=len, reverse=True)
         return re.compile(
             r"(?:(?P<neg>负|負|マイナス|마이너스|[-−－])[ ]?)?(?P<pre>第|百分之)?"
             r"(?P<a>(?![,，、])" + run + cont + r")"  # a number starts with no separator: "死亡，150万人"
@@ -1494,23 +1539,23 @@ def _keep_word_number(text: str, n: Num, g: Grammar) -> bool:
     if first in g.article_one:
         return _article_counts(text, n.end, g)
     if n.value == 1:
-        if first in g.overlay.get("one_not_alone", ()):
+        if first in g.overlay_table.get("one_not_alone", ()):
             return False  # Arabic "أحد المفاوضين": "one of the negotiators"; "الأحد": Sunday
         wa, wb = _word_before(text, n.start)
         before = text[wa:wb].lower() if wa >= 0 else ""
-        not_after = g.overlay.get("one_not_after", ())
+        not_after = g.overlay_table.get("one_not_after", ())
         if before in not_after:
             return False
         if wa > 0 and before in g.one_not_after_pairs:  # "the only one" (but "only one person")
             pa, pb = _word_before(text, wa, 3)
             if pa >= 0 and f"{text[pa:pb].lower()} {before}" in not_after:
                 return False
-        if g.overlay.get("one_after_ordinal_is_pronoun") and g.words.get(before, (0, ""))[1] == "O":
+        if g.overlay_table.get("one_after_ordinal_is_pronoun") and g.word_table.get(before, (0, ""))[1] == "O":
             return False  # "the first one", "the second one": a pronoun after an ordinal
         after = _WORD_AFTER.match(text[n.end : n.end + 30])
         if after is not None:
             nxt = after.group(1).lower()
-            for w in g.overlay.get("one_not_before", ()):
+            for w in g.overlay_table.get("one_not_before", ()):
                 if nxt == w or nxt.startswith(w + " "):
                     return False
     return True
@@ -1524,7 +1569,7 @@ def _negative_before(low: str, items: list[_Item], g: Grammar) -> None:
         j = it.start
         while j > 0 and it.start - j < 3 and low[j - 1] in " \u00a0":
             j -= 1
-        for w in g.overlay["negative_before"]:
+        for w in g.overlay_table["negative_before"]:
             a = j - len(w)
             if a >= 0 and low.startswith(w, a) and (g.cjk or a == 0 or not low[a - 1].isalpha()):
                 it.value = -it.value
@@ -1534,7 +1579,7 @@ def _negative_before(low: str, items: list[_Item], g: Grammar) -> None:
 
 def _percent_before(low: str, items: list[_Item], g: Grammar) -> None:
     def build() -> Any:
-        alt = "|".join(re.escape(p.lower()) for p in sorted(g.overlay["percent_before"], key=len, reverse=True))
+        alt = "|".join(re.escape(p.lower()) for p in sorted(g.overlay_table["percent_before"], key=len, reverse=True))
         return re.compile(r"(?<!\w)(?:" + alt + r")[ \t\u00a0%]*$")
 
     pat = cached(("numbers", "pctpre", g.lang), build)
@@ -1558,9 +1603,9 @@ def _approx_pattern(g: Grammar) -> Any:
 
 def _approx_after_pattern(g: Grammar) -> Any:
     def build() -> Any:
-        phrases = {p.lower(): kind for kind, ps in g.overlay["approx_after"].items() for p in ps}
+        phrases = {p.lower(): kind for kind, ps in g.overlay_table["approx_after"].items() for p in ps}
         alt = "|".join(re.escape(p).replace("\\ ", r"[ \u00a0]") for p in sorted(phrases, key=len, reverse=True))
-        cjk = bool(g.overlay.get("approx_after_counter"))  # no spaces between words: no word edge after either
+        cjk = bool(g.overlay_table.get("approx_after_counter"))  # no spaces between words: no word edge after either
         counter = r"(?:[^\W\d_]{1,2}[ \u00a0]?)??" if cjk else ""
         return re.compile(r"[ \u00a0]?" + counter + r"(?P<p>" + alt + r")" + ("" if cjk else r"(?!\w)")), phrases
 
@@ -1593,7 +1638,7 @@ def _approx(low: str, items: list[_Item], g: Grammar, approx_after: bool) -> Non
         _approx_after(low, items, g)
     if not g.approx or not items:
         return
-    glued = g.overlay.get("approx_prefix")
+    glued = g.overlay_table.get("approx_prefix")
     if glued:  # Hebrew "כשלושת אלפים": "about" is a letter glued to the number word
         for it in items:
             kind = glued.get(low[it.start : it.start + 1])
@@ -1691,7 +1736,7 @@ def _title_table(g: Grammar) -> _TitleTable:
         free: dict[str, list[str]] = {}
         capital: dict[str, list[str]] = {}
         before: dict[str, list[str]] = {}
-        for phrase in g.overlay.get("ordinal_titles", ()):
+        for phrase in g.overlay_table.get("ordinal_titles", ()):
             first, _, second = phrase.partition(" ")
             free.setdefault(first.lower(), [])
             capital.setdefault(first.lower(), [])
@@ -1735,9 +1780,9 @@ def _change_then_level(text: str, a: _Item, b: _Item, g: Grammar) -> bool:
     if a.scale == 1 and not a.percent and (b.percent or b.scale > 1):
         return False
     wa, wb = _word_before(text, a.start, 3)
-    if wa >= 0 and text[wa:wb] in g.overlay.get("change_preps", ()):
+    if wa >= 0 and text[wa:wb] in g.overlay_table.get("change_preps", ()):
         wa, wb = _word_before(text, wa, 3)
-    return wa >= 0 and text[wa:wb] in g.overlay["change_verbs"]
+    return wa >= 0 and text[wa:wb] in g.overlay_table["change_verbs"]
 
 
 def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
@@ -1777,19 +1822,19 @@ def _ranges(text: str, items: list[_Item], g: Grammar) -> list[_Item]:
             if word in _RANGE_AND:  # "between 400 and 500"; Turkish "400 ile 500 arasında"
                 wa, wb = _word_before(text, a.start)
                 ok = text[wa:wb].lower() in between
-                if not ok and wa > 0 and text[wa:wb].lower() in g.overlay.get("range_between_article", ()):
+                if not ok and wa > 0 and text[wa:wb].lower() in g.overlay_table.get("range_between_article", ()):
                     wa, wb = _word_before(text, wa, 3)  # Dutch "tussen de 20.000 en 25.000"
                     ok = text[wa:wb].lower() in between
                 if not ok and g.range_between_after and not (a.fraction or b.fraction):
                     nw = _NEXT_WORD.match(text, b.end, b.end + 40)
                     ok = nw is not None and nw.group(1) in g.range_between_after
-                    if ok and g.overlay.get("range_not_after"):  # "saat 3 ile 5 arasında": hours, the dates' span
-                        ok = text[wa:wb].lower() not in g.overlay["range_not_after"]
+                    if ok and g.overlay_table.get("range_not_after"):  # "saat 3 ile 5 arasında": hours, the dates' span
+                        ok = text[wa:wb].lower() not in g.overlay_table["range_not_after"]
             if ok and a.percent and b.percent and a.end - a.start > 1 and _unit_of(text, a) != _unit_of(text, b):
                 ok = False  # "by 0.25 percentage points to 4 percent": a change, then a level
             if ok and not text[a.end - 1].isdigit() and ((a.percent and not b.percent) or 1 < a.scale != b.scale):
                 ok = False  # "rose 0.4 per cent to 38,677.36": a unit after the low end only: a change, then a level
-            if ok and g.overlay.get("change_verbs") and _change_then_level(text, a, b, g):
+            if ok and g.overlay_table.get("change_verbs") and _change_then_level(text, a, b, g):
                 ok = False  # "the index fell 120 to 16,000": a change, then a level
             low, high = a.value, b.value
             if ok and b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value * b.scale and a.value < b.scale:
@@ -1841,7 +1886,7 @@ _ORDINAL_OUT: dict[str, tuple[str, str, str]] = shortcut_table()
 def _ordinal_out(g: Grammar) -> tuple[str, str, str]:
     """The language's ordinal format (``ordinal_out``; ``"{n}."`` by default) as (text before the number, text
     after it, "") when it is only those around "{n}", else ("", "", the format)."""
-    fmt = str(g.overlay.get("ordinal_out", "{n}."))
+    fmt = str(g.overlay_table.get("ordinal_out", "{n}."))
     head, n, tail = fmt.partition("{n}")
     plain = n and not any(c in head + tail for c in "{}")
     found: tuple[str, str, str] = cached(
