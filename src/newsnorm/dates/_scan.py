@@ -156,7 +156,7 @@ def _starts(lex: Lexicon, text: str, a: int, floor: int, starters: frozenset[str
             known = (starters, {})
             _STARTER_KEYS[id(starters)] = known
         keys = known[1]
-        for tok in reversed(seg.split()[-_BACK_WORDS:]):
+        for tok in reversed(seg.rsplit(None, _BACK_WORDS)[-_BACK_WORDS:]):  # (the words before them stay whole)
             end = seg.rfind(tok, 0, end)
             if lex.prefixed:
                 found.append((lo + end, None))
