@@ -309,3 +309,8 @@ def test_latin1_size_guess_takes_the_right_path(text: str) -> None:
     assert (sys.getsizeof(text) - len(text) == _scan._LATIN1_SIZE) == latin1
     ref = [(m.start, m.end, m.value) for m in _scan.scan(text + "\u2019", "de")]  # (a two-byte text: general path)
     assert [(m.start, m.end, m.value) for m in _scan.scan(text, "de")] == ref
+
+
+def test_latin1_guess_falls_back_when_wrong() -> None:
+    assert _scan._latin1("5 \u2019five\u2019") is None
+    assert _scan._latin1("5 éf") == "5 éf".encode("latin-1")

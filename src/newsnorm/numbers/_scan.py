@@ -176,6 +176,14 @@ _LATIN1_LOWER = bytes(ord(chr(c).lower()) for c in range(256))
 _FIGURE_STARTS = bytes(0 if chr(c) in "0123456789\u00bc\u00bd\u00be" else 1 for c in range(256))
 
 
+def _latin1(text: str) -> bytes | None:
+    """``text.encode("latin-1")``, or None when a character is beyond U+00FF (the size guess was wrong)."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+
+
 def scan(text: str, lang: str, style: str = "canonical", ordinals: bool = True, words: bool = True) -> list[Mention]:
     """Find the numbers of ``text`` in language ``lang`` (options by position: this runs per document)."""
     if not text:
@@ -185,8 +193,8 @@ def scan(text: str, lang: str, style: str = "canonical", ordinals: bool = True, 
     if text.isascii():
         low = text.lower()
         raw = text.encode("ascii")
-    elif getsizeof(text) - len(text) == _LATIN1_SIZE:  # (Latin-1 text, one byte a character: see _LATIN1_SIZE)
-        raw = text.encode("latin-1")
+    elif getsizeof(text) - len(text) == _LATIN1_SIZE and (raw := _latin1(text)) is not None:
+        # (a Latin-1 text, one byte a character: see _LATIN1_SIZE)
         low = raw.translate(_LATIN1_LOWER).decode("latin-1")  # (text.lower(), a byte table: a third of its cost)
     else:
         low = text.lower()
