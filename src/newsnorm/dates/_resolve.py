@@ -514,9 +514,6 @@ def resolve(m: Any, ctx: Ctx, names: Mapping[str, str | tuple[str, ...]] | None 
 
 def _r_iso(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_iso."""
-    mo: Any
-    d: Any
-    y: Any
     y, mo, d = int(m.group("year")), int(m.group("mn")), int(m.group("day"))
     if not _valid(y, mo, d):
         return None
@@ -528,9 +525,6 @@ def _r_iso(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
 
 def _r_num(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_num."""
-    mo: Any
-    d: Any
-    y: Any
     a, b, c = int(m.group("na")), int(m.group("nb")), m.group("nc")
     y = int(c)
     if len(c) == 2:
@@ -548,9 +542,6 @@ def _r_num(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
 
 def _r_md(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_md."""
-    mo: Any
-    d: Any
-    y: Any
     a, b = int(m.group("na")), int(m.group("nb"))
     if (a < 10 and b < 10) or (a, b) in ((24, 7), (7, 24)):
         return None  # "1/2", "3/4" are fractions; "24/7" is "around the clock"
@@ -572,9 +563,6 @@ def _r_wdday(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None
 
 def _r_dm(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_dm."""
-    mo: Any
-    d: Any
-    y: Any
     mo, d = int(m.group("mn")), int(m.group("day"))
     if ctx.pub is None:
         return Resolved(f"XXXX-{mo:02d}-{d:02d}", "DATE")
@@ -584,9 +572,6 @@ def _r_dm(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
 
 def _r_cjk(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_cjk."""
-    mo: Any
-    d: Any
-    y: Any
     mo = int(m.group("mn"))
     y = _year_of(m)
     d = _g(m, "day")
@@ -608,9 +593,6 @@ def _r_cjkyear(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | No
 
 def _r_mdy(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_mdy or R_dmy."""
-    mo: Any
-    d: Any
-    y: Any
     mtext = m.group("month")
     mo = lex.months.get(fold(mtext))
     if mo is None:
@@ -635,7 +617,6 @@ def _r_mdy(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
 
 def _r_my(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_my."""
-    mo: Any
     mo = lex.months.get(fold(m.group("month")))
     if mo is None:
         return None
@@ -644,8 +625,6 @@ def _r_my(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
 
 def _r_quarter(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_quarter or R_q."""
-    y: Any
-    q: Any
     ordw = _g(m, "ord")
     y = _year_of(m)
     q = None
@@ -719,7 +698,6 @@ def _r_ago(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
 
 def _r_wdrel(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_wdrel or R_wdrel2."""
-    wd: Any
     unit = _unit(ctx, m.group("unit"))
     wd = lex.weekdays.get(fold(m.group("wd")))
     rel = _rel_kind(ctx, m.group("rel"))
@@ -735,8 +713,6 @@ def _r_wdrel(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None
 
 def _r_weekof(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_weekof."""
-    mo: Any
-    y: Any
     mo = lex.months.get(fold(m.group("month")))
     n = lex.words.get("ordinals", {}).get(fold(m.group("ord")))
     if mo is None or not isinstance(n, int) or n == 0 or _unit(ctx, m.group("unit")) != "W":
@@ -774,9 +750,6 @@ def _r_theunit(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | No
 
 def _r_rel(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_rel or R_relp."""
-    mo: Any
-    y: Any
-    wd: Any
     rel = _rel_kind(ctx, _g(m, "rel") or _g(m, "relp"))
     target = m.group("target")
     mod = _mod(ctx, _g(m, "mod"))
@@ -881,9 +854,6 @@ def _r_vague(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None
 
 def _r_enfull(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_enfull."""
-    mo: Any
-    d: Any
-    y: Any
     from ._lexicon import _EN_MONTHS
 
     mo = _EN_MONTHS.get(m.group("enmonth").capitalize())
@@ -893,7 +863,6 @@ def _r_enfull(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | Non
 
 def _r_wdpart(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_wdpart."""
-    wd: Any
     word = m.group("wdp")
     parts = lex.words.get("parts", {})
     for i in range(2, len(word) - 1):
@@ -948,7 +917,6 @@ def _r_ym(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
 
 def _r_ymon(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_ymon."""
-    mo: Any
     mtext = m.group("month")
     mo = lex.months.get(fold(mtext))
     if mo is None or (_lower_name(ctx, mtext) and fold(mtext) in lex.words.get("lower_ambiguous", ())):
@@ -978,8 +946,6 @@ def _r_decade(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | Non
 
 def _r_mod(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_mod."""
-    mo: Any
-    y: Any
     mod = _mod(ctx, m.group("mod"))
     y = _year_of(m)
     mtext = _g(m, "month")
@@ -1025,7 +991,6 @@ def _r_mod(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
 
 def _r_season(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_season."""
-    y: Any
     code = lex.words.get("seasons", {}).get(fold(m.group("season")))
     if code is None:
         return None
@@ -1041,7 +1006,6 @@ def _r_season(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | Non
 
 def _r_wd(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_wd."""
-    wd: Any
     wd = lex.weekdays.get(fold(m.group("wd")))
     if wd is None:
         return None
@@ -1088,7 +1052,6 @@ def _r_thispart(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | N
 
 def _r_every(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_every."""
-    wd: Any
     wd = _g(m, "wd")
     if wd is not None:
         n_wd = lex.weekdays.get(fold(wd))
@@ -1131,7 +1094,6 @@ def _r_ref(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
 
 def _r_month(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_month."""
-    mo: Any
     mtext = m.group("month")
     mo = lex.months.get(fold(mtext))
     attached = m.start("month") > m.m.start()  # an attached preposition: Hebrew בינואר, Arabic وفي
@@ -1163,7 +1125,6 @@ def _r_weekend(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | No
 
 def _r_year(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_year."""
-    y: Any
     y = int(m.group("year"))
     if _decade_follows(ctx, m):
         return None  # "1990-е", "1990'lar": the decade rule reads it
