@@ -631,9 +631,8 @@ def _fragment(mods: tuple[Any, Any], fragment: str) -> tuple[str, tuple[Any, ...
 
     found = _FRAGMENTS.get(fragment, _UNSEEN)
     if found is _UNSEEN:
-        if len(_FRAGMENTS) >= _FRAGMENTS_MAX:
-            _FRAGMENTS.clear()
-        found = _FRAGMENTS[fragment] = build()
+        found = build()
+        _put(_FRAGMENTS, fragment, found, _FRAGMENTS_MAX, clear=True)
     return found  # type: ignore[no-any-return]
 
 
@@ -874,7 +873,7 @@ def _go_on(rules: Any, text: str, a: int) -> Any:
     m = _NUMBER_NEXT.match(text, a)
     if m is None or m.end() >= len(text) or not rules or not text[m.end() - 1 : m.end() + 1].isascii():
         return rules  # a shape is read with ASCII characters after the number only: they are few
-    return _read_on(rules, m.group().translate(_ZERO_DIGITS), text[m.end()], _GO_ON, _AFTER)
+    return _read_on(rules, m.group().translate(_ZERO_DIGITS), text[m.end()], word=False)
 
 
 def _word_on(rules: Any, text: str, s: int) -> Any:
@@ -887,7 +886,7 @@ def _word_on(rules: Any, text: str, s: int) -> Any:
     ch = text[j + 1]
     if ch.isspace():
         return rules
-    return _read_on(rules, text[s : j + 1], ch, _WORD_ON, _WORD_AFTER)
+    return _read_on(rules, text[s : j + 1], ch, word=True)
 
 
 #: the longest word (with its space) :func:`_word_on` reads before an anchor (a starter word is short)
@@ -901,13 +900,14 @@ _WORD_FIRSTS: dict[Any, Any] = shortcut_table()
 _WORD_MAX = 4_000
 
 
-def _read_on(rules: Any, prefix: str, ch: str, memo: dict[Any, Any], after: dict[Any, Any]) -> Any:
+def _read_on(rules: Any, prefix: str, ch: str, *, word: bool) -> Any:
     """The rules of ``rules`` that may match a text that begins with ``prefix`` and then ``ch`` ("0" in the prefix:
     any ASCII digit): a rule goes when the reading of its parse after the prefix (see :func:`_after_prefix`) cannot
-    go on with ``ch``, so it cannot match there at all; every other rule stays, in order. ``memo`` remembers the
-    rules kept and ``after`` each rule's reading (``_GO_ON`` and ``_AFTER`` for number shapes, which stop growing
-    when full; other tables are emptied then)."""
-    shapes = memo is _GO_ON
+    go on with ``ch``, so it cannot match there at all; every other rule stays, in order. A number shape
+    (:func:`_go_on`) is remembered in ``_GO_ON`` and ``_AFTER``, which stop growing when full; a ``word`` and its
+    space (:func:`_word_on`) in the word tables, emptied when full, with each reading shared."""
+    memo, after = (_WORD_ON, _WORD_AFTER) if word else (_GO_ON, _AFTER)
+    limit = _WORD_MAX if word else _READ_MAX
     key = (id(rules), prefix, ch)
     found = memo.get(key)
     if found is not None and found[0] is rules:
@@ -924,24 +924,24 @@ def _read_on(rules: Any, prefix: str, ch: str, memo: dict[Any, Any], after: dict
             continue
         seen = after.get((id(rule[0]), prefix))
         if seen is None or seen[0] is not rule[0]:
-            first = _after_prefix(ops, rule[5], prefix, shapes)
-            if not shapes and first is not None:
+            first = _after_prefix(ops, rule[5], prefix, remember=not word)
+            if word and first is not None:
                 first = _WORD_FIRSTS.get(first) or first
-                _bounded_put(_WORD_FIRSTS, first, first, False)
+                _put(_WORD_FIRSTS, first, first, _WORD_MAX, clear=True)
             seen = (rule[0], first)
-            _bounded_put(after, (id(rule[0]), prefix), seen, shapes)
+            _put(after, (id(rule[0]), prefix), seen, limit, clear=word)
         if _can_start(seen[1], ch):
             kept.append(rule)
     out = tuple(kept)
-    _bounded_put(memo, key, (rules, out), shapes)
+    _put(memo, key, (rules, out), limit, clear=word)
     return out
 
 
-def _bounded_put(table: dict[Any, Any], key: Any, value: Any, stop: bool) -> None:
-    """Store ``value`` in a table of number shapes (``stop``: at most ``_READ_MAX`` entries, nothing more once it is
-    full) or of words (at most ``_WORD_MAX``, emptied when full)."""
-    if len(table) >= (_READ_MAX if stop else _WORD_MAX):
-        if stop:
+def _put(table: dict[Any, Any], key: Any, value: Any, limit: int, *, clear: bool) -> None:
+    """Store ``value`` in a bounded table of at most ``limit`` entries; when it is full, it is emptied first
+    (``clear``) or the value is not stored (a table of readings that is only worth keeping while it fills)."""
+    if len(table) >= limit:
+        if not clear:
             return
         table.clear()
     table[key] = value
@@ -1305,6 +1305,4 @@ def _resolve_fresh(m: Any, ctx: Ctx, names: Any) -> tuple[Resolved | None, bool]
 
 
 def _remember(key: tuple[Any, ...], pattern: Any, value: Any) -> None:
-    if len(_RESOLVED) >= _RESOLVED_MAX:
-        _RESOLVED.clear()
-    _RESOLVED[key] = (pattern, value)
+    _put(_RESOLVED, key, (pattern, value), _RESOLVED_MAX, clear=True)
