@@ -89,29 +89,36 @@ _NUMBERS = (
 )
 
 
-@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "tr", "ar", "pt", "ru"])
-def test_number_filter_keeps_every_rule_that_matches(lang: str) -> None:
-    """At a digit the scanner tries only the rules whose parse allows the number's shape and the character after
-    it; a rule left out never matches there."""
+def _dropped_never_match(lang: str, extra: str, starts: re.Pattern[str], read_on: Any) -> int:
+    """At each start of ``starts`` in the cases of ``lang``, ``extra`` (and the sample in English), the rules
+    ``read_on(rules, text, start)`` keeps of those dispatched there are theirs in order, and a rule it leaves out
+    never matches there; returns how many it left out."""
     lex = lexicon(lang)
     assert lex is not None
     compiled = _pattern(lex, _ALL_RULES)[0]
     texts = [str(case["input"]) for case in load_cases() if case["lang"] == lang][:60]
-    texts.append(_NUMBERS)
+    texts.append(extra)
     if lang == "en":
         texts.append(SAMPLE.read_text(encoding="utf-8"))
     dropped = 0
     for text in texts:
-        for d in _DIGIT_START.finditer(text):
-            a = d.start()
-            own = _dispatch(compiled, text[a])
-            kept = _go_on(own, text, a)
-            assert all(rule in own for rule in kept)
+        for found in starts.finditer(text):
+            s = found.start()
+            own = _dispatch(compiled, text[s])
+            kept = read_on(own, text, s)
+            assert [rule for rule in own if rule in kept] == list(kept)  # in order
             for rule in own:
                 if rule not in kept:
                     dropped += 1
-                    assert rule[0].match(text, a) is None, (lang, text[a : a + 30], rule[0].groupindex)
-    assert dropped > 0  # the filter does leave rules out
+                    assert rule[0].match(text, s) is None, (lang, text[s : s + 30], rule[0].groupindex)
+    return dropped
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "tr", "ar", "pt", "ru"])
+def test_number_filter_keeps_every_rule_that_matches(lang: str) -> None:
+    """At a digit the scanner tries only the rules whose parse allows the number's shape and the character after
+    it; a rule left out never matches there."""
+    assert _dropped_never_match(lang, _NUMBERS, _DIGIT_START, _go_on) > 0  # the filter does leave rules out
 
 
 _WORDS = (
@@ -125,22 +132,4 @@ _WORDS = (
 def test_word_filter_keeps_every_rule_that_matches(lang: str) -> None:
     """At a word start before an anchor the scanner tries only the rules whose parse can read that word, the space
     after it and the next character; a rule left out never matches there, not even a shorter match."""
-    lex = lexicon(lang)
-    assert lex is not None
-    compiled = _pattern(lex, _ALL_RULES)[0]
-    texts = [str(case["input"]) for case in load_cases() if case["lang"] == lang][:60]
-    texts.append(_WORDS)
-    if lang == "en":
-        texts.append(SAMPLE.read_text(encoding="utf-8"))
-    dropped = 0
-    for text in texts:
-        for w in _WORD_START.finditer(text):
-            s = w.start()
-            own = _dispatch(compiled, text[s])
-            kept = _word_on(own, text, s)
-            assert [rule for rule in own if rule in kept] == list(kept)  # in order
-            for rule in own:
-                if rule not in kept:
-                    dropped += 1
-                    assert rule[0].match(text, s) is None, (lang, text[s : s + 30], rule[0].groupindex)
-    assert dropped > 0  # the filter does leave rules out
+    assert _dropped_never_match(lang, _WORDS, _WORD_START, _word_on) > 0  # the filter does leave rules out
