@@ -207,13 +207,7 @@ def scan(text: str, lang: str, style: str = "canonical", ordinals: bool = True, 
         items = _merge(items, _latin_english(text, low))
     if not items:
         return []  # (every step below keeps an empty list empty)
-    for it in items:
-        if it.fraction:
-            items = _mixed(low, items)
-            break
-    else:
-        if low[0] in " \t-−":
-            items = _mixed(low, items)  # (a lone leading minus; no fraction to join: the usual case needs no call)
+    items = _mixed(low, items)
     if not ordinals:
         items = [it for it in items if not it.ordinal]
     percent_before, negative_before, plural_after_approx, titles, approx_after = g.steps
