@@ -7,13 +7,13 @@ compared here with the general step on texts made to reach both.
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsnorm._latin1 import latin1_bytes, lower_bytes
 from newsnorm.numbers import _scan
 from newsnorm.numbers._parse import Num
 
@@ -297,7 +297,7 @@ def test_latin1_figure_matches_are_the_pattern_matches(text: str) -> None:
 def test_property_latin1_figure_matches_and_lowering(text: str) -> None:
     g = _scan._grammar_of("es")
     raw = text.encode("latin-1")
-    low = raw.translate(_scan._LATIN1_LOWER).decode("latin-1")
+    low = lower_bytes(raw)
     assert low == text.lower()
     fast = [(s, m.span()) for s, _, m in _scan._figure_matches(low, raw, g)]
     assert fast == [(m.start(), m.span()) for m in g.figures.finditer(low)]
@@ -306,11 +306,11 @@ def test_property_latin1_figure_matches_and_lowering(text: str) -> None:
 @pytest.mark.parametrize("text", ["Ein Ärger: 1.500 Menschen", "ÉTÉ 2024: TRES MIL", "plain 5 and five", "über ’5’ €"])
 def test_latin1_size_guess_takes_the_right_path(text: str) -> None:
     latin1 = not text.isascii() and max(text) <= "\u00ff"
-    assert (sys.getsizeof(text) - len(text) == _scan._LATIN1_SIZE) == latin1
+    assert (latin1_bytes(text) is not None and not text.isascii()) == latin1
     ref = [(m.start, m.end, m.value) for m in _scan.scan(text + "\u2019", "de")]  # (a two-byte text: general path)
     assert [(m.start, m.end, m.value) for m in _scan.scan(text, "de")] == ref
 
 
 def test_latin1_guess_falls_back_when_wrong() -> None:
-    assert _scan._latin1("5 \u2019five\u2019") is None
-    assert _scan._latin1("5 éf") == "5 éf".encode("latin-1")
+    assert latin1_bytes("5 \u2019five\u2019") is None
+    assert latin1_bytes("5 éf") == "5 éf".encode("latin-1")

@@ -13,10 +13,10 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
-from sys import getsizeof
 from typing import Any
 
 from .._document import Mention
+from .._latin1 import latin1_bytes, lower_bytes
 from .._resources import cached, memo_table, shortcut_table
 from .._trie import trie_pattern
 from ._lexicon import LANGS, Grammar, grammar
@@ -165,23 +165,9 @@ def _build_gap_pattern(g: Grammar) -> Any:
     return pattern
 
 
-#: ``sys.getsizeof(s) - len(s)`` of a str held one byte a character that is not ASCII (CPython's compact Latin-1
-#: strings; ASCII, two- and four-byte strings give other values whatever their length). Only a cheap guess: the
-#: ``encode("latin-1")`` after it is what the scan relies on (a str subclass or another layout takes the other path).
-_LATIN1_SIZE = getsizeof("\u00e9") - 1
-#: ``str.lower`` of each Latin-1 character, as bytes (every one lowers to one Latin-1 character).
-_LATIN1_LOWER = bytes(ord(chr(c).lower()) for c in range(256))
 #: The characters a figure can start with in a Latin-1 text (ASCII digits and "¼", "½", "¾": no other character
 #: below U+0100 is a decimal digit): byte 0 for them, 1 for the others.
 _FIGURE_STARTS = bytes(0 if chr(c) in "0123456789\u00bc\u00bd\u00be" else 1 for c in range(256))
-
-
-def _latin1(text: str) -> bytes | None:
-    """``text.encode("latin-1")``, or None when a character is beyond U+00FF (the size guess was wrong)."""
-    try:
-        return text.encode("latin-1")
-    except UnicodeEncodeError:
-        return None
 
 
 def scan(text: str, lang: str, style: str = "canonical", ordinals: bool = True, words: bool = True) -> list[Mention]:
@@ -189,13 +175,9 @@ def scan(text: str, lang: str, style: str = "canonical", ordinals: bool = True, 
     if not text:
         return []
     g = _GRAMMARS.get(lang) or _grammar_of(lang)
-    raw: bytes | None = None
-    if text.isascii():
-        low = text.lower()
-        raw = text.encode("ascii")
-    elif getsizeof(text) - len(text) == _LATIN1_SIZE and (raw := _latin1(text)) is not None:
-        # (a Latin-1 text, one byte a character: see _LATIN1_SIZE)
-        low = raw.translate(_LATIN1_LOWER).decode("latin-1")  # (text.lower(), a byte table: a third of its cost)
+    raw = latin1_bytes(text)
+    if raw is not None:
+        low = text.lower() if text.isascii() else lower_bytes(raw)
     else:
         low = text.lower()
         if len(low) != len(text):

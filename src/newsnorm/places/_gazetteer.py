@@ -27,6 +27,7 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from .._latin1 import latin1_bytes, lower_bytes
 from .._resources import cached, read_text
 from .._trie import trie_pattern
 
@@ -312,8 +313,6 @@ _RANK = {"country": 0, "territory": 0, "region": 1, "city": 2, "demonym": 3, "tr
 
 
 _ARABIC = re.compile("[\u0622\u0623\u0625\u0671\u0649\u06cc\u06a9]")
-#: ``str.lower`` of each Latin-1 character, which is one Latin-1 character (see the tests)
-_LATIN1_LOWER = bytes(ord(chr(b).lower()) for b in range(256))
 _ARABIC_FOLD = str.maketrans("\u0622\u0623\u0625\u0671\u0649\u06cc\u06a9", "\u0627\u0627\u0627\u0627\u064a\u064a\u0643")
 
 
@@ -339,10 +338,8 @@ def fold_text(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    raw = text.encode("latin-1", "ignore")
-    if len(raw) == len(text):  # nothing dropped: every character is Latin-1
-        return raw.translate(_LATIN1_LOWER).decode("latin-1")
-    return fold(text)
+    raw = latin1_bytes(text)
+    return lower_bytes(raw) if raw is not None else fold(text)
 
 
 def strip_marks(text: str) -> str:

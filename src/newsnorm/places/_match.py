@@ -18,6 +18,7 @@ from operator import is_
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from .._latin1 import latin1_bytes
 from ._gazetteer import QUOTES, Candidate, Entry, Gazetteer, _cities, city_entry, fold, fold_text
 
 __all__ = ["Hit", "Place", "scan"]
@@ -138,8 +139,8 @@ _LATIN1_CLASSES = bytes(
 
 def _looks_like_headline(line: str) -> bool:
     """Fewer than three words that start with a letter, or fewer than a quarter of them in lower case."""
-    raw = line.encode("latin-1", "ignore")
-    if len(raw) == len(line):  # the common case (ASCII or Latin-1): byte operations only
+    raw = latin1_bytes(line)
+    if raw is not None:  # the common case (ASCII or Latin-1): byte operations only
         classes = b" " + raw.translate(_LATIN1_CLASSES)
         lower = classes.count(b" a")
         words = lower + classes.count(b" A")
