@@ -119,3 +119,23 @@ def test_help(flag: str, capsys: pytest.CaptureFixture[str]) -> None:
         main([flag])
     assert info.value.code == 0
     assert "newsnorm" in capsys.readouterr().out
+
+
+def test_jsonl_in_batches_gives_one_call_per_record(tmp_path: Path) -> None:
+    """Records cross several batches of ``Pipeline.map``; a bad one in a batch is reported alone, in order."""
+    import newsnorm
+
+    texts = [f"Turkey said on Thursday that {n} trucks crossed into Gaza." for n in range(300)]
+    lines = [json.dumps({"id": n, "text": t, "lang": "en", "published": "2024-02-08"}) for n, t in enumerate(texts)]
+    lines[200] = json.dumps({"id": 200, "text": texts[200], "lang": "en", "published": "yesterday"})
+    f = tmp_path / "c.jsonl"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run(str(f))
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == [n for n in range(300) if n != 200]
+    assert err.count("newsnorm: line") == 1
+    assert "line 201" in err
+    assert "published" in err
+    expected = newsnorm.normalise(texts[250], "en", "2024-02-08").to_dict()
+    assert rows[249] == {"id": 250, **json.loads(json.dumps(expected, ensure_ascii=False))}

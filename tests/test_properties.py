@@ -75,6 +75,14 @@ def test_normalise_is_idempotent(text: str, lang: str | None) -> None:
     assert twice.text == once.text
 
 
+@settings(max_examples=40)
+@given(items=st.lists(st.tuples(TEXT, LANGS), max_size=6), batch_size=st.integers(1, 4))
+def test_map_gives_the_documents_of_one_call_each(items: list[tuple[str, str | None]], batch_size: int) -> None:
+    pipe = newsnorm.Pipeline(["places", "dates", "numbers", "titles"])
+    docs = list(pipe.map(items, published="2024-02-08", batch_size=batch_size))
+    assert docs == [pipe(text, lang, "2024-02-08") for text, lang in items]
+
+
 @given(text=TEXT)
 def test_pickled_pipeline_answers_the_same(text: str) -> None:
     from newsnorm._api import default_pipeline

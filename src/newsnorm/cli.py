@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from itertools import islice
 from typing import IO, Any
 
 __all__ = ["main"]
@@ -73,38 +74,63 @@ class _Progress:
             self.stream.write(f"\rnewsnorm: {self.count} documents\n")
 
 
+#: How many JSONL records go through :meth:`newsnorm.Pipeline.map` at a time.
+_BATCH = 128
+
+
 def _run_jsonl(pipe: Any, lines: IO[str], args: Any, out: IO[str], err: IO[str]) -> int:
+    """Normalise one JSON record per line; a bad line is reported on ``err`` with its number and skipped.
+
+    Records go through ``pipe.map`` in batches (the same documents as one call each, faster); a batch
+    with a bad argument in it is redone one record at a time, so every bad line is reported by itself.
+    """
     import json
 
     progress = _Progress(err)
     failures = 0
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    numbered = ((number, line) for number, line in enumerate(lines, 1) if line.strip())
+    while chunk := list(islice(numbered, _BATCH)):
+        records: list[tuple[int, Any]] = []  # (line number, the record or why it is not one)
+        for number, line in chunk:
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise ValueError("expected an object with a string 'text'")
+            except ValueError as exc:
+                record = exc
+            records.append((number, record))
+        items = [(r["text"], r.get("lang") or args.lang, r.get("published") or args.published)
+                 for _, r in records if not isinstance(r, Exception)]
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise ValueError("expected an object with a string 'text'")
-            doc = pipe(
-                record["text"],
-                lang=record.get("lang") or args.lang,
-                published=record.get("published") or args.published,
-            )
-        except (ValueError, TypeError) as exc:
-            failures += 1
-            err.write(f"newsnorm: line {number}: {exc}\n")
-            if args.strict:
-                progress.close()
-                return 1
-            continue
-        result: dict[str, Any] = doc.to_dict()
-        if "id" in record:
-            result = {"id": record["id"], **result}
-        out.write((json.dumps({"id": result.get("id"), "text": doc.text}, ensure_ascii=False)
-                   if args.text else json.dumps(result, ensure_ascii=False)) + "\n")
-        progress.tick()
+            docs: list[Any] = list(pipe.map(items))
+        except (ValueError, TypeError):
+            docs = [_call(pipe, item) for item in items]
+        results = iter(docs)
+        for number, record in records:
+            doc = record if isinstance(record, Exception) else next(results)
+            if isinstance(doc, Exception):
+                failures += 1
+                err.write(f"newsnorm: line {number}: {doc}\n")
+                if args.strict:
+                    progress.close()
+                    return 1
+                continue
+            result: dict[str, Any] = doc.to_dict()
+            if "id" in record:
+                result = {"id": record["id"], **result}
+            out.write((json.dumps({"id": result.get("id"), "text": doc.text}, ensure_ascii=False)
+                       if args.text else json.dumps(result, ensure_ascii=False)) + "\n")
+            progress.tick()
     progress.close()
     return 1 if failures and args.strict else 0
+
+
+def _call(pipe: Any, item: tuple[str, Any, Any]) -> Any:
+    """``pipe(*item)``, or the ``ValueError`` / ``TypeError`` it raised (a bad record's reason)."""
+    try:
+        return pipe(*item)
+    except (ValueError, TypeError) as exc:
+        return exc
 
 
 def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
