@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import newsnorm
-from newsnorm import Document, Pipeline
+from newsnorm import Document, Mention, Pipeline
 
 from toys import Digits, DropFirstLine, Liar, Words
 
@@ -143,3 +143,50 @@ def test_map_returns_documents() -> None:
     (doc,) = newsnorm.Pipeline(["dates"]).map([("Thursday", "en", "2024-02-08")])
     assert isinstance(doc, Document)
     assert [m.value for m in doc.mentions] == ["2024-02-08"]
+
+
+class BatchDigits(Digits):
+    """Digits with a ``find_many`` that records the batches it is given."""
+
+    name = "toy-batch-digits"
+
+    def __init__(self, rewrite: bool = False, wrong_length: bool = False) -> None:
+        super().__init__(rewrite)
+        self.wrong_length = wrong_length
+        self.batches: list[list[str]] = []
+
+    def find_many(self, docs: list[Document]) -> list[list[Mention]]:
+        self.batches.append([d.source for d in docs])
+        out = [list(self.find(d)) for d in docs]
+        return out[:-1] if self.wrong_length else out
+
+
+def test_find_many_gets_each_batch_grouped_by_language() -> None:
+    step = BatchDigits(rewrite=True)
+    pipe = Pipeline([step, Words("cats")])
+    items = [("1 cat", "en"), ("2 cats", "fr"), ("3 cats", "en"), ("4", "fr"), ("5", "en")]
+    assert list(pipe.map(items, batch_size=4)) == [pipe(t, lang) for t, lang in items]
+    assert step.batches == [["1 cat", "3 cats", "2 cats", "4"], ["5"]]
+
+
+def test_find_many_of_the_wrong_length_is_reported() -> None:
+    with pytest.raises(TypeError, match=r"toy-batch-digits.*find_many returned 1 lists of mentions for 2 documents"):
+        list(Pipeline([BatchDigits(wrong_length=True), Words("x")]).map(["1", "2"], "en"))
+
+
+def test_find_many_mentions_of_a_plugin_are_checked() -> None:
+    class LyingBatch(BatchDigits):
+        def find_many(self, docs: list[Document]) -> list[list[Mention]]:
+            return [[Mention("number", 0, 1, "?", 1, "1")] for _ in docs]
+
+    with pytest.raises(ValueError, match="toy-batch-digits"):
+        list(Pipeline([LyingBatch(), Words("x")]).map(["1"], "en"))
+
+
+def test_dates_find_many_is_find_of_each_document() -> None:
+    dates = newsnorm.get("dates")
+    docs = [
+        Document(text, text, lang, (), dt.date(2024, 2, 8), None)
+        for text, lang in [("Thursday, Oct. 7", "en"), ("", "en"), ("el jueves 7 de octubre", "es"), ("x", "xx")]
+    ]
+    assert dates.find_many(docs) == [list(dates.find(d)) for d in docs]  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .._document import Document, Mention
@@ -47,6 +47,24 @@ def languages() -> tuple[str, ...]:
     from ._lexicon import LANGUAGES
 
     return LANGUAGES
+
+
+def _scanner() -> dict[str, Any]:
+    """The scanner's entry points, loaded once (its module is imported on first use)."""
+    from . import _scan
+
+    _SCAN["scan"] = _scan.scan
+    _SCAN["scan_many"] = _scan.scan_many
+    return _SCAN
+
+
+def _day(published: Any) -> dt.date | None:
+    """The publication day of a document's ``published`` (a date, a datetime or None)."""
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    return None
 
 
 class DatesNormaliser(NormaliserBase):
@@ -117,19 +135,19 @@ class DatesNormaliser(NormaliserBase):
         """Return the date mentions of ``doc.source`` resolved against ``doc.published``."""
         scan: Any = _SCAN.get("scan")
         if scan is None:  # the scanner's module loads on first use (an import statement per document costs ~8 us)
-            from . import _scan
-
-            scan = _SCAN["scan"] = _scan.scan
-        pub: dt.date | None
-        published: Any = doc.published
-        if isinstance(published, dt.datetime):
-            pub = published.date()
-        elif isinstance(published, dt.date):
-            pub = published
-        else:
-            pub = None
+            scan = _scanner()["scan"]
         source = doc.source
-        found = scan(source, doc.lang, pub, fallback=self.fallback)
+        return self._mentions(source, scan(source, doc.lang, _day(doc.published), fallback=self.fallback))
+
+    def find_many(self, docs: Sequence[Document]) -> list[list[Mention]]:
+        """:meth:`find` of each of ``docs``, in order: each phase of the scanner runs over all of them
+        (what :meth:`newsnorm.Pipeline.map` calls; the same mentions, faster)."""
+        scan_many: Any = _SCAN.get("scan_many") or _scanner()["scan_many"]
+        found = scan_many([(d.source, d.lang, _day(d.published)) for d in docs], fallback=self.fallback)
+        return [self._mentions(d.source, f) for d, f in zip(docs, found, strict=True)]
+
+    def _mentions(self, source: str, found: list[tuple[int, int, str, str, str | None]]) -> list[Mention]:
+        """The mentions of the scanner's ``(start, end, value, type, mod)`` tuples that this normaliser keeps."""
         out: list[Mention] = []
         types = self.types
         kind = self.kind
