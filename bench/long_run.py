@@ -6,7 +6,7 @@ Usage (from the repository root)::
     python bench/long_run.py --examples 100000 --hours 1                  # stop starting rounds after an hour
     python bench/long_run.py --slow                                       # then the NEWSNORM_SLOW=1 tests
 
-Each round is one pytest process running the four property tests of
+Each round is one pytest process running the five property tests of
 ``tests/reliability/test_reliability_hypothesis.py`` under the long profile
 (``NEWSNORM_HYPOTHESIS_PROFILE=long``: texts of at most 120 code points or 12 glued
 fragments) with ``NEWSNORM_HYPOTHESIS_EXAMPLES=<per test>`` and
@@ -31,7 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ["test_hypothesis_normalise_never_raises", "test_hypothesis_each_normaliser_never_raises",
-         "test_hypothesis_idempotent", "test_hypothesis_headline_never_raises"]  # fmt: skip
+         "test_hypothesis_idempotent", "test_hypothesis_headline_never_raises",
+         "test_hypothesis_map_gives_the_documents_of_calls"]  # fmt: skip
 #: hypothesis's statistics line: "12500 passing examples, 0 failing examples" before 6.16x,
 #: "12500 passing, 0 failing, and 1311 invalid test cases" since
 PASSING = re.compile(r"- (\d+) passing(?: examples?)?, (\d+) failing(?: examples?)?")

@@ -110,6 +110,25 @@ def test_hypothesis_idempotent(text: str, lang: str | None) -> None:
 
 
 @SETTINGS
+@given(
+    items=st.lists(st.tuples(TEXT, LANGS, PUBLISHED), min_size=1, max_size=4),
+    steps=STEPS,
+    batch_size=st.integers(1, 3),
+)
+def test_hypothesis_map_gives_the_documents_of_calls(
+    items: list[tuple[str, str | None, object]], steps: list[str], batch_size: int
+) -> None:
+    """``Pipeline.map`` (batches, grouped by language, the dates scanner phase by phase) never raises and gives
+    each item the document of one call."""
+    pipe = newsnorm.Pipeline(steps)
+    docs = list(pipe.map(items, batch_size=batch_size))
+    assert len(docs) == len(items)
+    for doc, (text, lang, published) in zip(docs, items, strict=True):
+        check_document(doc, text)
+        assert pipe(text, lang=lang, published=published) == doc
+
+
+@SETTINGS
 @given(title=TEXT, lang=LANGS, case=st.sampled_from([None, "title", "sentence"]))
 def test_hypothesis_headline_never_raises(title: str, lang: str | None, case: str | None) -> None:
     out = newsnorm.headline(title, lang=lang, case=case)
