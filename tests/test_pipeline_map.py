@@ -49,6 +49,18 @@ def test_map_gives_the_documents_of_one_call_per_text(
     assert list(PIPE.map(rows, batch_size=batch_size)) == expected
 
 
+def test_a_lone_step_with_find_many_takes_the_batch_path(
+    rows_and_documents: tuple[list[tuple[str, str, str | None]], list[Document]],
+) -> None:
+    """``Pipeline(["dates"]).map`` hands the batches to the dates scanner phase by phase: the same documents."""
+    rows = [row for row in rows_and_documents[0] if row[1] in ("en", "es", "de", "ja")]
+    dates = newsnorm.Pipeline(["dates"])
+    assert list(dates.map(rows, batch_size=50)) == [dates(text, lang, published) for text, lang, published in rows]
+    step = BatchDigits()
+    assert list(Pipeline([step]).map(["1 2", "3"], "en")) == [Pipeline([step])(t, "en") for t in ["1 2", "3"]]
+    assert step.batches == [["1 2", "3"]]
+
+
 def test_map_of_the_sample_article_with_edits_and_rewrites() -> None:
     """The repeated headline is dropped (an edit) and places rewritten, as in one call."""
     text = (Path(__file__).parent / "dates" / "sample_article.txt").read_text(encoding="utf-8")

@@ -221,9 +221,11 @@ class Pipeline:
         published)`` returns for that item: ``map`` only changes the order of the
         work. It reads ``batch_size`` items at a time and runs each step over the
         whole batch, language by language, before the next step, which keeps one
-        normaliser's tables for one language in the processor's caches and saves
-        about a tenth of the time per document on a stream of articles. Memory
-        grows with ``batch_size``, not with the stream.
+        normaliser's tables for one language in the processor's caches; a step
+        with a ``find_many`` method gets the batch in one call (the dates
+        normaliser then runs each phase of its scanner over the whole batch). On
+        a stream of new articles this saves about a sixth of the time per
+        document. Memory grows with ``batch_size``, not with the stream.
 
         Raises:
             TypeError: an item is neither a ``str`` nor a tuple of one to three
@@ -239,8 +241,8 @@ class Pipeline:
     def _map(self, items: Iterator[str | tuple[Any, ...]], lang: str | None, published: Any,
              batch_size: int) -> Iterator[Document]:
         plan = self._plan
-        one = plan[0] if len(plan) == 1 else None
         many = [getattr(step, "find_many", None) for step, _, _ in plan]
+        one = plan[0] if len(plan) == 1 and many[0] is None else None  # (a lone step with find_many: the batch path)
         while True:
             bares = [_bare(*_item(item, lang, published)) for item in islice(items, batch_size)]
             if not bares:
