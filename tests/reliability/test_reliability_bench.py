@@ -119,3 +119,32 @@ def test_new_documents_rows_alternate_rounds_and_keep_each_best() -> None:
     assert (ours.tool, peer.tool) == ("newsnorm titles", "peer")
     assert min(ours.seconds, peer.seconds) >= 0
     assert peer.ratio == (peer.seconds / ours.seconds if ours.seconds > 0 else None)
+
+
+@pytest.mark.skipif(not (ROOT / "bench" / "run.py").exists(), reason="bench/ is not in this tree")
+def test_new_documents_through_a_batch_function_are_each_timed_once() -> None:
+    """With ``batch``, each half goes to the batch function in one call (``Pipeline.map``), in the same order."""
+    run = _load("bench_run_for_batches", "run.py")
+    events: list[str] = []
+    docs = [run.Article(str(i), "en", None, f"text {i}", "test") for i in range(5)]
+
+    def batch(half: list[object]) -> None:
+        events.append("+".join(a.id for a in half))  # type: ignore[attr-defined]
+
+    seconds = run.time_new_documents(lambda a: events.append("single"), docs, lambda: events.append("forget"), batch)
+    assert seconds >= 0
+    assert events == ["0+1+2+3+4", "forget", "0+2+4", "1+3", "forget", "1+3", "0+2+4"]
+
+
+@pytest.mark.skipif(not (ROOT / "bench" / "run.py").exists(), reason="bench/ is not in this tree")
+def test_new_documents_rows_with_map_add_the_map_row_and_its_ratio() -> None:
+    run = _load("bench_run_for_map_rows", "run.py")
+    bench = run.Bench([], quick=True)
+    docs = [run.Article(str(i), "en", None, f"Headline {i}\n\nText {i}.", "test") for i in range(2)]
+    bench.new_documents_rows("titles", "rounds", ["titles"], docs, "peer", lambda a: None, with_map=True)
+    assert not bench.errors
+    ours, peer, mapped, peer_again = bench.rows
+    assert ours.tool == "newsnorm titles"
+    assert (mapped.task, mapped.tool) == ("rounds, Pipeline.map", "newsnorm titles (Pipeline.map)")
+    assert peer_again.seconds == peer.seconds
+    assert peer_again.ratio == (peer.seconds / mapped.seconds if mapped.seconds > 0 else None)
