@@ -42,6 +42,7 @@ OPTIONAL_KEYS: frozenset[str] = frozenset({
     "half_to", "all_words", "wd_part_compound", "decade_words", "decade_suffixes", "am_pre", "pm_pre",
     "start_post", "mid_post", "end_post", "clause_words", "same_alone", "the_unit_words",
     "age_words", "conj", "months_alone", "verb_final", "vague_units", "vague_preps",
+    "every_other", "freq_words", "times_words", "freq_links", "wd_plural_suffix", "parts_plural",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
@@ -160,20 +161,22 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
         "R_iso", "R_num", "R_md", "R_dm", "R_cjk", "R_cjkyear", "R_cjkday", "R_mdy", "R_dmy", "R_wdday", "R_dayword",
         "R_my", "R_quarter", "R_q",
         "R_ago", "R_agob",
-        "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
+        "R_freq", "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
         "R_ym", "R_ymon", "R_century", "R_theday",
     ),
     "month": ("R_weekof", "R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
     "weekday": (
-        "R_cjk", "R_mdy", "R_dmy", "R_wdday", "R_wdrel", "R_wdrel2", "R_rel", "R_relp", "R_wd", "R_every",
+        "R_cjk", "R_mdy", "R_dmy", "R_wdday", "R_wdrel", "R_wdrel2", "R_rel", "R_relp", "R_wdset", "R_wd", "R_every",
     ),
+    "wdset": ("R_wdset", "R_every"),
+    "freq": ("R_freq",),
     "relday": ("R_relword", "R_relday"),
     "ref": ("R_ref",),
     "dayword": ("R_dayword",),
     "unit": (
         "R_weekof", "R_theunit", "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur",
         "R_hdur", "R_mod",
-        "R_weekend", "R_every", "R_set", "R_century", "R_all", "R_vague",
+        "R_weekend", "R_freq", "R_every", "R_set", "R_century", "R_all", "R_vague",
     ),
     "set": ("R_set",),
     "season": ("R_rel", "R_relp", "R_mod", "R_season"),
@@ -227,6 +230,8 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_thispart": ("this",),
     "R_every": ("every",),
     "R_set": ("sets",),
+    "R_wdset": ("wd_w", "wd_plural"),
+    "R_freq": ("numbers", "freq_words"),
     "R_time": (
         "at", "time_pre", "noon", "midnight", "half_past", "quarter_past", "quarter_to", "at_hour", "half_to",
         "am_pre", "pm_pre",
@@ -275,6 +280,7 @@ _ANCHOR_LISTS: dict[str, str] = {
     "half_past": "time", "quarter_past": "time",
     "quarter_to": "time", "same": "same",
     "half_to": "time", "oclock": "oclock", "half": "quarter",
+    "wd_plural": "wdset", "freq_words": "freq", "times_words": "freq",
 }
 
 
@@ -376,6 +382,7 @@ def _build(lang: str) -> Lexicon:
         "the_unit_stop",
         "day_word", "half_past", "quarter_past", "quarter_to", "at_hour", "same", "half_to", "all_words",
         "decade_words", "am_pre", "pm_pre", "vague_units", "vague_preps",
+        "every_other", "freq_words", "times_words", "freq_links", "parts_plural",
     ]:
         lists[key] = _variants(words(key))
     # singular units (for "12-year", "last week"): those whose folded form has a unit value and is listed first
@@ -391,6 +398,9 @@ def _build(lang: str) -> Lexicon:
         lists["wd_part"] = {w + p for w in wd_wide for p in part_forms if w != _NEVER and p != _NEVER}
     else:
         lists["wd_part"] = set()
+    # "Fridays", "vrijdags": a weekday written with the language's plural or habitual ending is a set
+    plural = lex.get("wd_plural_suffix") or ""
+    lists["wd_plural"] = {w + plural for w in wd_wide if plural and w != _NEVER and not w.endswith(".")}
     lists["en_months"] = set() if lang == "en" else _variants(list(_EN_MONTHS), case_sensitive=True)
     lists["cent_units"] = _variants([k for k, v in lex.get("units", {}).items() if v == "C"])
     # "Tuesday next week": a weekday with a relative unit only reads a week ("화요일 다음 달" is two dates)
@@ -581,6 +591,11 @@ def _build(lang: str) -> Lexicon:
         rf"(?P<R_relp>){b}(?:{modw}{osp}(?:{LS('conn')})?)?(?:{LS('the')})?(?P<target>{L('rel_target')}){e}"
         rf"{sp}{rels_post}{e}{time_sfx}"
     )
+    # frequencies: "twice a year", "three times a week", "zweimal im Monat", "dos veces al año" (a set of the unit)
+    rules.append(
+        rf"(?P<R_freq>){b}(?:(?:\d{{1,2}}|{L('numbers')}){sp}{L('times_words')}|{L('freq_words')}){sp}"
+        rf"(?:{L('freq_links')}(?:{sp}|(?<=['’])))?(?P<unit>{L('units')}){e}"
+    )
     # durations
     rules.append(
         rf"(?P<R_dur>){b}(?:(?P<approx>{L('approx')}|{L('more_than')}|{L('less_than')}|{L('at_least')}|{L('at_most')}){sp})?"
@@ -650,6 +665,11 @@ def _build(lang: str) -> Lexicon:
             rf"(?P<R_wdpart>){b}(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?(?P<wdp>{L('wd_part')}){e}"
             rf"{at_time}?"
         )
+    # habitual weekdays: "on Fridays", "Sunday nights", "Tuesday afternoons", "Fridays at 9"
+    rules.append(
+        rf"(?P<R_wdset>){b}(?:(?P<wdp>{L('wd_plural')}){e}(?:{sp}(?P<part>{L('parts_plural')}){e})?"
+        rf"|(?P<wd>{L('wd_w')}){sp}(?P<part>{L('parts_plural')}){e})"
+    )
     rules.append(rf"(?P<R_wd>){b}(?P<wd>{L('wd_w')}){e}{time_sfx}")
     rules.append(rf"(?P<R_relword>){b}(?P<relword>{L('rel_words')}){e}")
     rules.append(
@@ -660,7 +680,7 @@ def _build(lang: str) -> Lexicon:
     rules.append(rf"(?P<R_thispart>){b}(?P<rel>{L('this')}){sp}(?P<part>{L('parts')}){e}")
     # sets
     rules.append(
-        rf"(?P<R_every>){b}(?P<every>{L('every')}){sp}(?:(?P<wd>{L('wd_w')}){e}{time_sfx}|{num}{sp}(?P<unit>{L('units')})|"
+        rf"(?P<R_every>){b}(?P<every>{L('every')}){sp}(?:(?P<other>{L('every_other')}){sp})?(?:(?P<wd>{L('wd_w')}){e}{time_sfx}|{num}{sp}(?P<unit>{L('units')})|"
         rf"(?P<unit>{L('units')})|(?P<part>{L('parts')})){e}"
     )
     rules.append(rf"(?P<R_set>){b}(?P<set>{L('sets')}){e}")

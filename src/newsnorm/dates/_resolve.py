@@ -27,7 +27,7 @@ RULES = (
     "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
     "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century", "R_holiday",
     "R_same", "R_all", "R_theday", "R_wdpart", "R_wdrel2", "R_clockw",
-    "R_enfull", "R_vague",
+    "R_enfull", "R_vague", "R_wdset", "R_freq",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -1065,7 +1065,39 @@ def _r_every(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None
     if unit is None:
         return None
     n = _number(ctx, _g(m, "num")) if _g(m, "num") else 1.0
+    if n is not None and _g(m, "other") is not None:  # "every other day": every second one
+        n *= 2
     return Resolved(duration(n, unit), "SET")
+
+
+def _r_wdset(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_wdset: a habitual weekday ("on Fridays", "Sunday nights") is a set of that weekday."""
+    plural = _g(m, "wdp")
+    if plural is not None:
+        # a capitalised word before it that does not open the sentence makes it part of a name
+        before = ctx.text[max(0, ctx.start - 40) : ctx.start].split()[-2:]
+        if (len(before) == 2 and before[1][:1].isupper() and before[0][-1:] not in ".!?:;\"”'’»") or (
+            len(after := ctx.text[ctx.end : ctx.end + 30].split()[:2]) == 2
+            and after[1][:1].isupper()
+            and fold(after[0]) in ("for", "of")
+        ):
+            return NOT_A_DATE  # inside a name: "TGI Fridays", "Happy Mondays", "Fridays for Future"
+        suffix = str(lex.words.get("wd_plural_suffix") or "")
+        name = plural[: len(plural) - len(suffix)] if suffix and plural.endswith(suffix) else plural
+    else:
+        name = m.group("wd")
+    n_wd = lex.weekdays.get(fold(name))
+    if not n_wd:
+        return None
+    part = _g(m, "part")
+    code = lex.words.get("parts_plural", {}).get(fold(part)) if part is not None else ""
+    return Resolved(f"XXXX-WXX-{n_wd}" + (f"T{code}" if code else ""), "SET")
+
+
+def _r_freq(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_freq: "twice a year", "three times a week" happen in every such unit (TimeML SET P1Y)."""
+    unit = _unit(ctx, _g(m, "unit"))
+    return Resolved(duration(1.0, unit), "SET") if unit is not None else None
 
 
 def _r_set(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
@@ -1206,6 +1238,8 @@ _BRANCHES: dict[str, Callable[[RuleMatch, Ctx, Lexicon, str], Resolved | None]] 
     "R_relword": _r_relword,
     "R_thispart": _r_thispart,
     "R_every": _r_every,
+    "R_wdset": _r_wdset,
+    "R_freq": _r_freq,
     "R_set": _r_set,
     "R_time": _r_time,
     "R_clockw": _r_time,
