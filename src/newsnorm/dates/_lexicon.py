@@ -187,7 +187,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "wdpart": ("R_wdpart",),
     "quarter": ("R_quarter",),
     "time": ("R_time", "R_cjk", "R_mdy", "R_dmy", "R_wd", "R_relday"),
-    "part": ("R_relday", "R_thispart", "R_every", "R_rel", "R_relp"),
+    "part": ("R_relday", "R_thispart", "R_every", "R_rel", "R_relp", "R_clockw"),
     "decade": ("R_decade",),
     "agob": ("R_agob",),
     "mod": ("R_quarter", "R_mod", "R_rel", "R_relp", "R_relday", "R_weekend"),
@@ -236,7 +236,7 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
         "at", "time_pre", "noon", "midnight", "half_past", "quarter_past", "quarter_to", "at_hour", "half_to",
         "am_pre", "pm_pre",
     ),
-    "R_clockw": ("at", "time_pre", "numbers"),
+    "R_clockw": ("at", "time_pre", "at_hour", "numbers"),
     "R_all": ("all_words",),
     "R_wdpart": ("last", "next", "this", "wd_part"),
     "R_theday": ("the",),
@@ -398,6 +398,8 @@ def _build(lang: str) -> Lexicon:
         lists["wd_part"] = {w + p for w in wd_wide for p in part_forms if w != _NEVER and p != _NEVER}
     else:
         lists["wd_part"] = set()
+    # hour words for a clock time without "o'clock": "five in the morning" (not "a", "un": too short to be sure)
+    lists["hourwords"] = {w for w in lists["numbers"] if len(w) >= 3 and 1 <= _num_value(lex, w) <= 12}
     # "Fridays", "vrijdags": a weekday written with the language's plural or habitual ending is a set
     plural = lex.get("wd_plural_suffix") or ""
     lists["wd_plural"] = {w + plural for w in wd_wide if plural and w != _NEVER and not w.endswith(".")}
@@ -685,7 +687,12 @@ def _build(lang: str) -> Lexicon:
     )
     rules.append(rf"(?P<R_set>){b}(?P<set>{L('sets')}){e}")
     # "ten o'clock", "zehn Uhr": a number word and the o'clock word
-    rules.append(rf"(?P<R_clockw>){b}(?:(?:{L('at')}|{L('time_pre')}){sp})?(?P<hw>{L('numbers')}){sp}{L('oclock')}(?!\w)")
+    # "ten o'clock", "zehn Uhr" (and a meridiem after it); "five in the morning", "las cinco de la tarde": an hour
+    # word of three letters or more and a meridiem phrase ("a PM" is a prime minister, not 1 p.m.)
+    rules.append(
+        rf"(?P<R_clockw>){b}(?:(?:{L('at')}|{L('time_pre')}|{L('at_hour')}){sp})?"
+        rf"(?:(?P<hw>{L('numbers')}){sp}{L('oclock')}(?!\w)(?:{ampm})?|(?P<hw>{L('hourwords')}){ampm}(?!\w))"
+    )
     # times
     rules.append(rf"(?P<R_time>){b}(?:(?:{L('at')}|{L('time_pre')}){sp})?{time_core}{e}")
     # references
