@@ -393,7 +393,10 @@ def _place_checker(lang: str) -> Callable[[str], bool] | None:
         try:
             key = fold(word)
             entry = g.exact.get(key) or g.city_exact.get(key)
-            return bool(entry is not None and entry.candidates)
+            if entry is None or not entry.candidates:
+                return False
+            # a nationality word the language writes in lower case ("français", "español") is no name
+            return not all(c.type == "demonym" and c.name[:1].islower() for c in entry.candidates)
         except Exception:
             return False
 
@@ -447,6 +450,61 @@ def _build_proper_checker(lang: str) -> Callable[[str], bool]:
     return inflected
 
 
+#: words after which French writes a nationality as a capitalised noun ("les Français", "deux Palestiniens")
+_NOUN_DETERMINERS: dict[str, frozenset[str]] = {
+    "fr": frozenset({
+        "le", "la", "les", "un", "une", "des", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+        "dix", "onze", "douze", "vingt", "cent", "mille", "quelques", "plusieurs", "ces", "aux", "au", "du", "de",
+        "nombreux", "certains",
+    }),
+}
+
+
+def _demonym_checker(lang: str) -> Callable[[str], bool]:
+    """Is a word a nationality word (any ending) that ``lang`` writes in lower case ("palestiniens")? Built once."""
+
+    def build() -> Callable[[str], bool]:
+        try:
+            from ..places._gazetteer import gazetteer
+            from ..places._match import scan
+
+            g = gazetteer(lang)
+        except Exception:  # places not installed or changed: no nationality words
+            return lambda word: False
+        seen: dict[str, bool] = {}
+
+        def demonym(word: str) -> bool:
+            known = seen.get(word)
+            if known is None:
+                try:
+                    hits = scan(capitalise(word, lang), g, context=False)
+                except Exception:
+                    hits = []
+                known = any(
+                    h.start == 0 and h.end == len(word) and h.candidate.type == "demonym"
+                    and h.candidate.name[:1].islower()
+                    for h in hits
+                )
+                if len(seen) < 4096:
+                    seen[word] = known
+            return known
+
+        return demonym
+
+    return cached(("titles", "demonym_checker", lang), build)
+
+
+def _noun_after_determiner(prev: str | None, word: str, lang: str) -> bool:
+    """French capitalises a nationality used as a noun, after a determiner or a number ("Deux Palestiniens tués")."""
+    determiners = _NOUN_DETERMINERS.get(lang)
+    if determiners is None or prev is None or not word[:1].isalpha():
+        return False
+    before = lower(prev, lang)
+    if not (before in determiners or before.isdigit()):
+        return False
+    return _demonym_checker(lang)(lower(word, lang))
+
+
 def _elision(core: str, lang: str, first: bool) -> str | None:
     """French/Italian elided article or pronoun + word: "l'Élysée", "L'Élysée" at the start."""
     if lang not in ("fr", "it", "ca") or len(core) < 3 or core[1] not in "'’":
@@ -481,6 +539,7 @@ def _recase_line(line: str, lang: str, case: str) -> str:
         title_like = _looks_title_cased(words, minor or word_list("minor", "en"))
     kept = _titled_names(line, lang) if title_like else ()
     offset = 0
+    prev: str | None = None  # the word before, when nothing but a space stands between
     for i, w in enumerate(words):
         start = offset
         offset += len(parts[i])
@@ -503,7 +562,10 @@ def _recase_line(line: str, lang: str, case: str) -> str:
         else:
             keep = case == "title" and lang in _SENTENCE_CASE_LANGS
             new = _sentence_core(core, lang, w, all_caps, title_like, proper, keep_caps=keep)
+            if (all_caps or title_like) and not w.lead and _noun_after_determiner(prev, new, lang):
+                new = capitalise(new, lang)  # "DEUX PALESTINIENS TUÉS" -> "Deux Palestiniens tués"
         parts[i] = w.lead + new + w.trail
+        prev = None if w.trail.strip() else new
     if all_caps and lang == "de":
         _german_nouns(parts, words)
     out = "".join(parts)
