@@ -696,7 +696,10 @@ def _build(lang: str) -> Lexicon:
     # times
     rules.append(rf"(?P<R_time>){b}(?:(?:{L('at')}|{L('time_pre')}){sp})?{time_core}{e}")
     # references
-    rules.append(rf"(?P<R_ref>){b}(?P<ref>{L('present')}|{L('past')}|{L('future')}){e}(?!{sp}(?:{num}{sp})?{L('units')}{e})")
+    rules.append(
+        rf"(?P<R_ref>){b}(?P<ref>{L('present')}|{L('past')}|{L('future')}){e}"
+        rf"(?!{sp}(?:(?:{num}|{L('some')}){sp})?{L('units')}{e})"  # "in the past few months" is a duration
+    )
     # bare month and year after a cue word
     cue = ""  # the word before a bare month or year is checked by the resolver
     rules.append(rf"(?P<R_month>){cue}{b}{mpre}{monw}{e}")

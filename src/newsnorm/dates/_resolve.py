@@ -790,7 +790,9 @@ def _r_rel(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     before_rel = m.group(0)[: m.start("rel") - m.m.start()].split() if _g(m, "rel") else []
     the_before = bool(before_rel) and fold(before_rel[-1]) in lex.words.get("the", ())
     if rel == "last" and the_before and relw in lex.words.get("past_period", ()) and unit not in ("WE", "E", "C"):
-        return Resolved(duration(1, unit), "DURATION", mod)  # "over the past year"
+        # "over the past year"; a plural unit without a count is some of them: "los últimos meses" PXM
+        count = None if key in lex.words.get("vague_units", ()) else 1.0
+        return Resolved(duration(count, unit), "DURATION", mod)
     step = {"last": -1, "next": 1, "this": 0}[rel]
     if ctx.pub is None:
         value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX",
