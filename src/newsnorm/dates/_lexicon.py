@@ -172,7 +172,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "freq": ("R_freq",),
     "relday": ("R_relword", "R_relday"),
     "ref": ("R_ref",),
-    "dayword": ("R_dayword",),
+    "dayword": ("R_dmy", "R_dayword"),
     "unit": (
         "R_weekof", "R_theunit", "R_cjk", "R_quarter", "R_ago", "R_agob", "R_wdrel", "R_rel", "R_relp", "R_dur",
         "R_hdur", "R_mod",
@@ -199,7 +199,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
 #: begins at its anchor: a digit, "Q", a quote); the scanner tries only starts among these words
 _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_mdy": ("wd_a", "mon_a"),
-    "R_dmy": ("wd_a", "the", "daywords"),
+    "R_dmy": ("wd_a", "the", "daywords", "day_word"),
     "R_wdday": ("wd_a",),
     "R_dayword": ("day_word",),
     "R_weekof": ("the", "ordinals"),
@@ -521,7 +521,7 @@ def _build(lang: str) -> Lexicon:
         rf"(?:(?:{comma}|[/\-]){year}{year_suf})?{e}{time_sfx}"
     )
     rules.append(
-        rf"(?P<R_dmy>){b}{wd_opt}(?:{LS('the')})?{day}(?:{osp}{conn}|[/\-]){mon}{e}"
+        rf"(?P<R_dmy>){b}{wd_opt}(?:{LS('the')})?(?:{LS('day_word')})?{day}(?:{osp}{conn}|[/\-]){mon}{e}"
         rf"(?:(?:{comma}{conn}|[/\-]){year}{year_suf})?{e}{time_sfx}"
     )
     # weekday and day of month without the month ("el viernes 9", "Friday 13th"); "el día 18", "dia 12"
