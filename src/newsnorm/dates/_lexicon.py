@@ -806,6 +806,10 @@ def _build(lang: str) -> Lexicon:
         else:
             table[key] = value
     table["units"] = MappingProxyType(unit_values)
+    # the language writes its month names in lower case (fr "mars", es "marzo"): a capitalised one inside a
+    # sentence is another word ("vers Mars", the planet)
+    wide_cldr = [names[0] for names in cldr["months"].values() if names and names[0]]
+    table["months_lower"] = spaced and bool(wide_cldr) and all(n[:1].islower() for n in wide_cldr)
     return Lexicon(
         lang=lang,
         rules=tuple(zip(tags, renamed, strict=True)),

@@ -1142,10 +1142,25 @@ def _r_month(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None
         return None
     if _lower_name(ctx, mtext) and not _strict_cue(ctx):
         return NOT_A_DATE  # "to march", "and may": a lower-case month alone needs "in", "since", "in the" ...
+    if lex.words.get("months_lower") and mtext[:1].isupper() and not mtext.isupper() and _inside_sentence(ctx):
+        return NOT_A_DATE  # fr "la mission vers Mars": a month the language writes in lower case, capitalised
     if ctx.pub is None:
         return Resolved(f"XXXX-{mo:02d}", "DATE")
     # a month named alone in a news story is most often a past one
     return Resolved(f"{month_year(ctx.pub, mo, ctx.tense or 'past'):04d}-{mo:02d}", "DATE")
+
+
+def _inside_sentence(ctx: Ctx) -> bool:
+    """The match stands after a word of running text in lower case (not at a sentence or line start, nor in a
+    headline written in capitals or title case, where a capital says nothing)."""
+    line_start = ctx.text.rfind("\n", 0, ctx.start) + 1
+    before = ctx.text[max(line_start, ctx.start - 40) : ctx.start].split()
+    if not before or before[-1][-1:] in ".!?:;\"“”«»—–-(":
+        return False
+    line_end = ctx.text.find("\n", ctx.end)
+    words = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)].split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return before[-1][:1].islower() and lower * 2 >= len(words)
 
 
 def _r_weekend(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
