@@ -1412,6 +1412,7 @@ def _titles(
             pm = t.postmod.match(text, pos)
             if pm:
                 pos = pm.end()  # "le président américain élu Donald Trump": the adjective after the country
+        adjective_end = pos if found_after else -1  # where a country adjective after the title ends
         if not found_after and lang in _CYRILLIC_GENITIVE:
             gm = _GENITIVE_BEFORE_NAME.match(text, pos)
             if gm and not _PATRONYMIC.search(gm.group("given")):
@@ -1515,6 +1516,13 @@ def _titles(
             country = country or code
         if pending:
             country = _place_before(places, text, start, lang)
+        if 0 <= adjective_end < span_end and span_start == start:
+            # "ministre français des Affaires étrangères", "ministro español de Asuntos Exteriores": the
+            # country adjective stands inside the office's name; the office is the name without it
+            whole = " ".join((text[start:end] + " " + text[adjective_end:span_end]).split()).lower()
+            portfolio = t.table.get(whole)
+            if portfolio is not None:
+                head = portfolio
         canonical = _canonical(head, country, lang)
         if deputy:
             canonical = f"{deputy} {canonical}"
