@@ -605,9 +605,10 @@ class Gazetteer:
     nominative: bool  # a country before a name stands in the genitive: a dictionary form before one is a name
     runs: Any  # re.Pattern of capitalised word runs (one group), or None: every key starts with a capital (prefilter)
     quotes: str  # the apostrophes and quotes that start a key ("’Amman"): a run takes one of them before it
-    #: by first letter, each quote with the rests of the keys it starts there ("a" -> (("’", ("amman", ...)), ...)):
-    #: a run can take a quote only if its folded text starts with one of that quote's rests
-    quote_rests: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    #: by first letter, the rests of the keys a quote starts there, of all quotes and then of each quote
+    #: ("a" -> (("adan", "amman", ...), (("’", ("amman", ...)), ...))): a run can take a quote only if its folded
+    #: text starts with one of that quote's rests (most runs that start with such a letter start with none)
+    quote_rests: Mapping[str, tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]]
     inner: frozenset[str]  # folded lower-case words inside or after keys ("of", "and", "duck")
     memo: dict[str, Any]  # capital run -> its accepted hits (filled by the matcher, bounded)
 
@@ -921,8 +922,10 @@ def _build(lang: str) -> Gazetteer:
     )
 
 
-def _quote_rests(quotes: str, *automata: Any) -> Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]:
-    """By first letter of the rest, each quote with the rests of the keys it starts in ``automata``."""
+def _quote_rests(
+    quotes: str, *automata: Any
+) -> Mapping[str, tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]]:
+    """By first letter of the rest, the rests of the keys a quote starts in ``automata``: all, then per quote."""
     rests: dict[str, dict[str, set[str]]] = {}
     for q in quotes:
         for automaton in automata:
@@ -931,7 +934,10 @@ def _quote_rests(quotes: str, *automata: Any) -> Mapping[str, tuple[tuple[str, t
                 rests.setdefault(rest[:1], {}).setdefault(q, set()).add(rest)
     return MappingProxyType(
         {
-            first: tuple((q, tuple(sorted(found))) for q, found in sorted(by_quote.items()))
+            first: (
+                tuple(sorted(set().union(*by_quote.values()))),
+                tuple((q, tuple(sorted(found))) for q, found in sorted(by_quote.items())),
+            )
             for first, by_quote in rests.items()
         }
     )

@@ -655,13 +655,16 @@ def _judge_run(run: str, g: Gazetteer) -> _Run | tuple[()]:
     Only a hit that takes the quote makes a difference: the others are the same hits one
     character further on.
     """
-    low = fold_text(run)
-    found = _run_raw(run, g, low)
+    # what fold_text and _run_raw do, without their calls (this runs for every new run of every text)
+    low = run.lower() if run.isascii() else fold_text(run)
+    cities = g.cities
+    pairs = [*g.automaton.iter(low), *cities.iter(low)] if cities is not None else list(g.automaton.iter(low))
+    found = _raw_hits(run, pairs, g, True, True) if pairs else []
     quotes = g.quote_rests.get(low[:1])
-    if quotes is None:  # the common case: no quote starts a key with this run's first letter
+    if quotes is None or not low.startswith(quotes[0]):  # the common case: no key starts with a quote and the run
         return _judged(run, found, g) if found else ()
     quoted: dict[str, _Run | tuple[()]] = {}
-    for q, rests in quotes:
+    for q, rests in quotes[1]:
         if low.startswith(rests):  # some key starts with the quote and this run
             raw = _run_raw(q + run, g, q + low)
             if any(h[0] == 0 for h in raw):
