@@ -1519,8 +1519,8 @@ def _titles(
         if 0 <= adjective_end < span_end and span_start == start:
             # "ministre français des Affaires étrangères", "ministro español de Asuntos Exteriores": the
             # country adjective stands inside the office's name; the office is the name without it
-            whole = " ".join((text[start:end] + " " + text[adjective_end:span_end]).split()).lower()
-            portfolio = t.table.get(whole)
+            named = " ".join((text[start:end] + " " + text[adjective_end:span_end]).split()).lower()
+            portfolio = t.table.get(named)
             if portfolio is not None:
                 head = portfolio
         canonical = _canonical(head, country, lang)
