@@ -23,7 +23,7 @@ from .._document import Document, Mention
 from .._lang import UNDETERMINED, parse_lang
 from .._pipeline import NormaliserBase
 from .._resources import on_forget, shortcut_table
-from ._gazetteer import cldr_name, fold, gazetteer, global_names, locale_names, spellings, strip_marks
+from ._gazetteer import _tsv, cldr_name, fold, gazetteer, global_names, locale_names, spellings, strip_marks
 from ._match import _places, _sentence_initial, scan
 
 #: Language -> its gazetteer: a lock-free shortcut in front of ``gazetteer`` (see ``shortcut_table``).
@@ -119,6 +119,7 @@ class PlacesNormaliser(NormaliserBase):
         out = []
         kind = self.kind
         names_rule = g.person_rules
+        offices = _office_words(lang)
         for start, end, _entry, cand in found:
             if cand[1] == "demonym":
                 if names_rule and _surname(text, start, cand[3]):
@@ -126,6 +127,8 @@ class PlacesNormaliser(NormaliserBase):
                 if _compound_after(text, end):  # "中国人民银行", "中国人口", "한국인권": the country, not its people
                     end -= 1
                     cand = _country(cand)
+            elif offices and _after_office(text, start, offices):
+                continue  # "le président Hollande", "il presidente Jordan": the person, not the place
             surface = text[start:end]
             normalised = forms.get(cand)
             if normalised is None:
@@ -134,6 +137,36 @@ class PlacesNormaliser(NormaliserBase):
             attrs: dict[str, Any] = {"type": cand[1], "geonames": geonames} if geonames else {"type": cand[1]}
             out.append(Mention(kind, start, end, surface, cand[0], normalised or surface, attrs))
         return out
+
+
+def _office_words(lang: str) -> frozenset[str]:
+    """Lower-case office nouns of ``lang`` that stand right before a person's name (``office_words.tsv``)."""
+    known = _OFFICE_WORDS.get(lang)
+    if known is None:
+        known = _OFFICE_WORDS[lang] = frozenset(
+            w for row in _tsv("office_words.tsv") if row[0] == lang for w in row[1].split("|") if w
+        )
+    return known
+
+
+#: language -> its office nouns (a lock-free shortcut in front of the data file)
+_OFFICE_WORDS: dict[str, frozenset[str]] = shortcut_table()
+
+
+def _after_office(text: str, start: int, offices: frozenset[str]) -> bool:
+    """The place name at ``start`` follows an office noun in lower case and one space: "le président Hollande".
+
+    Only a place written with a capital counts, after a word wholly in lower case ("l'ex-président" too).
+    """
+    if start < 3 or text[start - 1] != " " or not text[start].isupper():
+        return False
+    i = start - 1
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "-") and start - i < 30:
+        i -= 1
+    word = text[i : start - 1]
+    if not word or not word.islower():
+        return False
+    return word in offices or word.rsplit("-", 1)[-1] in offices
 
 
 def _surname(text: str, start: int, form: str) -> bool:
