@@ -42,7 +42,7 @@ OPTIONAL_KEYS: frozenset[str] = frozenset({
     "half_to", "all_words", "wd_part_compound", "decade_words", "decade_suffixes", "am_pre", "pm_pre",
     "start_post", "mid_post", "end_post", "clause_words", "same_alone", "the_unit_words",
     "age_words", "conj", "months_alone", "verb_final", "vague_units", "vague_preps",
-    "every_other", "freq_words", "times_words", "freq_links", "wd_plural_suffix", "parts_plural",
+    "every_other", "freq_words", "times_words", "freq_links", "wd_plural_suffix", "parts_plural", "fiscal_words",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)
@@ -161,7 +161,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
         "R_iso", "R_num", "R_md", "R_dm", "R_cjk", "R_cjkyear", "R_cjkday", "R_mdy", "R_dmy", "R_wdday", "R_dayword",
         "R_my", "R_quarter", "R_q",
         "R_ago", "R_agob",
-        "R_freq", "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
+        "R_fiscal", "R_freq", "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
         "R_ym", "R_ymon", "R_century", "R_theday",
     ),
     "month": ("R_weekof", "R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
@@ -190,7 +190,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "part": ("R_relday", "R_thispart", "R_every", "R_rel", "R_relp", "R_clockw"),
     "decade": ("R_decade",),
     "agob": ("R_agob",),
-    "mod": ("R_quarter", "R_mod", "R_rel", "R_relp", "R_relday", "R_weekend"),
+    "mod": ("R_quarter", "R_decade", "R_mod", "R_rel", "R_relp", "R_relday", "R_weekend"),
     "weekend": ("R_weekend", "R_rel", "R_relp", "R_mod"),
     "rel": ("R_wdrel", "R_rel", "R_relp", "R_thispart", "R_quarter"),
 }
@@ -214,7 +214,7 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_dur": ("approx", "more_than", "less_than", "at_least", "at_most", "the", "last", "next", "numbers", "some"),
     "R_hdur": ("numbers",),
     "R_vague": ("vague_preps",),
-    "R_decade": ("the", "decade_pre", "decade_words"),
+    "R_decade": ("the", "decade_pre", "decade_words", "start", "mid", "end"),
     "R_century": ("the", "daywords", "romans"),
     "R_weekend": ("the", "conn", "preps", "last", "next", "this", "weekend"),
     "R_mod": ("start", "mid", "end"),
@@ -232,6 +232,7 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_set": ("sets",),
     "R_wdset": ("wd_w", "wd_plural"),
     "R_freq": ("numbers", "freq_words"),
+    "R_fiscal": ("fiscal_words",),
     "R_time": (
         "at", "time_pre", "noon", "midnight", "half_past", "quarter_past", "quarter_to", "at_hour", "half_to",
         "am_pre", "pm_pre",
@@ -382,7 +383,7 @@ def _build(lang: str) -> Lexicon:
         "the_unit_stop",
         "day_word", "half_past", "quarter_past", "quarter_to", "at_hour", "same", "half_to", "all_words",
         "decade_words", "am_pre", "pm_pre", "vague_units", "vague_preps",
-        "every_other", "freq_words", "times_words", "freq_links", "parts_plural",
+        "every_other", "freq_words", "times_words", "freq_links", "parts_plural", "fiscal_words",
     ]:
         lists[key] = _variants(words(key))
     # singular units (for "12-year", "last week"): those whose folded form has a unit value and is listed first
@@ -593,6 +594,8 @@ def _build(lang: str) -> Lexicon:
         rf"(?P<R_relp>){b}(?:{modw}{osp}(?:{LS('conn')})?)?(?:{LS('the')})?(?P<target>{L('rel_target')}){e}"
         rf"{sp}{rels_post}{e}{time_sfx}"
     )
+    # fiscal years: "fiscal 2023", "fiscal year 2024", "FY2023" (TimeML FY2023)
+    rules.append(rf"(?P<R_fiscal>){b}{L('fiscal_words')}{osp}(?P<year>(?:19|20)\d\d)(?![\d%]|[.,]\d)")
     # frequencies: "twice a year", "three times a week", "zweimal im Monat", "dos veces al año" (a set of the unit)
     rules.append(
         rf"(?P<R_freq>){b}(?:(?:\d{{1,2}}|{L('numbers')}){sp}{L('times_words')}|{L('freq_words')}){sp}"
@@ -620,15 +623,22 @@ def _build(lang: str) -> Lexicon:
     )
     dsuf = "|".join(regex.escape(x) for x in lex.get("decade_suffixes", []) if x) or _NEVER
     # the 1990s, the '90s
-    rules.append(
-        rf"(?P<R_decade>){b}(?:(?:{LS('the')})?(?P<dec>(?:1[5-9]|20)\d0)(?:['’]?s|er(?:n|jahren?)?)(?!\w)"
+    decade_forms = (
+        rf"(?:{LS('the')})?(?P<dec>(?:1[5-9]|20)\d0)(?:['’]?s|er(?:n|jahren?)?)(?!\w)"
         rf"|(?P<pre>{L('decade_pre')}){sp}(?:(?P<dec>(?:1[5-9]|20)\d0)|['’]?(?P<dec2>[1-9]0))(?!\w)"
         rf"|['’](?P<dec2>\d0)s(?!\w)"
         rf"|(?:{LS('the')})(?P<dec2>[1-9]0)['’]?s(?!\w)"
         # lexicon suffixes: ru "1990-е", "90-х", sv "1990-talet", tr "1990'lar", ko "1990년대", ja "1990年代"
         rf"|(?P<dec>(?:1[5-9]|20)\d0)(?:{dsuf}){e}|(?<!\d)(?P<dec2>[2-9]0)(?:{dsuf}){e}"
         # decades in words: "the nineties", "negli anni Novanta", "de jaren negentig"
-        rf"|(?:(?P<pre>{L('decade_pre')}){sp}|{LS('the')})(?P<decw>{L('decade_words')}){e})"
+        rf"|(?:(?P<pre>{L('decade_pre')}){sp}|{LS('the')})(?P<decw>{L('decade_words')}){e}"
+    )
+    # the 1990s, the '90s; a modifier may open it ("the late 1990s", "Ende der 1990er Jahre", "the mid-90s"), and
+    # after one a decade in words needs no article ("eind jaren negentig")
+    rules.append(
+        rf"(?P<R_decade>){b}(?:{modw}{osp}(?:{LS('conn')})?(?:{LS('the')})?"
+        rf"(?:(?<=-)(?P<dec2>[1-9]0)['’]?s(?!\w)|(?P<decw>{L('decade_words')}){e}|{decade_forms})"
+        rf"|{decade_forms})"
     )
     rules.append(
         rf"(?P<R_weekend>){b}(?:(?:{L('the')}|{L('conn')}|{L('preps')}){sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"

@@ -27,7 +27,7 @@ RULES = (
     "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
     "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century", "R_holiday",
     "R_same", "R_all", "R_theday", "R_wdpart", "R_wdrel2", "R_clockw",
-    "R_enfull", "R_vague", "R_wdset", "R_freq",
+    "R_enfull", "R_vague", "R_wdset", "R_freq", "R_fiscal",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -238,7 +238,7 @@ def duration(n: float | None, unit: str) -> str:
     """A TIMEX3 duration value for ``n`` units (``None`` = unknown count, X)."""
     if unit in ("E", "C"):
         mult = 10 if unit == "E" else 100
-        return f"P{_fmt(n * mult)}Y" if n is not None else ("PXE" if unit == "E" else "PXC")
+        return f"P{_fmt(n * mult)}Y" if n is not None else "PXY"  # "two decades" P20Y, "decades" PXY (MEANTIME)
     if unit == "F":
         return f"P{_fmt(n * 2)}W" if n is not None else "PXW"
     if unit == "Q":
@@ -847,7 +847,7 @@ def _r_dur(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
 def _r_vague(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     """A match of R_vague."""
     unit = _unit(ctx, m.group("unit"))
-    if unit not in ("MIN", "H", "D", "W", "M", "Y"):
+    if unit not in ("MIN", "H", "D", "W", "M", "Y", "E", "C"):
         return None
     if ctx.text[ctx.end : ctx.end + 3].lstrip()[:1].isdigit():
         return None  # "en los años 90", "in the years 2020-2022": a decade or a range, read by other rules
@@ -927,10 +927,11 @@ def _r_ymon(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
 
 
 def _r_decade(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
-    """A match of R_decade."""
+    """A match of R_decade; a modifier before it ("the late 1990s", "a finales de los años 90") is its mod."""
+    mod = _mod(ctx, _g(m, "mod")) or _pre_mod(ctx, _g(m, "pre"))
     dec = _g(m, "dec")
     if dec is not None:
-        return Resolved(dec[:3], "DATE")  # TimeML decade: "199" (MEANTIME "80s" -> 198)
+        return Resolved(dec[:3], "DATE", mod)  # TimeML decade: "199" (MEANTIME "80s" -> 198)
     decw = _g(m, "decw")
     dec2: str | None
     if decw is not None:
@@ -942,7 +943,20 @@ def _r_decade(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | Non
         dec2 = _g(m, "dec2")
     if dec2 is not None:
         century = 19 if ctx.pub is None or int(dec2) > ctx.pub.year % 100 else 20
-        return Resolved(f"{century}{dec2[0]}", "DATE")
+        return Resolved(f"{century}{dec2[0]}", "DATE", mod)
+    return None
+
+
+def _pre_mod(ctx: Ctx, pre: str | None) -> str | None:
+    """The mod of a decade's lead-in that opens with a modifier: es "a finales de los años" END, fr "au début des
+    années" START."""
+    if pre is None:
+        return None
+    words = fold(pre).split()
+    for k in range(len(words) - 1, 0, -1):
+        mod = _mod(ctx, " ".join(words[:k]))
+        if mod is not None:
+            return mod
     return None
 
 
@@ -974,11 +988,11 @@ def _r_mod(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
         if nxt_word and (
             fold(nxt_word[0].strip(",.;:")) in decade_words
             or fold(unitm + " " + nxt_word[0].strip(",.;:")) in decade_words
-            or re.fullmatch(r"['’]?[1-9]0", nxt_word[0].strip(",.;:"))
+            or re.fullmatch(r"['’]?[1-9]0|(?:1[5-9]|20)\d0", nxt_word[0].strip(",.;:"))
         ):
             return None  # "fine anni Novanta", "finales de los años 90": a decade, not this year
-        if unit not in ("Y", "M", "W", "D") or ctx.pub is None:
-            return None
+        if unit not in ("Y", "M", "W", "D") or ctx.pub is None or fold(unitm) in lex.words.get("vague_units", ()):
+            return None  # "primi anni di vita": a plural unit is no current period
         if unit == "Y":
             return Resolved(f"{ctx.pub.year:04d}", "DATE", mod)
         if unit == "M":
@@ -1094,6 +1108,11 @@ def _r_wdset(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None
     part = _g(m, "part")
     code = lex.words.get("parts_plural", {}).get(fold(part)) if part is not None else ""
     return Resolved(f"XXXX-WXX-{n_wd}" + (f"T{code}" if code else ""), "SET")
+
+
+def _r_fiscal(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
+    """A match of R_fiscal: "fiscal 2023", "FY2024" are the fiscal year (TimeML ``FY2023``)."""
+    return Resolved(f"FY{m.group('year')}", "DATE")
 
 
 def _r_freq(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
@@ -1257,6 +1276,7 @@ _BRANCHES: dict[str, Callable[[RuleMatch, Ctx, Lexicon, str], Resolved | None]] 
     "R_every": _r_every,
     "R_wdset": _r_wdset,
     "R_freq": _r_freq,
+    "R_fiscal": _r_fiscal,
     "R_set": _r_set,
     "R_time": _r_time,
     "R_clockw": _r_time,
