@@ -43,6 +43,7 @@ OPTIONAL_KEYS: frozenset[str] = frozenset({
     "start_post", "mid_post", "end_post", "clause_words", "same_alone", "the_unit_words",
     "age_words", "conj", "months_alone", "verb_final", "vague_units", "vague_preps",
     "every_other", "freq_words", "times_words", "freq_links", "wd_plural_suffix", "parts_plural", "fiscal_words",
+    "future_wd_preps",
 })
 
 _NEVER = "\U000fffff\U000ffffe"  # a list item that never occurs in text (regex named lists must not be empty)

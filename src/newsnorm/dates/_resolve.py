@@ -1028,7 +1028,14 @@ def _r_wd(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
     ts = _time_suffix(ctx, m)
     if ctx.pub is None:
         return _with_time(f"XXXX-WXX-{wd}", ts)
-    return _with_time(weekday_date(ctx.pub, wd, None, ctx.tense_fn).isoformat(), ts)
+    tense: Any = ctx.tense_fn
+    ahead = lex.words.get("future_wd_preps")
+    # only the bare name: "på tisdagen" (definite) is that Tuesday, "i tirsdags" the last one
+    if ahead and not fold(m.group("wd")).endswith(("en", "s")):
+        before = ctx.text[max(0, ctx.start - 20) : ctx.start].split()[-1:]
+        if before and fold(before[0]) in ahead:
+            tense = "future"  # da/nb/sv "på tirsdag" is the coming Tuesday ("i tirsdags" the last one)
+    return _with_time(weekday_date(ctx.pub, wd, None, tense).isoformat(), ts)
 
 
 def _r_relday(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
