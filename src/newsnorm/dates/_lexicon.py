@@ -680,8 +680,8 @@ def _build(lang: str) -> Lexicon:
         )
     # habitual weekdays: "on Fridays", "Sunday nights", "Tuesday afternoons", "Fridays at 9"
     rules.append(
-        rf"(?P<R_wdset>){b}(?:(?P<wdp>{L('wd_plural')}){e}(?:{sp}(?P<part>{L('parts_plural')}){e})?"
-        rf"|(?P<wd>{L('wd_w')}){sp}(?P<part>{L('parts_plural')}){e})"
+        rf"(?P<R_wdset>){b}(?:(?P<wdp>{L('wd_plural')}){e}(?:{sp}(?P<pp>{L('parts_plural')}){e}{at_bare}?)?"
+        rf"|(?P<wd>{L('wd_w')}){sp}(?P<pp>{L('parts_plural')}){e}{at_bare}?){at_time}?"
     )
     rules.append(rf"(?P<R_wd>){b}(?P<wd>{L('wd_w')}){e}{time_sfx}")
     rules.append(rf"(?P<R_relword>){b}(?P<relword>{L('rel_words')}){e}")

@@ -1112,9 +1112,11 @@ def _r_wdset(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None
     n_wd = lex.weekdays.get(fold(name))
     if not n_wd:
         return None
-    part = _g(m, "part")
+    part = _g(m, "pp")
     code = lex.words.get("parts_plural", {}).get(fold(part)) if part is not None else ""
-    return Resolved(f"XXXX-WXX-{n_wd}" + (f"T{code}" if code else ""), "SET")
+    # a clock time wins over the part of day: "Sunday nights at 9" is 21:00 every Sunday
+    ts = _time_suffix(ctx, m, evening=code in ("AF", "EV", "NI"))
+    return Resolved(f"XXXX-WXX-{n_wd}" + (ts or (f"T{code}" if code else "")), "SET")
 
 
 def _r_fiscal(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None:
