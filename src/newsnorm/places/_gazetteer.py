@@ -173,6 +173,9 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "kk": ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ның", "нің", "дың", "дің", "тың", "тің",
            "ды", "ді", "ты", "ті", "ны", "ні", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "пен", "бен", "дағы",
            "дегі", "тағы", "тегі", "ға", "а", "е"),
+    # Basque cases glued on ("Frantziarekin", "Espainiako", "Parisen", "Errusiak", "Kievetik")
+    "eu": ("k", "ek", "ren", "en", "n", "an", "ko", "eko", "ra", "era", "tik", "etik", "ri", "i", "rekin", "ekin",
+           "z", "ez", "rako", "erako", "raino", "erantz", "rantz", "rik", "ik", "ak", "aren", "ari", "arekin"),
     "hu": ("ban", "ben", "ba", "be", "ból", "ből", "ra", "re", "ról", "ről", "nak", "nek", "hoz", "hez", "höz",
            "on", "en", "ön", "n", "i", "t", "ot", "et", "tól", "től", "ig", "val", "vel", "ba", "ban", "ból"),
 }  # fmt: skip
@@ -188,6 +191,8 @@ _UK_CASES = ("а", "у", "ові", "ом", "і", "е")  # a masculine noun's cas
 _ALTERNATION_MIN = {"uk": 2}
 _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = {
     "ro": (("a", "ei", False), ("a", "ă", False)),
+    # Greek accusative and genitive of masculine names: "Κύπρος" -> "Κύπρο", "Κύπρου"; "Καναδάς" -> "Καναδά"
+    "el": (("ος", "ο", False), ("ος", "ου", False), ("ας", "α", False), ("ης", "η", False)),
     "hu": (("a", "á", True), ("e", "é", True)),
     "fi": (("i", "e", True),),
     "pl": (("ka", "ce", False), ("ga", "dze", False), ("cha", "sze", False), ("ra", "rze", False),
@@ -286,7 +291,10 @@ _GLUED_SIGNS = frozenset({"bn", "ta"})  # not yet Assamese, Telugu ...: without 
 #: The shortest names that take the language's name endings where it is not five letters: Danish and Norwegian
 #: genitive "-s" ("Kinas", "Oslos"), Estonian and Albanian cases ("Lätis", "Rusia"), agglutinative cases on
 #: three-letter names ("Bakıda", "Çində").
-_SHORT_NAMES = {"da": 4, "nb": 4, "no": 4, "nn": 4, "et": 4, "sq": 4, "az": 3, "uz": 3, "kk": 3, "hy": 3, "ka": 3}
+_SHORT_NAMES = {"fi": 4, "eu": 4, "da": 4, "nb": 4, "no": 4, "nn": 4, "et": 4, "sq": 4, "az": 3, "uz": 3, "kk": 3, "hy": 3, "ka": 3}
+#: The same for the language's own country names and aliases only, where a short city name with the ending is
+#: another word: German and Swedish genitive "Irans", "Kubas", "Kinas" (not "Hama" -> "Hamas").
+_SHORT_OWN_NAMES = {"de": 4, "sv": 4}
 #: Languages whose CLDR names are filed under another code (Tagalog news uses the Filipino names).
 _DATA_LANGS = {"tl": "fil"}
 #: Data rows of another language that a language reads too (Norwegian "no" is Bokmål "nb").
@@ -735,6 +743,7 @@ def _build(lang: str) -> Gazetteer:
     demonym_end = _DEMONYM_ENDINGS.get(lang, ())
     name_end = _NAME_ENDINGS.get(lang, ())
     name_min = 2 if lang in _GLUED_SIGNS else _SHORT_NAMES.get(lang, 5)
+    own_min = _SHORT_OWN_NAMES.get(lang, name_min)
     stems = lang in _STEM_LANGS
     extra = _STEM_EXTRA.get(lang)
     stem_end: tuple[str, ...] = _SLAVIC_NOUN
@@ -751,7 +760,7 @@ def _build(lang: str) -> Gazetteer:
         if extra and not own and len(name) >= 4 and name[-1].isalpha():  # "Washingtonu", "Washingtonem"
             b.add(name, cand, endings=stem_end)
         else:
-            b.add(name, cand, endings=name_end if len(name) >= name_min else ())
+            b.add(name, cand, endings=name_end if len(name) >= (own_min if own else name_min) else ())
         if not own:
             return
         for final, changed, stem in _ALTERNATIONS.get(lang, ()):
