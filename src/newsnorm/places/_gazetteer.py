@@ -176,6 +176,8 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     # Basque cases glued on ("Frantziarekin", "Espainiako", "Parisen", "Errusiak", "Kievetik")
     "eu": ("k", "ek", "ren", "en", "n", "an", "ko", "eko", "ra", "era", "tik", "etik", "ri", "i", "rekin", "ekin",
            "z", "ez", "rako", "erako", "raino", "erantz", "rantz", "rik", "ik", "ak", "aren", "ari", "arekin"),
+    # Amharic object, "and"/"also" and plural demonym endings glued on ("ኢትዮጵያን", "ግብፅና", "ሱዳንም")
+    "am": ("ን", "ና", "ም", "ዊ", "ዊያን", "ውያን", "ዊት"),
     "hu": ("ban", "ben", "ba", "be", "ból", "ből", "ra", "re", "ról", "ről", "nak", "nek", "hoz", "hez", "höz",
            "on", "en", "ön", "n", "i", "t", "ot", "et", "tól", "től", "ig", "val", "vel", "ba", "ban", "ból"),
 }  # fmt: skip
@@ -227,6 +229,8 @@ _PREFIXES: dict[str, frozenset[str]] = {
     "ar": frozenset({"و", "ب", "ل", "ف", "ك", "ال", "وال", "بال", "لل", "فال", "كال", "وب", "ول", "وبال", "ولل", "فب"}),
     "fa": frozenset({"ب", "به"}),
     "he": frozenset({"ב", "ל", "מ", "ה", "ו", "ש", "וב", "ול", "ומ", "מה", "שב", "שה", "וה", "בה"}),
+    # Amharic prepositions glued on: የ (of), በ (in, by), ከ (from), ለ (for), ወደ (to), እንደ (like), ስለ (about)
+    "am": frozenset({"የ", "በ", "ከ", "ለ", "ወደ", "እንደ", "ስለ", "ከነ"}),
 }
 #: Lithuanian and Latvian noun endings after the stem ("Lietuv-oje", "Rīg-ā").
 _LT_NOUN = ("as", "o", "ui", "ą", "u", "e", "ai", "is", "io", "iui", "į", "iu", "yje", "y", "ys", "a", "os", "oje", "ė",
@@ -291,7 +295,8 @@ _GLUED_SIGNS = frozenset({"bn", "ta"})  # not yet Assamese, Telugu ...: without 
 #: The shortest names that take the language's name endings where it is not five letters: Danish and Norwegian
 #: genitive "-s" ("Kinas", "Oslos"), Estonian and Albanian cases ("Lätis", "Rusia"), agglutinative cases on
 #: three-letter names ("Bakıda", "Çində").
-_SHORT_NAMES = {"fi": 4, "eu": 4, "da": 4, "nb": 4, "no": 4, "nn": 4, "et": 4, "sq": 4, "az": 3, "uz": 3, "kk": 3, "hy": 3, "ka": 3}
+_SHORT_NAMES = {"fi": 4, "eu": 4, "da": 4, "nb": 4, "no": 4, "nn": 4, "et": 4, "sq": 4, "az": 3, "uz": 3, "kk": 3,
+                "hy": 3, "ka": 3, "am": 3}  # fmt: skip
 #: The same for the language's own country names and aliases only, where a short city name with the ending is
 #: another word: German and Swedish genitive "Irans", "Kubas", "Kinas" (not "Hama" -> "Hamas").
 _SHORT_OWN_NAMES = {"de": 4, "sv": 4}
@@ -870,6 +875,8 @@ def _build(lang: str) -> Gazetteer:
         for name in row[1].split("|"):
             b.add_trap(name)
     scripts = _lang_scripts(base)
+    if lang == "ar":
+        _article_after_lam(b, scripts)
     latin = "LATIN" in scripts
     if latin:
         table = _cities()
@@ -929,6 +936,26 @@ def _build(lang: str) -> Gazetteer:
         inner=inner,
         memo={},
     )
+
+
+def _article_after_lam(b: _Builder, scripts: frozenset[str]) -> None:
+    """Arabic "لِ" (to, for) before the article drops its alif: "السودان" -> "للسودان", "القاهرة" -> "للقاهرة".
+
+    Every name with the article (the language's own keys and the city keys of its script) also
+    stands with "لل" in its place; the whole word is the mention, as "لل" fuses the two.
+    """
+    for key, (cands, _bits, full, ends) in list(b.keys.items()):
+        if key.startswith("ال") and len(key) > 4 and cands[0].type != "trap":
+            for cand in cands:
+                b.add("لل" + key[2:], cand, stem=not full, endings=ends or ())
+    table = _cities()
+    for script in scripts:
+        lo, hi = table.spans.get(script, (0, 0))
+        for row in range(lo, hi):
+            key = table.keys[row]
+            if table.flags[row] & 1 and key.startswith("ال") and len(key) > 4 and "لل" + key[2:] not in b.keys:
+                for i in table.indexes[row]:
+                    b.add("لل" + key[2:], table.candidates[i])
 
 
 def _quote_rests(

@@ -101,7 +101,7 @@ def _accept(text: str, start: int, end: int, entry: Entry, g: Gazetteer, strict_
             prefix = fold(low[w:start])
             if (w > 0 and _is_word_char(low[w - 1])) or prefix not in g.prefixes:
                 return None
-            if prefix.endswith("ال"):  # the Arabic article belongs to the name: الخرطوم, الإسرائيلي
+            if prefix.endswith(("ال", "لل")):  # the Arabic article belongs to the name: الخرطوم, للإسرائيليين
                 start -= 2
         if g.signs and end < n:
             after, before = low[end], low[end - 1]
