@@ -173,6 +173,11 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "kk": ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ның", "нің", "дың", "дің", "тың", "тің",
            "ды", "ді", "ты", "ті", "ны", "ні", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "пен", "бен", "дағы",
            "дегі", "тағы", "тегі", "ға", "а", "е"),
+    # Basque cases glued on ("Frantziarekin", "Espainiako", "Parisen", "Errusiak", "Kievetik")
+    "eu": ("k", "ek", "ren", "en", "n", "an", "ko", "eko", "ra", "era", "tik", "etik", "ri", "i", "rekin", "ekin",
+           "z", "ez", "rako", "erako", "raino", "erantz", "rantz", "rik", "ik", "ak", "aren", "ari", "arekin"),
+    # Amharic object, "and"/"also" and plural demonym endings glued on ("ኢትዮጵያን", "ግብፅና", "ሱዳንም")
+    "am": ("ን", "ና", "ም", "ዊ", "ዊያን", "ውያን", "ዊት"),
     "hu": ("ban", "ben", "ba", "be", "ból", "ből", "ra", "re", "ról", "ről", "nak", "nek", "hoz", "hez", "höz",
            "on", "en", "ön", "n", "i", "t", "ot", "et", "tól", "től", "ig", "val", "vel", "ba", "ban", "ból"),
 }  # fmt: skip
@@ -188,6 +193,8 @@ _UK_CASES = ("а", "у", "ові", "ом", "і", "е")  # a masculine noun's cas
 _ALTERNATION_MIN = {"uk": 2}
 _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = {
     "ro": (("a", "ei", False), ("a", "ă", False)),
+    # Greek accusative and genitive of masculine names: "Κύπρος" -> "Κύπρο", "Κύπρου"; "Καναδάς" -> "Καναδά"
+    "el": (("ος", "ο", False), ("ος", "ου", False), ("ας", "α", False), ("ης", "η", False)),
     "hu": (("a", "á", True), ("e", "é", True)),
     "fi": (("i", "e", True),),
     "pl": (("ka", "ce", False), ("ga", "dze", False), ("cha", "sze", False), ("ra", "rze", False),
@@ -222,6 +229,8 @@ _PREFIXES: dict[str, frozenset[str]] = {
     "ar": frozenset({"و", "ب", "ل", "ف", "ك", "ال", "وال", "بال", "لل", "فال", "كال", "وب", "ول", "وبال", "ولل", "فب"}),
     "fa": frozenset({"ب", "به"}),
     "he": frozenset({"ב", "ל", "מ", "ה", "ו", "ש", "וב", "ול", "ומ", "מה", "שב", "שה", "וה", "בה"}),
+    # Amharic prepositions glued on: የ (of), በ (in, by), ከ (from), ለ (for), ወደ (to), እንደ (like), ስለ (about)
+    "am": frozenset({"የ", "በ", "ከ", "ለ", "ወደ", "እንደ", "ስለ", "ከነ"}),
 }
 #: Lithuanian and Latvian noun endings after the stem ("Lietuv-oje", "Rīg-ā").
 _LT_NOUN = ("as", "o", "ui", "ą", "u", "e", "ai", "is", "io", "iui", "į", "iu", "yje", "y", "ys", "a", "os", "oje", "ė",
@@ -286,7 +295,11 @@ _GLUED_SIGNS = frozenset({"bn", "ta"})  # not yet Assamese, Telugu ...: without 
 #: The shortest names that take the language's name endings where it is not five letters: Danish and Norwegian
 #: genitive "-s" ("Kinas", "Oslos"), Estonian and Albanian cases ("Lätis", "Rusia"), agglutinative cases on
 #: three-letter names ("Bakıda", "Çində").
-_SHORT_NAMES = {"da": 4, "nb": 4, "no": 4, "nn": 4, "et": 4, "sq": 4, "az": 3, "uz": 3, "kk": 3, "hy": 3, "ka": 3}
+_SHORT_NAMES = {"fi": 4, "eu": 4, "da": 4, "nb": 4, "no": 4, "nn": 4, "et": 4, "sq": 4, "az": 3, "uz": 3, "kk": 3,
+                "hy": 3, "ka": 3, "am": 3}  # fmt: skip
+#: The same for the language's own country names and aliases only, where a short city name with the ending is
+#: another word: German and Swedish genitive "Irans", "Kubas", "Kinas" (not "Hama" -> "Hamas").
+_SHORT_OWN_NAMES = {"de": 4, "sv": 4}
 #: Languages whose CLDR names are filed under another code (Tagalog news uses the Filipino names).
 _DATA_LANGS = {"tl": "fil"}
 #: Data rows of another language that a language reads too (Norwegian "no" is Bokmål "nb").
@@ -299,7 +312,7 @@ _PERSON_RULE_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl", "ca", "gl", 
 #: Languages without the person rule that write titles and common nouns in lower case: a capitalised word before
 #: an English spelling ("Michael Jordan") is a name there (not in German or Malay: "US-Bundesstaat Georgia").
 _FOREIGN_RULE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "bg", "sr", "hr", "bs", "sl", "mk", "lt", "lv",
-                                 "et", "fi", "hu", "ro", "el", "sw"})  # fmt: skip
+                                 "et", "fi", "hu", "ro", "el", "sw", "tr"})  # fmt: skip
 #: Languages with a genitive distinct from the dictionary form of names: a country name in its dictionary form
 #: right before a capitalised word is a given name ("Kuba Novák"), as the genitive stands there ("Izraele").
 _NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv", "ru", "uk", "be", "pl"})
@@ -735,6 +748,7 @@ def _build(lang: str) -> Gazetteer:
     demonym_end = _DEMONYM_ENDINGS.get(lang, ())
     name_end = _NAME_ENDINGS.get(lang, ())
     name_min = 2 if lang in _GLUED_SIGNS else _SHORT_NAMES.get(lang, 5)
+    own_min = _SHORT_OWN_NAMES.get(lang, name_min)
     stems = lang in _STEM_LANGS
     extra = _STEM_EXTRA.get(lang)
     stem_end: tuple[str, ...] = _SLAVIC_NOUN
@@ -751,7 +765,7 @@ def _build(lang: str) -> Gazetteer:
         if extra and not own and len(name) >= 4 and name[-1].isalpha():  # "Washingtonu", "Washingtonem"
             b.add(name, cand, endings=stem_end)
         else:
-            b.add(name, cand, endings=name_end if len(name) >= name_min else ())
+            b.add(name, cand, endings=name_end if len(name) >= (own_min if own else name_min) else ())
         if not own:
             return
         for final, changed, stem in _ALTERNATIONS.get(lang, ()):
@@ -861,6 +875,8 @@ def _build(lang: str) -> Gazetteer:
         for name in row[1].split("|"):
             b.add_trap(name)
     scripts = _lang_scripts(base)
+    if lang == "ar":
+        _article_after_lam(b, scripts)
     latin = "LATIN" in scripts
     if latin:
         table = _cities()
@@ -920,6 +936,26 @@ def _build(lang: str) -> Gazetteer:
         inner=inner,
         memo={},
     )
+
+
+def _article_after_lam(b: _Builder, scripts: frozenset[str]) -> None:
+    """Arabic "لِ" (to, for) before the article drops its alif: "السودان" -> "للسودان", "القاهرة" -> "للقاهرة".
+
+    Every name with the article (the language's own keys and the city keys of its script) also
+    stands with "لل" in its place; the whole word is the mention, as "لل" fuses the two.
+    """
+    for key, (cands, _bits, full, ends) in list(b.keys.items()):
+        if key.startswith("ال") and len(key) > 4 and cands[0].type != "trap":
+            for cand in cands:
+                b.add("لل" + key[2:], cand, stem=not full, endings=ends or ())
+    table = _cities()
+    for script in scripts:
+        lo, hi = table.spans.get(script, (0, 0))
+        for row in range(lo, hi):
+            key = table.keys[row]
+            if table.flags[row] & 1 and key.startswith("ال") and len(key) > 4 and "لل" + key[2:] not in b.keys:
+                for i in table.indexes[row]:
+                    b.add("لل" + key[2:], table.candidates[i])
 
 
 def _quote_rests(

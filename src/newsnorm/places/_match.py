@@ -101,7 +101,7 @@ def _accept(text: str, start: int, end: int, entry: Entry, g: Gazetteer, strict_
             prefix = fold(low[w:start])
             if (w > 0 and _is_word_char(low[w - 1])) or prefix not in g.prefixes:
                 return None
-            if prefix.endswith("ال"):  # the Arabic article belongs to the name: الخرطوم, الإسرائيلي
+            if prefix.endswith(("ال", "لل")):  # the Arabic article belongs to the name: الخرطوم, للإسرائيليين
                 start -= 2
         if g.signs and end < n:
             after, before = low[end], low[end - 1]
@@ -241,6 +241,8 @@ def _person_like(
     word_before = word_before and preceding
     if not (capital_after or word_before):
         return False
+    if g.name_endings and _case_ending(fold(text[hit.start : hit.end]), hit.entry, g):
+        return False  # a name with a case ending glued on is no part of a person's name ("Espainiako Gobernuak")
     if edges is not None:
         capital_after = capital_after and hit.end not in edges[1]
         word_before = word_before and hit.start not in edges[0]
@@ -271,6 +273,22 @@ def _person_like(
         ):
             return True
     return False
+
+
+_GENITIVE_S = frozenset({"s", "es", "ns"})
+
+
+def _case_ending(word: str, entry: Entry, g: Gazetteer) -> bool:
+    """``word`` is a whole name of the language with one of its endings of two letters or more glued on.
+
+    Names inside a person's or a firm's name stand in their dictionary form; one-letter endings
+    (the genitive "-s" of "Sveriges Radio") are left out where it is the language's only ending,
+    as are words that are keys themselves.
+    """
+    if word in g.exact:
+        return False
+    shortest = 2 if g.name_endings <= _GENITIVE_S else 1  # where "-s" is the only case, "Sveriges Radio"
+    return any(len(e) >= shortest and word.endswith(e) and word[: -len(e)] in g.exact for e in entry.endings)
 
 
 def _foreign_or_inside(
