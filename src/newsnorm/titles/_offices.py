@@ -1040,6 +1040,8 @@ _JA_NAME_AFTER = re.compile(r"[\u30a0-\u30ff・ー]{2,12}(?:[0-9０-９]+世)?")
 _HAN_ONLY = re.compile(rf"^[{_HAN}]+$")
 _KO_PARTICLE_ENDS = frozenset("은는이가을를의에와과도로서")  # a word ending in a case particle is no name
 _HANGUL_WORD = re.compile(r"^[\uac00-\ud7af]{1,6}$")
+# characters before "前"/"原" that make a word of it ("目前" at present, "此前" before, "之前", "以前", "提前")
+_NOT_FORMER_BEFORE = frozenset("目此之以提当當日年眼面向生事从從空")
 
 
 def _cjk_country_before(text: str, pos: int, t: _Tables) -> str | None:
@@ -1071,6 +1073,7 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
     low = text.lower()
     if len(low) != len(text):
         return
+    formers = exact_list("former_cjk", lang)
     best: dict[int, int] = {}
     for last, length in t.automaton.iter(low):
         start, end = last - length + 1, last + 1
@@ -1093,8 +1096,16 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
             continue
         country: str | None = office.country or None
         person: tuple[int, int] | None = None
+        # "前总统", "元首相": a former-office character joined before the title (not "目前", "此前": "at present")
+        former = (
+            lang != "ko"
+            and start > 0
+            and text[start - 1] in formers
+            and not (start > 1 and text[start - 2] in _NOT_FORMER_BEFORE)
+        )
+        at = start - 1 if former else start  # where what stands before the title ends
         if lang == "zh":
-            country = _cjk_country_before(text, start, t) or country
+            country = _cjk_country_before(text, at, t) or country
             m = _ZH_NAME.match(text, end)
             if m:
                 name_end = m.end()
@@ -1105,13 +1116,13 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
                 person = (m.start(), name_end)
         elif lang == "ja":
             # "ブリンケン米国務長官": name, country, title; "米国のバイデン大統領": country, の, name, title
-            direct = _cjk_country_span(text, start, t)
-            name_end = direct[1] if direct else start
+            direct = _cjk_country_span(text, at, t)
+            name_end = direct[1] if direct else at
             if not direct:
                 # "グテーレス国連事務総長": an organisation between the name and the title
                 for org in exact_list("complement", lang):
-                    if text.endswith(org, 0, start) and start - len(org) > 0:
-                        name_end = start - len(org)
+                    if text.endswith(org, 0, at) and at - len(org) > 0:
+                        name_end = at - len(org)
                         break
             m = _JA_NAME.search(text, max(0, name_end - 12), name_end)
             if direct:
@@ -1129,6 +1140,9 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
         else:
             words = list(re.finditer(r"\S+", text[max(0, start - 40) : start]))
             offset = max(0, start - 40)
+            if words and words[-1].group() in formers and len(words) > 1:
+                former = True  # "문재인 전 대통령": "전" (former) between the name and the title
+                words = words[:-1]
             between = bool(words) and (
                 words[-1].group() in t.forms or words[-1].group() in exact_list("complement", lang)
             )
@@ -1137,6 +1151,9 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
                 # between the name and the title; a foreign name of two words may stand before it
                 country = t.forms.get(words[-1].group()) or country
                 words = words[:-1]
+                if len(words) > 1 and words[-1].group() in formers:
+                    former = True  # "도널드 트럼프 전 미국 대통령": "전" before the country
+                    words = words[:-1]
                 if (
                     len(words) >= 2
                     and _HANGUL_WORD.match(words[-2].group())
@@ -1153,6 +1170,8 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
         attrs: dict[str, Any] = {"category": office.category, "person": text[person[0] : person[1]]}
         if country:
             attrs["country"] = country
+        if former:
+            attrs["former"] = True
         consumed = max(end, person[1])
         yield _mention(text, start, end, _canonical(office, country, lang), office.normalised, attrs)
 
@@ -1374,10 +1393,12 @@ def _titles(
             if inst and _person(text, inst.end(), lang, t, limit + (inst.end() - pos)) is not None:
                 span_end = pos = inst.end()
         found_after = False
+        former_after = False  # "الرئيس السابق", "رئیس‌جمهور پیشین": a former-office adjective after the title
         if t.postmod is not None:
             pm = t.postmod.match(text, pos)
             if pm:
                 pos = pm.end()
+                former_after = pm.group().strip().casefold() in word_list("former_after", lang)
         if t.after is not None:
             am = _after(t, text, pos)
             if am and _name_not_country(text, pos, am, lang):
@@ -1412,6 +1433,7 @@ def _titles(
             pm = t.postmod.match(text, pos)
             if pm:
                 pos = pm.end()  # "le président américain élu Donald Trump": the adjective after the country
+                former_after = former_after or pm.group().strip().casefold() in word_list("former_after", lang)
         adjective_end = pos if found_after else -1  # where a country adjective after the title ends
         if not found_after and lang in _CYRILLIC_GENITIVE:
             gm = _GENITIVE_BEFORE_NAME.match(text, pos)
@@ -1534,7 +1556,7 @@ def _titles(
             consumed = span_end
         if country:
             attrs["country"] = country
-        if lead or _former_before(text[max(0, span_start - _BEFORE) : span_start], t, lang):
+        if lead or former_after or _former_before(text[max(0, span_start - _BEFORE) : span_start], t, lang):
             attrs["former"] = True
         if len(parts) > 1:
             attrs["titles"] = [p.canonical for p in parts]
