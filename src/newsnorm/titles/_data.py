@@ -266,6 +266,8 @@ def offices(lang: str) -> Mapping[str, Office]:
             office = Office(canonical, category, normalised, country, abbreviation)
             table[form.lower()] = office
             table.setdefault(unicodedata.normalize("NFD", form).lower(), office)
+            if "İ" in form:  # "İçişleri Bakanı": "İ" lowers to "i" + a dot above, which no text pattern reads as "İ"
+                table.setdefault(form.replace("İ", "i").lower(), office)
             for inflected in _inflected(form.lower(), endings | possessive):
                 table.setdefault(inflected, office)
             if own in data:

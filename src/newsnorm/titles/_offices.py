@@ -48,6 +48,8 @@ _INITIAL = re.compile(r"^[^\W\d_]\.?$|^(?:[^\W\d_]\.){2,}$")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|I{1,3}|IV|V|VI{0,3})$")
 _CONNECT = re.compile(r"\s*(?:(?:and|&)\s+)?", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)  # "Ambassador to the United Nations", "envoy to Ukraine"
+_ACCREDITED = frozenset({"Ambassador", "Envoy", "Special Envoy"})  # offices held "to" a country or body
 _CAPWORDS = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,3}")
 _AMBIGUOUS = frozenset({"nobility", "military", "judicial", "other", "honorific", "religious"})
 # Arabic name parts that join the next word to the name ("عبد الفتاح", "محمد بن سلمان", "أبو مازن"),
@@ -1339,13 +1341,16 @@ def _titles(
         limit = min(len(text), end + _AFTER)
         if lang == "en":
             om = _OF.match(text, end)
+            host = om is None and head.canonical in _ACCREDITED  # "to Israel" names the host, not the office's state
+            if host:
+                om = _TO.match(text, end)
             if om:
                 rest = text[om.end() : limit]
                 cm = _CAPWORDS.match(rest)
                 q = _after(t, " " + rest, 0)
                 if q and q.start("q") == 1:
                     code = _country_of(q.group("q"), t)
-                    if code:
+                    if code and not host:
                         country, pending = code, False
                     span_end = pos = om.end() + q.end() - 1
                 elif cm:
