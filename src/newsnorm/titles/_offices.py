@@ -1037,7 +1037,8 @@ def _mention(text: str, start: int, end: int, value: str, normalised: str, attrs
 _SPACELESS = frozenset({"zh", "ja", "ko"})
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _ZH_NAME = re.compile(rf"[{_HAN}·・]{{2,8}}")
-_JA_NAME = re.compile(rf"(?:[\u30a0-\u30ff・ー]{{2,12}}|[{_HAN}]{{2,4}})$")
+# a katakana name, or two to four Han characters (five when no Han character stands before: "小池百合子知事")
+_JA_NAME = re.compile(rf"(?:[\u30a0-\u30ff・ー]{{2,12}}|(?<![{_HAN}])[{_HAN}]{{5}}|[{_HAN}]{{2,4}})$")
 _JA_NAME_AFTER = re.compile(r"[\u30a0-\u30ff・ー]{2,12}(?:[0-9０-９]+世)?")
 _HAN_ONLY = re.compile(rf"^[{_HAN}]+$")
 _KO_PARTICLE_ENDS = frozenset("은는이가을를의에와과도로서")  # a word ending in a case particle is no name
