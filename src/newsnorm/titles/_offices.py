@@ -872,6 +872,8 @@ _AR_COMPLEMENT = re.compile(r"\s+(?:لل\S+(?:\s+ال\S+){0,2}|ل\S+ة(?:\s+ال
 _AR_DEFINITE = re.compile(r"(?:\s+ال\S+){1,3}")
 _AR_CONSTRUCT = re.compile(r"\s+\S+ة(?:\s+ال\S+){1,2}")  # a feminine noun before a definite one
 _ADJ = re.compile(r"\s+[a-zà-ÿ][\w'’-]*")
+# "Banque de France", "Banca d'Italia", "Comunidad de Madrid": a capitalised name after "of" inside a complement
+_OF_NAME = re.compile(r"\s+(?:de|d['’]|di|da|do|du|del|della|dos|das)\s*[A-ZÀ-Ý][\w'’-]*(?=\s+[A-ZÀ-Ý])")
 _NOUN_CAPITALS = frozenset({"de", "lb"})  # languages that capitalise nouns: no lower-case word ends a complement
 _HYPHEN_COMPOUNDS = frozenset({"de", "lb", "nl", "sv", "da", "no", "fi"})
 _CYRILLIC_GENITIVE = frozenset({"ru", "uk", "be"})
@@ -1490,7 +1492,10 @@ def _titles(
                 tails = [cm2.end("noun")]
                 if lang not in _NOUN_CAPITALS:  # "Commission européenne"; in German a lower-case word is a verb
                     tails += [a.end() for a in _ADJ.finditer(text, cm2.end("noun"), cm2.end())]
-                for cut in reversed(tails):
+                    named_of = _OF_NAME.match(text, cm2.end("noun"))
+                    if named_of:  # "gouverneur de la Banque de France François Villeroy de Galhau"
+                        tails.append(named_of.end())
+                for cut in sorted(set(tails), reverse=True):
                     found = _person(text, cut, lang, t, limit + (cut - pos))
                     if found is not None and found.text.lower() not in t.table:
                         name = found
