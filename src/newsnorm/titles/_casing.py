@@ -726,6 +726,8 @@ def _titled_names(line: str, lang: str) -> list[tuple[int, int]]:
             at = line.find(person, m.end)
             if at < 0 or line[m.end : at].strip():
                 continue  # only "Title Name", not "Name, the title"
+            if person.split()[0].casefold() in word_list("common", lang):
+                continue  # "Le Président De La République En Visite": a Title-Cased word ("en"), not a name
             # the first name word, then the words known as names ("Rishi Sunak", not "Biden Signs")
             proper = _proper_checker(lang)
             name_end = at
