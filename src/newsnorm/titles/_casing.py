@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .._resources import cached
-from ._data import _territories, acronyms, exact_list, proper_phrases, word_list
+from ._data import _territories, acronyms, exact_list, mixed_case, proper_phrases, word_list
 
 __all__ = ["capitalise", "is_all_caps", "lower", "recase", "upper"]
 
@@ -81,6 +81,16 @@ def _has_lower(text: str) -> bool:
 def is_all_caps(text: str) -> bool:
     """True when ``text`` has cased letters and none of them is lower case."""
     return not _has_lower(text) and any(ch.isupper() for ch in text)
+
+
+def _brand(folded: str) -> str | None:
+    """The written form of a brand with inner capitals ("iphone" -> "iPhone"), also before "'s"."""
+    names = mixed_case()
+    form = names.get(folded)
+    if form is None and folded.endswith(("'s", "’s")):
+        stem = names.get(folded[:-2])
+        form = stem + folded[-2:] if stem is not None else None
+    return form
 
 
 def _vowelless(core: str) -> bool:
@@ -167,12 +177,19 @@ def _title_part(part: str, lang: str, first: bool, last: bool, minor: frozenset[
         return initial + mark + capitalise(rest, lang)
     if any(ch.isupper() for ch in part[1:]):
         return part  # iPhone, McCarthy, AT&T, TV: the writer's capitals
+    brand = _brand(folded)
+    if brand is not None and (part.islower() or part == capitalise(folded, lang)):
+        return brand  # "iphone" -> "iPhone", "Jpmorgan" -> "JPMorgan"
     if _AMPERSAND_ABBREVIATION.match(part):
         return upper(part, lang)  # "q&a", "r&d", "m&a"
     if folded in minor and not first and not last:
         return lower(part, lang)
     if "." in part and _INITIALISM.match(part):  # a known initialism in capitals ("u.s." -> "U.S."), others as written
         return part.upper() if part.upper() in acronyms() or part.upper() + "." in acronyms() else part
+    if "." in part and part[-2:] in ("'s", "’s") and _INITIALISM.match(part[:-2]):  # "e.u.'s" -> "E.U.'s"
+        stem = part[:-2]
+        known = stem.upper() in acronyms() or stem.upper() + "." in acronyms()
+        return (stem.upper() if known else stem) + part[-2:]
     if part.islower() and folded not in word_list("ambiguous", lang):
         names = acronyms()
         if part.upper() in names:
@@ -255,6 +272,9 @@ def _lower_caps_word(core: str, trail: str, lang: str, proper: Callable[[str], b
             stem, mark, suffix = suffixed.groups()
             return _lower_caps_word(stem, "", lang, proper) + mark + lower(suffix, lang)
     low = lower(core, lang)
+    brand = _brand(low)
+    if brand is not None:
+        return brand  # "IPHONE" -> "iPhone", "OPENAI" -> "OpenAI"
     if lang == "el":
         accents = _accent_map(lang)
         form = accents.get(_unaccented(low))
@@ -563,7 +583,7 @@ def _recase_line(line: str, lang: str, case: str) -> str:
         if kept and any(a <= start < b for a, b in kept):
             continue  # "Prime Minister Rishi Sunak": a title before a name and the name keep their capitals
         if _URLISH.search(w.core) and not (all_caps and _is_acronym(w.core, w.trail, lang)) and not (
-            case == "title" and lang == "en" and _INITIALISM.match(w.core)
+            case == "title" and lang == "en" and _INITIALISM.match(w.core.removesuffix("'s").removesuffix("’s"))
         ):
             continue
         if all_caps:
@@ -760,6 +780,8 @@ def _sentence_core(
             return head + lower(rest, lang)  # "Sur L'Immigration" -> "sur l'immigration"
         return elided
     if all_caps:
+        if w.start and core[:1].islower() and any(ch.isupper() for ch in core[1:]):
+            return core  # "iPhone" from "IPHONE", "eBay": the brand's own small first letter
         return capitalise(core, lang) if w.start else core
     if (
         title_like
@@ -773,6 +795,9 @@ def _sentence_core(
         return capitalise(out, lang) if w.start else out
     if any(ch.isupper() for ch in core[1:]):
         return core  # iPhone, NATO, McCarthy
+    brand = _brand(core.casefold()) if core.islower() or core[1:].islower() else None
+    if brand is not None:
+        return brand  # "Iphone", "iphone" -> "iPhone" (a brand keeps its small first letter at the start too)
     if w.start:
         return capitalise(core, lang)
     if keep_caps or lang == "de":
