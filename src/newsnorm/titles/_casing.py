@@ -83,6 +83,7 @@ def is_all_caps(text: str) -> bool:
     return not _has_lower(text) and any(ch.isupper() for ch in text)
 
 
+@functools.lru_cache(maxsize=16384)
 def _brand(folded: str) -> str | None:
     """The written form of a brand with inner capitals ("iphone" -> "iPhone"), also before "'s"."""
     names = mixed_case()
