@@ -999,6 +999,24 @@ def _country_after_name(text: str, name: _Name, t: _Tables, lang: str) -> tuple[
     return name, None
 
 
+_LOCAL = frozenset({"Mayor", "Governor"})  # offices of a city or a region, named after the person in some languages
+
+
+def _city_after_name(name: _Name, t: _Tables, lang: str) -> _Name:
+    """"Burgemeester Femke Halsema van Amsterdam", "le maire Anne Hidalgo de Paris": a particle and a known place
+    closing a name of three words or more are the office's city, not the name's."""
+    words = name.text.split(" ")
+    if len(words) < 3 or words[-2].casefold() not in t.particles or not _is_capital(words[-1]):
+        return name
+    from ._casing import _place_checker
+
+    place = _place_checker(lang)
+    if place is None or not place(words[-1].rstrip(".,;:")):
+        return name
+    cut = len(" ".join(words[:-2]))
+    return _Name(name.start, name.start + cut, name.text[:cut])
+
+
 def _former_before(window: str, t: _Tables, lang: str) -> bool:
     """A word right before the title, or before a country qualifier right before it, makes it a former office
     ("former President", "Former British Prime Minister", "l'ancien Premier ministre", "Eski Başbakan")."""
@@ -1547,6 +1565,8 @@ def _titles(
             if pending and code:
                 country, pending = _place_before(places, text, start, lang), False
             country = country or code
+        if name is not None and not after_name and head.canonical in _LOCAL and lang != "en" and lang not in _CASELESS:
+            name = _city_after_name(name, t, lang)
         if pending:
             country = _place_before(places, text, start, lang)
         if 0 <= adjective_end < span_end and span_start == start:
