@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .._resources import cached
-from ._data import _territories, acronyms, exact_list, proper_phrases, word_list
+from ._data import _territories, acronyms, exact_list, mixed_case, proper_phrases, word_list
 
 __all__ = ["capitalise", "is_all_caps", "lower", "recase", "upper"]
 
@@ -81,6 +81,17 @@ def _has_lower(text: str) -> bool:
 def is_all_caps(text: str) -> bool:
     """True when ``text`` has cased letters and none of them is lower case."""
     return not _has_lower(text) and any(ch.isupper() for ch in text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _brand(folded: str) -> str | None:
+    """The written form of a brand with inner capitals ("iphone" -> "iPhone"), also before "'s"."""
+    names = mixed_case()
+    form = names.get(folded)
+    if form is None and folded.endswith(("'s", "’s")):
+        stem = names.get(folded[:-2])
+        form = stem + folded[-2:] if stem is not None else None
+    return form
 
 
 def _vowelless(core: str) -> bool:
@@ -167,12 +178,19 @@ def _title_part(part: str, lang: str, first: bool, last: bool, minor: frozenset[
         return initial + mark + capitalise(rest, lang)
     if any(ch.isupper() for ch in part[1:]):
         return part  # iPhone, McCarthy, AT&T, TV: the writer's capitals
+    brand = _brand(folded)
+    if brand is not None and (part.islower() or part == capitalise(folded, lang)):
+        return brand  # "iphone" -> "iPhone", "Jpmorgan" -> "JPMorgan"
     if _AMPERSAND_ABBREVIATION.match(part):
         return upper(part, lang)  # "q&a", "r&d", "m&a"
     if folded in minor and not first and not last:
         return lower(part, lang)
     if "." in part and _INITIALISM.match(part):  # a known initialism in capitals ("u.s." -> "U.S."), others as written
         return part.upper() if part.upper() in acronyms() or part.upper() + "." in acronyms() else part
+    if "." in part and part[-2:] in ("'s", "’s") and _INITIALISM.match(part[:-2]):  # "e.u.'s" -> "E.U.'s"
+        stem = part[:-2]
+        known = stem.upper() in acronyms() or stem.upper() + "." in acronyms()
+        return (stem.upper() if known else stem) + part[-2:]
     if part.islower() and folded not in word_list("ambiguous", lang):
         names = acronyms()
         if part.upper() in names:
@@ -180,6 +198,13 @@ def _title_part(part: str, lang: str, first: bool, last: bool, minor: frozenset[
         stem, mark, ending = part.rpartition("'") if "'" in part else part.rpartition("’")
         if mark and ending == "s" and stem.upper() in names and stem.casefold() not in word_list("ambiguous", lang):
             return stem.upper() + mark + ending  # "nato's"
+        if (
+            len(part) >= 4
+            and part.endswith("s")
+            and part[:-1].upper() in names
+            and part[:-1] not in word_list("ambiguous", lang)
+        ):
+            return part[:-1].upper() + "s"  # "ngos", "ceos": an acronym's plural
     if lang == "en" and _vowelless(part) and folded not in word_list("vowelless", lang):
         return upper(part, lang)
     return capitalise(part, lang)
@@ -248,6 +273,9 @@ def _lower_caps_word(core: str, trail: str, lang: str, proper: Callable[[str], b
             stem, mark, suffix = suffixed.groups()
             return _lower_caps_word(stem, "", lang, proper) + mark + lower(suffix, lang)
     low = lower(core, lang)
+    brand = _brand(low)
+    if brand is not None:
+        return brand  # "IPHONE" -> "iPhone", "OPENAI" -> "OpenAI"
     if lang == "el":
         accents = _accent_map(lang)
         form = accents.get(_unaccented(low))
@@ -255,6 +283,10 @@ def _lower_caps_word(core: str, trail: str, lang: str, proper: Callable[[str], b
             # a genitive or vocative that drops the final sigma: "ΜΗΤΣΟΤΑΚΗ" -> "Μητσοτάκη"
             nominative = accents.get(_unaccented(low + "ς"))
             form = nominative[:-1] if nominative else None
+        if form is None and low.endswith(("ας", "ης")):
+            # a feminine genitive adds a final sigma: "ΡΩΣΙΑΣ" -> "Ρωσίας", "ΚΡΗΤΗΣ" -> "Κρήτης"
+            nominative = accents.get(_unaccented(low[:-1]))
+            form = nominative + "ς" if nominative and nominative[-1:] in "αάηή" else None
         if form is not None:  # "ΣΕΙΣΜΟΣ" -> "σεισμός", "ΚΡΗΤΗ" -> "Κρήτη"
             return form if form[:1].isupper() or not proper(low) else capitalise(form, lang)
     return capitalise(low, lang) if proper(low) else low
@@ -432,7 +464,11 @@ def _build_proper_checker(lang: str) -> Callable[[str], bool]:
         return False
 
     if lang == "el":
-        return lambda word: known(word) or (word.endswith(("η", "α", "ο")) and known(word + "ς"))
+        return lambda word: (
+            known(word)
+            or (word.endswith(("η", "α", "ο")) and known(word + "ς"))
+            or (word.endswith(("ας", "ης")) and known(word[:-1]))  # "Ρωσίας", "Κρήτης"
+        )
     if lang not in _INFLECTING:
         return known
 
@@ -548,7 +584,7 @@ def _recase_line(line: str, lang: str, case: str) -> str:
         if kept and any(a <= start < b for a, b in kept):
             continue  # "Prime Minister Rishi Sunak": a title before a name and the name keep their capitals
         if _URLISH.search(w.core) and not (all_caps and _is_acronym(w.core, w.trail, lang)) and not (
-            case == "title" and lang == "en" and _INITIALISM.match(w.core)
+            case == "title" and lang == "en" and _INITIALISM.match(w.core.removesuffix("'s").removesuffix("’s"))
         ):
             continue
         if all_caps:
@@ -578,6 +614,15 @@ def _recase_line(line: str, lang: str, case: str) -> str:
 _GERMAN_ADJECTIVE = re.compile(r"(?:isch|lich|ig|bar|los|sam|haft)(?:e|en|er|es|em)?$")
 
 
+#: an inflected adjective that opens a noun phrase without a determiner ("neues Gesetz", "russische Truppen",
+#: "schärfere Regeln"): a common adjective stem or an -isch/-lich adjective, with a strong ending
+_GERMAN_STRONG_ADJECTIVE = re.compile(
+    r"^(?:neu|alt|gro[sß]|klein|hoh|schwer|stark|weit|lang|kurz|jung|frei|voll|ganz|erst|zweit|dritt|letzt"
+    r"|nächst|früher|schärfer|härter|höher|weiter|mehrer|einig|zahlreich|heftig|schwer|massiv|tödlich"
+    r"|[^\W\d_]{3,}(?:isch|lich))(?:e|en|er|es|em)$"
+)
+
+
 def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
     """Give the nouns of a lowered all-caps German headline their capitals back, by position.
 
@@ -585,7 +630,8 @@ def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
     weitere Gespräche", "das Angebot der Hamas"); words with a noun-only ending ("-ung", "-heit",
     "-tion") are nouns anywhere; after an acronym and a hyphen comes a noun ("NATO-Staaten").
     """
-    det = word_list("determiner", "de") | word_list("preposition", "de")
+    articles = word_list("determiner", "de")
+    det = articles | word_list("preposition", "de")
     modals = word_list("modal", "de")
     func = word_list("function", "de")
     suffixes = tuple(sorted(word_list("noun_suffix", "de")))
@@ -599,37 +645,80 @@ def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
         w = words[i]
         assert w is not None
         c = core(i)
-        head, dash, rest = c.partition("-")
-        compound = bool(dash and rest and head[:1].isupper() and not _GERMAN_ADJECTIVE.search(rest))
-        c = head + "-" + capitalise(rest, "de") if compound else capitalise(c, "de")  # "NATO-Staaten", "Ukraine-Hilfe"
+        pieces = c.split("-")
+        compound = len(pieces) > 1 and pieces[-1][:1].isalpha() and not _GERMAN_ADJECTIVE.search(pieces[-1])
+        # "NATO-Staaten", "Ukraine-Hilfe", "Corona-Regeln", "E-Auto-Prämie": a noun compound's parts are nouns
+        c = "-".join(capitalise(p, "de") for p in pieces) if compound else capitalise(c, "de")
         parts[i] = w.lead + c + w.trail
 
-    def close(run: list[int], modal: bool) -> None:
-        """The run's noun is its last word, unless that is an infinitive after a modal verb."""
-        if modal and len(run) > 1 and core(run[-1]).endswith(("en", "ln", "rn")):  # "senken", "verhandeln", "ändern"
-            cap(run[-2])
+    def close(run: list[int], modal: bool, named: bool = False) -> None:
+        """The run's noun is its last word, unless that is an infinitive after a modal verb (after a name, the
+        infinitive may stand alone: "will in Brüssel verhandeln")."""
+        if modal and (len(run) > 1 or named) and core(run[-1]).endswith(("en", "ln", "rn")):  # "senken", "ändern"
+            if len(run) > 1:
+                cap(run[-2])
         elif run:
             cap(run[-1])
 
     run: list[int] = []
     open_run = False
     modal = False  # a modal verb earlier in the clause: the clause may end in an infinitive
+    adjective = False  # the word before was an inflected adjective without a determiner ("neues Gesetz")
+    named = False  # the open run's noun was a name ("die EZB")
+    subject = False  # the open run was opened by an article starting the line or a sub-phrase
+    verb = False  # the subject's noun was the word before: this word is its verb
     for i, w in enumerate(words):
         if w is None or not w.core:
             continue
         c = core(i)
         folded = c.casefold()
-        if folded in det:
-            if open_run and run:
+        after_adjective, adjective = adjective, False
+        number = c[:1].isdigit() and not any(ch in w.trail for ch in ",.:;!?")  # "auf 2,2 Prozent", "15 Tote"
+        if folded in det or number:
+            if open_run and run and not (named and folded in articles):  # "die EZB erhöht die", not "... zu"
                 cap(run[-1])
-            run, open_run = [], True
+            run, open_run, named, verb = [], True, False, False
+            # "Die Polizei sucht Zeugen", "20 Menschen sterben": a subject opens the line, a number its noun
+            subject = number or (w.first and folded in articles)
+            continue
+        if subject and open_run and c[:1].isalpha() and folded not in func:
+            if _GERMAN_STRONG_ADJECTIVE.match(folded.rsplit("-", 1)[-1]) and not any(ch in w.trail for ch in ",.:;!?"):
+                continue  # "Die neue Regierung": the noun comes after the adjectives
+            # the subject's noun is its first word after the adjectives; the verb follows
+            if not c[:1].isupper():
+                cap(i)
+            run, open_run, named, subject = [], False, False, False
+            verb = not any(ch in w.trail for ch in ",.:;!?")  # the verb comes next, then an object may
+            if not verb:
+                modal = False
+            continue
+        if verb:
+            verb = False
+            modal = modal or folded in modals
+            if not any(ch in w.trail for ch in ",.:;!?"):
+                run, open_run = [], True  # "Die Polizei sucht Zeugen": the object after the verb
             continue
         if folded in func or not c[:1].isalpha():
             if open_run and run:
                 cap(run[-1])
-            run, open_run = [], False
+            run, open_run, named, verb = [], False, False, False
             modal = modal or folded in modals
             continue
+        if open_run and c[:1].isupper() and not w.first and "-" not in c:
+            # "die EZB erhöht die Zinsen": a name or an acronym after the determiner is the run's noun; what
+            # follows up to the next determiner is a verb, but "der Ukraine mehr Luftabwehr zu" ends in a noun;
+            # a name after words of the run follows their noun ("in der Region Charkiw")
+            if run and not named:
+                cap(run[-1])
+            run, named = [], True
+            if any(ch in w.trail for ch in ",.:;!?"):
+                open_run, named, modal = False, False, False
+            continue
+        strong = bool(_GERMAN_STRONG_ADJECTIVE.match(folded.rsplit("-", 1)[-1]))  # "deutsch-französische"
+        if not open_run and strong:
+            adjective = True  # "beschließt neues Gesetz", "fordert schärfere Regeln": the noun comes next
+        elif after_adjective and not open_run:
+            cap(i)
         head, dash, rest = c.partition("-")
         if (len(folded) >= 5 and folded.endswith(suffixes)) or (dash and rest and head.isupper()):
             cap(i)
@@ -638,10 +727,10 @@ def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
         modal = modal or folded in modals
         if any(ch in w.trail for ch in ",.:;!?"):
             if open_run:
-                close(run, modal)
-            run, open_run, modal = [], False, False
+                close(run, modal, named)
+            run, open_run, modal, named = [], False, False, False
     if open_run:
-        close(run, modal)
+        close(run, modal, named)
 
 
 def _titled_names(line: str, lang: str) -> list[tuple[int, int]]:
@@ -658,6 +747,8 @@ def _titled_names(line: str, lang: str) -> list[tuple[int, int]]:
             at = line.find(person, m.end)
             if at < 0 or line[m.end : at].strip():
                 continue  # only "Title Name", not "Name, the title"
+            if person.split()[0].casefold() in word_list("common", lang):
+                continue  # "Le Président De La République En Visite": a Title-Cased word ("en"), not a name
             # the first name word, then the words known as names ("Rishi Sunak", not "Biden Signs")
             proper = _proper_checker(lang)
             name_end = at
@@ -690,6 +781,8 @@ def _sentence_core(
             return head + lower(rest, lang)  # "Sur L'Immigration" -> "sur l'immigration"
         return elided
     if all_caps:
+        if w.start and core[:1].islower() and any(ch.isupper() for ch in core[1:]):
+            return core  # "iPhone" from "IPHONE", "eBay": the brand's own small first letter
         return capitalise(core, lang) if w.start else core
     if (
         title_like
@@ -703,6 +796,9 @@ def _sentence_core(
         return capitalise(out, lang) if w.start else out
     if any(ch.isupper() for ch in core[1:]):
         return core  # iPhone, NATO, McCarthy
+    brand = _brand(core.casefold()) if core.islower() or core[1:].islower() else None
+    if brand is not None:
+        return brand  # "Iphone", "iphone" -> "iPhone" (a brand keeps its small first letter at the start too)
     if w.start:
         return capitalise(core, lang)
     if keep_caps or lang == "de":

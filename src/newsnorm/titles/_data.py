@@ -52,6 +52,17 @@ def acronyms() -> frozenset[str]:
     return cached((_KIND, "acronyms"), lambda: frozenset(_json("lexicon.json")["acronyms"]))
 
 
+def mixed_case() -> dict[str, str]:
+    """Casefolded word -> its written form, for brand and company names written with inner capitals
+    ("iphone" -> "iPhone", "jpmorgan" -> "JPMorgan"): the lexicon's ``mixedcase`` list."""
+
+    def build() -> dict[str, str]:
+        words = _json("lexicon.json")["lists"].get("mixedcase", {}).get("*", ())
+        return {w.casefold(): w for w in words}
+
+    return cached((_KIND, "mixed_case"), build)
+
+
 #: (casefolded?, list name, language) -> its words: a lock-free shortcut in front of :func:`cached` (see
 #: ``shortcut_table``), as the office finder reads some lists once a title.
 _LISTS: dict[tuple[bool, str, str], frozenset[str]] = shortcut_table()
@@ -266,6 +277,8 @@ def offices(lang: str) -> Mapping[str, Office]:
             office = Office(canonical, category, normalised, country, abbreviation)
             table[form.lower()] = office
             table.setdefault(unicodedata.normalize("NFD", form).lower(), office)
+            if "İ" in form:  # "İçişleri Bakanı": "İ" lowers to "i" + a dot above, which no text pattern reads as "İ"
+                table.setdefault(form.replace("İ", "i").lower(), office)
             for inflected in _inflected(form.lower(), endings | possessive):
                 table.setdefault(inflected, office)
             if own in data:

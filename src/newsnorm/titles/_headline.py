@@ -289,6 +289,29 @@ def _strip_cjk_site_tail(title: str, evidence: _Evidence) -> str:
     return head[: len(kept)] if head.startswith(kept) else kept
 
 
+_PAREN_TAIL = re.compile(r"\s*[（(]([^（）()]{2,30})[）)]\s*$")
+
+
+def _strip_bracketed_outlet(title: str, evidence: _Evidence) -> str:
+    """"岸田首相、訪米へ（共同通信）", "Oil prices rise (Reuters)": a curated outlet, a domain or a name ending in a
+    site word in brackets at the end is the source's credit, not the headline's."""
+    if not title.endswith((")", "）")):
+        return title
+    m = _PAREN_TAIL.search(title)
+    if not m:
+        return title
+    seg = m.group(1).strip()
+    named = (
+        norm_key(seg) in evidence.outlets
+        or bool(_DOMAIN.match(seg))
+        or (_words(seg) <= 4 and bool(evidence.site_pattern.search(seg)) and seg[:1] not in "0123456789")
+    )
+    head = title[: m.start()]
+    if not named or _words(head) < 2:
+        return title
+    return head
+
+
 def _check_options(options: dict[str, Any]) -> dict[str, Any]:
     known = {
         "site": None,
@@ -358,6 +381,7 @@ def headline(title: str, lang: str | None = None, case: str | None = None, **opt
         if ": " in text:
             text = _strip_site_prefix(text, evidence)
         text = _strip_cjk_site_tail(text, evidence)
+        text = _strip_bracketed_outlet(text, evidence)
         if opts["strip_labels"] and text != before and text.strip():
             # "Gaza aid convoy attacked (VIDEO) - RT World News": the label was inside the site suffix
             text = _strip_labels(text, lang_code, opts["strip_live"])

@@ -48,6 +48,8 @@ _INITIAL = re.compile(r"^[^\W\d_]\.?$|^(?:[^\W\d_]\.){2,}$")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|I{1,3}|IV|V|VI{0,3})$")
 _CONNECT = re.compile(r"\s*(?:(?:and|&)\s+)?", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)  # "Ambassador to the United Nations", "envoy to Ukraine"
+_ACCREDITED = frozenset({"Ambassador", "Envoy", "Special Envoy"})  # offices held "to" a country or body
 _CAPWORDS = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,3}")
 _AMBIGUOUS = frozenset({"nobility", "military", "judicial", "other", "honorific", "religious"})
 # Arabic name parts that join the next word to the name ("عبد الفتاح", "محمد بن سلمان", "أبو مازن"),
@@ -870,6 +872,8 @@ _AR_COMPLEMENT = re.compile(r"\s+(?:لل\S+(?:\s+ال\S+){0,2}|ل\S+ة(?:\s+ال
 _AR_DEFINITE = re.compile(r"(?:\s+ال\S+){1,3}")
 _AR_CONSTRUCT = re.compile(r"\s+\S+ة(?:\s+ال\S+){1,2}")  # a feminine noun before a definite one
 _ADJ = re.compile(r"\s+[a-zà-ÿ][\w'’-]*")
+# "Banque de France", "Banca d'Italia", "Comunidad de Madrid": a capitalised name after "of" inside a complement
+_OF_NAME = re.compile(r"\s+(?:de|d['’]|di|da|do|du|del|della|dos|das)\s*[A-ZÀ-Ý][\w'’-]*(?=\s+[A-ZÀ-Ý])")
 _NOUN_CAPITALS = frozenset({"de", "lb"})  # languages that capitalise nouns: no lower-case word ends a complement
 _HYPHEN_COMPOUNDS = frozenset({"de", "lb", "nl", "sv", "da", "no", "fi"})
 _CYRILLIC_GENITIVE = frozenset({"ru", "uk", "be"})
@@ -995,6 +999,24 @@ def _country_after_name(text: str, name: _Name, t: _Tables, lang: str) -> tuple[
     return name, None
 
 
+_LOCAL = frozenset({"Mayor", "Governor"})  # offices of a city or a region, named after the person in some languages
+
+
+def _city_after_name(name: _Name, t: _Tables, lang: str) -> _Name:
+    """"Burgemeester Femke Halsema van Amsterdam", "le maire Anne Hidalgo de Paris": a particle and a known place
+    closing a name of three words or more are the office's city, not the name's."""
+    words = name.text.split(" ")
+    if len(words) < 3 or words[-2].casefold() not in t.particles or not _is_capital(words[-1]):
+        return name
+    from ._casing import _place_checker
+
+    place = _place_checker(lang)
+    if place is None or not place(words[-1].rstrip(".,;:")):
+        return name
+    cut = len(" ".join(words[:-2]))
+    return _Name(name.start, name.start + cut, name.text[:cut])
+
+
 def _former_before(window: str, t: _Tables, lang: str) -> bool:
     """A word right before the title, or before a country qualifier right before it, makes it a former office
     ("former President", "Former British Prime Minister", "l'ancien Premier ministre", "Eski Başbakan")."""
@@ -1035,11 +1057,14 @@ def _mention(text: str, start: int, end: int, value: str, normalised: str, attrs
 _SPACELESS = frozenset({"zh", "ja", "ko"})
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _ZH_NAME = re.compile(rf"[{_HAN}·・]{{2,8}}")
-_JA_NAME = re.compile(rf"(?:[\u30a0-\u30ff・ー]{{2,12}}|[{_HAN}]{{2,4}})$")
+# a katakana name, or two to four Han characters (five when no Han character stands before: "小池百合子知事")
+_JA_NAME = re.compile(rf"(?:[\u30a0-\u30ff・ー]{{2,12}}|(?<![{_HAN}])[{_HAN}]{{5}}|[{_HAN}]{{2,4}})$")
 _JA_NAME_AFTER = re.compile(r"[\u30a0-\u30ff・ー]{2,12}(?:[0-9０-９]+世)?")
 _HAN_ONLY = re.compile(rf"^[{_HAN}]+$")
 _KO_PARTICLE_ENDS = frozenset("은는이가을를의에와과도로서")  # a word ending in a case particle is no name
 _HANGUL_WORD = re.compile(r"^[\uac00-\ud7af]{1,6}$")
+# characters before "前"/"原" that make a word of it ("目前" at present, "此前" before, "之前", "以前", "提前")
+_NOT_FORMER_BEFORE = frozenset("目此之以提当當日年眼面向生事从從空")
 
 
 def _cjk_country_before(text: str, pos: int, t: _Tables) -> str | None:
@@ -1071,6 +1096,7 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
     low = text.lower()
     if len(low) != len(text):
         return
+    formers = exact_list("former_cjk", lang)
     best: dict[int, int] = {}
     for last, length in t.automaton.iter(low):
         start, end = last - length + 1, last + 1
@@ -1093,8 +1119,16 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
             continue
         country: str | None = office.country or None
         person: tuple[int, int] | None = None
+        # "前总统", "元首相": a former-office character joined before the title (not "目前", "此前": "at present")
+        former = (
+            lang != "ko"
+            and start > 0
+            and text[start - 1] in formers
+            and not (start > 1 and text[start - 2] in _NOT_FORMER_BEFORE)
+        )
+        at = start - 1 if former else start  # where what stands before the title ends
         if lang == "zh":
-            country = _cjk_country_before(text, start, t) or country
+            country = _cjk_country_before(text, at, t) or country
             m = _ZH_NAME.match(text, end)
             if m:
                 name_end = m.end()
@@ -1105,13 +1139,13 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
                 person = (m.start(), name_end)
         elif lang == "ja":
             # "ブリンケン米国務長官": name, country, title; "米国のバイデン大統領": country, の, name, title
-            direct = _cjk_country_span(text, start, t)
-            name_end = direct[1] if direct else start
+            direct = _cjk_country_span(text, at, t)
+            name_end = direct[1] if direct else at
             if not direct:
                 # "グテーレス国連事務総長": an organisation between the name and the title
                 for org in exact_list("complement", lang):
-                    if text.endswith(org, 0, start) and start - len(org) > 0:
-                        name_end = start - len(org)
+                    if text.endswith(org, 0, at) and at - len(org) > 0:
+                        name_end = at - len(org)
                         break
             m = _JA_NAME.search(text, max(0, name_end - 12), name_end)
             if direct:
@@ -1129,6 +1163,9 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
         else:
             words = list(re.finditer(r"\S+", text[max(0, start - 40) : start]))
             offset = max(0, start - 40)
+            if words and words[-1].group() in formers and len(words) > 1:
+                former = True  # "문재인 전 대통령": "전" (former) between the name and the title
+                words = words[:-1]
             between = bool(words) and (
                 words[-1].group() in t.forms or words[-1].group() in exact_list("complement", lang)
             )
@@ -1137,6 +1174,9 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
                 # between the name and the title; a foreign name of two words may stand before it
                 country = t.forms.get(words[-1].group()) or country
                 words = words[:-1]
+                if len(words) > 1 and words[-1].group() in formers:
+                    former = True  # "도널드 트럼프 전 미국 대통령": "전" before the country
+                    words = words[:-1]
                 if (
                     len(words) >= 2
                     and _HANGUL_WORD.match(words[-2].group())
@@ -1153,6 +1193,8 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
         attrs: dict[str, Any] = {"category": office.category, "person": text[person[0] : person[1]]}
         if country:
             attrs["country"] = country
+        if former:
+            attrs["former"] = True
         consumed = max(end, person[1])
         yield _mention(text, start, end, _canonical(office, country, lang), office.normalised, attrs)
 
@@ -1320,13 +1362,16 @@ def _titles(
         limit = min(len(text), end + _AFTER)
         if lang == "en":
             om = _OF.match(text, end)
+            host = om is None and head.canonical in _ACCREDITED  # "to Israel" names the host, not the office's state
+            if host:
+                om = _TO.match(text, end)
             if om:
                 rest = text[om.end() : limit]
                 cm = _CAPWORDS.match(rest)
                 q = _after(t, " " + rest, 0)
                 if q and q.start("q") == 1:
                     code = _country_of(q.group("q"), t)
-                    if code:
+                    if code and not host:
                         country, pending = code, False
                     span_end = pos = om.end() + q.end() - 1
                 elif cm:
@@ -1374,10 +1419,12 @@ def _titles(
             if inst and _person(text, inst.end(), lang, t, limit + (inst.end() - pos)) is not None:
                 span_end = pos = inst.end()
         found_after = False
+        former_after = False  # "الرئيس السابق", "رئیس‌جمهور پیشین": a former-office adjective after the title
         if t.postmod is not None:
             pm = t.postmod.match(text, pos)
             if pm:
                 pos = pm.end()
+                former_after = pm.group().strip().casefold() in word_list("former_after", lang)
         if t.after is not None:
             am = _after(t, text, pos)
             if am and _name_not_country(text, pos, am, lang):
@@ -1412,6 +1459,7 @@ def _titles(
             pm = t.postmod.match(text, pos)
             if pm:
                 pos = pm.end()  # "le président américain élu Donald Trump": the adjective after the country
+                former_after = former_after or pm.group().strip().casefold() in word_list("former_after", lang)
         adjective_end = pos if found_after else -1  # where a country adjective after the title ends
         if not found_after and lang in _CYRILLIC_GENITIVE:
             gm = _GENITIVE_BEFORE_NAME.match(text, pos)
@@ -1462,7 +1510,10 @@ def _titles(
                 tails = [cm2.end("noun")]
                 if lang not in _NOUN_CAPITALS:  # "Commission européenne"; in German a lower-case word is a verb
                     tails += [a.end() for a in _ADJ.finditer(text, cm2.end("noun"), cm2.end())]
-                for cut in reversed(tails):
+                    named_of = _OF_NAME.match(text, cm2.end("noun"))
+                    if named_of:  # "gouverneur de la Banque de France François Villeroy de Galhau"
+                        tails.append(named_of.end())
+                for cut in sorted(set(tails), reverse=True):
                     found = _person(text, cut, lang, t, limit + (cut - pos))
                     if found is not None and found.text.lower() not in t.table:
                         name = found
@@ -1514,6 +1565,8 @@ def _titles(
             if pending and code:
                 country, pending = _place_before(places, text, start, lang), False
             country = country or code
+        if name is not None and not after_name and head.canonical in _LOCAL and lang != "en" and lang not in _CASELESS:
+            name = _city_after_name(name, t, lang)
         if pending:
             country = _place_before(places, text, start, lang)
         if 0 <= adjective_end < span_end and span_start == start:
@@ -1534,7 +1587,7 @@ def _titles(
             consumed = span_end
         if country:
             attrs["country"] = country
-        if lead or _former_before(text[max(0, span_start - _BEFORE) : span_start], t, lang):
+        if lead or former_after or _former_before(text[max(0, span_start - _BEFORE) : span_start], t, lang):
             attrs["former"] = True
         if len(parts) > 1:
             attrs["titles"] = [p.canonical for p in parts]
