@@ -623,6 +623,23 @@ _GERMAN_STRONG_ADJECTIVE = re.compile(
 )
 
 
+#: auxiliaries after which a clause may end in a past participle ("wurden ins Krankenhaus gebracht")
+_GERMAN_AUXILIARIES = frozenset({"wurde", "wurden", "worden", "ist", "sind", "war", "waren", "hat", "haben", "hatte", "hatten"})
+#: a past participle: "gebracht", "festgenommen", "verhaftet" (ge- inside or a ver-/be-/er-/ent-/zer- verb ending -t)
+_GERMAN_PAST_PARTICIPLE = re.compile(r"^(?:[^\W\d_]*ge[^\W\d_]{2,}(?:t|en)|(?:ver|be|er|ent|zer)[^\W\d_]{2,}t)$")
+#: an inflected participle ("vermissten", "verletzte", "gestohlenen"): an adjective before a noun, a noun before a verb
+_GERMAN_PARTICIPLE = re.compile(r"^(?:ge|ver|er|be|ent|zer|[^\W\d_]+ge)[^\W\d_]{2,}(?:t|en)(?:e|en|er|es|em)$")
+
+
+def _german_word_after(words: list[_Word | None], i: int, func: frozenset[str]) -> bool:
+    """The next word is a letter word that is no function word or modal ("Kinder" after "vermissten", not "wurden")."""
+    for w in words[i + 1 :]:
+        if w is None or not w.core:
+            continue
+        return w.core[:1].isalpha() and w.core.casefold() not in func
+    return False
+
+
 def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
     """Give the nouns of a lowered all-caps German headline their capitals back, by position.
 
@@ -632,7 +649,7 @@ def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
     """
     articles = word_list("determiner", "de")
     det = articles | word_list("preposition", "de")
-    modals = word_list("modal", "de")
+    modals = word_list("modal", "de") | _GERMAN_AUXILIARIES
     func = word_list("function", "de")
     suffixes = tuple(sorted(word_list("noun_suffix", "de")))
 
@@ -654,7 +671,13 @@ def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
     def close(run: list[int], modal: bool, named: bool = False) -> None:
         """The run's noun is its last word, unless that is an infinitive after a modal verb (after a name, the
         infinitive may stand alone: "will in Brüssel verhandeln")."""
-        if modal and (len(run) > 1 or named) and core(run[-1]).endswith(("en", "ln", "rn")):  # "senken", "ändern"
+        last = core(run[-1]) if run else ""
+        participle = bool(_GERMAN_PAST_PARTICIPLE.match(last.casefold()))
+        if modal and participle and len(run) == 1 and not named:
+            return  # "Der Täter wurde festgenommen"
+        if modal and (len(run) > 1 or named) and (
+            last.endswith(("en", "ln", "rn")) or participle
+        ):  # "senken", "ändern"; after an auxiliary a past participle: "ins Krankenhaus gebracht"
             if len(run) > 1:
                 cap(run[-2])
         elif run:
@@ -684,6 +707,12 @@ def _german_nouns(parts: list[str], words: list[_Word | None]) -> None:
         if subject and open_run and c[:1].isalpha() and folded not in func:
             if _GERMAN_STRONG_ADJECTIVE.match(folded.rsplit("-", 1)[-1]) and not any(ch in w.trail for ch in ",.:;!?"):
                 continue  # "Die neue Regierung": the noun comes after the adjectives
+            if (
+                _GERMAN_PARTICIPLE.match(folded)
+                and not any(ch in w.trail for ch in ",.:;!?")
+                and _german_word_after(words, i, func | modals)
+            ):
+                continue  # "Die vermissten Kinder": a participle before a word that is no verb is its adjective
             # the subject's noun is its first word after the adjectives; the verb follows
             if not c[:1].isupper():
                 cap(i)
