@@ -624,7 +624,9 @@ _GERMAN_STRONG_ADJECTIVE = re.compile(
 
 
 #: auxiliaries after which a clause may end in a past participle ("wurden ins Krankenhaus gebracht")
-_GERMAN_AUXILIARIES = frozenset({"wurde", "wurden", "worden", "ist", "sind", "war", "waren", "hat", "haben", "hatte", "hatten"})
+_GERMAN_AUXILIARIES = frozenset(
+    {"wurde", "wurden", "worden", "ist", "sind", "war", "waren", "hat", "haben", "hatte", "hatten"}
+)
 #: a past participle: "gebracht", "festgenommen", "verhaftet" (ge- inside or a ver-/be-/er-/ent-/zer- verb ending -t)
 _GERMAN_PAST_PARTICIPLE = re.compile(r"^(?:[^\W\d_]*ge[^\W\d_]{2,}(?:t|en)|(?:ver|be|er|ent|zer)[^\W\d_]{2,}t)$")
 #: an inflected participle ("vermissten", "verletzte", "gestohlenen"): an adjective before a noun, a noun before a verb
