@@ -162,7 +162,7 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
         "R_iso", "R_num", "R_md", "R_dm", "R_cjk", "R_cjkyear", "R_cjkday", "R_mdy", "R_dmy", "R_wdday", "R_dayword",
         "R_my", "R_quarter", "R_q",
         "R_ago", "R_agob",
-        "R_fiscal", "R_freq", "R_dur", "R_hdur", "R_decade", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
+        "R_fiscal", "R_freq", "R_dur", "R_hdur", "R_decade", "R_decmod", "R_mod", "R_every", "R_time", "R_year", "R_year2", "R_yy",
         "R_ym", "R_ymon", "R_century", "R_theday",
     ),
     "month": ("R_weekof", "R_cjk", "R_mdy", "R_dmy", "R_my", "R_mod", "R_rel", "R_relp", "R_month"),
@@ -189,9 +189,9 @@ _CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "quarter": ("R_quarter",),
     "time": ("R_time", "R_cjk", "R_mdy", "R_dmy", "R_wd", "R_relday"),
     "part": ("R_relday", "R_thispart", "R_every", "R_rel", "R_relp", "R_clockw"),
-    "decade": ("R_decade",),
+    "decade": ("R_decade", "R_decmod"),
     "agob": ("R_agob",),
-    "mod": ("R_quarter", "R_decade", "R_mod", "R_rel", "R_relp", "R_relday", "R_weekend"),
+    "mod": ("R_quarter", "R_decade", "R_decmod", "R_mod", "R_rel", "R_relp", "R_relday", "R_weekend"),
     "weekend": ("R_weekend", "R_rel", "R_relp", "R_mod"),
     "rel": ("R_wdrel", "R_rel", "R_relp", "R_thispart", "R_quarter"),
 }
@@ -216,6 +216,7 @@ _RULE_FIRST: dict[str, tuple[str, ...]] = {
     "R_hdur": ("numbers",),
     "R_vague": ("vague_preps",),
     "R_decade": ("the", "decade_pre", "decade_words", "start", "mid", "end"),
+    "R_decmod": ("start", "mid", "end"),
     "R_century": ("the", "daywords", "romans"),
     "R_weekend": ("the", "conn", "preps", "last", "next", "this", "weekend"),
     "R_mod": ("start", "mid", "end"),
@@ -637,10 +638,9 @@ def _build(lang: str) -> Lexicon:
     # the 1990s, the '90s; a modifier may open it ("the late 1990s", "Ende der 1990er Jahre", "the mid-90s"), and
     # after one a decade in words needs no article ("eind jaren negentig")
     rules.append(
-        rf"(?P<R_decade>){b}(?:{modw}{osp}(?:{LS('conn')})?(?:{LS('the')})?"
-        rf"(?:(?<=-)(?P<dec2>[1-9]0)['’]?s(?!\w)|(?P<decw>{L('decade_words')}){e}|{decade_forms})"
-        rf"|{decade_forms})"
+        rf"(?P<R_decade>){b}(?:{modw}{osp}(?:{LS('conn')})?(?:{LS('the')})?)?(?:{decade_forms})"
     )
+    rules.append(rf"(?P<R_decmod>){b}{modw}{osp}(?:(?<=-)(?P<dec2>[1-9]0)['’]?s(?!\w)|(?P<decw>{L('decade_words')}){e})")
     rules.append(
         rf"(?P<R_weekend>){b}(?:(?:{L('the')}|{L('conn')}|{L('preps')}){sp})?(?:(?P<rel>{L('last')}|{L('next')}|{L('this')}){sp})?"
         rf"{L('weekend')}{e}(?:{sp}(?P<relp>{L('last_post')}|{L('next_post')}){e})?"

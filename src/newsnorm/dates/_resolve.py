@@ -27,7 +27,7 @@ RULES = (
     "R_thispart", "R_theunit", "R_weekof", "R_every", "R_set", "R_time", "R_ref", "R_month",
     "R_year", "R_year2", "R_yy", "R_ym", "R_ymon", "R_century", "R_holiday",
     "R_same", "R_all", "R_theday", "R_wdpart", "R_wdrel2", "R_clockw",
-    "R_enfull", "R_vague", "R_wdset", "R_freq", "R_fiscal",
+    "R_enfull", "R_vague", "R_wdset", "R_freq", "R_fiscal", "R_decmod",
 )
 
 #: "in" words that also introduce a span ("the highest in six years"): a date only in a future sentence
@@ -1285,6 +1285,7 @@ _BRANCHES: dict[str, Callable[[RuleMatch, Ctx, Lexicon, str], Resolved | None]] 
     "R_every": _r_every,
     "R_wdset": _r_wdset,
     "R_freq": _r_freq,
+    "R_decmod": _r_decade,
     "R_fiscal": _r_fiscal,
     "R_set": _r_set,
     "R_time": _r_time,
