@@ -336,7 +336,8 @@ def _institutions(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
     def build() -> tuple[re.Pattern[str], dict[str, str]] | None:
         # the shipped institutions, and CLDR's country names of several words ("North Korea", "Corée du Nord")
         names = [*_territories(lang), *exact_list("institution", lang), *_big_cities(lang)]
-        forms = {form.casefold(): form for form in names if " " in form or "-" in form}
+        # several words, or an elided article glued to the name ("l'État")
+        forms = {form.casefold(): form for form in names if " " in form or "-" in form or "'" in form}
         if not forms:
             return None
         alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
