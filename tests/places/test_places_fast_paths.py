@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from newsnorm.places._gazetteer import Entry, Gazetteer, city_entry, fold, gazetteer
 from newsnorm.places._match import (
+    _LONG_PREPOSITIONS,
     _accept,
     _initial_same,
     _judged,
@@ -26,10 +27,14 @@ _WORD = re.compile(r"\w+")
 
 
 def _headline_by_words(line: str) -> bool:
-    """The rule as first written: the words of ``line`` that start with a letter, and how many in lower case."""
+    """The rule written word by word: the words of ``line`` that start with a letter, how many in lower case, and
+    whether a long all-lower-case run of letters (not one of the long prepositions) makes it prose."""
     words = [w for w in _WORD.findall(line) if w[0].isalpha()]
     lower = sum(1 for w in words if w[0].islower())
-    return len(words) < 3 or lower * 4 < len(words)
+    if len(words) < 3 or lower * 4 >= len(words):
+        return len(words) < 3
+    long_lower = [r for r in re.findall(r"[^\W\d_]+", line) if r.islower() and len(r) >= 6]
+    return all(r in _LONG_PREPOSITIONS for r in long_lower)
 
 
 @settings(max_examples=300, deadline=None)

@@ -138,7 +138,8 @@ _LATIN1_CLASSES = bytes(
 
 
 def _looks_like_headline(line: str) -> bool:
-    """Fewer than three words that start with a letter, or fewer than a quarter of them in lower case."""
+    """Fewer than three words that start with a letter, or fewer than a quarter of them in lower case and none of
+    those a long word that only prose writes in lower case."""
     raw = latin1_bytes(line)
     if raw is not None:  # the common case (ASCII or Latin-1): byte operations only
         classes = b" " + raw.translate(_LATIN1_CLASSES)
@@ -148,7 +149,28 @@ def _looks_like_headline(line: str) -> bool:
         chars = "".join(_WORD_START.findall(line))  # the first character of every word
         words = sum(map(str.isalpha, chars))
         lower = sum(map(str.islower, chars))
-    return words < 3 or lower * 4 < words
+    if words < 3 or lower * 4 >= words:
+        return words < 3
+    # few words in lower case, but one of them a long word no Title Case headline leaves in lower case: prose
+    # full of names ("Israel Adesanya fought in Abu Dhabi, United Arab Emirates.")
+    return not _lower_word(line, 6)
+
+
+def _lower_word(line: str, n: int) -> bool:
+    """Does ``line`` hold a word of at least ``n`` letters, all in lower case ("fought", "signed"), other than a
+    preposition that Chicago-style Title Case leaves in lower case ("between", "against")?"""
+    return any(len(w) >= n and w.islower() and w not in _LONG_PREPOSITIONS for w in _LETTERS.findall(line))
+
+
+#: English prepositions of six letters or more that a Chicago-style Title Case headline writes in lower case
+_LONG_PREPOSITIONS = frozenset(
+    {"across", "against", "around", "before", "behind", "beside", "besides", "between", "beyond", "despite",
+     "during", "inside", "outside", "through", "throughout", "toward", "towards", "within", "without", "versus"}
+)
+
+
+#: runs of letters (the words whose case the headline test reads)
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 #: The memo of ``_line_is_headline`` that takes every line for prose (no look at the text).
