@@ -115,6 +115,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "cjk-dates": _repeat("2024年2月8日"),
     "spanish-dates": _repeat("el 7 de octubre de "),
     "german-dates": _repeat("am 7. Oktober "),
+    # a capitalised month inside a sentence of a language that writes months in lower case ("vers Mars"): its line
+    # is read for its case, so one long line must not be read whole per month
+    "capitalised-months": _repeat("el equipo en Marzo gana y "),
     "zero-width": _repeat("\u200b1\u200d"),
     "combining-marks": _repeat("a\u0301\u0302"),
 }
@@ -185,6 +188,13 @@ def test_pipeline_is_linear_on_adversarial_input(family: str, lang: str) -> None
     fn = runner("pipeline", lang)
     failures = doubling_failures(fn, ADVERSARIAL[family], [2_000, 4_000, 8_000])
     assert not failures, f"pipeline lang={lang} input {family!r} grows faster than linear: {failures}"
+
+
+def test_capitalised_months_on_one_long_line_are_linear() -> None:
+    """Spanish writes months in lower case: each capitalised "Marzo" reads the case of its line, in a bounded window."""
+    fn = runner("dates", "es")
+    failures = doubling_failures(fn, ADVERSARIAL["capitalised-months"], [4_000, 8_000, 16_000])
+    assert not failures, f"dates lang=es input 'capitalised-months' grows faster than linear: {failures}"
 
 
 @pytest.mark.slow

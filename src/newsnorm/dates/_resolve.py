@@ -1178,15 +1178,22 @@ def _r_month(m: RuleMatch, ctx: Ctx, lex: Lexicon, rule: str) -> Resolved | None
     return Resolved(f"{month_year(ctx.pub, mo, ctx.tense or 'past'):04d}-{mo:02d}", "DATE")
 
 
+#: characters read on each side of a match for the case of its line (a long line is judged by that window, so the
+#: cost per match stays bounded on texts of one very long line)
+_LINE_WINDOW = 200
+
+
 def _inside_sentence(ctx: Ctx) -> bool:
     """The match stands after a word of running text in lower case (not at a sentence or line start, nor in a
     headline written in capitals or title case, where a capital says nothing)."""
-    line_start = ctx.text.rfind("\n", 0, ctx.start) + 1
-    before = ctx.text[max(line_start, ctx.start - 40) : ctx.start].split()
+    text, start, end = ctx.text, ctx.start, ctx.end
+    lo = max(0, start - _LINE_WINDOW)
+    line_start = text.rfind("\n", lo, start) + 1 or lo
+    before = text[max(line_start, start - 40) : start].split()
     if not before or before[-1][-1:] in ".!?:;\"“”«»—–-(":
         return False
-    line_end = ctx.text.find("\n", ctx.end)
-    words = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)].split()
+    line_end = text.find("\n", end, end + _LINE_WINDOW)
+    words = text[line_start : line_end if line_end >= 0 else end + _LINE_WINDOW].split()
     lower = sum(1 for w in words if w[:1].islower())
     return before[-1][:1].islower() and lower * 2 >= len(words)
 
