@@ -68,3 +68,9 @@ def test_traps_replace_a_same_spelled_name() -> None:
 def test_big_city_link_words_join_a_run() -> None:
     found = _found("Talks in Dar es Salaam and Rio de Janeiro.", "en")
     assert found == [("Dar es Salaam", "TZ"), ("Rio de Janeiro", "BR")]
+
+
+def test_norwegian_tagged_no_reads_the_bokmal_office_nouns() -> None:
+    # "no" reads the "nb" rows of every per-language data file, the office nouns before a name too
+    text = "Det sa statsminister Jordan til avisen i Oslo."
+    assert _found(text, "no") == _found(text, "nb") == [("Oslo", "NO")]

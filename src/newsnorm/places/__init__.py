@@ -23,7 +23,7 @@ from .._document import Document, Mention
 from .._lang import UNDETERMINED, parse_lang
 from .._pipeline import NormaliserBase
 from .._resources import on_forget, shortcut_table
-from ._gazetteer import _tsv, cldr_name, fold, gazetteer, global_names, locale_names, spellings, strip_marks
+from ._gazetteer import cldr_name, fold, gazetteer, global_names, locale_names, spellings, strip_marks
 from ._match import _places, _sentence_initial, scan
 
 #: Language -> its gazetteer: a lock-free shortcut in front of ``gazetteer`` (see ``shortcut_table``).
@@ -119,7 +119,7 @@ class PlacesNormaliser(NormaliserBase):
         out = []
         kind = self.kind
         names_rule = g.person_rules
-        offices = _office_words(lang)
+        offices = g.office_words
         for start, end, _entry, cand in found:
             if cand[1] == "demonym":
                 if names_rule and _surname(text, start, cand[3]):
@@ -137,20 +137,6 @@ class PlacesNormaliser(NormaliserBase):
             attrs: dict[str, Any] = {"type": cand[1], "geonames": geonames} if geonames else {"type": cand[1]}
             out.append(Mention(kind, start, end, surface, cand[0], normalised or surface, attrs))
         return out
-
-
-def _office_words(lang: str) -> frozenset[str]:
-    """Lower-case office nouns of ``lang`` that stand right before a person's name (``office_words.tsv``)."""
-    known = _OFFICE_WORDS.get(lang)
-    if known is None:
-        known = _OFFICE_WORDS[lang] = frozenset(
-            w for row in _tsv("office_words.tsv") if row[0] == lang for w in row[1].split("|") if w
-        )
-    return known
-
-
-#: language -> its office nouns (a lock-free shortcut in front of the data file)
-_OFFICE_WORDS: dict[str, frozenset[str]] = shortcut_table()
 
 
 def _after_office(text: str, start: int, offices: frozenset[str]) -> bool:

@@ -450,6 +450,11 @@ def _tsv(name: str) -> tuple[tuple[str, ...], ...]:
     return cached(("newsnorm.places.tsv", name), build)
 
 
+def _row_words(name: str, rows_of: frozenset[str]) -> frozenset[str]:
+    """The words of the rows of a ``lang<TAB>word|word`` data file that belong to a language (``rows_of``)."""
+    return frozenset(w for row in _tsv(name) if row[0] in rows_of for w in row[1].split("|") if w)
+
+
 _NAME_FILES = ("cldr_names.tsv.gz", "i18n_names.tsv.gz")  # CLDR's names first: they are the spellings
 
 
@@ -612,6 +617,7 @@ class Gazetteer:
     prefixes: frozenset[str]
     exempt: frozenset[str]  # folded words that may follow a place without making it a name (weekdays, months)
     openers: frozenset[str]  # folded function words that may stand capitalised before a place
+    office_words: frozenset[str]  # lower-case office nouns after which a place name is a person's ("président")
     person_rules: bool
     initial_rule: bool  # a capitalised sentence-initial word other than an opener makes a person name
     foreign: frozenset[str]  # keys only an English name spells, where the person rule is off: it runs for them
@@ -910,8 +916,8 @@ def _build(lang: str) -> Gazetteer:
     stem_set = frozenset(stem_end) if stems else _NONE
     city_exact = _CityExact(scripts, stem_set, name_end, name_min, city_stems)
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
-    openers = frozenset(w for row in _tsv("openers.tsv") if row[0] in rows_of for w in row[1].split("|"))
-    followers = frozenset(w for row in _tsv("followers.tsv") if row[0] in rows_of for w in row[1].split("|"))
+    openers = _row_words("openers.tsv", rows_of)
+    followers = _row_words("followers.tsv", rows_of)
     return Gazetteer(
         lang=lang,
         automaton=automaton,
@@ -926,6 +932,7 @@ def _build(lang: str) -> Gazetteer:
         prefixes=_PREFIXES.get(lang, frozenset()),
         exempt=_exempt_words(base) | followers,
         openers=openers,
+        office_words=_row_words("office_words.tsv", rows_of),
         person_rules=lang in _PERSON_RULE_LANGS,
         initial_rule=bool(openers),
         foreign=_foreign_keys(lang, base, foreign, entries, rows_of),
