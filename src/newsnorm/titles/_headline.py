@@ -301,11 +301,8 @@ def _strip_bracketed_outlet(title: str, evidence: _Evidence) -> str:
     if not m:
         return title
     seg = m.group(1).strip()
-    named = (
-        norm_key(seg) in evidence.outlets
-        or bool(_DOMAIN.match(seg))
-        or (_words(seg) <= 4 and bool(evidence.site_pattern.search(seg)) and seg[:1] not in "0123456789")
-    )
+    # a site as the suffix rules judge one, of at most four words and not a figure ("(2 Reuters reporters)")
+    named = _words(seg) <= 4 and seg[:1] not in "0123456789" and evidence.is_site(seg)
     head = title[: m.start()]
     if not named or _words(head) < 2:
         return title
