@@ -301,11 +301,11 @@ _GENITIVE_S = frozenset({"s", "es", "ns"})
 
 
 def _case_ending(word: str, entry: Entry, g: Gazetteer) -> bool:
-    """``word`` is a whole name of the language with one of its endings of two letters or more glued on.
+    """``word`` is a whole name of the language with one of its endings glued on.
 
-    Names inside a person's or a firm's name stand in their dictionary form; one-letter endings
-    (the genitive "-s" of "Sveriges Radio") are left out where it is the language's only ending,
-    as are words that are keys themselves.
+    Names inside a person's or a firm's name stand in their dictionary form. Where the genitive "-s"
+    is the language's only ending, one-letter endings are left out ("Sveriges Radio"); words that are
+    keys themselves never count.
     """
     if word in g.exact:
         return False

@@ -508,23 +508,16 @@ def _demonym_checker(lang: str) -> Callable[[str], bool]:
             g = gazetteer(lang)
         except Exception:  # places not installed or changed: no nationality words
             return lambda word: False
-        seen: dict[str, bool] = {}
-
+        @functools.lru_cache(maxsize=4096)
         def demonym(word: str) -> bool:
-            known = seen.get(word)
-            if known is None:
-                try:
-                    hits = scan(capitalise(word, lang), g, context=False)
-                except Exception:
-                    hits = []
-                known = any(
-                    h.start == 0 and h.end == len(word) and h.candidate.type == "demonym"
-                    and h.candidate.name[:1].islower()
-                    for h in hits
-                )
-                if len(seen) < 4096:
-                    seen[word] = known
-            return known
+            try:
+                hits = scan(capitalise(word, lang), g, context=False)
+            except Exception:
+                return False
+            return any(
+                h.start == 0 and h.end == len(word) and h.candidate.type == "demonym" and h.candidate.name[:1].islower()
+                for h in hits
+            )
 
         return demonym
 
@@ -619,7 +612,7 @@ _GERMAN_ADJECTIVE = re.compile(r"(?:isch|lich|ig|bar|los|sam|haft)(?:e|en|er|es|
 #: "schärfere Regeln"): a common adjective stem or an -isch/-lich adjective, with a strong ending
 _GERMAN_STRONG_ADJECTIVE = re.compile(
     r"^(?:neu|alt|gro[sß]|klein|hoh|schwer|stark|weit|lang|kurz|jung|frei|voll|ganz|erst|zweit|dritt|letzt"
-    r"|nächst|früher|schärfer|härter|höher|weiter|mehrer|einig|zahlreich|heftig|schwer|massiv|tödlich"
+    r"|nächst|früher|schärfer|härter|höher|weiter|mehrer|einig|zahlreich|heftig|massiv|tödlich"
     r"|[^\W\d_]{3,}(?:isch|lich))(?:e|en|er|es|em)$"
 )
 
