@@ -896,6 +896,15 @@ def _build(lang: str) -> Gazetteer:
 
     # city keys live in one automaton per script set, shared by every language written in it
     scripts = frozenset(s for s in scripts if s in _cities().spans)  # en_Dsrt's Deseret has no cities
+    city_stems = stems and lang not in _STEM_STRIP
+    cities = _city_automaton(scripts, city_stems)
+    for name, cand in _us_states(rows_of):
+        key = fold(name)
+        if key in b.keys or cities.automaton.exists(key) or len(key) < 4:
+            # a name of a country ("Georgien", "Géorgie", "Gürcistan") or of a city ("Нью-Йорк", "ワシントン": the
+            # city is meant more often), or too short to tell from a word
+            continue
+        add_name(name, cand)
     if (extra or lang in _GLUED_SIGNS or lang == "uk") and lang in _ALTERNATIONS:  # city names too: "Praha" -> "Praze"
         ends = stem_end if stems else name_end
         _city_alternations(b, scripts, _ALTERNATIONS[lang], ends, _ALTERNATION_MIN.get(lang, 3))
@@ -904,8 +913,6 @@ def _build(lang: str) -> Gazetteer:
     for key in _common_first(list(entries), list(entries)):
         automaton.add_word(key, (len(key), entries[key]))
     automaton.make_automaton()
-    city_stems = stems and lang not in _STEM_STRIP
-    cities = _city_automaton(scripts, city_stems)
     shadow = frozenset(n for key in entries if (n := cities.automaton.get(key, (0, -1))[1]) >= 0)
     runs, inner = _prefilter(entries, cities.firsts)
     quotes = "".join(
@@ -943,6 +950,18 @@ def _build(lang: str) -> Gazetteer:
         inner=inner,
         memo={},
     )
+
+
+def _us_states(rows_of: frozenset[str]) -> list[tuple[str, Candidate]]:
+    """The U.S. state names of a language's rows of ``us_states.tsv`` (from iso-codes) and ``us_states_hand.tsv``
+    (written here for languages whose catalogue keeps the English names), each with its region candidate."""
+    return [
+        (name, Candidate("US", "region", int(row[1]), row[2], 0))
+        for file in ("us_states.tsv", "us_states_hand.tsv")
+        for row in _tsv(file)
+        if row[0] in rows_of
+        for name in row[3].split("|")
+    ]
 
 
 def _article_after_lam(b: _Builder, scripts: frozenset[str]) -> None:
