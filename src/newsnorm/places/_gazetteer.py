@@ -371,12 +371,18 @@ def _unmarked(ch: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def spelling_variants(name: str) -> set[str]:
-    """``name`` with both apostrophes, hyphens as spaces and joined, and without diacritics."""
+    """``name`` with both apostrophes, hyphens as spaces and joined, and without diacritics.
+
+    Devanagari names also stand without the nukta (Hindi copy writes "क़तर" and "कतर", "ग़ाज़ा" and
+    "गाजा"): in NFC text it is a character of its own, which :func:`strip_marks` keeps.
+    """
     variants = {name}
     if "'" in name or "’" in name:
         variants |= {name.replace("’", "'"), name.replace("'", "’")}
     if "-" in name:
         variants |= {v.replace(" - ", "-") for v in variants} | {v.replace("-", " ") for v in variants}
+    if "\u093c" in name:
+        variants |= {v.replace("\u093c", "") for v in variants}
     variants |= {strip_marks(v) for v in variants}
     return variants
 
