@@ -276,6 +276,15 @@ def _lower_caps_word(core: str, trail: str, lang: str, proper: Callable[[str], b
     brand = _brand(low)
     if brand is not None:
         return brand  # "IPHONE" -> "iPhone", "OPENAI" -> "OpenAI"
+    if (
+        lang == "en"
+        and len(core) >= 3
+        and core[-1] == "S"
+        and core[:-1] in acronyms()
+        and low not in word_list("ambiguous", lang)
+        and low not in word_list("common", lang)
+    ):
+        return core[:-1] + "s"  # "CEOS" -> "CEOs", "MPS" -> "MPs": an English acronym's plural
     if lang == "el":
         accents = _accent_map(lang)
         form = accents.get(_unaccented(low))
