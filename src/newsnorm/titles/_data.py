@@ -360,8 +360,40 @@ def _territories(lang: str) -> dict[str, str]:
     return {str(name): str(code) for code, name in names.items() if len(code) == 2 and code.isalpha()}
 
 
+# Genitive endings of a one-word country name in languages that put the country before a title in the
+# genitive ("Ruslands præsident", "Rusijos prezidentas", "Krievijas prezidents", "Venäjän presidentti"):
+# (name ending, genitive ending), the first that fits; "" fits every name
+_GENITIVE = {
+    "da": (("s", "s"), ("x", "x"), ("z", "z"), ("", "s")),
+    "nb": (("s", "s"), ("x", "x"), ("z", "z"), ("", "s")),
+    "sv": (("s", "s"), ("x", "x"), ("z", "z"), ("", "s")),
+    "lt": (("ija", "ijos"), ("a", "os"), ("as", "o"), ("is", "io"), ("ė", "ės"), ("us", "aus")),
+    "lv": (("a", "as"), ("e", "es")),
+    "fi": (("a", "an"), ("ä", "än"), ("o", "on"), ("i", "in"), ("e", "en"), ("u", "un"), ("y", "yn"), ("", "in")),
+}
+_AZ_HARMONY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
+
+
+def _genitive(name: str, lang: str) -> str | None:
+    """The genitive of a one-word country name in ``lang`` (see ``_GENITIVE``; Azerbaijani by vowel
+    harmony: "Rusiyanın", "İranın", "Türkiyənin"), or None."""
+    if " " in name or not name[-1:].isalpha() or name.isupper():
+        return None
+    if lang == "az":
+        vowels = [ch for ch in name.lower() if ch in _AZ_HARMONY]
+        if not vowels:
+            return None
+        suffix = _AZ_HARMONY[vowels[-1]]
+        return name + ("n" + suffix + "n" if name[-1].lower() in _AZ_HARMONY else suffix + "n")
+    for ending, genitive in _GENITIVE.get(lang, ()):
+        if name.endswith(ending):
+            return name[: len(name) - len(ending)] + genitive
+    return None
+
+
 def country_forms(lang: str) -> Mapping[str, str]:
-    """Country qualifier forms of ``lang`` -> ISO2: shipped demonyms and abbreviations plus CLDR names.
+    """Country qualifier forms of ``lang`` -> ISO2: shipped demonyms and abbreviations plus CLDR names,
+    and the genitive of a one-word name where the language puts it before a title ("Ruslands").
 
     A form ending in ``*`` stands for any word ending (``französisch*``).
     """
@@ -373,6 +405,11 @@ def country_forms(lang: str) -> Mapping[str, str]:
         for code, by_lang in _json("countries.json")["countries"].items():
             for form in by_lang.get(lang, ()):
                 forms[form] = code
+        if lang in _GENITIVE or lang == "az":
+            for name, code in list(forms.items()):
+                genitive = None if name.endswith("*") else _genitive(name, lang)
+                if genitive is not None:
+                    forms.setdefault(genitive, code)
         return MappingProxyType(forms)
 
     return cached((_KIND, "countries", lang), build)
