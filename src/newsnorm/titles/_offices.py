@@ -1199,6 +1199,19 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
         yield _mention(text, start, end, _canonical(office, country, lang), office.normalised, attrs)
 
 
+_ONE_CAPITAL_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?:[ \t]+([^\W\d_]))?")
+
+
+def _city_opens_name(text: str, p: Mention) -> bool:
+    """A city right after a title that is followed by one capitalised word and no more ("Finanšu ministrs Arvils
+    Ašeradens iesniedza", "Waziri wa Ulinzi Aden Duale amezuru"): the first word of a two-word name, not a
+    qualifier (not "Präsident Frankreichs Emmanuel Macron", a country; not "... Berlins Kai Wegner", two words)."""
+    if p.attrs.get("type") != "city":
+        return False
+    m = _ONE_CAPITAL_WORD.match(text, p.end)
+    return m is not None and m.group(1)[:1].isupper() and not (m.group(2) or "").isupper()
+
+
 def _place_before(
     places: Callable[[int, int], Iterable[Mention]] | None, text: str, start: int, lang: str
 ) -> str | None:
@@ -1448,7 +1461,7 @@ def _titles(
             # the title or in its "of ..." complement, both read above)
             for p in places(pos, min(len(text), pos + 40)):
                 whole = p.end >= len(text) or not (text[p.end].isalnum() or _joins(text[p.end]))
-                if p.start == pos + 1 and isinstance(p.value, str) and whole:  # not "फ्रांस" of "फ्रांसिस"
+                if p.start == pos + 1 and isinstance(p.value, str) and whole and not _city_opens_name(text, p):
                     if pending:
                         country, pending = _place_before(places, text, start, lang), False
                     country = country or p.value
