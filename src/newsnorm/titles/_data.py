@@ -19,6 +19,7 @@ __all__ = [
     "acronyms",
     "any_language_list",
     "country_forms",
+    "country_genitives",
     "exact_list",
     "latin1_language",
     "norm_key",
@@ -370,6 +371,10 @@ _GENITIVE = {
     "lt": (("ija", "ijos"), ("a", "os"), ("as", "o"), ("is", "io"), ("ė", "ės"), ("us", "aus")),
     "lv": (("a", "as"), ("e", "es")),
     "fi": (("a", "an"), ("ä", "än"), ("o", "on"), ("i", "in"), ("e", "en"), ("u", "un"), ("y", "yn"), ("", "in")),
+    # Romanian: feminine names take -ei ("Rusiei", "Franței", "Ucrainei"), the others -ului ("Israelului")
+    "ro": (("ia", "iei"), ("a", "ei"), ("ă", "ei"), ("b", "bului"), ("c", "cului"), ("d", "dului"), ("g", "gului"),
+           ("k", "kului"), ("l", "lului"), ("m", "mului"), ("n", "nului"), ("p", "pului"), ("r", "rului"),
+           ("s", "sului"), ("t", "tului"), ("z", "zului")),
 }
 _AZ_HARMONY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
 
@@ -405,14 +410,34 @@ def country_forms(lang: str) -> Mapping[str, str]:
         for code, by_lang in _json("countries.json")["countries"].items():
             for form in by_lang.get(lang, ()):
                 forms[form] = code
-        if lang in _GENITIVE or lang == "az":
-            for name, code in list(forms.items()):
-                genitive = None if name.endswith("*") else _genitive(name, lang)
-                if genitive is not None:
-                    forms.setdefault(genitive, code)
+        for genitive, code in _genitives(lang, forms).items():
+            forms.setdefault(genitive, code)
         return MappingProxyType(forms)
 
     return cached((_KIND, "countries", lang), build)
+
+
+def _genitives(lang: str, forms: Mapping[str, str]) -> dict[str, str]:
+    """The genitives :func:`_genitive` makes of the one-word names among ``forms`` (form -> ISO2)."""
+    if lang not in _GENITIVE and lang != "az":
+        return {}
+    out: dict[str, str] = {}
+    for name, code in forms.items():
+        genitive = None if name.endswith("*") else _genitive(name, lang)
+        if genitive is not None and genitive not in forms:
+            out.setdefault(genitive, code)
+    return out
+
+
+def country_genitives(lang: str) -> frozenset[str]:
+    """The qualifier forms of ``lang`` that are genitives made by rule ("Rusiei", "Ruslands"): never a given name."""
+
+    def build() -> frozenset[str]:
+        forms = country_forms(lang)
+        made = {_genitive(name, lang) for name in forms if not name.endswith("*")}
+        return frozenset(form for form in made if form is not None and form in forms)
+
+    return cached((_KIND, "country_genitives", lang), build)
 
 
 _CAPITALISED_CALENDAR = frozenset({"en", "de"})  # languages that write month and weekday names with a capital

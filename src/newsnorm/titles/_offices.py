@@ -21,6 +21,7 @@ from ._data import (
     Office,
     acronyms,
     country_forms,
+    country_genitives,
     exact_list,
     latin1_language,
     offices,
@@ -150,8 +151,8 @@ def _name_not_country(text: str, pos: int, am: re.Match[str], lang: str) -> bool
     capitalised country name followed by another capitalised word opens the person's name."""
     if lang not in _BARE_NAME_LANGS or text[pos : am.start("q")].strip():
         return False
-    if not am.group("q")[:1].isupper():
-        return False
+    if not am.group("q")[:1].isupper() or am.group("q") in country_genitives(lang):
+        return False  # "Premierul Rusiei Mihail Mișustin": a genitive is no given name
     nxt = _NEXT_CAPITAL.match(text, am.end())
     return nxt is not None and text[nxt.end() - 1].isupper()
 
