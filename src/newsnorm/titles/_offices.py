@@ -883,6 +883,13 @@ _GENITIVE_BEFORE_NAME = re.compile(
     r"|а|я|ы|и|у|ю|ов|ев|ей))(?=\s+(?P<given>[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)\s+[А-ЯЁІЇЄҐ])"
 )
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$")
+# the same in the Slavic languages written in Latin letters: "Prezydent Warszawy Rafał Trzaskowski", "Primátor
+# Prahy Bohuslav Svoboda", "Županja Ljubljane ...". Only the feminine genitives (-y, -i, -e, -ě, and -u): a word in -a
+# may as well be a woman's given name before a two-word family name ("Predsednica Nataša Pirc Musar")
+_LATIN_GENITIVE = frozenset({"pl", "cs", "sk", "hr", "sr", "sl", "bs"})
+_LATIN_GENITIVE_BEFORE_NAME = re.compile(
+    r"(?P<gen>\s+[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:e|i|y|u|ě))(?=\s+(?P<given>[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+)\s+[A-ZÀ-ÞĀ-Ž])"
+)
 _MAX_CHAIN = 6  # titles in one chain at most ("Lt. Gen. Dr."): a run of titles stays linear
 _NAME_LINE = 60  # longest text read as a bare name line ("Xyz. (Bud) Smith")
 _DOTTED = re.compile(r"\s*([^\W\d_]{2,4}\.)(?=\s|$)")
@@ -1480,6 +1487,10 @@ def _titles(
             if gm and not _PATRONYMIC.search(gm.group("given")):
                 # "Мер Києва Віталій Кличко", "Мэр Москвы Сергей Собянин": a genitive complement, then
                 # a given name that is no patronymic (that would make three words one name)
+                span_end = pos = gm.end("gen")
+        if not found_after and lang in _LATIN_GENITIVE:
+            gm = _LATIN_GENITIVE_BEFORE_NAME.match(text, pos)
+            if gm:
                 span_end = pos = gm.end("gen")
         # in a name-first language a lower-case title takes no name after it ("a miniszterelnök Brüsszelben"),
         # but a possessive one ("az Európai Bizottság elnöke, Ursula von der Leyen") or one before a comma
