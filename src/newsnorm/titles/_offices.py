@@ -866,6 +866,10 @@ _PREP_ARTICLE = (
 _COMPLEMENT = re.compile(  # "de la Comisión Europea", "dell'AIEA"
     _PREP_ARTICLE + r"(?P<noun>[A-ZÀ-ÝĀ-ŽΑ-ΩΆ-ΏЀ-Я][\w'’-]*)(?:\s+[a-zà-ÿ][\w'’-]*){0,2}"
 )
+# Danish, Norwegian and Swedish put the place or body after a one-letter "i": "ordfører i Oslo Anne Lindboe",
+# "generalsekretær i NATO Mark Rutte"
+_NORDIC = frozenset({"da", "nb", "no", "nn", "sv"})
+_NORDIC_COMPLEMENT = re.compile(r"\s+(?P<prep>i)\s+(?P<noun>[A-ZÀ-ÝÆØÅ][\w'’-]*)")
 _COMMA_COMPLEMENT = re.compile(_PREP_ARTICLE + r"[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3},(?=\s)")
 # "للأمم المتحدة" (lil- and a definite noun), "لجامعة الدول العربية" (li- and a feminine construct noun before a
 # definite one: a given name with li- before a family name with al- ends in no ta marbuta)
@@ -1530,7 +1534,7 @@ def _titles(
         if name is None and lang not in _CASELESS and lang != "en":
             # "présidente de la Commission européenne, Ursula von der Leyen", "presidente della
             # Repubblica Sergio Mattarella": a complement naming the institution, then the name
-            cm2 = _COMPLEMENT.match(text, pos)
+            cm2 = (_NORDIC_COMPLEMENT if lang in _NORDIC else _COMPLEMENT).match(text, pos)
             if cm2 and cm2.group("prep").casefold() in t.particles:
                 tails = [cm2.end("noun")]
                 if lang not in _NOUN_CAPITALS:  # "Commission européenne"; in German a lower-case word is a verb
