@@ -63,8 +63,8 @@ def test_word_start_text_keeps_offsets() -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "want", "reads"),
     [
-        # the places before a title are read for a title kept ...
-        ("Australian Prime Minister John Howard met farmers.", "en", [("Prime Minister", "John Howard", "AU")], 1),
+        # the places before a title are read for a title kept (a demonym the shipped qualifiers lack) ...
+        ("Fijian Prime Minister Sitiveni Rabuka met farmers.", "en", [("Prime Minister", "Sitiveni Rabuka", "FJ")], 1),
         ("Apple Computer CEO Steve Jobs gave a keynote.", "en", [("CEO", "Steve Jobs", None)], 1),
         # ... and for an ambiguous title after a capitalised word (a country would keep it) ...
         ("Ford Motor Company General Motors said on Monday.", "en", [], 1),

@@ -19,6 +19,7 @@ __all__ = [
     "acronyms",
     "any_language_list",
     "country_forms",
+    "country_genitives",
     "exact_list",
     "latin1_language",
     "norm_key",
@@ -360,8 +361,44 @@ def _territories(lang: str) -> dict[str, str]:
     return {str(name): str(code) for code, name in names.items() if len(code) == 2 and code.isalpha()}
 
 
+# Genitive endings of a one-word country name in languages that put the country before a title in the
+# genitive ("Ruslands præsident", "Rusijos prezidentas", "Krievijas prezidents", "Venäjän presidentti"):
+# (name ending, genitive ending), the first that fits; "" fits every name
+_GENITIVE = {
+    "da": (("s", "s"), ("x", "x"), ("z", "z"), ("", "s")),
+    "nb": (("s", "s"), ("x", "x"), ("z", "z"), ("", "s")),
+    "sv": (("s", "s"), ("x", "x"), ("z", "z"), ("", "s")),
+    "lt": (("ija", "ijos"), ("a", "os"), ("as", "o"), ("is", "io"), ("ė", "ės"), ("us", "aus")),
+    "lv": (("a", "as"), ("e", "es")),
+    "fi": (("a", "an"), ("ä", "än"), ("o", "on"), ("i", "in"), ("e", "en"), ("u", "un"), ("y", "yn"), ("", "in")),
+    # Romanian: feminine names take -ei ("Rusiei", "Franței", "Ucrainei"), the others -ului ("Israelului")
+    "ro": (("ia", "iei"), ("a", "ei"), ("ă", "ei"), ("b", "bului"), ("c", "cului"), ("d", "dului"), ("g", "gului"),
+           ("k", "kului"), ("l", "lului"), ("m", "mului"), ("n", "nului"), ("p", "pului"), ("r", "rului"),
+           ("s", "sului"), ("t", "tului"), ("z", "zului")),
+}
+_AZ_HARMONY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
+
+
+def _genitive(name: str, lang: str) -> str | None:
+    """The genitive of a one-word country name in ``lang`` (see ``_GENITIVE``; Azerbaijani by vowel
+    harmony: "Rusiyanın", "İranın", "Türkiyənin"), or None."""
+    if " " in name or not name[-1:].isalpha() or name.isupper():
+        return None
+    if lang == "az":
+        vowels = [ch for ch in name.lower() if ch in _AZ_HARMONY]
+        if not vowels:
+            return None
+        suffix = _AZ_HARMONY[vowels[-1]]
+        return name + ("n" + suffix + "n" if name[-1].lower() in _AZ_HARMONY else suffix + "n")
+    for ending, genitive in _GENITIVE.get(lang, ()):
+        if name.endswith(ending):
+            return name[: len(name) - len(ending)] + genitive
+    return None
+
+
 def country_forms(lang: str) -> Mapping[str, str]:
-    """Country qualifier forms of ``lang`` -> ISO2: shipped demonyms and abbreviations plus CLDR names.
+    """Country qualifier forms of ``lang`` -> ISO2: shipped demonyms and abbreviations plus CLDR names,
+    and the genitive of a one-word name where the language puts it before a title ("Ruslands").
 
     A form ending in ``*`` stands for any word ending (``französisch*``).
     """
@@ -373,9 +410,34 @@ def country_forms(lang: str) -> Mapping[str, str]:
         for code, by_lang in _json("countries.json")["countries"].items():
             for form in by_lang.get(lang, ()):
                 forms[form] = code
+        for genitive, code in _genitives(lang, forms).items():
+            forms.setdefault(genitive, code)
         return MappingProxyType(forms)
 
     return cached((_KIND, "countries", lang), build)
+
+
+def _genitives(lang: str, forms: Mapping[str, str]) -> dict[str, str]:
+    """The genitives :func:`_genitive` makes of the one-word names among ``forms`` (form -> ISO2)."""
+    if lang not in _GENITIVE and lang != "az":
+        return {}
+    out: dict[str, str] = {}
+    for name, code in forms.items():
+        genitive = None if name.endswith("*") else _genitive(name, lang)
+        if genitive is not None and genitive not in forms:
+            out.setdefault(genitive, code)
+    return out
+
+
+def country_genitives(lang: str) -> frozenset[str]:
+    """The qualifier forms of ``lang`` that are genitives made by rule ("Rusiei", "Ruslands"): never a given name."""
+
+    def build() -> frozenset[str]:
+        forms = country_forms(lang)
+        made = {_genitive(name, lang) for name in forms if not name.endswith("*")}
+        return frozenset(form for form in made if form is not None and form in forms)
+
+    return cached((_KIND, "country_genitives", lang), build)
 
 
 _CAPITALISED_CALENDAR = frozenset({"en", "de"})  # languages that write month and weekday names with a capital

@@ -204,6 +204,18 @@ def _is_section(seg: str, sep: str = "") -> bool:
     )
 
 
+def _leading_section(seg: str, sep: str, rest: str, evidence: _Evidence) -> bool:
+    """A section before the headline: one or two capitalised words set off by a pipe (a dash may join two names:
+    "Iran - Israel: ...") before a headline of four words or more."""
+    return (
+        sep.strip() in _PIPE_LIKE
+        and _words(seg) <= 2
+        and _is_section(seg, sep)
+        and not evidence.is_date(seg)
+        and _words(rest) >= 4
+    )
+
+
 def _strip_site(title: str, evidence: _Evidence) -> str:
     pieces = _SEP.split(title)
     seps = _SEP.findall(title)
@@ -234,8 +246,11 @@ def _strip_site(title: str, evidence: _Evidence) -> str:
                 continue
             break
     start = 0
-    # 2. leading site name ("Pluralsight Tech Blog | ...")
-    if cut - start >= 2 and evidence.is_site(segs[0], home=True) and _words(" ".join(segs[1:cut])) >= 2:
+    # 2. leading site name ("Pluralsight Tech Blog | ..."), or a leading section of a page title that named its
+    # site ("Politik | ... | DR", "Kotimaa | ... | Yle")
+    rest = " ".join(segs[1:cut])
+    site_first = cut - start >= 2 and evidence.is_site(segs[0], home=True) and _words(rest) >= 2
+    if site_first or (cut < n and strong and cut >= 2 and _leading_section(segs[0], seps[0], rest, evidence)):
         start = 1
     kept_segs = segs[start:cut]
     kept_seps = seps[start : cut - 1]

@@ -21,6 +21,7 @@ from ._data import (
     Office,
     acronyms,
     country_forms,
+    country_genitives,
     exact_list,
     latin1_language,
     offices,
@@ -151,8 +152,8 @@ def _name_not_country(text: str, pos: int, am: re.Match[str], lang: str) -> bool
     capitalised country name followed by another capitalised word opens the person's name."""
     if lang not in _BARE_NAME_LANGS or text[pos : am.start("q")].strip():
         return False
-    if not am.group("q")[:1].isupper():
-        return False
+    if not am.group("q")[:1].isupper() or am.group("q") in country_genitives(lang):
+        return False  # "Premierul Rusiei Mihail Mișustin": a genitive is no given name
     nxt = _NEXT_CAPITAL.match(text, am.end())
     return nxt is not None and text[nxt.end() - 1].isupper()
 
@@ -869,6 +870,10 @@ _PREP_ARTICLE = (
 _COMPLEMENT = re.compile(  # "de la Comisión Europea", "dell'AIEA"
     _PREP_ARTICLE + r"(?P<noun>[A-ZÀ-ÝĀ-ŽΑ-ΩΆ-ΏЀ-Я][\w'’-]*)(?:\s+[a-zà-ÿ][\w'’-]*){0,2}"
 )
+# Danish, Norwegian and Swedish put the place or body after a one-letter "i": "ordfører i Oslo Anne Lindboe",
+# "generalsekretær i NATO Mark Rutte"
+_NORDIC = frozenset({"da", "nb", "no", "nn", "sv"})
+_NORDIC_COMPLEMENT = re.compile(r"\s+(?P<prep>i)\s+(?P<noun>[A-ZÀ-ÝÆØÅ][\w'’-]*)")
 _COMMA_COMPLEMENT = re.compile(_PREP_ARTICLE + r"[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3},(?=\s)")
 # "للأمم المتحدة" (lil- and a definite noun), "لجامعة الدول العربية" (li- and a feminine construct noun before a
 # definite one: a given name with li- before a family name with al- ends in no ta marbuta)
@@ -886,6 +891,13 @@ _GENITIVE_BEFORE_NAME = re.compile(
     r"|а|я|ы|и|у|ю|ов|ев|ей))(?=\s+(?P<given>[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)\s+[А-ЯЁІЇЄҐ])"
 )
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$")
+# the same in the Slavic languages written in Latin letters: "Prezydent Warszawy Rafał Trzaskowski", "Primátor
+# Prahy Bohuslav Svoboda", "Županja Ljubljane ...". Only the feminine genitives (-y, -i, -e, -ě, and -u): a word in -a
+# may as well be a woman's given name before a two-word family name ("Predsednica Nataša Pirc Musar")
+_LATIN_GENITIVE = frozenset({"pl", "cs", "sk", "hr", "sr", "sl", "bs"})
+_LATIN_GENITIVE_BEFORE_NAME = re.compile(
+    r"(?P<gen>\s+[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:e|i|y|u|ě))(?=\s+(?P<given>[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+)\s+[A-ZÀ-ÞĀ-Ž])"
+)
 _MAX_CHAIN = 6  # titles in one chain at most ("Lt. Gen. Dr."): a run of titles stays linear
 _NAME_LINE = 60  # longest text read as a bare name line ("Xyz. (Bud) Smith")
 _DOTTED = re.compile(r"\s*([^\W\d_]{2,4}\.)(?=\s|$)")
@@ -1203,6 +1215,19 @@ def _find_spaceless(text: str, t: _Tables, lang: str) -> Iterator[Mention]:
         yield _mention(text, start, end, _canonical(office, country, lang), office.normalised, attrs)
 
 
+_ONE_CAPITAL_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?:[ \t]+([^\W\d_]))?")
+
+
+def _city_opens_name(text: str, p: Mention) -> bool:
+    """A city right after a title that is followed by one capitalised word and no more ("Finanšu ministrs Arvils
+    Ašeradens iesniedza", "Waziri wa Ulinzi Aden Duale amezuru"): the first word of a two-word name, not a
+    qualifier (not "Präsident Frankreichs Emmanuel Macron", a country; not "... Berlins Kai Wegner", two words)."""
+    if p.attrs.get("type") != "city":
+        return False
+    m = _ONE_CAPITAL_WORD.match(text, p.end)
+    return m is not None and m.group(1)[:1].isupper() and not (m.group(2) or "").isupper()
+
+
 def _place_before(
     places: Callable[[int, int], Iterable[Mention]] | None, text: str, start: int, lang: str
 ) -> str | None:
@@ -1452,7 +1477,7 @@ def _titles(
             # the title or in its "of ..." complement, both read above)
             for p in places(pos, min(len(text), pos + 40)):
                 whole = p.end >= len(text) or not (text[p.end].isalnum() or _joins(text[p.end]))
-                if p.start == pos + 1 and isinstance(p.value, str) and whole:  # not "फ्रांस" of "फ्रांसिस"
+                if p.start == pos + 1 and isinstance(p.value, str) and whole and not _city_opens_name(text, p):
                     if pending:
                         country, pending = _place_before(places, text, start, lang), False
                     country = country or p.value
@@ -1470,6 +1495,10 @@ def _titles(
             if gm and not _PATRONYMIC.search(gm.group("given")):
                 # "Мер Києва Віталій Кличко", "Мэр Москвы Сергей Собянин": a genitive complement, then
                 # a given name that is no patronymic (that would make three words one name)
+                span_end = pos = gm.end("gen")
+        if not found_after and lang in _LATIN_GENITIVE:
+            gm = _LATIN_GENITIVE_BEFORE_NAME.match(text, pos)
+            if gm:
                 span_end = pos = gm.end("gen")
         # in a name-first language a lower-case title takes no name after it ("a miniszterelnök Brüsszelben"),
         # but a possessive one ("az Európai Bizottság elnöke, Ursula von der Leyen") or one before a comma
@@ -1509,7 +1538,7 @@ def _titles(
         if name is None and lang not in _CASELESS and lang != "en":
             # "présidente de la Commission européenne, Ursula von der Leyen", "presidente della
             # Repubblica Sergio Mattarella": a complement naming the institution, then the name
-            cm2 = _COMPLEMENT.match(text, pos)
+            cm2 = (_NORDIC_COMPLEMENT if lang in _NORDIC else _COMPLEMENT).match(text, pos)
             if cm2 and cm2.group("prep").casefold() in t.particles:
                 tails = [cm2.end("noun")]
                 if lang not in _NOUN_CAPITALS:  # "Commission européenne"; in German a lower-case word is a verb
