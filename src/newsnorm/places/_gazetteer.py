@@ -130,6 +130,23 @@ _DEMONYM_ENDINGS["ur"] = ("وں",)
 _DEMONYM_ENDINGS["lt"] = ("as", "ai", "ų", "ams", "us", "ė", "ės", "ei", "ę", "o", "ui", "ą", "is", "iai", "ių", "iams",
                           "ius", "io", "iui", "į", "ų")  # fmt: skip
 _DEMONYM_ENDINGS["lv"] = ("s", "i", "u", "iem", "us", "e", "es", "ei", "ē", "ais", "ā", "o")
+# Turkic demonyms: plural and case endings after the "-lı"/"-lik"/"-лық" of :data:`_DEMONYM_SUFFIXES`
+# ("rusiyalılar", "xitoyliklarning", "қытайлықтар", "ресейліктердің")
+_DEMONYM_ENDINGS["az"] = ("lar", "lər", "ların", "lərin", "lara", "lərə", "ları", "ləri", "larla", "lərlə", "lardan",
+                          "lərdən", "larda", "lərdə", "nın", "nin", "nun", "nün", "ya", "yə", "ye", "nı", "ni", "nu",
+                          "nü", "dan", "dən", "dır", "dir")  # fmt: skip
+_DEMONYM_ENDINGS["uz"] = ("lar", "larning", "larga", "larni", "lardan", "larda", "ning", "ni", "ka", "dan", "da")
+_DEMONYM_ENDINGS["kk"] = ("дар", "дер", "лар", "лер", "дың", "дің", "ның", "нің", "ға", "ге", "тар", "тер", "тың",
+                          "тің", "қа", "ке", "ты", "ті", "тан", "тен", "тардың", "тердің", "тарға", "терге", "тарды",
+                          "терді", "тарда", "терде", "тардан", "терден", "тармен", "термен", "пен")  # fmt: skip
+#: Suffixes that make a demonym of any one-word country name of the language, glued on in lower case
+#: (Azerbaijani "Rusiya" -> "rusiyalı", Uzbek "Xitoy" -> "xitoylik", Kazakh "Ресей" -> "ресейлік"); every
+#: vowel-harmony and assimilation variant is added, the wrong ones are no words.
+_DEMONYM_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "az": ("lı", "li", "lu", "lü"),
+    "uz": ("lik",),
+    "kk": ("лық", "лік", "дық", "дік", "тық", "тік"),
+}
 
 #: Endings any place name takes (German genitive, Finnish/Hungarian/Estonian cases).
 _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
@@ -166,13 +183,16 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     # Icelandic genitive and cases ("Íslands", "Þýskalands", "Úkraínu")
     "is": ("s", "ar", "u", "i", "a", "ur", "num", "inu", "ið", "ina", "nnar", "ir"),
     "ka": ("ში", "ის", "ს", "მა", "ით", "ად", "თან", "ზე", "იდან", "თვის", "ისთვის", "ში", "ელი", "ისა", "ში"),
-    # Azerbaijani, Uzbek and Kazakh cases glued on without an apostrophe ("Bakıda", "Toshkentda", "Қазақстанда")
+    # Azerbaijani, Uzbek and Kazakh cases glued on without an apostrophe ("Bakıda", "Toshkentda", "Қазақстанда"),
+    # with the pronominal "n" after a possessive ending ("Qəzza zolağında", "Штаттарында")
     "az": ("da", "də", "ya", "yə", "dan", "dən", "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "a", "ə", "ı",
-           "i", "u", "ü", "la", "lə", "dakı", "dəki", "yla", "ylə", "ta", "tə", "tan", "tən", "n"),
-    "uz": ("da", "dan", "ga", "ka", "qa", "ni", "ning", "dagi", "ning", "lik", "ning"),
+           "i", "u", "ü", "la", "lə", "dakı", "dəki", "yla", "ylə", "ta", "tə", "tan", "tən", "n", "nda", "ndə", "na",
+           "nə", "ndan", "ndən", "ndakı", "ndəki", "nı", "ni", "nu", "nü", "ya", "yə", "dır", "dir"),
+    "uz": ("da", "dan", "ga", "ka", "qa", "ni", "ning", "dagi", "ning", "lik", "ning", "ning", "dan", "ga", "dagi",
+           "ndagi", "gacha", "ni", "da"),
     "kk": ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ның", "нің", "дың", "дің", "тың", "тің",
            "ды", "ді", "ты", "ті", "ны", "ні", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "пен", "бен", "дағы",
-           "дегі", "тағы", "тегі", "ға", "а", "е"),
+           "дегі", "тағы", "тегі", "ға", "а", "е", "нда", "нде", "ндағы", "ндегі", "ның", "нан", "нен", "ға"),
     # Basque cases glued on ("Frantziarekin", "Espainiako", "Parisen", "Errusiak", "Kievetik")
     "eu": ("k", "ek", "ren", "en", "n", "an", "ko", "eko", "ra", "era", "tik", "etik", "ri", "i", "rekin", "ekin",
            "z", "ez", "rako", "erako", "raino", "erantz", "rantz", "rik", "ik", "ak", "aren", "ari", "arekin"),
@@ -312,7 +332,8 @@ _PERSON_RULE_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl", "ca", "gl", 
 #: Languages without the person rule that write titles and common nouns in lower case: a capitalised word before
 #: an English spelling ("Michael Jordan") is a name there (not in German or Malay: "US-Bundesstaat Georgia").
 _FOREIGN_RULE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "bg", "sr", "hr", "bs", "sl", "mk", "lt", "lv",
-                                 "et", "fi", "hu", "ro", "el", "sw", "tr"})  # fmt: skip
+                                 "et", "fi", "hu", "ro", "el", "sw", "tr", "az", "uz", "kk", "ky", "tk",
+                                 "mn"})  # fmt: skip
 #: Languages with a genitive distinct from the dictionary form of names: a country name in its dictionary form
 #: right before a capitalised word is a given name ("Kuba Novák"), as the genitive stands there ("Izraele").
 _NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv", "ru", "uk", "be", "pl"})
@@ -616,6 +637,7 @@ class Gazetteer:
     name_endings: frozenset[str]  # endings any name takes in this language
     prefixes: frozenset[str]
     exempt: frozenset[str]  # folded words that may follow a place without making it a name (weekdays, months)
+    calendar: frozenset[str]  # the weekday and month names among them (not offices): "May" may be a given name
     openers: frozenset[str]  # folded function words that may stand capitalised before a place
     office_words: frozenset[str]  # lower-case office nouns after which a place name is a person's ("président")
     person_rules: bool
@@ -647,8 +669,12 @@ class _Builder:
         if name.isascii() and "'" not in name and "-" not in name:
             self._add_one(name, cand, stem, endings)
             return
-        for v in spelling_variants(" ".join(name.split())):
-            self._add_one(v, cand, stem, endings)
+        names = [name]
+        if "ʻ" in name or "‘" in name:  # the Uzbek turned comma (Oʻzbekiston, Qo‘shma): as a quote or apostrophe too
+            names = [name.replace("ʻ", q).replace("‘", q) for q in "ʻ‘'’`"]
+        for one in names:
+            for v in spelling_variants(" ".join(one.split())):
+                self._add_one(v, cand, stem, endings)
 
     def add_trap(self, name: str) -> None:
         """Add a fixed expression that is no place; a name spelled the same way is dropped ("Mkutano")."""
@@ -875,6 +901,9 @@ def _build(lang: str) -> Gazetteer:
                 b.add(name[:-1], cand, stem=True, endings=demonym_end)
             else:
                 b.add(name, cand, endings=demonym_end)
+    suffixes = _DEMONYM_SUFFIXES.get(lang, ())
+    if suffixes:
+        _suffix_demonyms(b, base, rows_of, suffixes, demonym_end)
     for row in _tsv("traps.tsv"):
         if row[0] != "*" and row[0] not in rows_of:
             continue
@@ -931,6 +960,7 @@ def _build(lang: str) -> Gazetteer:
         name_endings=frozenset(name_end),
         prefixes=_PREFIXES.get(lang, frozenset()),
         exempt=_exempt_words(base) | followers,
+        calendar=_exempt_words(base) - followers,
         openers=openers,
         office_words=_row_words("office_words.tsv", rows_of),
         person_rules=lang in _PERSON_RULE_LANGS,
@@ -943,6 +973,26 @@ def _build(lang: str) -> Gazetteer:
         inner=inner,
         memo={},
     )
+
+
+def _suffix_demonyms(
+    b: _Builder, base: str, rows_of: frozenset[str], suffixes: tuple[str, ...], endings: tuple[str, ...]
+) -> None:
+    """Add the demonyms a suffix makes of the language's one-word country names and aliases ("rusiyalı").
+
+    Names of three letters or more, not abbreviations; the demonym is matched in either case
+    (sentence-initial or not) and takes the demonym endings of the language.
+    """
+    pairs = [(code, name) for code, names in _names(base).items() for name in names]
+    for row in _tsv("aliases.tsv"):
+        if row[0] in rows_of and row[2] != "city":
+            pairs.extend((row[1], n) for n in row[3].split("|"))
+    for code, name in pairs:
+        if " " in name or "-" in name or len(name) < 3 or name.isupper() or name.endswith("~") or "(" in name:
+            continue
+        for suffix in suffixes:
+            form = fold(name) + suffix
+            b.add(form, Candidate(code, "demonym", 0, form, 0), endings=endings)
 
 
 def _article_after_lam(b: _Builder, scripts: frozenset[str]) -> None:
