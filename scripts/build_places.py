@@ -210,15 +210,19 @@ def _script_ok(name: str) -> bool:
     if len(name) < 2:
         return False
     first = name[0]
-    if first.isalpha() and first.lower() != first.upper():  # a cased script
+    # a cased script; Georgian has capitals (Mtavruli) since Unicode 11, but running text is written without them
+    if first.isalpha() and first.lower() != first.upper() and _script(first) != "GEORGIAN":
         if not first.isupper():
             return False
         if len(name) <= 3 and name.isupper():  # IATA-style codes such as CAI
             return False
         if len(name) < 4:
             return False
-    elif first.isalpha() and _script(first) not in _NO_SPACE_SCRIPTS and len(name) < 3:
-        return False
+    elif first.isalpha() and _script(first) not in _NO_SPACE_SCRIPTS:
+        # no capital sets a Georgian name apart from a word ("აბა", "well"): four letters or more there
+        return len(name) >= (4 if _script(first) == "GEORGIAN" else 3) and not any(
+            unicodedata.category(c) == "Nd" for c in name
+        )
     return not any(unicodedata.category(c) == "Nd" for c in name)
 
 

@@ -130,6 +130,17 @@ _DEMONYM_ENDINGS["ur"] = ("وں",)
 _DEMONYM_ENDINGS["lt"] = ("as", "ai", "ų", "ams", "us", "ė", "ės", "ei", "ę", "o", "ui", "ą", "is", "iai", "ių", "iams",
                           "ius", "io", "iui", "į", "ų")  # fmt: skip
 _DEMONYM_ENDINGS["lv"] = ("s", "i", "u", "iem", "us", "e", "es", "ei", "ē", "ais", "ā", "o")
+_DEMONYM_ENDINGS["tl"] = ("ng",)  # the Tagalog linker glued on: "Amerikanong opisyal", "Pilipinong manggagawa"
+# Georgian demonyms are stems: "რუს~" -> "რუსი", "რუსმა", "რუსები", "რუსული"; "ამერიკელ~" -> "ამერიკელმა"
+_DEMONYM_ENDINGS["ka"] = ("ი", "მა", "ის", "ით", "ად", "ები", "ებმა", "ების", "ებს", "ებთან", "ებისთვის",
+                          "ული", "ულმა", "ულის", "ულ", "ულად", "ულით", "ულები", "ური", "ურმა", "ურის", "ურ",
+                          "ურად", "ურით")  # fmt: skip
+# Armenian: article, cases and plural after a demonym ("ռուսները", "ամերիկացիների", "իսրայելական")
+_DEMONYM_ENDINGS["hy"] = ("ը", "ն", "ի", "ին", "ից", "ով", "ներ", "ները", "ների", "ներին", "ներից", "ներով", "ում")
+# Icelandic nouns and adjectives on a stem: "Rúss~" -> "Rússar", "Rússa"; "rússnesk~" -> "rússneskur", "rússneska"
+_DEMONYM_ENDINGS["is"] = ("", "i", "ar", "a", "um", "arnir", "anna", "unum", "ana", "ur", "t", "an", "s", "ri",
+                          "rar", "u", "ir", "ra", "irnir", "ja", "jar", "jum", "janna", "jarnir", "jana", "ji",
+                          "inn")  # fmt: skip
 # Turkic demonyms: plural and case endings after the "-lı"/"-lik"/"-лық" of :data:`_DEMONYM_SUFFIXES`
 # ("rusiyalılar", "xitoyliklarning", "қытайлықтар", "ресейліктердің")
 _DEMONYM_ENDINGS["az"] = ("lar", "lər", "ların", "lərin", "lara", "lərə", "ları", "ləri", "larla", "lərlə", "lardan",
@@ -182,7 +193,8 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "hy": ("ը", "ն", "ի", "ում", "ից", "ով", "ին", "ն", "ու", "ում", "ումը", "յում", "յի", "յից", "յով", "յին", "ն"),
     # Icelandic genitive and cases ("Íslands", "Þýskalands", "Úkraínu")
     "is": ("s", "ar", "u", "i", "a", "ur", "num", "inu", "ið", "ina", "nnar", "ir"),
-    "ka": ("ში", "ის", "ს", "მა", "ით", "ად", "თან", "ზე", "იდან", "თვის", "ისთვის", "ში", "ელი", "ისა", "ში"),
+    "ka": ("ში", "ის", "ს", "მა", "ით", "ად", "თან", "ზე", "იდან", "თვის", "ისთვის", "ში", "ელი", "ისა", "ში", "მ",
+           "დან", "სთვის", "სკენ", "ისკენ", "ისგან", "სგან", "შიც", "საც", "მაც", "ზეც", "თანაც"),
     # Azerbaijani, Uzbek and Kazakh cases glued on without an apostrophe ("Bakıda", "Toshkentda", "Қазақстанда"),
     # with the pronominal "n" after a possessive ending ("Qəzza zolağında", "Штаттарында")
     "az": ("da", "də", "ya", "yə", "dan", "dən", "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "a", "ə", "ı",
@@ -235,11 +247,15 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
     # Ukrainian: the і of a closed final syllable is о or е in the other cases ("Львів" -> "Львова", "Київ" ->
     # "Києва", "Кишинів" -> "Кишинева")
     "uk": (("ів", "ов", _UK_CASES), ("ів", "ев", _UK_CASES), ("їв", "єв", _UK_CASES)),
-    "ka": (("ი", "", True),),  # "თბილისი" -> "თბილისში"
+    # "თბილისი" -> "თბილისში"; a final "ა" goes before the genitive and instrumental: "უკრაინა" -> "უკრაინის"
+    "ka": (("ი", "", True), ("ა", "", ("ის", "ით", "ად", "ისა", "იდან", "ისთვის", "ისკენ", "ისგან", "ისაც"))),
     # Tamil: a final consonant loses its virama before an ending ("ஜப்பான்" -> "ஜப்பானில்"), "-ம்" becomes
     # "-த்த" ("நேபாளம்" -> "நேபாளத்தில்"), a final long "ா" goes in the adjective ("இந்தியா" -> "இந்திய")
     "ta": (("ம்", "த்த", True), ("்", "", True), ("ா", "", _TA_ADJ)),
 }  # fmt: skip
+#: Languages without stem endings whose stem changes apply to city names too ("Київ" -> "Києва", "ბერლინი" ->
+#: "ბერლინში")
+_CITY_ALTERNATIONS = frozenset({"uk", "ka"})
 #: Languages whose names are also matched as a stem plus a case ending (the last vowel dropped).
 _STEM_LANGS = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv"})
 _STEM_FINALS = frozenset("аяоеыийьіїєaeoyuiě")
@@ -328,7 +344,7 @@ _ROW_LANGS: dict[str, frozenset[str]] = {"no": frozenset({"no", "nb"})}
 #: firm's name ("Jordan Peterson"). Elsewhere nouns are capitalised (de) or a genitive country name stands
 #: between a title and a name ("Premier Izraela Binjamin Netanjahu", "Menteri Israel Benjamin Netanyahu").
 _PERSON_RULE_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl", "ca", "gl", "af", "ga", "cy", "oc", "eu",
-                                "sv", "da", "no", "nb", "nn", "is"})  # fmt: skip
+                                "sv", "da", "no", "nb", "nn", "is", "tl"})  # fmt: skip
 #: Languages without the person rule that write titles and common nouns in lower case: a capitalised word before
 #: an English spelling ("Michael Jordan") is a name there (not in German or Malay: "US-Bundesstaat Georgia").
 _FOREIGN_RULE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "bg", "sr", "hr", "bs", "sl", "mk", "lt", "lv",
@@ -336,7 +352,7 @@ _FOREIGN_RULE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "bg", "sr",
                                  "mn"})  # fmt: skip
 #: Languages with a genitive distinct from the dictionary form of names: a country name in its dictionary form
 #: right before a capitalised word is a given name ("Kuba Novák"), as the genitive stands there ("Izraele").
-_NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv", "ru", "uk", "be", "pl"})
+_NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv", "ru", "uk", "be", "pl", "hy"})
 #: Scripts written without spaces: no word boundary is asked for there.
 _NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
 
@@ -925,7 +941,7 @@ def _build(lang: str) -> Gazetteer:
 
     # city keys live in one automaton per script set, shared by every language written in it
     scripts = frozenset(s for s in scripts if s in _cities().spans)  # en_Dsrt's Deseret has no cities
-    if (extra or lang in _GLUED_SIGNS or lang == "uk") and lang in _ALTERNATIONS:  # city names too: "Praha" -> "Praze"
+    if (extra or lang in _GLUED_SIGNS or lang in _CITY_ALTERNATIONS) and lang in _ALTERNATIONS:  # "Praha" -> "Praze"
         ends = stem_end if stems else name_end
         _city_alternations(b, scripts, _ALTERNATIONS[lang], ends, _ALTERNATION_MIN.get(lang, 3))
     entries = b.freeze()
@@ -1056,8 +1072,10 @@ def _city_alternations(
             key = keys[number]
             if not (flags[number] & 1 and key.endswith(finals)) or " " in key:
                 continue
-            if not masks[number] and key.upper() != key:
-                continue  # a cased name with no capital: junk of the sources
+            if not masks[number] and key.upper() != key and script != "GEORGIAN":
+                continue  # a cased name with no capital: junk of the sources (Georgian is written without capitals)
+            if any(c.type == "trap" for c in b.keys.get(key, ((),))[0]):
+                continue  # a word of the language ("ვალი", debt): no inflected forms either
             mask = masks[number]
             name = "".join(c.upper() if i in mask else c for i, c in enumerate(key))
             for final, changed, stem in rules:
