@@ -150,13 +150,16 @@ _DEMONYM_ENDINGS["uz"] = ("lar", "larning", "larga", "larni", "lardan", "larda",
 _DEMONYM_ENDINGS["kk"] = ("дар", "дер", "лар", "лер", "дың", "дің", "ның", "нің", "ға", "ге", "тар", "тер", "тың",
                           "тің", "қа", "ке", "ты", "ті", "тан", "тен", "тардың", "тердің", "тарға", "терге", "тарды",
                           "терді", "тарда", "терде", "тардан", "терден", "тармен", "термен", "пен")  # fmt: skip
-#: Suffixes that make a demonym of any one-word country name of the language, glued on in lower case
-#: (Azerbaijani "Rusiya" -> "rusiyalı", Uzbek "Xitoy" -> "xitoylik", Kazakh "Ресей" -> "ресейлік"); every
-#: vowel-harmony and assimilation variant is added, the wrong ones are no words.
+#: Patterns that make a demonym of any one-word country name of the language ("{}": the name in lower case):
+#: Azerbaijani "Rusiya" -> "rusiyalı", Uzbek "Xitoy" -> "xitoylik", Kazakh "Ресей" -> "ресейлік" (every
+#: vowel-harmony and assimilation variant is added, the wrong ones are no words); Thai and Lao "people of"
+#: before the name ("ชาวจีน", "ຊາວລາວ").
 _DEMONYM_SUFFIXES: dict[str, tuple[str, ...]] = {
-    "az": ("lı", "li", "lu", "lü"),
-    "uz": ("lik",),
-    "kk": ("лық", "лік", "дық", "дік", "тық", "тік"),
+    "az": ("{}lı", "{}li", "{}lu", "{}lü"),
+    "uz": ("{}lik",),
+    "kk": ("{}лық", "{}лік", "{}дық", "{}дік", "{}тық", "{}тік"),
+    "th": ("ชาว{}",),
+    "lo": ("ຊາວ{}",),
 }
 
 #: Endings any place name takes (German genitive, Finnish/Hungarian/Estonian cases).
@@ -994,7 +997,7 @@ def _build(lang: str) -> Gazetteer:
 def _suffix_demonyms(
     b: _Builder, base: str, rows_of: frozenset[str], suffixes: tuple[str, ...], endings: tuple[str, ...]
 ) -> None:
-    """Add the demonyms a suffix makes of the language's one-word country names and aliases ("rusiyalı").
+    """Add the demonyms a pattern makes of the language's one-word country names and aliases ("rusiyalı").
 
     Names of three letters or more, not abbreviations; the demonym is matched in either case
     (sentence-initial or not) and takes the demonym endings of the language.
@@ -1006,8 +1009,8 @@ def _suffix_demonyms(
     for code, name in pairs:
         if " " in name or "-" in name or len(name) < 3 or name.isupper() or name.endswith("~") or "(" in name:
             continue
-        for suffix in suffixes:
-            form = fold(name) + suffix
+        for pattern in suffixes:
+            form = pattern.format(fold(name))
             b.add(form, Candidate(code, "demonym", 0, form, 0), endings=endings)
 
 
