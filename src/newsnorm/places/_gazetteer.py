@@ -130,6 +130,7 @@ _DEMONYM_ENDINGS["ur"] = ("وں",)
 _DEMONYM_ENDINGS["lt"] = ("as", "ai", "ų", "ams", "us", "ė", "ės", "ei", "ę", "o", "ui", "ą", "is", "iai", "ių", "iams",
                           "ius", "io", "iui", "į", "ų")  # fmt: skip
 _DEMONYM_ENDINGS["lv"] = ("s", "i", "u", "iem", "us", "e", "es", "ei", "ē", "ais", "ā", "o")
+_DEMONYM_ENDINGS["gl"] = _DEMONYM_ENDINGS["pt"]
 _DEMONYM_ENDINGS["tl"] = ("ng",)  # the Tagalog linker glued on: "Amerikanong opisyal", "Pilipinong manggagawa"
 # Georgian demonyms are stems: "რუს~" -> "რუსი", "რუსმა", "რუსები", "რუსული"; "ამერიკელ~" -> "ამერიკელმა"
 _DEMONYM_ENDINGS["ka"] = ("ი", "მა", "ის", "ით", "ად", "ები", "ებმა", "ების", "ებს", "ებთან", "ებისთვის",
@@ -152,14 +153,13 @@ _DEMONYM_ENDINGS["kk"] = ("дар", "дер", "лар", "лер", "дың", "д�
                           "терді", "тарда", "терде", "тардан", "терден", "тармен", "термен", "пен")  # fmt: skip
 #: Patterns that make a demonym of any one-word country name of the language ("{}": the name in lower case):
 #: Azerbaijani "Rusiya" -> "rusiyalı", Uzbek "Xitoy" -> "xitoylik", Kazakh "Ресей" -> "ресейлік" (every
-#: vowel-harmony and assimilation variant is added, the wrong ones are no words); Thai and Lao "people of"
-#: before the name ("ชาวจีน", "ຊາວລາວ").
+#: vowel-harmony and assimilation variant is added, the wrong ones are no words); Nepali "-ी", "-ीय", "-ेली"
+#: ("नेपाली", "भारतीय", "फ्रान्सेली"). (Thai "ชาว" + a name is found as the name: "ชาวจีน" -> "จีน".)
 _DEMONYM_SUFFIXES: dict[str, tuple[str, ...]] = {
     "az": ("{}lı", "{}li", "{}lu", "{}lü"),
     "uz": ("{}lik",),
     "kk": ("{}лық", "{}лік", "{}дық", "{}дік", "{}тық", "{}тік"),
-    "th": ("ชาว{}",),
-    "lo": ("ຊາວ{}",),
+    "ne": ("{}ी", "{}ीय", "{}ेली"),
 }
 
 #: Endings any place name takes (German genitive, Finnish/Hungarian/Estonian cases).
@@ -179,6 +179,15 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "et": ("s", "st", "sse", "l", "lt", "le", "ks", "ga", "ni", "na", "ta", "d", "i", "t", "is", "ist", "isse", "il",
            "ilt", "ile", "iks", "iga", "ini", "ina", "ita", "it", "id", "ga"),
     # Bengali glues case endings and the demonym suffix on ("ভারতের", "ঢাকায়", "দিল্লিতে", "ইসরায়েলি")
+    # Mongolian cases glued on ("Хятадын", "Улаанбаатарт", "Москвад", "Казахстантай", "Иранаас")
+    "mn": ("ын", "ийн", "ы", "ий", "н", "гийн", "д", "т", "ад", "эд", "од", "өд", "аас", "ээс", "оос", "өөс", "гаас",
+           "гээс", "иас", "иос", "аар", "ээр", "оор", "өөр", "гаар", "гээр", "иар", "тай", "тэй", "той", "ыг", "ийг",
+           "г", "руу", "рүү", "луу", "лүү", "ад", "ынхан", "ийнхан"),
+    # Nepali postpositions glued on ("भारतमा", "चीनको", "अमेरिकाले", "युक्रेनलाई", "इरानमाथि")
+    "ne": ("मा", "को", "का", "की", "ले", "लाई", "बाट", "सँग", "संग", "तिर", "बीच", "माथि", "भित्र", "प्रति", "सम्म",
+           "देखि", "मै", "सँगै", "मार्फत", "विरुद्ध", "को", "मा", "स्थित", "भन्दा", "कै", "लगायत", "समेत"),
+    # Somali definite article and case suffixes ("Turki" -> "Turkiga", "Ruush" -> "Ruushka", "Kenyada")
+    "so": ("ka", "ta", "ga", "ha", "da", "a", "ku", "tu", "gu", "hu", "du", "na", "ya", "yeed"),
     "bn": ("ের", "র", "ে", "য়", "য়ে", "য়ের", "তে", "কে", "এ", "এর", "ও", "ি", "ির", "িরা", "িদের", "ীয়",
            "ীয়রা", "েরও", "য়ও", "তেও", "কেও"),
     # Tamil case endings after a vowel ("இந்தியாவில்", "இலங்கையில்", "ஜெர்மனிக்கு") and, with the
@@ -251,6 +260,7 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
     # "Києва", "Кишинів" -> "Кишинева")
     "uk": (("ів", "ов", _UK_CASES), ("ів", "ев", _UK_CASES), ("їв", "єв", _UK_CASES)),
     # "თბილისი" -> "თბილისში"; a final "ა" goes before the genitive and instrumental: "უკრაინა" -> "უკრაინის"
+    "mn": (("ь", "", True),),  # "Израиль" -> "Израилийн", "Тайвань" -> "Тайванийн"
     "ka": (("ი", "", True), ("ა", "", ("ის", "ით", "ად", "ისა", "იდან", "ისთვის", "ისკენ", "ისგან", "ისაც"))),
     # Tamil: a final consonant loses its virama before an ending ("ஜப்பான்" -> "ஜப்பானில்"), "-ம்" becomes
     # "-த்த" ("நேபாளம்" -> "நேபாளத்தில்"), a final long "ா" goes in the adjective ("இந்தியா" -> "இந்திய")
@@ -259,6 +269,41 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
 #: Languages without stem endings whose stem changes apply to city names too ("Київ" -> "Києва", "ბერლინი" ->
 #: "ბერლინში")
 _CITY_ALTERNATIONS = frozenset({"uk", "ka"})
+#: Welsh initial mutations of a capitalised name: soft ("i Gaerdydd", "i Lundain"), nasal ("yng Nghaerdydd",
+#: "ym Mharis") and aspirate ("â Pharis"); "Ch", "Ph", "Th" and "Ts" do not mutate, a dropped "G" leaves four
+#: letters or more ("Groeg" -> "Roeg").
+_WELSH_MUTATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Ll", ("L",)),
+    ("Rh", ("R",)),
+    ("P", ("B", "Mh", "Ph")),
+    ("T", ("D", "Nh", "Th")),
+    ("C", ("G", "Ngh", "Ch")),
+    ("B", ("F", "M")),
+    ("D", ("Dd", "N")),
+    ("G", ("", "Ng")),
+    ("M", ("F",)),
+)
+#: Languages whose place names take initial mutations.
+_MUTATING = frozenset({"cy"})
+
+
+def mutations(name: str) -> list[str]:
+    """The Welsh mutated forms of a capitalised ``name`` ("Caerdydd" -> "Gaerdydd", "Nghaerdydd", "Chaerdydd")."""
+    if name.startswith(("Ch", "Ph", "Th", "Ts")):
+        return []
+    for head, forms in _WELSH_MUTATIONS:
+        if name.startswith(head):
+            rest = name[len(head) :]
+            out = []
+            for form in forms:
+                if form:
+                    out.append(form + rest)
+                elif len(rest) >= 4 and rest[0].isalpha():
+                    out.append(rest[0].upper() + rest[1:])
+            return out
+    return []
+
+
 #: Languages whose names are also matched as a stem plus a case ending (the last vowel dropped).
 _STEM_LANGS = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv"})
 _STEM_FINALS = frozenset("аяоеыийьіїєaeoyuiě")
@@ -330,15 +375,16 @@ _STEM_STRIP: dict[str, tuple[str, ...]] = {
 _NAME_LINKS = frozenset({"i", "a", "in", "и", "y", "e"})
 #: Vowel signs glue case endings to names in these languages ("ভারতের", "ঢাকায়"): a sign continues the word,
 #: and every name, however short, takes the language's name endings.
-_GLUED_SIGNS = frozenset({"bn", "ta"})  # not yet Assamese, Telugu ...: without their endings they would lose names
+#: (Nepali "भारतमा" too; not yet Assamese, Telugu ...: without their endings they would lose names)
+_GLUED_SIGNS = frozenset({"bn", "ta", "ne"})
 #: The shortest names that take the language's name endings where it is not five letters: Danish and Norwegian
 #: genitive "-s" ("Kinas", "Oslos"), Estonian and Albanian cases ("Lätis", "Rusia"), agglutinative cases on
 #: three-letter names ("Bakıda", "Çində").
 _SHORT_NAMES = {"fi": 4, "eu": 4, "da": 4, "nb": 4, "no": 4, "nn": 4, "et": 4, "sq": 4, "az": 3, "uz": 3, "kk": 3,
-                "hy": 3, "ka": 3, "am": 3}  # fmt: skip
+                "hy": 3, "ka": 3, "am": 3, "mn": 3, "so": 8}  # fmt: skip
 #: The same for the language's own country names and aliases only, where a short city name with the ending is
 #: another word: German and Swedish genitive "Irans", "Kubas", "Kinas" (not "Hama" -> "Hamas").
-_SHORT_OWN_NAMES = {"de": 4, "sv": 4}
+_SHORT_OWN_NAMES = {"de": 4, "sv": 4, "so": 4}  # Somali "Bangiga" (the bank) is no "Bangi" (Bangui)
 #: Languages whose CLDR names are filed under another code (Tagalog news uses the Filipino names).
 _DATA_LANGS = {"tl": "fil"}
 #: Data rows of another language that a language reads too (Norwegian "no" is Bokmål "nb").
@@ -352,7 +398,7 @@ _PERSON_RULE_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl", "ca", "gl", 
 #: an English spelling ("Michael Jordan") is a name there (not in German or Malay: "US-Bundesstaat Georgia").
 _FOREIGN_RULE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "bg", "sr", "hr", "bs", "sl", "mk", "lt", "lv",
                                  "et", "fi", "hu", "ro", "el", "sw", "tr", "az", "uz", "kk", "ky", "tk",
-                                 "mn"})  # fmt: skip
+                                 "mn", "so"})  # fmt: skip
 #: Languages with a genitive distinct from the dictionary form of names: a country name in its dictionary form
 #: right before a capitalised word is a given name ("Kuba Novák"), as the genitive stands there ("Izraele").
 _NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv", "ru", "uk", "be", "pl", "hy"})
@@ -813,6 +859,9 @@ def _build(lang: str) -> Gazetteer:
         if name.endswith("~"):  # a curated stem that needs an ending ("Viedn~" -> "Viedni", "Viedňou")
             b.add(name[:-1], cand, stem=True, endings=stem_end if stems else name_end)
             return
+        if lang in _MUTATING:
+            for form in mutations(name):
+                b.add(form, cand)
         if extra and not own and len(name) >= 4 and name[-1].isalpha():  # "Washingtonu", "Washingtonem"
             b.add(name, cand, endings=stem_end)
         else:
@@ -916,6 +965,9 @@ def _build(lang: str) -> Gazetteer:
         code = row[1]
         for name in row[2].split("|"):
             cand = Candidate(code, "demonym", 0, name.rstrip("~"), 0)
+            if lang in _MUTATING:
+                for form in mutations(name):
+                    b.add(form, cand)
             if name.endswith("~"):
                 b.add(name[:-1], cand, stem=True, endings=demonym_end)
             else:
@@ -947,6 +999,8 @@ def _build(lang: str) -> Gazetteer:
     if (extra or lang in _GLUED_SIGNS or lang in _CITY_ALTERNATIONS) and lang in _ALTERNATIONS:  # "Praha" -> "Praze"
         ends = stem_end if stems else name_end
         _city_alternations(b, scripts, _ALTERNATIONS[lang], ends, _ALTERNATION_MIN.get(lang, 3))
+    if lang in _MUTATING:
+        _city_mutations(b, scripts)
     entries = b.freeze()
     automaton = ahocorasick.Automaton()
     for key in _common_first(list(entries), list(entries)):
@@ -1087,6 +1141,24 @@ def _city_alternations(
                     for i in indexes[number]:
                         ends = stem if isinstance(stem, tuple) else stem_end if stem else ()
                         b.add(form, cands[i], stem=bool(stem), endings=ends)
+
+
+def _city_mutations(b: _Builder, scripts: frozenset[str]) -> None:
+    """Add the mutated forms of the whole-name city keys of ``scripts`` that start with a capital ("ym Mharis")."""
+    table = _cities()
+    keys, flags, masks, indexes, cands = table.keys, table.flags, table.masks, table.indexes, table.candidates
+    heads = tuple(head.lower() for head, _forms in _WELSH_MUTATIONS)
+    for script in sorted(scripts):
+        first, last = table.spans.get(script, (0, 0))
+        for number in range(first, last):
+            key = keys[number]
+            if not (flags[number] & 1 and key.startswith(heads)) or not masks[number] or masks[number][0] != 0:
+                continue
+            mask = masks[number]
+            name = "".join(c.upper() if i in mask else c for i, c in enumerate(key))
+            for form in mutations(name):
+                for i in indexes[number]:
+                    b.add(form, cands[i])
 
 
 def _big_city_links() -> frozenset[str]:
