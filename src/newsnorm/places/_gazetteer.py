@@ -158,6 +158,7 @@ _DEMONYM_ENDINGS["kk"] = ("дар", "дер", "лар", "лер", "дың", "д�
 _DEMONYM_SUFFIXES: dict[str, tuple[str, ...]] = {
     "az": ("{}lı", "{}li", "{}lu", "{}lü"),
     "uz": ("{}lik",),
+    "ky": ("{}лык", "{}лик", "{}лук", "{}лүк", "{}дык", "{}дик", "{}дук", "{}дүк", "{}тык", "{}тик", "{}тук", "{}түк"),
     "kk": ("{}лық", "{}лік", "{}дық", "{}дік", "{}тық", "{}тік"),
     "ne": ("{}ी", "{}ीय", "{}ेली"),
 }
@@ -186,6 +187,12 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     # Nepali postpositions glued on ("भारतमा", "चीनको", "अमेरिकाले", "युक्रेनलाई", "इरानमाथि")
     "ne": ("मा", "को", "का", "की", "ले", "लाई", "बाट", "सँग", "संग", "तिर", "बीच", "माथि", "भित्र", "प्रति", "सम्म",
            "देखि", "मै", "सँगै", "मार्फत", "विरुद्ध", "को", "मा", "स्थित", "भन्दा", "कै", "लगायत", "समेत"),
+    # Marathi postpositions glued on, after the oblique "-ा-" of a consonant-final name ("भारताच्या", "युक्रेनवर",
+    # "मुंबईत"; "अमेरिका" -> "अमेरिकेला": see the alternations)
+    "mr": ("ला", "ने", "त", "ात", "चा", "ची", "चे", "च्या", "ाचा", "ाची", "ाचे", "ाच्या", "ाला", "ाने", "ातील", "तील",
+           "वर", "ावर", "मध्ये", "ामध्ये", "कडे", "ाकडे", "शी", "ाशी", "हून", "ाहून", "पासून", "ापासून", "साठी",
+           "ासाठी", "कडून", "ाकडून", "मधील", "ामधील", "ही", "ाही", "सह", "ासह", "विरुद्ध", "ाविरुद्ध", "जवळ",
+           "ाजवळ"),
     # Somali definite article and case suffixes ("Turki" -> "Turkiga", "Ruush" -> "Ruushka", "Kenyada")
     "so": ("ka", "ta", "ga", "ha", "da", "a", "ku", "tu", "gu", "hu", "du", "na", "ya", "yeed"),
     "bn": ("ের", "র", "ে", "য়", "য়ে", "য়ের", "তে", "কে", "এ", "এর", "ও", "ি", "ির", "িরা", "িদের", "ীয়",
@@ -217,6 +224,11 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "kk": ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ның", "нің", "дың", "дің", "тың", "тің",
            "ды", "ді", "ты", "ті", "ны", "ні", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "пен", "бен", "дағы",
            "дегі", "тағы", "тегі", "ға", "а", "е", "нда", "нде", "ндағы", "ндегі", "ның", "нан", "нен", "ға"),
+    # Kyrgyz cases ("Бишкекте", "Украинага", "Кытайдын", "Москвадан", "Орусияны")
+    "ky": ("да", "де", "та", "те", "до", "дө", "то", "тө", "га", "ге", "ка", "ке", "го", "гө", "ко", "кө", "а", "е",
+           "на", "не", "нын", "нин", "дын", "дин", "тын", "тин", "нун", "нүн", "дун", "дүн", "тун", "түн", "дан",
+           "ден", "тан", "тен", "дон", "дөн", "тон", "төн", "нан", "нен", "ны", "ни", "ды", "ди", "ты", "ти", "ну",
+           "нү", "ду", "дү", "ту", "тү", "дагы", "деги", "тагы", "теги", "догу", "дөгү", "нда", "нде", "нын", "ндагы"),
     # Basque cases glued on ("Frantziarekin", "Espainiako", "Parisen", "Errusiak", "Kievetik")
     "eu": ("k", "ek", "ren", "en", "n", "an", "ko", "eko", "ra", "era", "tik", "etik", "ri", "i", "rekin", "ekin",
            "z", "ez", "rako", "erako", "raino", "erantz", "rantz", "rik", "ik", "ak", "aren", "ari", "arekin"),
@@ -261,6 +273,9 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
     "uk": (("ів", "ов", _UK_CASES), ("ів", "ев", _UK_CASES), ("їв", "єв", _UK_CASES)),
     # "თბილისი" -> "თბილისში"; a final "ა" goes before the genitive and instrumental: "უკრაინა" -> "უკრაინის"
     "mn": (("ь", "", True),),  # "Израиль" -> "Израилийн", "Тайвань" -> "Тайванийн"
+    "ky": (("ь", "", True),),  # "Израиль" -> "Израилдин", "Тайвань" -> "Тайвандын"
+    "mr": (("ा", "े", ("ला", "ने", "त", "च्या", "चा", "ची", "चे", "तील", "वर", "शी", "कडे", "साठी", "हून", "पासून", "मध्ये",
+                    "कडून", "मधील", "ही", "सह", "विरुद्ध")),),  # "Израиль" -> "Израилийн", "Тайвань" -> "Тайванийн"
     "ka": (("ი", "", True), ("ა", "", ("ის", "ით", "ად", "ისა", "იდან", "ისთვის", "ისკენ", "ისგან", "ისაც"))),
     # Tamil: a final consonant loses its virama before an ending ("ஜப்பான்" -> "ஜப்பானில்"), "-ம்" becomes
     # "-த்த" ("நேபாளம்" -> "நேபாளத்தில்"), a final long "ா" goes in the adjective ("இந்தியா" -> "இந்திய")
@@ -268,7 +283,7 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
 }  # fmt: skip
 #: Languages without stem endings whose stem changes apply to city names too ("Київ" -> "Києва", "ბერლინი" ->
 #: "ბერლინში")
-_CITY_ALTERNATIONS = frozenset({"uk", "ka"})
+_CITY_ALTERNATIONS = frozenset({"uk", "ka", "mr"})
 #: Welsh initial mutations of a capitalised name: soft ("i Gaerdydd", "i Lundain"), nasal ("yng Nghaerdydd",
 #: "ym Mharis") and aspirate ("â Pharis"); "Ch", "Ph", "Th" and "Ts" do not mutate, a dropped "G" leaves four
 #: letters or more ("Groeg" -> "Roeg").
@@ -375,13 +390,13 @@ _STEM_STRIP: dict[str, tuple[str, ...]] = {
 _NAME_LINKS = frozenset({"i", "a", "in", "и", "y", "e"})
 #: Vowel signs glue case endings to names in these languages ("ভারতের", "ঢাকায়"): a sign continues the word,
 #: and every name, however short, takes the language's name endings.
-#: (Nepali "भारतमा" too; not yet Assamese, Telugu ...: without their endings they would lose names)
-_GLUED_SIGNS = frozenset({"bn", "ta", "ne"})
+#: (Nepali "भारतमा" and Marathi "भारतात" too; not yet Assamese, Telugu ...: without their endings they would lose names)
+_GLUED_SIGNS = frozenset({"bn", "ta", "ne", "mr"})
 #: The shortest names that take the language's name endings where it is not five letters: Danish and Norwegian
 #: genitive "-s" ("Kinas", "Oslos"), Estonian and Albanian cases ("Lätis", "Rusia"), agglutinative cases on
 #: three-letter names ("Bakıda", "Çində").
 _SHORT_NAMES = {"fi": 4, "eu": 4, "da": 4, "nb": 4, "no": 4, "nn": 4, "et": 4, "sq": 4, "az": 3, "uz": 3, "kk": 3,
-                "hy": 3, "ka": 3, "am": 3, "mn": 3, "so": 8}  # fmt: skip
+                "hy": 3, "ka": 3, "am": 3, "mn": 3, "so": 8, "ky": 3}  # fmt: skip
 #: The same for the language's own country names and aliases only, where a short city name with the ending is
 #: another word: German and Swedish genitive "Irans", "Kubas", "Kinas" (not "Hama" -> "Hamas").
 _SHORT_OWN_NAMES = {"de": 4, "sv": 4, "so": 4}  # Somali "Bangiga" (the bank) is no "Bangi" (Bangui)
@@ -1211,7 +1226,9 @@ def _foreign_keys(
     for row in _tsv("demonyms.tsv"):
         if row[0] in rows_of:
             for name in row[2].split("|"):
-                own |= keys(name.rstrip("~"))
+                bare = name.rstrip("~")
+                # a demonym without its accents is no own name ("jordán" is not "Jordan" in "Jordan Peterson")
+                own |= keys(bare) - ({fold(strip_marks(bare))} if strip_marks(bare) != bare else set())
     out: set[str] = set()
     for name in names:
         out |= keys(name)
