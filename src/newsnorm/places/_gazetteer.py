@@ -756,13 +756,16 @@ class _Builder:
             for v in spelling_variants(" ".join(one.split())):
                 self._add_one(v, cand, stem, endings)
 
-    def add_trap(self, name: str) -> None:
-        """Add a fixed expression that is no place; a name spelled the same way is dropped ("Mkutano")."""
+    def add_trap(self, name: str, endings: Iterable[str] = ()) -> None:
+        """Add a fixed expression that is no place; a name spelled the same way is dropped ("Mkutano").
+
+        ``endings``: the language's name endings, which the expression takes too (Nepali "नाइजर नदीमा").
+        """
         for v in spelling_variants(" ".join(name.split())):
             slot = self.keys.get(fold(v))
             if slot is not None and all(c.type != "trap" for c in slot[0]):
                 del self.keys[fold(v)]
-        self.add(name, Candidate("", "trap", 0, name, 0))
+        self.add(name, Candidate("", "trap", 0, name, 0), endings=endings)
 
     def _add_one(self, name: str, cand: Candidate, stem: bool, endings: Iterable[str]) -> None:
         key = fold(name)
@@ -994,7 +997,7 @@ def _build(lang: str) -> Gazetteer:
         if row[0] != "*" and row[0] not in rows_of:
             continue
         for name in row[1].split("|"):
-            b.add_trap(name)
+            b.add_trap(name, name_end)
     scripts = _lang_scripts(base)
     if lang == "ar":
         _article_after_lam(b, scripts)
