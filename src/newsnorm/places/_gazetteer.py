@@ -1162,21 +1162,30 @@ def _city_alternations(
 
 
 def _city_mutations(b: _Builder, scripts: frozenset[str]) -> None:
-    """Add the mutated forms of the whole-name city keys of ``scripts`` that start with a capital ("ym Mharis")."""
+    """Add the mutated forms of the cities' own names among the city keys of ``scripts`` ("ym Mharis").
+
+    Only a key that is the GeoNames name of its city (not one of the alternate names, some of them
+    junk) mutates, and a form that is already a key of the language is left alone ("Gaza").
+    """
     table = _cities()
     keys, flags, masks, indexes, cands = table.keys, table.flags, table.masks, table.indexes, table.candidates
     heads = tuple(head.lower() for head, _forms in _WELSH_MUTATIONS)
+    taken = set(b.keys)
     for script in sorted(scripts):
         first, last = table.spans.get(script, (0, 0))
         for number in range(first, last):
             key = keys[number]
             if not (flags[number] & 1 and key.startswith(heads)) or not masks[number] or masks[number][0] != 0:
                 continue
+            own = [cands[i] for i in indexes[number] if fold(cands[i].name) == key]
+            if not own:
+                continue
             mask = masks[number]
             name = "".join(c.upper() if i in mask else c for i, c in enumerate(key))
             for form in mutations(name):
-                for i in indexes[number]:
-                    b.add(form, cands[i])
+                if fold(form) not in taken:
+                    for cand in own:
+                        b.add(form, cand)
 
 
 def _big_city_links() -> frozenset[str]:
