@@ -186,6 +186,12 @@ def build_i18n() -> None:
             payload = json.load(f)
             lang = str(payload["locale"]).split("-")[0].lower()
             known = cldr.get(lang, {})
+            # a name CLDR gives to another country of the language is a slip of the package (Turkmen "Eýran",
+            # Iran, filed under Iraq): CLDR wins
+            cldr_codes: dict[str, set[str]] = {}
+            for known_code, known_names in known.items():
+                for known_name in known_names:
+                    cldr_codes.setdefault(known_name, set()).add(known_code)
             out = by_lang.setdefault(lang, {})
             for code, value in payload["countries"].items():
                 if not (len(code) == 2 and code.isalpha() and code.isupper()):
@@ -193,6 +199,8 @@ def build_i18n() -> None:
                 for name in [value] if isinstance(value, str) else value:
                     name = " ".join(str(name).split())
                     if len(name) < 2 or name in known.get(code, ()) or name in out.get(code, ()):
+                        continue
+                    if cldr_codes.get(name, {code}) != {code}:
                         continue
                     codes = city_codes.get(fold(name))
                     if codes and code not in codes:

@@ -159,6 +159,7 @@ _DEMONYM_ENDINGS["kk"] = ("дар", "дер", "лар", "лер", "дың", "д�
 _DEMONYM_SUFFIXES: dict[str, tuple[str, ...]] = {
     "az": ("{}lı", "{}li", "{}lu", "{}lü"),
     "uz": ("{}lik", "{}лик"),  # Latin and Cyrillic
+    "tk": ("{}ly", "{}li"),
     "ky": ("{}лык", "{}лик", "{}лук", "{}лүк", "{}дык", "{}дик", "{}дук", "{}дүк", "{}тык", "{}тик", "{}тук", "{}түк"),
     "kk": ("{}лық", "{}лік", "{}дық", "{}дік", "{}тық", "{}тік"),
     "ne": ("{}ी", "{}ीय", "{}ेली"),
@@ -230,6 +231,16 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
            "на", "не", "нын", "нин", "дын", "дин", "тын", "тин", "нун", "нүн", "дун", "дүн", "тун", "түн", "дан",
            "ден", "тан", "тен", "дон", "дөн", "тон", "төн", "нан", "нен", "ны", "ни", "ды", "ди", "ты", "ти", "ну",
            "нү", "ду", "дү", "ту", "тү", "дагы", "деги", "тагы", "теги", "догу", "дөгү", "нда", "нде", "нын", "ндагы"),
+    # Turkmen cases ("Aşgabatda", "Russiýa" -> "Russiýanyň", "Hytaýa", "Türkmenistandan")
+    "tk": ("da", "de", "a", "e", "ga", "ge", "ka", "ke", "dan", "den", "yň", "iň", "nyň", "niň", "y", "i", "ny", "ni",
+           "daky", "däki", "na", "ne", "ýa", "ýe", "nda", "nde", "ndan", "nden"),
+    # Kurmanji oblique and ezafe endings ("Ukraynayê", "Hewlêrê", "Tirkiyeyê", "Sûriyeya")
+    "ku": ("ê", "yê", "ya", "a", "an", "ên", "ekê", "da", "de", "ra", "re", "ve"),
+    # Gujarati postpositions glued on ("ભારતમાં", "રશિયાએ", "ચીનની", "અમેરિકાથી")
+    "gu": ("માં", "નું", "ની", "ના", "નાં", "ને", "થી", "નો", "એ", "માંથી", "માંના", "માંની", "નાં", "ના", "ે", "ની"),
+    # Malayalam cases glued on ("ഇന്ത്യയിൽ", "ചൈനയും", "റഷ്യയുടെ"; after a chillu: see the alternations)
+    "ml": ("യിൽ", "ിൽ", "യുടെ", "ുടെ", "ന്റെ", "ിന്റെ", "യും", "ും", "യെ", "െ", "യ്ക്ക്", "ക്ക്", "ിന്", "ിലേക്ക്",
+           "യിലേക്ക്", "ിൽനിന്ന്", "യിൽനിന്ന്", "ിലെ", "യിലെ", "യോട്", "ോട്", "യിലും", "ിലും"),
     # Basque cases glued on ("Frantziarekin", "Espainiako", "Parisen", "Errusiak", "Kievetik")
     "eu": ("k", "ek", "ren", "en", "n", "an", "ko", "eko", "ra", "era", "tik", "etik", "ri", "i", "rekin", "ekin",
            "z", "ez", "rako", "erako", "raino", "erantz", "rantz", "rik", "ik", "ak", "aren", "ari", "arekin"),
@@ -248,6 +259,7 @@ _TA_ADJ = ("", "ப்", "த்", "ச்", "க்")  # the bare adjective ste
 _UK_CASES = ("а", "у", "ові", "ом", "і", "е")  # a masculine noun's case endings after the changed vowel
 #: the shortest stem an alternation applies to, where it is not 3 ("Київ" -> "Києва")
 _ALTERNATION_MIN = {"uk": 2}
+_ML_CHILLU = ("ിൽ", "ിന്റെ", "െ", "ും", "ിലെ", "ിലേക്ക്", "ിന്", "ിൽനിന്ന്", "ിലും")  # after a chillu's consonant
 _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = {
     "ro": (("a", "ei", False), ("a", "ă", False)),
     # Greek accusative and genitive of masculine names: "Κύπρος" -> "Κύπρο", "Κύπρου"; "Καναδάς" -> "Καναδά"
@@ -274,7 +286,9 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
     "uk": (("ів", "ов", _UK_CASES), ("ів", "ев", _UK_CASES), ("їв", "єв", _UK_CASES)),
     # "თბილისი" -> "თბილისში"; a final "ა" goes before the genitive and instrumental: "უკრაინა" -> "უკრაინის"
     "mn": (("ь", "", True),),  # "Израиль" -> "Израилийн", "Тайвань" -> "Тайванийн"
-    "ky": (("ь", "", True),),  # "Израиль" -> "Израилдин", "Тайвань" -> "Тайвандын"
+    "ky": (("ь", "", True),),
+    # Malayalam: a final chillu is the consonant before a vowel sign ("പാക്കിസ്ഥാൻ" -> "പാക്കിസ്ഥാനിൽ")
+    "ml": (("ൻ", "ന", _ML_CHILLU), ("ൽ", "ല", _ML_CHILLU)),  # "Израиль" -> "Израилдин", "Тайвань" -> "Тайвандын"
     "mr": (("ा", "े", ("ला", "ने", "त", "च्या", "चा", "ची", "चे", "तील", "वर", "शी", "कडे", "साठी", "हून", "पासून", "मध्ये",
                     "कडून", "मधील", "ही", "सह", "विरुद्ध")),),  # "Израиль" -> "Израилийн", "Тайвань" -> "Тайванийн"
     "ka": (("ი", "", True), ("ა", "", ("ის", "ით", "ად", "ისა", "იდან", "ისთვის", "ისკენ", "ისგან", "ისაც"))),
@@ -284,7 +298,7 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
 }  # fmt: skip
 #: Languages without stem endings whose stem changes apply to city names too ("Київ" -> "Києва", "ბერლინი" ->
 #: "ბერლინში")
-_CITY_ALTERNATIONS = frozenset({"uk", "ka", "mr"})
+_CITY_ALTERNATIONS = frozenset({"uk", "ka", "mr", "ml"})
 #: Welsh initial mutations of a capitalised name: soft ("i Gaerdydd", "i Lundain"), nasal ("yng Nghaerdydd",
 #: "ym Mharis") and aspirate ("â Pharis"); "Ch", "Ph", "Th" and "Ts" do not mutate, a dropped "G" leaves four
 #: letters or more ("Groeg" -> "Roeg").
@@ -331,6 +345,9 @@ _PREFIXES: dict[str, frozenset[str]] = {
     "he": frozenset({"ב", "ל", "מ", "ה", "ו", "ש", "וב", "ול", "ומ", "מה", "שב", "שה", "וה", "בה"}),
     # Amharic prepositions glued on: የ (of), በ (in, by), ከ (from), ለ (for), ወደ (to), እንደ (like), ስለ (about)
     "am": frozenset({"የ", "በ", "ከ", "ለ", "ወደ", "እንደ", "ስለ", "ከነ"}),
+    # Zulu locative and possessive prefixes before a capitalised name ("eNigeria", "waseNingizimu Afrika")
+    "zu": frozenset({"e", "i", "ase", "wase", "kwa", "nase", "yase", "lase", "sase", "zase", "base", "kase", "ngase",
+                     "se", "we", "ye", "le", "ze", "be", "ka", "ne", "nge", "u"}),
 }
 #: Lithuanian and Latvian noun endings after the stem ("Lietuv-oje", "Rīg-ā").
 _LT_NOUN = ("as", "o", "ui", "ą", "u", "e", "ai", "is", "io", "iui", "į", "iu", "yje", "y", "ys", "a", "os", "oje", "ė",
@@ -391,13 +408,14 @@ _STEM_STRIP: dict[str, tuple[str, ...]] = {
 _NAME_LINKS = frozenset({"i", "a", "in", "и", "y", "e"})
 #: Vowel signs glue case endings to names in these languages ("ভারতের", "ঢাকায়"): a sign continues the word,
 #: and every name, however short, takes the language's name endings.
-#: (Nepali "भारतमा" and Marathi "भारतात" too; not yet Assamese, Telugu ...: without their endings they would lose names)
-_GLUED_SIGNS = frozenset({"bn", "ta", "ne", "mr"})
+#: (Nepali "भारतमा", Marathi "भारतात", Gujarati "ભારતમાં",
+#: Malayalam "ഇന്ത്യയിൽ" too; not yet Assamese, Telugu ...: without their endings they would lose names)
+_GLUED_SIGNS = frozenset({"bn", "ta", "ne", "mr", "gu", "ml"})
 #: The shortest names that take the language's name endings where it is not five letters: Danish and Norwegian
 #: genitive "-s" ("Kinas", "Oslos"), Estonian and Albanian cases ("Lätis", "Rusia"), agglutinative cases on
 #: three-letter names ("Bakıda", "Çində").
 _SHORT_NAMES = {"fi": 4, "eu": 4, "da": 4, "nb": 4, "no": 4, "nn": 4, "et": 4, "sq": 4, "az": 3, "uz": 3, "kk": 3,
-                "hy": 3, "ka": 3, "am": 3, "mn": 3, "so": 8, "ky": 3}  # fmt: skip
+                "hy": 3, "ka": 3, "am": 3, "mn": 3, "so": 8, "ky": 3, "tk": 3, "ku": 4}  # fmt: skip
 #: The same for the language's own country names and aliases only, where a short city name with the ending is
 #: another word: German and Swedish genitive "Irans", "Kubas", "Kinas" (not "Hama" -> "Hamas").
 _SHORT_OWN_NAMES = {"de": 4, "sv": 4, "so": 4}  # Somali "Bangiga" (the bank) is no "Bangi" (Bangui)
@@ -420,6 +438,9 @@ _FOREIGN_RULE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "bg", "sr",
 _NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv", "ru", "uk", "be", "pl", "hy"})
 #: Scripts written without spaces: no word boundary is asked for there.
 _NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
+
+#: A lower-case noun-class prefix glued to a capitalised name ("iNingizimu Afrika", Zulu).
+_GLUED_HEAD = re.compile(r"[a-z]{1,2}(?=[A-Z][a-z])")
 
 #: Apostrophes and quotes a key may start with ("’Amman", "'s-Gravenhage").
 QUOTES = "'’‘`"
@@ -888,9 +909,10 @@ def _build(lang: str) -> Gazetteer:
         if not own:
             return
         for final, changed, stem in _ALTERNATIONS.get(lang, ()):
-            if name.endswith(final) and len(name) - len(final) >= _ALTERNATION_MIN.get(lang, 3) and name[
-                -len(final) - 1
-            ].isalpha():
+            before = name[-len(final) - 1] if len(name) > len(final) else ""
+            # a letter before the changed final; where vowel signs glue endings on, a sign or virama too ("യുക്രെയ്ൻ")
+            letter = before.isalpha() or (lang in _GLUED_SIGNS and unicodedata.category(before or " ")[0] == "M")
+            if name.endswith(final) and len(name) - len(final) >= _ALTERNATION_MIN.get(lang, 3) and letter:
                 ends = stem if isinstance(stem, tuple) else name_end if stem else ()
                 b.add(name[: -len(final)] + changed, cand, stem=bool(stem), endings=ends)
         if lang == "de" and " " in name:  # weak adjective ending: "Vereinigte Staaten" -> "Vereinigten Staaten"
@@ -965,6 +987,8 @@ def _build(lang: str) -> Gazetteer:
                 head, dash, tail = name.partition("-")
                 if dash and 0 < len(head) <= 3 and head.islower() and tail[:1].isupper():  # Maltese l-Ungerija
                     add_name(tail, cand, own)
+                elif glued := _GLUED_HEAD.match(name):  # Zulu "iNingizimu Afrika": the name after the class prefix
+                    add_name(name[glued.end() :], cand, own)
                 if source_lang == "en" and "&" in name:
                     add_name(name.replace("&", "and"), cand)
                 if source_lang == "en" and name.startswith("St. "):
