@@ -285,6 +285,7 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
     # "Києва", "Кишинів" -> "Кишинева")
     "uk": (("ів", "ов", _UK_CASES), ("ів", "ев", _UK_CASES), ("їв", "єв", _UK_CASES)),
     # "თბილისი" -> "თბილისში"; a final "ა" goes before the genitive and instrumental: "უკრაინა" -> "უკრაინის"
+    "ps": (("ه", "ې", False), ("ه", "ي", False)),  # Pashto oblique: "روسیه" -> "روسیې", "سوریه" -> "سوریې"
     "mn": (("ь", "", True),),  # "Израиль" -> "Израилийн", "Тайвань" -> "Тайванийн"
     "ky": (("ь", "", True),),
     # Malayalam: a final chillu is the consonant before a vowel sign ("പാക്കിസ്ഥാൻ" -> "പാക്കിസ്ഥാനിൽ")
