@@ -36,7 +36,7 @@ LISTS = {
     "site", "home", "label", "live", "notname", "particle", "postnominal", "notabbrev", "article", "people",
     "notparticle", "zh_stop", "determiner", "preposition", "function", "noun_suffix",
     "former", "postmodifier", "complement", "deputy", "institution", "accented", "ending", "possessive",
-    "chancellor_states", "modal", "former_word", "former_after", "former_cjk", "mixedcase",
+    "chancellor_states", "modal", "former_word", "former_after", "former_cjk", "mixedcase", "orgword",
 }
 
 

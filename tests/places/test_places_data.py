@@ -14,6 +14,7 @@ from newsnorm.places._gazetteer import key_rules
 
 _DATA = files("newsnorm").joinpath("data").joinpath("places")
 _GENERATED = ("calendar_words.tsv.gz", "cldr_names.tsv.gz", "cities.tsv.gz", "i18n_names.tsv.gz")
+_CHECKSUMMED = (*_GENERATED, "us_states.tsv")
 
 
 def _recorded() -> dict[str, str]:
@@ -21,7 +22,7 @@ def _recorded() -> dict[str, str]:
     return dict(re.findall(r"^- `([^`]+)` sha256 ([0-9a-f]{64})$", text, flags=re.M))
 
 
-@pytest.mark.parametrize("name", _GENERATED)
+@pytest.mark.parametrize("name", _CHECKSUMMED)
 def test_shipped_file_has_recorded_sha256(name: str) -> None:
     recorded = _recorded()
     assert name in recorded, f"SOURCES.md records no sha256 of {name}: run scripts/build_places.py"
@@ -42,3 +43,9 @@ def test_city_keys_built_with_current_rules() -> None:
 def test_generated_files_name_their_source() -> None:
     for name in _GENERATED:
         assert "build_places.py" in str(_header(name)["_note"])
+
+
+def test_us_states_name_their_source_and_licence() -> None:
+    head = _DATA.joinpath("us_states.tsv").read_text(encoding="utf-8").splitlines()[:3]
+    assert "build_places.py" in head[0]
+    assert "LGPL" in head[1]

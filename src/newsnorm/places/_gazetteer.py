@@ -495,12 +495,18 @@ def _unmarked(ch: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def spelling_variants(name: str) -> set[str]:
-    """``name`` with both apostrophes, hyphens as spaces and joined, and without diacritics."""
+    """``name`` with both apostrophes, hyphens as spaces and joined, and without diacritics.
+
+    Devanagari names also stand without the nukta (Hindi copy writes "क़तर" and "कतर", "ग़ाज़ा" and
+    "गाजा"): in NFC text it is a character of its own, which :func:`strip_marks` keeps.
+    """
     variants = {name}
     if "'" in name or "’" in name:
         variants |= {name.replace("’", "'"), name.replace("'", "’")}
     if "-" in name:
         variants |= {v.replace(" - ", "-") for v in variants} | {v.replace("-", " ") for v in variants}
+    if "\u093c" in name:
+        variants |= {v.replace("\u093c", "") for v in variants}
     variants |= {strip_marks(v) for v in variants}
     return variants
 
@@ -1040,6 +1046,15 @@ def _build(lang: str) -> Gazetteer:
 
     # city keys live in one automaton per script set, shared by every language written in it
     scripts = frozenset(s for s in scripts if s in _cities().spans)  # en_Dsrt's Deseret has no cities
+    city_stems = stems and lang not in _STEM_STRIP
+    cities = _city_automaton(scripts, city_stems)
+    for name, cand in _us_states(rows_of):
+        key = fold(name)
+        if key in b.keys or cities.automaton.exists(key) or len(key) < 4:
+            # a name of a country ("Georgien", "Géorgie", "Gürcistan") or of a city ("Нью-Йорк", "ワシントン": the
+            # city is meant more often), or too short to tell from a word
+            continue
+        add_name(name, cand)
     if (extra or lang in _GLUED_SIGNS or lang in _CITY_ALTERNATIONS) and lang in _ALTERNATIONS:  # "Praha" -> "Praze"
         ends = stem_end if stems else name_end
         _city_alternations(b, scripts, _ALTERNATIONS[lang], ends, _ALTERNATION_MIN.get(lang, 3))
@@ -1050,8 +1065,6 @@ def _build(lang: str) -> Gazetteer:
     for key in _common_first(list(entries), list(entries)):
         automaton.add_word(key, (len(key), entries[key]))
     automaton.make_automaton()
-    city_stems = stems and lang not in _STEM_STRIP
-    cities = _city_automaton(scripts, city_stems)
     shadow = frozenset(n for key in entries if (n := cities.automaton.get(key, (0, -1))[1]) >= 0)
     runs, inner = _prefilter(entries, cities.firsts)
     quotes = "".join(
@@ -1110,6 +1123,18 @@ def _suffix_demonyms(
         for pattern in suffixes:
             form = pattern.format(fold(name))
             b.add(form, Candidate(code, "demonym", 0, form, 0), endings=endings)
+
+
+def _us_states(rows_of: frozenset[str]) -> list[tuple[str, Candidate]]:
+    """The U.S. state names of a language's rows of ``us_states.tsv`` (from iso-codes) and ``us_states_hand.tsv``
+    (written here for languages whose catalogue keeps the English names), each with its region candidate."""
+    return [
+        (name, Candidate("US", "region", int(row[1]), row[2], 0))
+        for file in ("us_states.tsv", "us_states_hand.tsv")
+        for row in _tsv(file)
+        if row[0] in rows_of
+        for name in row[3].split("|")
+    ]
 
 
 def _article_after_lam(b: _Builder, scripts: frozenset[str]) -> None:

@@ -70,6 +70,7 @@ class _Tables(NamedTuple):
     forms: Mapping[str, str]
     style: re.Pattern[str] | None
     notname: frozenset[str]
+    orgwords: frozenset[str]  # nouns that end an organisation's name: the words before one are no person's
     particles: frozenset[str]
     modifiers: frozenset[str]
     postnominals: frozenset[str]
@@ -234,6 +235,7 @@ def _tables(lang: str) -> _Tables:
             forms,
             style,
             word_list("notname", lang),
+            word_list("orgword", lang),
             word_list("particle", lang) - word_list("notparticle", lang),
             word_list("modifier", lang),
             exact_list("postnominal", lang),
@@ -654,6 +656,8 @@ def _person(text: str, pos: int, lang: str, t: _Tables, limit: int) -> _Name | N
             and fold in notname
             and not (tokens and fold in particles and _surname_follows(text, tm.end(), t))
         ) or (in_table and not (tokens and text[tokens[-1][0] : tokens[-1][1]].casefold() in particles)):
+            if tokens and capital and fold in t.orgwords and text[tokens[-1][1] : start] == " ":
+                return None  # "commander of U.S. Central Command": the capitalised words name the organisation
             break
         end = start + len(word)
         if tok[0] not in "\"“":
