@@ -341,8 +341,8 @@ def _foreign_or_inside(
 
     Where the person rule is off (a genitive country name may stand between a title and a
     name: "Premier Izraela Binjamin Netanjahu", Swahili "Rais wa China Xi Jinping"), an English
-    spelling after a capitalised word is still a person's name: "Michael Jordan" in Czech copy.
-    A sentence-initial word counts there ("Michael Jordan přijel").
+    spelling next to a capitalised word is still a person's name: "Michael Jordan" in Czech copy,
+    "psycholog Jordan Peterson". A sentence-initial word counts there ("Michael Jordan přijel").
     """
     if _inside_name(text, hit, starts, ends, g, memo, edges):
         return True
