@@ -1055,6 +1055,10 @@ def _build(lang: str) -> Gazetteer:
             # city is meant more often), or too short to tell from a word
             continue
         add_name(name, cand)
+    openers = _row_words("openers.tsv", rows_of)
+    for word in openers:  # a function word that opens sentences is no city there ("Para": Belém; Dutch "Van")
+        if cities.automaton.exists(fold(word)) and fold(word) not in b.keys:
+            b.add_trap(word)
     if (extra or lang in _GLUED_SIGNS or lang in _CITY_ALTERNATIONS) and lang in _ALTERNATIONS:  # "Praha" -> "Praze"
         ends = stem_end if stems else name_end
         _city_alternations(b, scripts, _ALTERNATIONS[lang], ends, _ALTERNATION_MIN.get(lang, 3))
@@ -1075,7 +1079,6 @@ def _build(lang: str) -> Gazetteer:
     stem_set = frozenset(stem_end) if stems else _NONE
     city_exact = _CityExact(scripts, stem_set, name_end, name_min, city_stems)
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
-    openers = _row_words("openers.tsv", rows_of)
     followers = _row_words("followers.tsv", rows_of)
     return Gazetteer(
         lang=lang,
