@@ -188,6 +188,12 @@ def build_i18n() -> None:
             payload = json.load(f)
             lang = str(payload["locale"]).split("-")[0].lower()
             known = cldr.get(lang, {})
+            # a name CLDR gives to another country of the language is a slip of the package (Turkmen "Eýran",
+            # Iran, filed under Iraq): CLDR wins
+            cldr_codes: dict[str, set[str]] = {}
+            for known_code, known_names in known.items():
+                for known_name in known_names:
+                    cldr_codes.setdefault(known_name, set()).add(known_code)
             out = by_lang.setdefault(lang, {})
             for code, value in payload["countries"].items():
                 if not (len(code) == 2 and code.isalpha() and code.isupper()):
@@ -195,6 +201,8 @@ def build_i18n() -> None:
                 for name in [value] if isinstance(value, str) else value:
                     name = " ".join(str(name).split())
                     if len(name) < 2 or name in known.get(code, ()) or name in out.get(code, ()):
+                        continue
+                    if cldr_codes.get(name, {code}) != {code}:
                         continue
                     codes = city_codes.get(fold(name))
                     if codes and code not in codes:
@@ -212,15 +220,19 @@ def _script_ok(name: str) -> bool:
     if len(name) < 2:
         return False
     first = name[0]
-    if first.isalpha() and first.lower() != first.upper():  # a cased script
+    # a cased script; Georgian has capitals (Mtavruli) since Unicode 11, but running text is written without them
+    if first.isalpha() and first.lower() != first.upper() and _script(first) != "GEORGIAN":
         if not first.isupper():
             return False
         if len(name) <= 3 and name.isupper():  # IATA-style codes such as CAI
             return False
         if len(name) < 4:
             return False
-    elif first.isalpha() and _script(first) not in _NO_SPACE_SCRIPTS and len(name) < 3:
-        return False
+    elif first.isalpha() and _script(first) not in _NO_SPACE_SCRIPTS:
+        # no capital sets a Georgian name apart from a word ("აბა", "well"): four letters or more there
+        return len(name) >= (4 if _script(first) == "GEORGIAN" else 3) and not any(
+            unicodedata.category(c) == "Nd" for c in name
+        )
     return not any(unicodedata.category(c) == "Nd" for c in name)
 
 

@@ -130,6 +130,40 @@ _DEMONYM_ENDINGS["ur"] = ("وں",)
 _DEMONYM_ENDINGS["lt"] = ("as", "ai", "ų", "ams", "us", "ė", "ės", "ei", "ę", "o", "ui", "ą", "is", "iai", "ių", "iams",
                           "ius", "io", "iui", "į", "ų")  # fmt: skip
 _DEMONYM_ENDINGS["lv"] = ("s", "i", "u", "iem", "us", "e", "es", "ei", "ē", "ais", "ā", "o")
+_DEMONYM_ENDINGS["gl"] = _DEMONYM_ENDINGS["pt"]
+_DEMONYM_ENDINGS["tl"] = ("ng",)  # the Tagalog linker glued on: "Amerikanong opisyal", "Pilipinong manggagawa"
+# Georgian demonyms are stems: "რუს~" -> "რუსი", "რუსმა", "რუსები", "რუსული"; "ამერიკელ~" -> "ამერიკელმა"
+_DEMONYM_ENDINGS["ka"] = ("ი", "მა", "ის", "ით", "ად", "ები", "ებმა", "ების", "ებს", "ებთან", "ებისთვის",
+                          "ული", "ულმა", "ულის", "ულ", "ულად", "ულით", "ულები", "ური", "ურმა", "ურის", "ურ",
+                          "ურად", "ურით")  # fmt: skip
+# Armenian: article, cases and plural after a demonym ("ռուսները", "ամերիկացիների", "իսրայելական")
+_DEMONYM_ENDINGS["hy"] = ("ը", "ն", "ի", "ին", "ից", "ով", "ներ", "ները", "ների", "ներին", "ներից", "ներով", "ում")
+# Icelandic nouns and adjectives on a stem: "Rúss~" -> "Rússar", "Rússa"; "rússnesk~" -> "rússneskur", "rússneska"
+_DEMONYM_ENDINGS["is"] = ("", "i", "ar", "a", "um", "arnir", "anna", "unum", "ana", "ur", "t", "an", "s", "ri",
+                          "rar", "u", "ir", "ra", "irnir", "ja", "jar", "jum", "janna", "jarnir", "jana", "ji",
+                          "inn")  # fmt: skip
+# Turkic demonyms: plural and case endings after the "-lı"/"-lik"/"-лық" of :data:`_DEMONYM_SUFFIXES`
+# ("rusiyalılar", "xitoyliklarning", "қытайлықтар", "ресейліктердің")
+_DEMONYM_ENDINGS["az"] = ("lar", "lər", "ların", "lərin", "lara", "lərə", "ları", "ləri", "larla", "lərlə", "lardan",
+                          "lərdən", "larda", "lərdə", "nın", "nin", "nun", "nün", "ya", "yə", "ye", "nı", "ni", "nu",
+                          "nü", "dan", "dən", "dır", "dir")  # fmt: skip
+_DEMONYM_ENDINGS["uz"] = ("lar", "larning", "larga", "larni", "lardan", "larda", "ning", "ni", "ka", "dan", "da", "лар",
+                          "ларнинг", "ларга", "ларни", "лардан", "ларда", "нинг", "ни", "ка", "дан", "да")  # fmt: skip
+_DEMONYM_ENDINGS["kk"] = ("дар", "дер", "лар", "лер", "дың", "дің", "ның", "нің", "ға", "ге", "тар", "тер", "тың",
+                          "тің", "қа", "ке", "ты", "ті", "тан", "тен", "тардың", "тердің", "тарға", "терге", "тарды",
+                          "терді", "тарда", "терде", "тардан", "терден", "тармен", "термен", "пен")  # fmt: skip
+#: Patterns that make a demonym of any one-word country name of the language ("{}": the name in lower case):
+#: Azerbaijani "Rusiya" -> "rusiyalı", Uzbek "Xitoy" -> "xitoylik", Kazakh "Ресей" -> "ресейлік" (every
+#: vowel-harmony and assimilation variant is added, the wrong ones are no words); Nepali "-ी", "-ीय", "-ेली"
+#: ("नेपाली", "भारतीय", "फ्रान्सेली"). (Thai "ชาว" + a name is found as the name: "ชาวจีน" -> "จีน".)
+_DEMONYM_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "az": ("{}lı", "{}li", "{}lu", "{}lü"),
+    "uz": ("{}lik", "{}лик"),  # Latin and Cyrillic
+    "tk": ("{}ly", "{}li"),
+    "ky": ("{}лык", "{}лик", "{}лук", "{}лүк", "{}дык", "{}дик", "{}дук", "{}дүк", "{}тык", "{}тик", "{}тук", "{}түк"),
+    "kk": ("{}лық", "{}лік", "{}дық", "{}дік", "{}тық", "{}тік"),
+    "ne": ("{}ी", "{}ीय", "{}ेली"),
+}
 
 #: Endings any place name takes (German genitive, Finnish/Hungarian/Estonian cases).
 _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
@@ -148,6 +182,21 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "et": ("s", "st", "sse", "l", "lt", "le", "ks", "ga", "ni", "na", "ta", "d", "i", "t", "is", "ist", "isse", "il",
            "ilt", "ile", "iks", "iga", "ini", "ina", "ita", "it", "id", "ga"),
     # Bengali glues case endings and the demonym suffix on ("ভারতের", "ঢাকায়", "দিল্লিতে", "ইসরায়েলি")
+    # Mongolian cases glued on ("Хятадын", "Улаанбаатарт", "Москвад", "Казахстантай", "Иранаас")
+    "mn": ("ын", "ийн", "ы", "ий", "н", "гийн", "д", "т", "ад", "эд", "од", "өд", "аас", "ээс", "оос", "өөс", "гаас",
+           "гээс", "иас", "иос", "аар", "ээр", "оор", "өөр", "гаар", "гээр", "иар", "тай", "тэй", "той", "ыг", "ийг",
+           "г", "руу", "рүү", "луу", "лүү", "ад", "ынхан", "ийнхан"),
+    # Nepali postpositions glued on ("भारतमा", "चीनको", "अमेरिकाले", "युक्रेनलाई", "इरानमाथि")
+    "ne": ("मा", "को", "का", "की", "ले", "लाई", "बाट", "सँग", "संग", "तिर", "बीच", "माथि", "भित्र", "प्रति", "सम्म",
+           "देखि", "मै", "सँगै", "मार्फत", "विरुद्ध", "को", "मा", "स्थित", "भन्दा", "कै", "लगायत", "समेत"),
+    # Marathi postpositions glued on, after the oblique "-ा-" of a consonant-final name ("भारताच्या", "युक्रेनवर",
+    # "मुंबईत"; "अमेरिका" -> "अमेरिकेला": see the alternations)
+    "mr": ("ला", "ने", "त", "ात", "चा", "ची", "चे", "च्या", "ाचा", "ाची", "ाचे", "ाच्या", "ाला", "ाने", "ातील", "तील",
+           "वर", "ावर", "मध्ये", "ामध्ये", "कडे", "ाकडे", "शी", "ाशी", "हून", "ाहून", "पासून", "ापासून", "साठी",
+           "ासाठी", "कडून", "ाकडून", "मधील", "ामधील", "ही", "ाही", "सह", "ासह", "विरुद्ध", "ाविरुद्ध", "जवळ",
+           "ाजवळ"),
+    # Somali definite article and case suffixes ("Turki" -> "Turkiga", "Ruush" -> "Ruushka", "Kenyada")
+    "so": ("ka", "ta", "ga", "ha", "da", "a", "ku", "tu", "gu", "hu", "du", "na", "ya", "yeed"),
     "bn": ("ের", "র", "ে", "য়", "য়ে", "য়ের", "তে", "কে", "এ", "এর", "ও", "ি", "ির", "িরা", "িদের", "ীয়",
            "ীয়রা", "েরও", "য়ও", "তেও", "কেও"),
     # Tamil case endings after a vowel ("இந்தியாவில்", "இலங்கையில்", "ஜெர்மனிக்கு") and, with the
@@ -165,14 +214,33 @@ _NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "hy": ("ը", "ն", "ի", "ում", "ից", "ով", "ին", "ն", "ու", "ում", "ումը", "յում", "յի", "յից", "յով", "յին", "ն"),
     # Icelandic genitive and cases ("Íslands", "Þýskalands", "Úkraínu")
     "is": ("s", "ar", "u", "i", "a", "ur", "num", "inu", "ið", "ina", "nnar", "ir"),
-    "ka": ("ში", "ის", "ს", "მა", "ით", "ად", "თან", "ზე", "იდან", "თვის", "ისთვის", "ში", "ელი", "ისა", "ში"),
-    # Azerbaijani, Uzbek and Kazakh cases glued on without an apostrophe ("Bakıda", "Toshkentda", "Қазақстанда")
+    "ka": ("ში", "ის", "ს", "მა", "ით", "ად", "თან", "ზე", "იდან", "თვის", "ისთვის", "ში", "ელი", "ისა", "ში", "მ",
+           "დან", "სთვის", "სკენ", "ისკენ", "ისგან", "სგან", "შიც", "საც", "მაც", "ზეც", "თანაც"),
+    # Azerbaijani, Uzbek and Kazakh cases glued on without an apostrophe ("Bakıda", "Toshkentda", "Қазақстанда"),
+    # with the pronominal "n" after a possessive ending ("Qəzza zolağında", "Штаттарында")
     "az": ("da", "də", "ya", "yə", "dan", "dən", "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "a", "ə", "ı",
-           "i", "u", "ü", "la", "lə", "dakı", "dəki", "yla", "ylə", "ta", "tə", "tan", "tən", "n"),
-    "uz": ("da", "dan", "ga", "ka", "qa", "ni", "ning", "dagi", "ning", "lik", "ning"),
+           "i", "u", "ü", "la", "lə", "dakı", "dəki", "yla", "ylə", "ta", "tə", "tan", "tən", "n", "nda", "ndə", "na",
+           "nə", "ndan", "ndən", "ndakı", "ndəki", "nı", "ni", "nu", "nü", "ya", "yə", "dır", "dir"),
+    "uz": ("da", "dan", "ga", "ka", "qa", "ni", "ning", "dagi", "ning", "lik", "ning", "ning", "dan", "ga", "dagi",
+           "ndagi", "gacha", "ni", "da", "да", "дан", "га", "ка", "қа", "ни", "нинг", "даги", "ндаги", "гача"),
     "kk": ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ның", "нің", "дың", "дің", "тың", "тің",
            "ды", "ді", "ты", "ті", "ны", "ні", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "пен", "бен", "дағы",
-           "дегі", "тағы", "тегі", "ға", "а", "е"),
+           "дегі", "тағы", "тегі", "ға", "а", "е", "нда", "нде", "ндағы", "ндегі", "ның", "нан", "нен", "ға"),
+    # Kyrgyz cases ("Бишкекте", "Украинага", "Кытайдын", "Москвадан", "Орусияны")
+    "ky": ("да", "де", "та", "те", "до", "дө", "то", "тө", "га", "ге", "ка", "ке", "го", "гө", "ко", "кө", "а", "е",
+           "на", "не", "нын", "нин", "дын", "дин", "тын", "тин", "нун", "нүн", "дун", "дүн", "тун", "түн", "дан",
+           "ден", "тан", "тен", "дон", "дөн", "тон", "төн", "нан", "нен", "ны", "ни", "ды", "ди", "ты", "ти", "ну",
+           "нү", "ду", "дү", "ту", "тү", "дагы", "деги", "тагы", "теги", "догу", "дөгү", "нда", "нде", "нын", "ндагы"),
+    # Turkmen cases ("Aşgabatda", "Russiýa" -> "Russiýanyň", "Hytaýa", "Türkmenistandan")
+    "tk": ("da", "de", "a", "e", "ga", "ge", "ka", "ke", "dan", "den", "yň", "iň", "nyň", "niň", "y", "i", "ny", "ni",
+           "daky", "däki", "na", "ne", "ýa", "ýe", "nda", "nde", "ndan", "nden"),
+    # Kurmanji oblique and ezafe endings ("Ukraynayê", "Hewlêrê", "Tirkiyeyê", "Sûriyeya")
+    "ku": ("ê", "yê", "ya", "a", "an", "ên", "ekê", "da", "de", "ra", "re", "ve"),
+    # Gujarati postpositions glued on ("ભારતમાં", "રશિયાએ", "ચીનની", "અમેરિકાથી")
+    "gu": ("માં", "નું", "ની", "ના", "નાં", "ને", "થી", "નો", "એ", "માંથી", "માંના", "માંની", "નાં", "ના", "ે", "ની"),
+    # Malayalam cases glued on ("ഇന്ത്യയിൽ", "ചൈനയും", "റഷ്യയുടെ"; after a chillu: see the alternations)
+    "ml": ("യിൽ", "ിൽ", "യുടെ", "ുടെ", "ന്റെ", "ിന്റെ", "യും", "ും", "യെ", "െ", "യ്ക്ക്", "ക്ക്", "ിന്", "ിലേക്ക്",
+           "യിലേക്ക്", "ിൽനിന്ന്", "യിൽനിന്ന്", "ിലെ", "യിലെ", "യോട്", "ോട്", "യിലും", "ിലും"),
     # Basque cases glued on ("Frantziarekin", "Espainiako", "Parisen", "Errusiak", "Kievetik")
     "eu": ("k", "ek", "ren", "en", "n", "an", "ko", "eko", "ra", "era", "tik", "etik", "ri", "i", "rekin", "ekin",
            "z", "ez", "rako", "erako", "raino", "erantz", "rantz", "rik", "ik", "ak", "aren", "ari", "arekin"),
@@ -191,6 +259,7 @@ _TA_ADJ = ("", "ப்", "த்", "ச்", "க்")  # the bare adjective ste
 _UK_CASES = ("а", "у", "ові", "ом", "і", "е")  # a masculine noun's case endings after the changed vowel
 #: the shortest stem an alternation applies to, where it is not 3 ("Київ" -> "Києва")
 _ALTERNATION_MIN = {"uk": 2}
+_ML_CHILLU = ("ിൽ", "ിന്റെ", "െ", "ും", "ിലെ", "ിലേക്ക്", "ിന്", "ിൽനിന്ന്", "ിലും")  # after a chillu's consonant
 _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = {
     "ro": (("a", "ei", False), ("a", "ă", False)),
     # Greek accusative and genitive of masculine names: "Κύπρος" -> "Κύπρο", "Κύπρου"; "Καναδάς" -> "Καναδά"
@@ -215,11 +284,57 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
     # Ukrainian: the і of a closed final syllable is о or е in the other cases ("Львів" -> "Львова", "Київ" ->
     # "Києва", "Кишинів" -> "Кишинева")
     "uk": (("ів", "ов", _UK_CASES), ("ів", "ев", _UK_CASES), ("їв", "єв", _UK_CASES)),
-    "ka": (("ი", "", True),),  # "თბილისი" -> "თბილისში"
+    # "თბილისი" -> "თბილისში"; a final "ა" goes before the genitive and instrumental: "უკრაინა" -> "უკრაინის"
+    "ps": (("ه", "ې", False), ("ه", "ي", False)),  # Pashto oblique: "روسیه" -> "روسیې", "سوریه" -> "سوریې"
+    "mn": (("ь", "", True),),  # "Израиль" -> "Израилийн", "Тайвань" -> "Тайванийн"
+    "ky": (("ь", "", True),),
+    # Malayalam: a final chillu is the consonant before a vowel sign ("പാക്കിസ്ഥാൻ" -> "പാക്കിസ്ഥാനിൽ")
+    "ml": (("ൻ", "ന", _ML_CHILLU), ("ൽ", "ല", _ML_CHILLU)),  # "Израиль" -> "Израилдин", "Тайвань" -> "Тайвандын"
+    "mr": (("ा", "े", ("ला", "ने", "त", "च्या", "चा", "ची", "चे", "तील", "वर", "शी", "कडे", "साठी", "हून", "पासून", "मध्ये",
+                    "कडून", "मधील", "ही", "सह", "विरुद्ध")),),  # "Израиль" -> "Израилийн", "Тайвань" -> "Тайванийн"
+    "ka": (("ი", "", True), ("ა", "", ("ის", "ით", "ად", "ისა", "იდან", "ისთვის", "ისკენ", "ისგან", "ისაც"))),
     # Tamil: a final consonant loses its virama before an ending ("ஜப்பான்" -> "ஜப்பானில்"), "-ம்" becomes
     # "-த்த" ("நேபாளம்" -> "நேபாளத்தில்"), a final long "ா" goes in the adjective ("இந்தியா" -> "இந்திய")
     "ta": (("ம்", "த்த", True), ("்", "", True), ("ா", "", _TA_ADJ)),
 }  # fmt: skip
+#: Languages without stem endings whose stem changes apply to city names too ("Київ" -> "Києва", "ბერლინი" ->
+#: "ბერლინში")
+_CITY_ALTERNATIONS = frozenset({"uk", "ka", "mr", "ml"})
+#: Welsh initial mutations of a capitalised name: soft ("i Gaerdydd", "i Lundain"), nasal ("yng Nghaerdydd",
+#: "ym Mharis") and aspirate ("â Pharis"); "Ch", "Ph", "Th" and "Ts" do not mutate, a dropped "G" leaves four
+#: letters or more ("Groeg" -> "Roeg").
+_WELSH_MUTATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Ll", ("L",)),
+    ("Rh", ("R",)),
+    ("P", ("B", "Mh", "Ph")),
+    ("T", ("D", "Nh", "Th")),
+    ("C", ("G", "Ngh", "Ch")),
+    ("B", ("F", "M")),
+    ("D", ("Dd", "N")),
+    ("G", ("", "Ng")),
+    ("M", ("F",)),
+)
+#: Languages whose place names take initial mutations.
+_MUTATING = frozenset({"cy"})
+
+
+def mutations(name: str) -> list[str]:
+    """The Welsh mutated forms of a capitalised ``name`` ("Caerdydd" -> "Gaerdydd", "Nghaerdydd", "Chaerdydd")."""
+    if name.startswith(("Ch", "Ph", "Th", "Ts")):
+        return []
+    for head, forms in _WELSH_MUTATIONS:
+        if name.startswith(head):
+            rest = name[len(head) :]
+            out = []
+            for form in forms:
+                if form:
+                    out.append(form + rest)
+                elif len(rest) >= 4 and rest[0].isalpha():
+                    out.append(rest[0].upper() + rest[1:])
+            return out
+    return []
+
+
 #: Languages whose names are also matched as a stem plus a case ending (the last vowel dropped).
 _STEM_LANGS = frozenset({"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv"})
 _STEM_FINALS = frozenset("аяоеыийьіїєaeoyuiě")
@@ -231,6 +346,9 @@ _PREFIXES: dict[str, frozenset[str]] = {
     "he": frozenset({"ב", "ל", "מ", "ה", "ו", "ש", "וב", "ול", "ומ", "מה", "שב", "שה", "וה", "בה"}),
     # Amharic prepositions glued on: የ (of), በ (in, by), ከ (from), ለ (for), ወደ (to), እንደ (like), ስለ (about)
     "am": frozenset({"የ", "በ", "ከ", "ለ", "ወደ", "እንደ", "ስለ", "ከነ"}),
+    # Zulu locative and possessive prefixes before a capitalised name ("eNigeria", "waseNingizimu Afrika")
+    "zu": frozenset({"e", "i", "ase", "wase", "kwa", "nase", "yase", "lase", "sase", "zase", "base", "kase", "ngase",
+                     "se", "we", "ye", "le", "ze", "be", "ka", "ne", "nge", "u"}),
 }
 #: Lithuanian and Latvian noun endings after the stem ("Lietuv-oje", "Rīg-ā").
 _LT_NOUN = ("as", "o", "ui", "ą", "u", "e", "ai", "is", "io", "iui", "į", "iu", "yje", "y", "ys", "a", "os", "oje", "ė",
@@ -291,15 +409,17 @@ _STEM_STRIP: dict[str, tuple[str, ...]] = {
 _NAME_LINKS = frozenset({"i", "a", "in", "и", "y", "e"})
 #: Vowel signs glue case endings to names in these languages ("ভারতের", "ঢাকায়"): a sign continues the word,
 #: and every name, however short, takes the language's name endings.
-_GLUED_SIGNS = frozenset({"bn", "ta"})  # not yet Assamese, Telugu ...: without their endings they would lose names
+#: (Nepali "भारतमा", Marathi "भारतात", Gujarati "ભારતમાં",
+#: Malayalam "ഇന്ത്യയിൽ" too; not yet Assamese, Telugu ...: without their endings they would lose names)
+_GLUED_SIGNS = frozenset({"bn", "ta", "ne", "mr", "gu", "ml"})
 #: The shortest names that take the language's name endings where it is not five letters: Danish and Norwegian
 #: genitive "-s" ("Kinas", "Oslos"), Estonian and Albanian cases ("Lätis", "Rusia"), agglutinative cases on
 #: three-letter names ("Bakıda", "Çində").
 _SHORT_NAMES = {"fi": 4, "eu": 4, "da": 4, "nb": 4, "no": 4, "nn": 4, "et": 4, "sq": 4, "az": 3, "uz": 3, "kk": 3,
-                "hy": 3, "ka": 3, "am": 3}  # fmt: skip
+                "hy": 3, "ka": 3, "am": 3, "mn": 3, "so": 8, "ky": 3, "tk": 3, "ku": 4}  # fmt: skip
 #: The same for the language's own country names and aliases only, where a short city name with the ending is
 #: another word: German and Swedish genitive "Irans", "Kubas", "Kinas" (not "Hama" -> "Hamas").
-_SHORT_OWN_NAMES = {"de": 4, "sv": 4}
+_SHORT_OWN_NAMES = {"de": 4, "sv": 4, "so": 4}  # Somali "Bangiga" (the bank) is no "Bangi" (Bangui)
 #: Languages whose CLDR names are filed under another code (Tagalog news uses the Filipino names).
 _DATA_LANGS = {"tl": "fil"}
 #: Data rows of another language that a language reads too (Norwegian "no" is Bokmål "nb").
@@ -308,16 +428,20 @@ _ROW_LANGS: dict[str, frozenset[str]] = {"no": frozenset({"no", "nb"})}
 #: firm's name ("Jordan Peterson"). Elsewhere nouns are capitalised (de) or a genitive country name stands
 #: between a title and a name ("Premier Izraela Binjamin Netanjahu", "Menteri Israel Benjamin Netanyahu").
 _PERSON_RULE_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl", "ca", "gl", "af", "ga", "cy", "oc", "eu",
-                                "sv", "da", "no", "nb", "nn", "is"})  # fmt: skip
+                                "sv", "da", "no", "nb", "nn", "is", "tl"})  # fmt: skip
 #: Languages without the person rule that write titles and common nouns in lower case: a capitalised word before
 #: an English spelling ("Michael Jordan") is a name there (not in German or Malay: "US-Bundesstaat Georgia").
 _FOREIGN_RULE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "bg", "sr", "hr", "bs", "sl", "mk", "lt", "lv",
-                                 "et", "fi", "hu", "ro", "el", "sw", "tr"})  # fmt: skip
+                                 "et", "fi", "hu", "ro", "el", "sw", "tr", "az", "uz", "kk", "ky", "tk",
+                                 "mn", "so"})  # fmt: skip
 #: Languages with a genitive distinct from the dictionary form of names: a country name in its dictionary form
 #: right before a capitalised word is a given name ("Kuba Novák"), as the genitive stands there ("Izraele").
-_NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv", "ru", "uk", "be", "pl"})
+_NOMINATIVE_RULE_LANGS = frozenset({"cs", "sk", "hr", "bs", "sr", "sl", "lt", "lv", "ru", "uk", "be", "pl", "hy"})
 #: Scripts written without spaces: no word boundary is asked for there.
 _NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
+
+#: A lower-case noun-class prefix glued to a capitalised name ("iNingizimu Afrika", Zulu).
+_GLUED_HEAD = re.compile(r"[a-z]{1,2}(?=[A-Z][a-z])")
 
 #: Apostrophes and quotes a key may start with ("’Amman", "'s-Gravenhage").
 QUOTES = "'’‘`"
@@ -622,6 +746,7 @@ class Gazetteer:
     name_endings: frozenset[str]  # endings any name takes in this language
     prefixes: frozenset[str]
     exempt: frozenset[str]  # folded words that may follow a place without making it a name (weekdays, months)
+    calendar: frozenset[str]  # the weekday and month names among them (not offices): "May" may be a given name
     openers: frozenset[str]  # folded function words that may stand capitalised before a place
     office_words: frozenset[str]  # lower-case office nouns after which a place name is a person's ("président")
     person_rules: bool
@@ -653,16 +778,23 @@ class _Builder:
         if name.isascii() and "'" not in name and "-" not in name:
             self._add_one(name, cand, stem, endings)
             return
-        for v in spelling_variants(" ".join(name.split())):
-            self._add_one(v, cand, stem, endings)
+        names = [name]
+        if "ʻ" in name or "‘" in name:  # the Uzbek turned comma (Oʻzbekiston, Qo‘shma): as a quote or apostrophe too
+            names = [name.replace("ʻ", q).replace("‘", q) for q in "ʻ‘'’`"]
+        for one in names:
+            for v in spelling_variants(" ".join(one.split())):
+                self._add_one(v, cand, stem, endings)
 
-    def add_trap(self, name: str) -> None:
-        """Add a fixed expression that is no place; a name spelled the same way is dropped ("Mkutano")."""
+    def add_trap(self, name: str, endings: Iterable[str] = ()) -> None:
+        """Add a fixed expression that is no place; a name spelled the same way is dropped ("Mkutano").
+
+        ``endings``: the language's name endings, which the expression takes too (Nepali "नाइजर नदीमा").
+        """
         for v in spelling_variants(" ".join(name.split())):
             slot = self.keys.get(fold(v))
             if slot is not None and all(c.type != "trap" for c in slot[0]):
                 del self.keys[fold(v)]
-        self.add(name, Candidate("", "trap", 0, name, 0))
+        self.add(name, Candidate("", "trap", 0, name, 0), endings=endings)
 
     def _add_one(self, name: str, cand: Candidate, stem: bool, endings: Iterable[str]) -> None:
         key = fold(name)
@@ -774,6 +906,9 @@ def _build(lang: str) -> Gazetteer:
         if name.endswith("~"):  # a curated stem that needs an ending ("Viedn~" -> "Viedni", "Viedňou")
             b.add(name[:-1], cand, stem=True, endings=stem_end if stems else name_end)
             return
+        if lang in _MUTATING:
+            for form in mutations(name):
+                b.add(form, cand)
         if extra and not own and len(name) >= 4 and name[-1].isalpha():  # "Washingtonu", "Washingtonem"
             b.add(name, cand, endings=stem_end)
         else:
@@ -781,9 +916,10 @@ def _build(lang: str) -> Gazetteer:
         if not own:
             return
         for final, changed, stem in _ALTERNATIONS.get(lang, ()):
-            if name.endswith(final) and len(name) - len(final) >= _ALTERNATION_MIN.get(lang, 3) and name[
-                -len(final) - 1
-            ].isalpha():
+            before = name[-len(final) - 1] if len(name) > len(final) else ""
+            # a letter before the changed final; where vowel signs glue endings on, a sign or virama too ("യുക്രെയ്ൻ")
+            letter = before.isalpha() or (lang in _GLUED_SIGNS and unicodedata.category(before or " ")[0] == "M")
+            if name.endswith(final) and len(name) - len(final) >= _ALTERNATION_MIN.get(lang, 3) and letter:
                 ends = stem if isinstance(stem, tuple) else name_end if stem else ()
                 b.add(name[: -len(final)] + changed, cand, stem=bool(stem), endings=ends)
         if lang == "de" and " " in name:  # weak adjective ending: "Vereinigte Staaten" -> "Vereinigten Staaten"
@@ -858,6 +994,8 @@ def _build(lang: str) -> Gazetteer:
                 head, dash, tail = name.partition("-")
                 if dash and 0 < len(head) <= 3 and head.islower() and tail[:1].isupper():  # Maltese l-Ungerija
                     add_name(tail, cand, own)
+                elif glued := _GLUED_HEAD.match(name):  # Zulu "iNingizimu Afrika": the name after the class prefix
+                    add_name(name[glued.end() :], cand, own)
                 if source_lang == "en" and "&" in name:
                     add_name(name.replace("&", "and"), cand)
                 if source_lang == "en" and name.startswith("St. "):
@@ -877,15 +1015,21 @@ def _build(lang: str) -> Gazetteer:
         code = row[1]
         for name in row[2].split("|"):
             cand = Candidate(code, "demonym", 0, name.rstrip("~"), 0)
+            if lang in _MUTATING:
+                for form in mutations(name):
+                    b.add(form, cand)
             if name.endswith("~"):
                 b.add(name[:-1], cand, stem=True, endings=demonym_end)
             else:
                 b.add(name, cand, endings=demonym_end)
+    suffixes = _DEMONYM_SUFFIXES.get(lang, ())
+    if suffixes:
+        _suffix_demonyms(b, base, rows_of, suffixes, demonym_end)
     for row in _tsv("traps.tsv"):
         if row[0] != "*" and row[0] not in rows_of:
             continue
         for name in row[1].split("|"):
-            b.add_trap(name)
+            b.add_trap(name, name_end)
     scripts = _lang_scripts(base)
     if lang == "ar":
         _article_after_lam(b, scripts)
@@ -911,9 +1055,15 @@ def _build(lang: str) -> Gazetteer:
             # city is meant more often), or too short to tell from a word
             continue
         add_name(name, cand)
-    if (extra or lang in _GLUED_SIGNS or lang == "uk") and lang in _ALTERNATIONS:  # city names too: "Praha" -> "Praze"
+    openers = _row_words("openers.tsv", rows_of)
+    for word in openers:  # a function word that opens sentences is no city there ("Para": Belém; Dutch "Van")
+        if cities.automaton.exists(fold(word)) and fold(word) not in b.keys:
+            b.add_trap(word)
+    if (extra or lang in _GLUED_SIGNS or lang in _CITY_ALTERNATIONS) and lang in _ALTERNATIONS:  # "Praha" -> "Praze"
         ends = stem_end if stems else name_end
         _city_alternations(b, scripts, _ALTERNATIONS[lang], ends, _ALTERNATION_MIN.get(lang, 3))
+    if lang in _MUTATING:
+        _city_mutations(b, scripts)
     entries = b.freeze()
     automaton = ahocorasick.Automaton()
     for key in _common_first(list(entries), list(entries)):
@@ -929,7 +1079,6 @@ def _build(lang: str) -> Gazetteer:
     stem_set = frozenset(stem_end) if stems else _NONE
     city_exact = _CityExact(scripts, stem_set, name_end, name_min, city_stems)
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
-    openers = _row_words("openers.tsv", rows_of)
     followers = _row_words("followers.tsv", rows_of)
     return Gazetteer(
         lang=lang,
@@ -944,6 +1093,7 @@ def _build(lang: str) -> Gazetteer:
         name_endings=frozenset(name_end),
         prefixes=_PREFIXES.get(lang, frozenset()),
         exempt=_exempt_words(base) | followers,
+        calendar=_exempt_words(base) - followers,
         openers=openers,
         office_words=_row_words("office_words.tsv", rows_of),
         person_rules=lang in _PERSON_RULE_LANGS,
@@ -956,6 +1106,26 @@ def _build(lang: str) -> Gazetteer:
         inner=inner,
         memo={},
     )
+
+
+def _suffix_demonyms(
+    b: _Builder, base: str, rows_of: frozenset[str], suffixes: tuple[str, ...], endings: tuple[str, ...]
+) -> None:
+    """Add the demonyms a pattern makes of the language's one-word country names and aliases ("rusiyalı").
+
+    Names of three letters or more, not abbreviations; the demonym is matched in either case
+    (sentence-initial or not) and takes the demonym endings of the language.
+    """
+    pairs = [(code, name) for code, names in _names(base).items() for name in names]
+    for row in _tsv("aliases.tsv"):
+        if row[0] in rows_of and row[2] != "city":
+            pairs.extend((row[1], n) for n in row[3].split("|"))
+    for code, name in pairs:
+        if " " in name or "-" in name or len(name) < 3 or name.isupper() or name.endswith("~") or "(" in name:
+            continue
+        for pattern in suffixes:
+            form = pattern.format(fold(name))
+            b.add(form, Candidate(code, "demonym", 0, form, 0), endings=endings)
 
 
 def _us_states(rows_of: frozenset[str]) -> list[tuple[str, Candidate]]:
@@ -1031,8 +1201,10 @@ def _city_alternations(
             key = keys[number]
             if not (flags[number] & 1 and key.endswith(finals)) or " " in key:
                 continue
-            if not masks[number] and key.upper() != key:
-                continue  # a cased name with no capital: junk of the sources
+            if not masks[number] and key.upper() != key and script != "GEORGIAN":
+                continue  # a cased name with no capital: junk of the sources (Georgian is written without capitals)
+            if any(c.type == "trap" for c in b.keys.get(key, ((),))[0]):
+                continue  # a word of the language ("ვალი", debt): no inflected forms either
             mask = masks[number]
             name = "".join(c.upper() if i in mask else c for i, c in enumerate(key))
             for final, changed, stem in rules:
@@ -1041,6 +1213,33 @@ def _city_alternations(
                     for i in indexes[number]:
                         ends = stem if isinstance(stem, tuple) else stem_end if stem else ()
                         b.add(form, cands[i], stem=bool(stem), endings=ends)
+
+
+def _city_mutations(b: _Builder, scripts: frozenset[str]) -> None:
+    """Add the mutated forms of the cities' own names among the city keys of ``scripts`` ("ym Mharis").
+
+    Only a key that is the GeoNames name of its city (not one of the alternate names, some of them
+    junk) mutates, and a form that is already a key of the language is left alone ("Gaza").
+    """
+    table = _cities()
+    keys, flags, masks, indexes, cands = table.keys, table.flags, table.masks, table.indexes, table.candidates
+    heads = tuple(head.lower() for head, _forms in _WELSH_MUTATIONS)
+    taken = set(b.keys)
+    for script in sorted(scripts):
+        first, last = table.spans.get(script, (0, 0))
+        for number in range(first, last):
+            key = keys[number]
+            if not (flags[number] & 1 and key.startswith(heads)) or not masks[number] or masks[number][0] != 0:
+                continue
+            own = [cands[i] for i in indexes[number] if fold(cands[i].name) == key]
+            if not own:
+                continue
+            mask = masks[number]
+            name = "".join(c.upper() if i in mask else c for i, c in enumerate(key))
+            for form in mutations(name):
+                if fold(form) not in taken:
+                    for cand in own:
+                        b.add(form, cand)
 
 
 def _big_city_links() -> frozenset[str]:
@@ -1093,7 +1292,9 @@ def _foreign_keys(
     for row in _tsv("demonyms.tsv"):
         if row[0] in rows_of:
             for name in row[2].split("|"):
-                own |= keys(name.rstrip("~"))
+                bare = name.rstrip("~")
+                # a demonym without its accents is no own name ("jordán" is not "Jordan" in "Jordan Peterson")
+                own |= keys(bare) - ({fold(strip_marks(bare))} if strip_marks(bare) != bare else set())
     out: set[str] = set()
     for name in names:
         out |= keys(name)

@@ -276,7 +276,7 @@ def _person_like(
             and not word.isupper()
             and not (len(word) <= 4 and text.startswith(".", nxt.end(1)))  # "Texas Gov. Greg Abbott"
             and nxt.start(1) not in starts
-            and fold(word) not in g.exempt
+            and (fold(word) not in g.exempt or _given_name(text, nxt.end(1), fold(word), g))
             and not _line_is_headline(text, hit.start, memo)
         ):
             return True
@@ -295,6 +295,21 @@ def _person_like(
         ):
             return True
     return False
+
+
+def _given_name(text: str, end: int, word: str, g: Gazetteer) -> bool:
+    """The calendar word ``word`` ending at ``end`` is a given name: a capitalised word follows ("Georgia May Jagger").
+
+    A weekday or a month after a place makes no name of it ("Gaza Thursday"), unless a
+    surname follows; an office word ("President") always stands after a place.
+    """
+    if word not in g.calendar:
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None:
+        return False
+    after = nxt.group(1)
+    return after[0].isupper() and not after.isupper() and fold(after) not in g.exempt
 
 
 _GENITIVE_S = frozenset({"s", "es", "ns"})
@@ -326,8 +341,8 @@ def _foreign_or_inside(
 
     Where the person rule is off (a genitive country name may stand between a title and a
     name: "Premier Izraela Binjamin Netanjahu", Swahili "Rais wa China Xi Jinping"), an English
-    spelling after a capitalised word is still a person's name: "Michael Jordan" in Czech copy.
-    A sentence-initial word counts there ("Michael Jordan přijel").
+    spelling next to a capitalised word is still a person's name: "Michael Jordan" in Czech copy,
+    "psycholog Jordan Peterson". A sentence-initial word counts there ("Michael Jordan přijel").
     """
     if _inside_name(text, hit, starts, ends, g, memo, edges):
         return True
@@ -346,7 +361,7 @@ def _foreign_or_inside(
         e and word.endswith(e) and word[: -len(e)] in g.foreign for e in hit.entry.endings
     ):  # "Jordanas": the English "Jordan" with a Lithuanian ending
         return False
-    return _person_like(text, hit, starts, ends, g, memo, edges, initial=True, following=False)
+    return _person_like(text, hit, starts, ends, g, memo, edges, initial=True)
 
 
 #: final letters of Cyrillic names that do not decline (Перу, Чили, Того, Гаити): their dictionary form is their
