@@ -21,9 +21,12 @@ import gzip
 import json
 import re
 import unicodedata
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
+from itertools import accumulate
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -1374,10 +1377,34 @@ def global_names() -> Mapping[str, str]:
     return cached(("newsnorm.places.global_names",), build)
 
 
+class _Keys:
+    """Row number -> folded city key, kept as one string per script and the offsets of its keys.
+
+    53,000 keys as strings of their own take about 4 MB; joined they take about a quarter of that.
+    """
+
+    __slots__ = ("_firsts", "_parts", "_size")
+
+    def __init__(self, parts: list[tuple[int, str, array[int]]]) -> None:
+        self._parts = parts  # (first row, the keys joined, offsets: one more than keys)
+        self._firsts = [first for first, _text, _starts in parts]
+        self._size = parts[-1][0] + len(parts[-1][2]) - 1 if parts else 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, row: int) -> str:
+        if not 0 <= row < self._size:
+            raise IndexError(row)
+        first, text, starts = self._parts[bisect_right(self._firsts, row) - 1]
+        i = row - first
+        return text[starts[i] : starts[i + 1]]
+
+
 class _Cities(NamedTuple):
     """The shipped city table in parallel arrays indexed by row number (masks and index tuples interned)."""
 
-    keys: tuple[str, ...]  # row -> folded key
+    keys: _Keys  # row -> folded key
     masks: tuple[tuple[int, ...], ...]  # row -> positions that are upper case in every spelling
     indexes: tuple[tuple[int, ...], ...]  # row -> city indexes (candidates)
     flags: bytes  # row -> 1: a whole name, 2: takes Slavic case endings
@@ -1394,13 +1421,20 @@ def _cities() -> _Cities:
         text = _gz_bytes("cities.tsv.gz").decode("utf-8")
         cut = text.index("\n")
         header = json.loads(text[:cut])
-        keys: list[str] = []
+        keys: list[str] = []  # the keys of the script being read
+        parts: list[tuple[int, str, array[int]]] = []
         masks: list[tuple[int, ...]] = []
         indexes: list[tuple[int, ...]] = []
         flags = bytearray()
         spans: dict[str, tuple[int, int]] = {}
         ints: dict[str, tuple[int, ...]] = {"": ()}
-        add_key, add_mask, add_index, add_flag = keys.append, masks.append, indexes.append, flags.append
+        add_mask, add_index, add_flag = masks.append, indexes.append, flags.append
+
+        def close(script: str, first: int) -> None:
+            spans[script] = (first, first + len(keys))
+            parts.append((first, "".join(keys), array("L", accumulate(map(len, keys), initial=0))))
+            keys.clear()
+
         script_now, first = "", 0
         for line in text[cut + 1 :].split("\n"):  # one line per key, sorted by script
             if not line:
@@ -1408,9 +1442,9 @@ def _cities() -> _Cities:
             script, key, mask, index, flag = line.split("\t")
             if script != script_now:
                 if script_now:
-                    spans[script_now] = (first, len(keys))
-                script_now, first = script, len(keys)
-            add_key(key)
+                    close(script_now, first)
+                script_now, first = script, len(flags)
+            keys.append(key)
             m = ints.get(mask)
             if m is None:
                 m = ints[mask] = tuple(map(int, mask.split(",")))
@@ -1421,10 +1455,10 @@ def _cities() -> _Cities:
             add_index(ix)
             add_flag(int(flag))
         if script_now:
-            spans[script_now] = (first, len(keys))
+            close(script_now, first)
         cands = tuple(Candidate(code, "city", gid, name, pop) for gid, code, pop, _capital, name in header["cities"])
         return _Cities(
-            tuple(keys),
+            _Keys(parts),
             tuple(masks),
             tuple(indexes),
             bytes(flags),
