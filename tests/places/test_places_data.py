@@ -49,3 +49,16 @@ def test_us_states_name_their_source_and_licence() -> None:
     head = _DATA.joinpath("us_states.tsv").read_text(encoding="utf-8").splitlines()[:3]
     assert "build_places.py" in head[0]
     assert "LGPL" in head[1]
+
+
+def test_city_keys_index_and_iterate_alike() -> None:
+    from newsnorm.places._gazetteer import _cities
+
+    keys = _cities().keys
+    listed = list(keys)
+    assert len(listed) == len(keys) > 50_000
+    assert all(listed[i] == keys[i] for i in range(0, len(keys), 101))
+    assert keys[len(keys) - 1] == listed[-1]
+    for bad in (-1, len(keys)):
+        with pytest.raises(IndexError):
+            keys[bad]

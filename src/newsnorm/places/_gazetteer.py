@@ -1400,6 +1400,11 @@ class _Keys:
         i = row - first
         return text[starts[i] : starts[i + 1]]
 
+    def __iter__(self) -> Iterator[str]:
+        for _first, text, starts in self._parts:
+            for i in range(len(starts) - 1):
+                yield text[starts[i] : starts[i + 1]]
+
 
 class _Cities(NamedTuple):
     """The shipped city table in parallel arrays indexed by row number (masks and index tuples interned)."""
