@@ -287,14 +287,15 @@ _ALTERNATIONS: dict[str, tuple[tuple[str, str, bool | tuple[str, ...]], ...]] = 
     # Ukrainian: the і of a closed final syllable is о or е in the other cases ("Львів" -> "Львова", "Київ" ->
     # "Києва", "Кишинів" -> "Кишинева")
     "uk": (("ів", "ов", _UK_CASES), ("ів", "ев", _UK_CASES), ("їв", "єв", _UK_CASES)),
-    # "თბილისი" -> "თბილისში"; a final "ა" goes before the genitive and instrumental: "უკრაინა" -> "უკრაინის"
     "ps": (("ه", "ې", False), ("ه", "ي", False)),  # Pashto oblique: "روسیه" -> "روسیې", "سوریه" -> "سوریې"
     "mn": (("ь", "", True),),  # "Израиль" -> "Израилийн", "Тайвань" -> "Тайванийн"
-    "ky": (("ь", "", True),),
+    "ky": (("ь", "", True),),  # "Израиль" -> "Израилдин", "Тайвань" -> "Тайвандын"
     # Malayalam: a final chillu is the consonant before a vowel sign ("പാക്കിസ്ഥാൻ" -> "പാക്കിസ്ഥാനിൽ")
-    "ml": (("ൻ", "ന", _ML_CHILLU), ("ൽ", "ല", _ML_CHILLU)),  # "Израиль" -> "Израилдин", "Тайвань" -> "Тайвандын"
+    "ml": (("ൻ", "ന", _ML_CHILLU), ("ൽ", "ല", _ML_CHILLU)),
+    # Marathi: a final "ा" is "े" before a glued postposition ("अमेरिका" -> "अमेरिकेला")
     "mr": (("ा", "े", ("ला", "ने", "त", "च्या", "चा", "ची", "चे", "तील", "वर", "शी", "कडे", "साठी", "हून", "पासून", "मध्ये",
-                    "कडून", "मधील", "ही", "सह", "विरुद्ध")),),  # "Израиль" -> "Израилийн", "Тайвань" -> "Тайванийн"
+                    "कडून", "मधील", "ही", "सह", "विरुद्ध")),),
+    # "თბილისი" -> "თბილისში"; a final "ა" goes before the genitive and instrumental: "უკრაინა" -> "უკრაინის"
     "ka": (("ი", "", True), ("ა", "", ("ის", "ით", "ად", "ისა", "იდან", "ისთვის", "ისკენ", "ისგან", "ისაც"))),
     # Tamil: a final consonant loses its virama before an ending ("ஜப்பான்" -> "ஜப்பானில்"), "-ம்" becomes
     # "-த்த" ("நேபாளம்" -> "நேபாளத்தில்"), a final long "ா" goes in the adjective ("இந்தியா" -> "இந்திய")
@@ -1083,6 +1084,7 @@ def _build(lang: str) -> Gazetteer:
     city_exact = _CityExact(scripts, stem_set, name_end, name_min, city_stems)
     exact = MappingProxyType({k: e for k, e in entries.items() if e.full and not e.trap})
     followers = _row_words("followers.tsv", rows_of)
+    calendar = _exempt_words(base)  # read once: each read decompresses the file
     return Gazetteer(
         lang=lang,
         automaton=automaton,
@@ -1095,8 +1097,8 @@ def _build(lang: str) -> Gazetteer:
         signs=lang in _GLUED_SIGNS,
         name_endings=frozenset(name_end),
         prefixes=_PREFIXES.get(lang, frozenset()),
-        exempt=_exempt_words(base) | followers,
-        calendar=_exempt_words(base) - followers,
+        exempt=calendar | followers,
+        calendar=calendar - followers,
         openers=openers,
         office_words=_row_words("office_words.tsv", rows_of),
         person_rules=lang in _PERSON_RULE_LANGS,
@@ -1154,13 +1156,11 @@ def _article_after_lam(b: _Builder, scripts: frozenset[str]) -> None:
             for cand in cands:
                 b.add("لل" + key[2:], cand, stem=not full, endings=ends or ())
     table = _cities()
-    for script in scripts:
-        lo, hi = table.spans.get(script, (0, 0))
-        for row in range(lo, hi):
-            key = table.keys[row]
-            if table.flags[row] & 1 and key.startswith("ال") and len(key) > 4 and "لل" + key[2:] not in b.keys:
-                for i in table.indexes[row]:
-                    b.add("لل" + key[2:], table.candidates[i])
+    for row in table.rows(scripts):
+        key = table.keys[row]
+        if table.flags[row] & 1 and key.startswith("ال") and len(key) > 4 and "لل" + key[2:] not in b.keys:
+            for i in table.indexes[row]:
+                b.add("لل" + key[2:], table.candidates[i])
 
 
 def _quote_rests(
@@ -1208,8 +1208,7 @@ def _city_alternations(
                 continue  # a cased name with no capital: junk of the sources (Georgian is written without capitals)
             if any(c.type == "trap" for c in b.keys.get(key, ((),))[0]):
                 continue  # a word of the language ("ვალი", debt): no inflected forms either
-            mask = masks[number]
-            name = "".join(c.upper() if i in mask else c for i, c in enumerate(key))
+            name = _written(key, masks[number])
             for final, changed, stem in rules:
                 if key.endswith(final) and len(key) - len(final) >= min_stem and key[-len(final) - 1].isalpha():
                     form = name[: -len(final)] + changed
@@ -1228,21 +1227,22 @@ def _city_mutations(b: _Builder, scripts: frozenset[str]) -> None:
     keys, flags, masks, indexes, cands = table.keys, table.flags, table.masks, table.indexes, table.candidates
     heads = tuple(head.lower() for head, _forms in _WELSH_MUTATIONS)
     taken = set(b.keys)
-    for script in sorted(scripts):
-        first, last = table.spans.get(script, (0, 0))
-        for number in range(first, last):
-            key = keys[number]
-            if not (flags[number] & 1 and key.startswith(heads)) or not masks[number] or masks[number][0] != 0:
-                continue
-            own = [cands[i] for i in indexes[number] if fold(cands[i].name) == key]
-            if not own:
-                continue
-            mask = masks[number]
-            name = "".join(c.upper() if i in mask else c for i, c in enumerate(key))
-            for form in mutations(name):
-                if fold(form) not in taken:
-                    for cand in own:
-                        b.add(form, cand)
+    for number in table.rows(scripts):
+        key = keys[number]
+        if not (flags[number] & 1 and key.startswith(heads)) or not masks[number] or masks[number][0] != 0:
+            continue
+        own = [cands[i] for i in indexes[number] if fold(cands[i].name) == key]
+        if not own:
+            continue
+        for form in mutations(_written(key, masks[number])):
+            if fold(form) not in taken:
+                for cand in own:
+                    b.add(form, cand)
+
+
+def _written(key: str, mask: tuple[int, ...]) -> str:
+    """A folded city key with its capitals back (``mask``: the positions upper case in every spelling)."""
+    return "".join(c.upper() if i in mask else c for i, c in enumerate(key))
 
 
 def _big_city_links() -> frozenset[str]:
@@ -1418,6 +1418,12 @@ class _Cities(NamedTuple):
     us_states: tuple[tuple[int, str, str], ...]
     countries: tuple[tuple[str, int, str], ...]
 
+    def rows(self, scripts: Iterable[str]) -> Iterator[int]:
+        """The row numbers of the keys of ``scripts``, script after script in name order."""
+        for script in sorted(scripts):
+            first, last = self.spans.get(script, (0, 0))
+            yield from range(first, last)
+
 
 def _cities() -> _Cities:
     """The city keys of the shipped table, script after script, read line by line."""
@@ -1512,11 +1518,8 @@ def _city_automaton(scripts: frozenset[str], slavic: bool) -> _CityAutomaton:
         add_word = automaton.add_word
         firsts: set[str] = set()
         capitals = True
-        rows: list[int] = []
-        for script in sorted(scripts):
-            first, last = table.spans.get(script, (0, 0))
-            flags = table.flags
-            rows.extend(number for number in range(first, last) if flags[number] & 1 or slavic)
+        flags = table.flags
+        rows = [number for number in table.rows(scripts) if flags[number] & 1 or slavic]
         for number in _common_first([table.keys[number] for number in rows], rows):
             key = table.keys[number]
             add_word(key, (len(key), number))
@@ -1601,11 +1604,9 @@ class _CityExact(Mapping[str, Entry]):
 
     def __iter__(self) -> Iterator[str]:
         table = _cities()
-        for script in sorted(self._scripts):
-            first, last = table.spans.get(script, (0, 0))
-            for number in range(first, last):
-                if table.flags[number] & 1:
-                    yield table.keys[number]
+        for number in table.rows(self._scripts):
+            if table.flags[number] & 1:
+                yield table.keys[number]
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
