@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsnorm.places._gazetteer import Entry, Gazetteer, city_entry, fold, gazetteer
+from newsnorm.places._gazetteer import CITY_LENGTH_BITS, Entry, Gazetteer, city_entry, fold, gazetteer
 from newsnorm.places._match import (
     _LONG_PREPOSITIONS,
     _accept,
@@ -174,7 +175,12 @@ def _raw_hits_by_accept(text: str, g: Gazetteer, strict_case: bool) -> list[tupl
     low = fold(text)
     pairs = [*g.automaton.iter(low), *(g.cities.iter(low) if g.cities is not None else ())]
     found = []
-    for last, (size, value) in pairs:
+    for last, item in pairs:
+        value: Any
+        if type(item) is int:  # a city key: row number and key length in one C integer
+            size, value = item & ((1 << CITY_LENGTH_BITS) - 1), item >> CITY_LENGTH_BITS
+        else:
+            size, value = item
         if type(value) is int:
             if value in g.shadow:
                 continue

@@ -1073,7 +1073,7 @@ def _build(lang: str) -> Gazetteer:
     for key in _common_first(list(entries), list(entries)):
         automaton.add_word(key, (len(key), entries[key]))
     automaton.make_automaton()
-    shadow = frozenset(n for key in entries if (n := cities.automaton.get(key, (0, -1))[1]) >= 0)
+    shadow = frozenset(n >> CITY_LENGTH_BITS for key in entries if (n := cities.automaton.get(key, -1)) >= 0)
     runs, inner = _prefilter(entries, cities.firsts)
     quotes = "".join(
         q
@@ -1499,22 +1499,28 @@ def _common_first(keys: list[str], items: list[Any]) -> list[Any]:
     return [items[i] for i in sorted(range(len(keys)), key=ranked.__getitem__)]
 
 
+#: bits of a city automaton's value that hold the key's length (the row number is the value shifted right by them)
+CITY_LENGTH_BITS = 8
+
+
 class _CityAutomaton(NamedTuple):
-    automaton: Any  # ahocorasick.Automaton: folded key -> (key length, row number)
+    automaton: Any  # ahocorasick.Automaton of C ints: folded key -> row number << CITY_LENGTH_BITS | key length
     firsts: frozenset[str] | None  # first letters of the keys, or None: some key starts in lower case
 
 
 def _city_automaton(scripts: frozenset[str], slavic: bool) -> _CityAutomaton:
     """One automaton of the city keys of ``scripts``, shared by every language written in them.
 
-    Stems that only take Slavic case endings are left out unless ``slavic``.
+    Stems that only take Slavic case endings are left out unless ``slavic``. The values are C
+    integers (``STORE_INTS``), not Python tuples: 53,000 keys would otherwise hold as many tuples
+    and row numbers, about 4 MB per script set.
     """
 
     def build() -> _CityAutomaton:
         import ahocorasick
 
         table = _cities()
-        automaton = ahocorasick.Automaton()
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         add_word = automaton.add_word
         firsts: set[str] = set()
         capitals = True
@@ -1522,7 +1528,9 @@ def _city_automaton(scripts: frozenset[str], slavic: bool) -> _CityAutomaton:
         rows = [number for number in table.rows(scripts) if flags[number] & 1 or slavic]
         for number in _common_first([table.keys[number] for number in rows], rows):
             key = table.keys[number]
-            add_word(key, (len(key), number))
+            if len(key) >> CITY_LENGTH_BITS:
+                continue  # no name is this long: junk of the source
+            add_word(key, number << CITY_LENGTH_BITS | len(key))
             mask = table.masks[number]
             head = key[0]
             if head.isalpha():
@@ -1591,7 +1599,7 @@ class _CityExact(Mapping[str, Entry]):
         self._stems = stems  # the automaton holds the Slavic stem keys
 
     def _entry(self, key: str) -> Entry | None:
-        number = _city_automaton(self._scripts, self._stems).automaton.get(key, (0, -1))[1]
+        number = _city_automaton(self._scripts, self._stems).automaton.get(key, -1) >> CITY_LENGTH_BITS
         if number < 0 or not _cities().flags[number] & 1:
             return None
         return city_entry(number, self._slavic, self._endings, self._name_min)
