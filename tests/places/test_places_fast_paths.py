@@ -9,7 +9,16 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsnorm.places._gazetteer import CITY_LENGTH_BITS, Entry, Gazetteer, city_entry, fold, gazetteer
+from newsnorm.places._gazetteer import (
+    KEY_LENGTH_BITS,
+    LANGUAGE_KEY,
+    ROW_SHIFT,
+    Entry,
+    Gazetteer,
+    city_entry,
+    fold,
+    gazetteer,
+)
 from newsnorm.places._match import (
     _LONG_PREPOSITIONS,
     _accept,
@@ -177,10 +186,8 @@ def _raw_hits_by_accept(text: str, g: Gazetteer, strict_case: bool) -> list[tupl
     found = []
     for last, item in pairs:
         value: Any
-        if type(item) is int:  # a city key: row number and key length in one C integer
-            size, value = item & ((1 << CITY_LENGTH_BITS) - 1), item >> CITY_LENGTH_BITS
-        else:
-            size, value = item
+        size = item & ((1 << KEY_LENGTH_BITS) - 1)
+        value = g.entries[item >> ROW_SHIFT] if item & LANGUAGE_KEY else item >> ROW_SHIFT
         if type(value) is int:
             if value in g.shadow:
                 continue

@@ -52,8 +52,8 @@ def test_automaton_order_changes_no_hit() -> None:
         "El presidente estadounidense viajó a San José, Costa Rica, y a Santa Cruz de la Sierra (Bolivia).",
         "’Amman 'Iraq «Francia» SAN FRANCISCO de Asís, río de janeiro, Rio de Janeiro; İzmir Σάμος 1234",
     ]
-    for automaton, store in ((g.automaton, ahocorasick.STORE_ANY), (g.cities, ahocorasick.STORE_INTS)):
-        plain = ahocorasick.Automaton(store)
+    for automaton in (g.automaton, g.cities):
+        plain = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for key, value in sorted(automaton.items(), reverse=True):
             plain.add_word(key, value)
         plain.make_automaton()

@@ -734,13 +734,24 @@ class Entry(NamedTuple):
     trap: bool  # the key is a fixed expression that is no place ("Peking duck")
 
 
+#: The automata store one C integer per key (pyahocorasick ``STORE_INTS``), not a Python tuple: the low
+#: ``KEY_LENGTH_BITS`` bits hold the key's length, bit ``LANGUAGE_KEY`` marks a key of the language's own
+#: automaton, and the value shifted right by ``ROW_SHIFT`` is the key's index in ``Gazetteer.entries`` (a
+#: language key) or its row in the city table (a city key). Tens of thousands of keys per language would
+#: otherwise hold as many tuples (and, for the cities, row numbers as Python ints).
+KEY_LENGTH_BITS = 8
+LANGUAGE_KEY = 1 << KEY_LENGTH_BITS
+ROW_SHIFT = KEY_LENGTH_BITS + 1
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """The compiled gazetteer of one language."""
 
     lang: str
-    automaton: Any  # ahocorasick.Automaton: key -> (key length, Entry)
-    cities: Any  # the shared ahocorasick.Automaton of the city keys of its scripts: key -> (length, row); or None
+    automaton: Any  # ahocorasick.Automaton: key -> index << ROW_SHIFT | LANGUAGE_KEY | key length
+    entries: tuple[Entry, ...]  # index -> Entry of the keys of ``automaton``
+    cities: Any  # the shared ahocorasick.Automaton of the city keys of its scripts: key -> row << ROW_SHIFT | length
     shadow: frozenset[int]  # city rows whose key is one of the language's own keys (the own entry wins)
     exact: Mapping[str, Entry]
     city_exact: Mapping[str, Entry]
@@ -1069,11 +1080,15 @@ def _build(lang: str) -> Gazetteer:
     if lang in _MUTATING:
         _city_mutations(b, scripts)
     entries = b.freeze()
-    automaton = ahocorasick.Automaton()
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    listed: list[Entry] = []
     for key in _common_first(list(entries), list(entries)):
-        automaton.add_word(key, (len(key), entries[key]))
+        if len(key) >> KEY_LENGTH_BITS:
+            continue  # no name is this long
+        automaton.add_word(key, len(listed) << ROW_SHIFT | LANGUAGE_KEY | len(key))
+        listed.append(entries[key])
     automaton.make_automaton()
-    shadow = frozenset(n >> CITY_LENGTH_BITS for key in entries if (n := cities.automaton.get(key, -1)) >= 0)
+    shadow = frozenset(n >> ROW_SHIFT for key in entries if (n := cities.automaton.get(key, -1)) >= 0)
     runs, inner = _prefilter(entries, cities.firsts)
     quotes = "".join(
         q
@@ -1088,6 +1103,7 @@ def _build(lang: str) -> Gazetteer:
     return Gazetteer(
         lang=lang,
         automaton=automaton,
+        entries=tuple(listed),
         cities=cities.automaton if len(cities.automaton) else None,
         shadow=shadow,
         exact=exact,
@@ -1499,12 +1515,8 @@ def _common_first(keys: list[str], items: list[Any]) -> list[Any]:
     return [items[i] for i in sorted(range(len(keys)), key=ranked.__getitem__)]
 
 
-#: bits of a city automaton's value that hold the key's length (the row number is the value shifted right by them)
-CITY_LENGTH_BITS = 8
-
-
 class _CityAutomaton(NamedTuple):
-    automaton: Any  # ahocorasick.Automaton of C ints: folded key -> row number << CITY_LENGTH_BITS | key length
+    automaton: Any  # ahocorasick.Automaton of C ints: folded key -> row number << ROW_SHIFT | key length
     firsts: frozenset[str] | None  # first letters of the keys, or None: some key starts in lower case
 
 
@@ -1528,9 +1540,9 @@ def _city_automaton(scripts: frozenset[str], slavic: bool) -> _CityAutomaton:
         rows = [number for number in table.rows(scripts) if flags[number] & 1 or slavic]
         for number in _common_first([table.keys[number] for number in rows], rows):
             key = table.keys[number]
-            if len(key) >> CITY_LENGTH_BITS:
+            if len(key) >> KEY_LENGTH_BITS:
                 continue  # no name is this long: junk of the source
-            add_word(key, number << CITY_LENGTH_BITS | len(key))
+            add_word(key, number << ROW_SHIFT | len(key))
             mask = table.masks[number]
             head = key[0]
             if head.isalpha():
@@ -1599,7 +1611,7 @@ class _CityExact(Mapping[str, Entry]):
         self._stems = stems  # the automaton holds the Slavic stem keys
 
     def _entry(self, key: str) -> Entry | None:
-        number = _city_automaton(self._scripts, self._stems).automaton.get(key, -1) >> CITY_LENGTH_BITS
+        number = _city_automaton(self._scripts, self._stems).automaton.get(key, -1) >> ROW_SHIFT
         if number < 0 or not _cities().flags[number] & 1:
             return None
         return city_entry(number, self._slavic, self._endings, self._name_min)

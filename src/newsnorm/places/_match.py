@@ -19,7 +19,19 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .._latin1 import latin1_bytes
-from ._gazetteer import CITY_LENGTH_BITS, QUOTES, Candidate, Entry, Gazetteer, _cities, city_entry, fold, fold_text
+from ._gazetteer import (
+    KEY_LENGTH_BITS,
+    LANGUAGE_KEY,
+    QUOTES,
+    ROW_SHIFT,
+    Candidate,
+    Entry,
+    Gazetteer,
+    _cities,
+    city_entry,
+    fold,
+    fold_text,
+)
 
 __all__ = ["Hit", "Place", "scan"]
 
@@ -28,7 +40,7 @@ _WORD_START = re.compile(r"(?<!\w)\w")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _SENTENCE_OPENERS = frozenset('.!?:;"“”«»()[]—–-|•\n\r')
 _MAX_PREFIX = 4
-_LENGTH_MASK = (1 << CITY_LENGTH_BITS) - 1
+_LENGTH_MASK = (1 << KEY_LENGTH_BITS) - 1
 
 
 class Hit(NamedTuple):
@@ -420,8 +432,8 @@ def _raw_hits(
 ) -> list[tuple[int, int, int, Entry]]:
     """The accepted automaton hits ``(start, end, rank, entry)`` of ``text`` (one run or a whole text).
 
-    ``pairs``: ``(last, value)`` of the automata, ``value`` a language key's ``(length, entry)`` or a city key's
-    C integer (see ``CITY_LENGTH_BITS``).
+    ``pairs``: ``(last, value)`` of the automata, ``value`` the C integer of a language or city key (see
+    ``KEY_LENGTH_BITS``).
     """
     found: list[tuple[int, int, int, Entry]] = []
     n = len(text)
@@ -431,12 +443,13 @@ def _raw_hits(
     is_mark = _is_sign if signs else _is_mark
     plain_cities = not (slavic or name_endings or signs)  # every city entry has no endings (see city_entry)
     masks = None  # the city table's masks (read when a city key is found in a whole text)
+    listed = g.entries
     for last, value in pairs:
-        if type(value) is int:  # a city key: row number and key length in one C integer
-            size = value & _LENGTH_MASK
-            value >>= CITY_LENGTH_BITS
-        else:
-            size, value = value
+        size = value & _LENGTH_MASK
+        if value & LANGUAGE_KEY:
+            value = listed[value >> ROW_SHIFT]
+        else:  # a city key: its row number (an int)
+            value >>= ROW_SHIFT
         if capitals:  # cheap rejections before the entry: a key inside a word, a lower-case first letter
             first = last + 1 - size
             if first and not glued:
