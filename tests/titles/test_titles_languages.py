@@ -74,3 +74,28 @@ def test_caseless_name_stops_at_a_function_word() -> None:
 def test_normaliser_still_pickles() -> None:
     norm = TitlesNormaliser(countries=False)
     assert pickle.loads(pickle.dumps(norm)) == norm
+
+
+def test_country_qualifiers_come_from_the_shipped_cldr_names() -> None:
+    """Title country qualifiers use the shipped CLDR names (every form), not babel at run time; CLDR's codes
+    for deprecated language codes are followed ("tl" is Filipino "fil")."""
+    import subprocess
+    import sys
+
+    from newsnorm.titles._data import _territories
+
+    fr = _territories("fr")
+    assert fr["Allemagne"] == "DE"
+    assert fr["États-Unis"] == "US"
+    assert _territories("tl")
+    assert _territories("tl") == _territories("fil")
+    assert _territories("xx") == {}
+    code = (
+        "import newsnorm\n"
+        "for lang in ('en','es','fr','de','it','pt','nl','tr','ar','zh'):\n"
+        "    newsnorm.Pipeline(['titles'])('Le président français Emmanuel Macron a parlé.', lang=lang)\n"
+        "import babel.localedata as L\n"
+        "print(sorted(L._cache))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", out

@@ -207,12 +207,25 @@ def _marks() -> str:
 
 
 def _symbols(lang: str) -> tuple[str, str]:
-    try:
-        from babel.numbers import get_decimal_symbol, get_group_symbol
+    """The decimal and group symbols of ``lang`` (CLDR's, shipped in ``data/numbers/symbols.json``).
 
-        return get_decimal_symbol(lang), get_group_symbol(lang)
-    except Exception:
-        return ".", ","
+    A regional tag without entries of its own ("pt-BR") takes its language's; an unknown one "." and ",".
+    The table is built from babel by ``scripts/build_numbers.py``: reading the symbols from babel at
+    run time loaded each language's whole CLDR data (about 1 MB of memory per language).
+    """
+    table: dict[str, list[str]] = cached(("numbers", "symbols"), lambda: _load_symbols())
+    key = lang.replace("-", "_")
+    found = table.get(key) or table.get(key.split("_", 1)[0])
+    return (found[0], found[1]) if found else (".", ",")
+
+
+def _load_symbols() -> dict[str, list[str]]:
+    try:
+        data = json.loads(_data_dir().joinpath("symbols.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, OSError, ValueError):
+        return {}
+    symbols: dict[str, list[str]] = data.get("symbols", {})
+    return symbols
 
 
 def _alt(items: list[str] | tuple[str, ...]) -> str:

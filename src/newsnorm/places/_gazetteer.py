@@ -670,6 +670,26 @@ def spellings() -> Mapping[str, Spelling]:
     return cached(("newsnorm.places.spellings",), build)
 
 
+#: ISO 639 codes that CLDR keeps under another code (babel's ``Locale.parse`` reads them the same way)
+_CLDR_ALIASES = {"tl": "fil", "iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "no": "nb"}
+
+
+def cldr_territories(lang: str) -> dict[str, str]:
+    """Every CLDR name of a country or territory in ``lang`` (shipped data) -> its ISO2 code (first code wins).
+
+    Only this language's line of ``cldr_names.tsv.gz`` is read; an unknown language has none. Language
+    codes CLDR spells otherwise are read as CLDR's (``_CLDR_ALIASES``: Tagalog "tl" is Filipino "fil").
+    """
+    lang = _CLDR_ALIASES.get(lang, lang)
+    record = _lang_record("cldr_names.tsv.gz", lang) if lang in _languages() else None
+    out: dict[str, str] = {}
+    for code, names in (record or {}).items():
+        if len(code) == 2 and code.isalpha():
+            for name in names:
+                out.setdefault(name, code)
+    return out
+
+
 def cldr_name(code: str, lang: str) -> str | None:
     """The CLDR short name of ``code`` in the base locale of ``lang`` (shipped data), if any."""
     names = _names(lang).get(code) if lang in _languages() else None

@@ -351,14 +351,14 @@ def source_stems() -> frozenset[str]:
 
 
 def _territories(lang: str) -> dict[str, str]:
-    """CLDR territory names of ``lang`` (babel, loaded lazily): name -> ISO2."""
-    try:
-        from babel import Locale
+    """CLDR territory names of ``lang``: name -> ISO2 (every form: short, variant, official).
 
-        names = Locale.parse(lang).territories
-    except Exception:  # unknown locale or babel data missing: no names
-        return {}
-    return {str(name): str(code) for code, name in names.items() if len(code) == 2 and code.isalpha()}
+    Read from the places data (``cldr_names.tsv.gz``, built from babel's CLDR data), not from babel at
+    run time: a babel locale loads the whole of its CLDR data, about a megabyte per language.
+    """
+    from ..places._gazetteer import cldr_territories
+
+    return cldr_territories(lang)
 
 
 # Genitive endings of a one-word country name in languages that put the country before a title in the
