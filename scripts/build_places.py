@@ -257,8 +257,9 @@ def _script(ch: str) -> str:
 _NO_SPACE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "HANGUL"})
 
 
-def _given_names() -> dict[str, int]:
-    """Given name -> the number of faker locales that list it (``first_names*`` of every person provider)."""
+def _given_names(kind: str = "first_names") -> dict[str, int]:
+    """Given name (``kind`` "last_names": surname) -> the number of faker locales that list it (every person
+    provider's ``first_names*`` or ``last_names*``)."""
     import importlib
     import pkgutil
 
@@ -271,7 +272,7 @@ def _given_names() -> dict[str, int]:
     for module in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
         provider = importlib.import_module(f"faker.providers.person.{module}").Provider
         names: set[str] = set()
-        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+        for attr in (kind, f"{kind}_male", f"{kind}_female", f"{kind}_nonbinary"):
             value = next((base.__dict__[attr] for base in provider.__mro__ if attr in base.__dict__), None)
             if isinstance(value, (list, tuple, set, frozenset, dict)):
                 names.update(n for n in value if isinstance(n, str))
@@ -318,18 +319,21 @@ def _region_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _minor_city_kept(city: dict[str, Any], alternates: list[str], given: dict[str, int]) -> bool:
+def _minor_city_kept(
+    city: dict[str, Any], alternates: list[str], given: dict[str, int], surnames: dict[str, int]
+) -> bool:
     """A smaller city is kept when many languages name it and it is not named like a person.
 
-    Named like a person: its name is a given name in two faker locales or more ("Lincoln"), or one of its
-    names in a script other than Latin is a given name ("Володимир": Volodymyr-Volynskyi, "Владимир").
+    Named like a person: its name is a given name in two faker locales or more ("Lincoln", "David"), a
+    surname in three or more ("Jackson", "Hamilton", "Mendoza"), or one of its names in a script other
+    than Latin is a given name ("Володимир": Volodymyr-Volynskyi, "Владимир").
     """
     named, people = len(city.get("alternatenames", [])), city["population"]
     if not any(named >= n and people >= p for n, p in MIN_ALTERNATE_NAMES):
         return False  # few languages write about it
     if len(city["name"]) < 4:
         return False  # a name as short as "Gao" (and "GAO")
-    if given.get(city["name"], 0) >= 2:
+    if given.get(city["name"], 0) >= 2 or surnames.get(city["name"], 0) >= 3:
         return False
     return not any(alt in given and not alt.isascii() and _script(alt[0]) != "LATIN" for alt in alternates)
 
@@ -383,13 +387,14 @@ def build_cities() -> None:
     countries = gc.get_countries()
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
     given = _given_names()
+    surnames = _given_names("last_names")
     regions = _region_names()
     rows = []
     for city in gc.get_cities().values():
         is_capital = (city["countrycode"], city["name"]) in capitals
         minor = city["population"] < MIN_POPULATION and not is_capital
         alternates = sorted({a for a in city.get("alternatenames", []) if _script_ok(a) and a != city["name"]})
-        if minor and not _minor_city_kept(city, alternates, given):
+        if minor and not _minor_city_kept(city, alternates, given, surnames):
             continue
         by_script: dict[str, list[str]] = {}
         for alt in alternates:
@@ -420,7 +425,7 @@ def build_cities() -> None:
             "_min_population": MIN_POPULATION,
             "_min_alternate_names": MIN_ALTERNATE_NAMES,
             "_minor_shortest": MINOR_SHORTEST,
-            "_given_names": f"faker {FAKER_VERSION} first names",
+            "_given_names": f"faker {FAKER_VERSION} first names and surnames",
             "_rules": _key_rules(),
             "_format": "script<TAB>folded key<TAB>upper-case positions<TAB>city indexes<TAB>flags",
             "cities": [row[:5] for row in rows],
