@@ -51,6 +51,47 @@ _CONNECT = re.compile(r"\s*(?:(?:and|&)\s+)?", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _TO = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)  # "Ambassador to the United Nations", "envoy to Ukraine"
 _ACCREDITED = frozenset({"Ambassador", "Envoy", "Special Envoy"})  # offices held "to" a country or body
+#: the preposition (and article) before the country an ambassador is posted to, per language: "aux États-Unis",
+#: "en México", "в США", "in Deutschland" (English: ``_TO``)
+_POSTING = {
+    lang: re.compile(pattern, re.IGNORECASE)
+    for lang, pattern in {
+        "fr": r"\s+(?:aux|au|en|à)\s+",
+        "es": r"\s+(?:en|ante)\s+(?:el\s+|los\s+)?",
+        "pt": r"\s+(?:em|no|na|nos|nas|junto\s+(?:a|ao|à))\s+",
+        "it": r"\s+(?:in|negli|nel|nella|presso)\s+(?:gli\s+|il\s+|la\s+)?",
+        "de": r"\s+(?:in|bei)\s+(?:der\s+|den\s+|dem\s+)?",
+        "nl": r"\s+(?:in|bij)\s+(?:de\s+|het\s+)?",
+        "ru": r"\s+(?:в|во|при)\s+",
+        "uk": r"\s+(?:в|у|при)\s+",
+        "pl": r"\s+(?:w|we|przy)\s+",
+        "ro": r"\s+(?:în|la)\s+",
+    }.items()
+}
+
+
+_BLANK = re.compile(r"\s")
+
+
+def _posting(text: str, pos: int, lang: str, places: Callable[[int, int], Iterable[Mention]]) -> int | None:
+    """Where a posting complement after an ambassador's title ends ("aux États-Unis", "в США"), or ``None``.
+
+    The preposition must be followed at once by a place the places normaliser finds there; the host
+    country is not the office's country (that is the sending one: "de France", "России").
+    """
+    m = _POSTING[lang].match(text, pos)
+    if m is None:
+        return None
+    # windows of one to four words from the blank before the country (the places window starts at a word): a
+    # window that also holds the name after it would make the country part of a person's name ("Russia Giorgio")
+    best = None
+    limit = min(len(text), m.end() + 60)
+    ends = [*[w.start() for w in _BLANK.finditer(text, m.end(), limit)][:3], limit]
+    for end in ends:
+        for p in places(m.end() - 1, end):
+            if p.start == m.end() and isinstance(p.value, str) and (best is None or p.end > best):
+                best = p.end
+    return best
 _CAPWORDS = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,3}")
 _AMBIGUOUS = frozenset({"nobility", "military", "judicial", "other", "honorific", "religious"})
 # Arabic name parts that join the next word to the name ("عبد الفتاح", "محمد بن سلمان", "أبو مازن"),
@@ -1489,6 +1530,10 @@ def _titles(
             if pm:
                 pos = pm.end()  # "le président américain élu Donald Trump": the adjective after the country
                 former_after = former_after or pm.group().strip().casefold() in word_list("former_after", lang)
+        if head.canonical in _ACCREDITED and places is not None and lang in _POSTING:
+            posted = _posting(text, pos, lang, places)
+            if posted is not None:  # "l'ambassadeur de France aux États-Unis, Laurent Bili": the host country
+                span_end = pos = posted
         adjective_end = pos if found_after else -1  # where a country adjective after the title ends
         if not found_after and lang in _CYRILLIC_GENITIVE:
             gm = _GENITIVE_BEFORE_NAME.match(text, pos)
