@@ -335,6 +335,8 @@ def _minor_city_kept(
         return False  # a name as short as "Gao" (and "GAO")
     if given.get(city["name"], 0) >= 2 or surnames.get(city["name"], 0) >= 3:
         return False
+    if _common_word(city["name"], city["countrycode"]):
+        return False
     return not any(alt in given and not alt.isascii() and _script(alt[0]) != "LATIN" for alt in alternates)
 
 
@@ -346,6 +348,48 @@ def _stems_of_cached(names: frozenset[str]) -> frozenset[str]:
 def _stems_of(given: dict[str, int]) -> frozenset[str]:
     """The given names without their last one to three letters (what a case ending may stand on)."""
     return _stems_of_cached(frozenset(given))
+
+
+#: the languages whose common words may spell a smaller city's name, and the countries where that language is
+#: the city's own (there the word is the city: Utrecht in Dutch, Bordeaux in French)
+_WORD_LANGUAGES = {
+    "en": frozenset(["US", "GB", "AU", "CA", "NZ", "IE"]),
+    "es": frozenset(
+        ["ES", "AR", "UY", "MX", "CO", "CL", "PE", "VE", "BO", "PY", "EC", "CU", "DO", "GT", "HN", "SV", "NI", "CR",
+         "PA", "PR"]
+    ),
+    "fr": frozenset(["FR", "BE", "CH", "CA", "SN", "CI", "LU", "MC"]),
+    "de": frozenset(["DE", "AT", "CH", "LU"]),
+    "it": frozenset(["IT", "CH", "SM"]),
+    "pt": frozenset(["PT", "BR", "AO", "MZ"]),
+    "nl": frozenset(["NL", "BE", "SR"]),
+}
+#: Zipf frequency (wordfreq) from which a one-word name is a common word of another language
+COMMON_WORD_ZIPF = 4.5
+WORDFREQ_VERSION = "3.1.1"
+
+
+def _common_word(name: str, country: str) -> bool:
+    """A one-word town name that is a frequent word of a language not spoken there ("Nice", "Split",
+    "Mobile", Spanish "Largo", "Tema", "Leer"): capitalised at a sentence start or in a headline it is the word.
+
+    Frequencies from wordfreq (build time only; nothing of it is shipped).
+    """
+    import importlib.metadata
+
+    import wordfreq
+
+    found = importlib.metadata.version("wordfreq")
+    if found != WORDFREQ_VERSION:
+        raise SystemExit(f"wordfreq {WORDFREQ_VERSION} is needed for a reproducible build (found {found})")
+    if " " in name or "-" in name:
+        return False
+    word = name.lower()
+    return any(
+        wordfreq.zipf_frequency(word, lang) >= COMMON_WORD_ZIPF
+        for lang, home in _WORD_LANGUAGES.items()
+        if country not in home
+    )
 
 
 def _first_letter(name: str) -> str:
@@ -426,6 +470,7 @@ def build_cities() -> None:
             "_min_alternate_names": MIN_ALTERNATE_NAMES,
             "_minor_shortest": MINOR_SHORTEST,
             "_given_names": f"faker {FAKER_VERSION} first names and surnames",
+            "_common_words": f"wordfreq {WORDFREQ_VERSION}, Zipf >= {COMMON_WORD_ZIPF} in a language not spoken there",
             "_rules": _key_rules(),
             "_format": "script<TAB>folded key<TAB>upper-case positions<TAB>city indexes<TAB>flags",
             "cities": [row[:5] for row in rows],
