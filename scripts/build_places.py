@@ -42,7 +42,11 @@ MIN_POPULATION = 400_000
 #: Smaller cities (GeoNames cities15000) are kept when they are known to the world's press: GeoNames gives them
 #: at least this many alternate names (Wikipedia's languages, mostly: Kherson, Haifa, Geneva, Mariupol, Nablus).
 #: (alternate names, population): any pair will do (tried: larger towns with 15-20 names, but "Hamas" is Hamm)
-MIN_ALTERNATE_NAMES = ((30, 0),)
+MIN_ALTERNATE_NAMES = ((30, 0), (15, 50_000))
+#: below this many alternate names a smaller city is "thin": only its own name and close spellings of it are keys,
+#: and it is left out when its name is any given name, surname or common word (its own language's too)
+THIN_ALTERNATE_NAMES = 30
+THIN_WORD_ZIPF = 3.0  # news names stay below it (Rafah 2.4, Khan Younis 2.5), words and clubs do not (Ajax 4.4)
 #: A smaller city's alternate names are kept from this length on, and none in scripts written without spaces:
 #: short names of small towns match words and syllables of other names ("林肯" in "布林肯", "네타냐" in "네타냐후").
 MINOR_SHORTEST = 5
@@ -333,8 +337,16 @@ def _minor_city_kept(
         return False  # few languages write about it
     if len(city["name"]) < 4:
         return False  # a name as short as "Gao" (and "GAO")
-    if given.get(city["name"], 0) >= 2 or surnames.get(city["name"], 0) >= 3:
+    if not city["name"][:1].isupper():
+        return False  # "al-Yarmūk": a key in lower case would turn the capital-run prefilter off
+    thin = named < THIN_ALTERNATE_NAMES
+    if given.get(city["name"], 0) >= (1 if thin else 2) or surnames.get(city["name"], 0) >= (1 if thin else 3):
         return False
+    if thin:
+        from newsnorm.places._gazetteer import strip_marks
+
+        if any(_common_word(n, "", THIN_WORD_ZIPF) for n in {city["name"], strip_marks(city["name"])}):
+            return False  # a thin town named like any word of any language, its own too ("Hannō", "Ajax")
     if _common_word(city["name"], city["countrycode"]):
         return False
     return not any(alt in given and not alt.isascii() and _script(alt[0]) != "LATIN" for alt in alternates)
@@ -369,7 +381,7 @@ COMMON_WORD_ZIPF = 4.5
 WORDFREQ_VERSION = "3.1.1"
 
 
-def _common_word(name: str, country: str) -> bool:
+def _common_word(name: str, country: str, zipf: float = COMMON_WORD_ZIPF) -> bool:
     """A one-word town name that is a frequent word of a language not spoken there ("Nice", "Split",
     "Mobile", Spanish "Largo", "Tema", "Leer"): capitalised at a sentence start or in a headline it is the word.
 
@@ -382,14 +394,24 @@ def _common_word(name: str, country: str) -> bool:
     found = importlib.metadata.version("wordfreq")
     if found != WORDFREQ_VERSION:
         raise SystemExit(f"wordfreq {WORDFREQ_VERSION} is needed for a reproducible build (found {found})")
-    if " " in name or "-" in name:
+    if (" " in name or "-" in name) and zipf == COMMON_WORD_ZIPF:
         return False
     word = name.lower()
     return any(
-        wordfreq.zipf_frequency(word, lang) >= COMMON_WORD_ZIPF
+        wordfreq.zipf_frequency(word, lang) >= zipf
         for lang, home in _WORD_LANGUAGES.items()
         if country not in home
     )
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance of two short strings."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def _first_letter(name: str) -> str:
@@ -412,14 +434,24 @@ def _minor_alternate_kept(
         return False
     if script in _NO_SPACE_SCRIPTS or len(alt) < MINOR_SHORTEST:  # short keys match words ("بشري", human: Bsharri)
         return False
+    thin = len(city.get("alternatenames", [])) < THIN_ALTERNATE_NAMES
     if script == "LATIN":  # plain spellings ("La Côte" of La Rochelle hid "La Côte d'Ivoire")
+        if thin:  # close spellings of its own name only ("Khan Younis" for Khān Yūnis; not "Hamas" for Hamm)
+            from newsnorm.places._gazetteer import strip_marks
+
+            own = strip_marks(city["name"]).lower()
+            return (
+                alt.isascii()
+                and _distance(alt.lower(), own) <= len(own) // 4
+                and not _common_word(alt, "", THIN_WORD_ZIPF)  # "Hanno" (Hannō), "Marca" (Marka)
+            )
         return alt.isascii() and _first_letter(alt) == _first_letter(city["name"])
     country = city["countrycode"]
     widely = len(city.get("alternatenames", [])) >= FOREIGN_SCRIPT_ALTERNATE_NAMES
     if script in _CASED_SCRIPTS:
-        return widely or country in _NATIVE_CASED.get(script, ())
-    if country not in _NATIVE_SCRIPT.get(script, ()):  # even a widely named town: "بايدن" (Biden) is Aydın
-        return False
+        return (widely and not thin) or country in _NATIVE_CASED.get(script, ())
+    if thin or country not in _NATIVE_SCRIPT.get(script, ()):  # even a widely named town: "بايدن" (Biden) is Aydın
+        return False  # (and a thin one's names there are words: "רחובות", streets, is Rehovot)
     # the article and a short common word: "الأبيض" (El Obeid) is "the white" ("البيت الأبيض")
     return not (script == "ARABIC" and alt.startswith("ال") and len(alt) <= 6)
 
