@@ -213,7 +213,7 @@ def _symbols(lang: str) -> tuple[str, str]:
     The table is built from babel by ``scripts/build_numbers.py``: reading the symbols from babel at
     run time loaded each language's whole CLDR data (about 1 MB of memory per language).
     """
-    table: dict[str, list[str]] = cached(("numbers", "symbols"), lambda: _load_symbols())
+    table: dict[str, list[str]] = cached(("numbers", "symbols"), _load_symbols)
     key = lang.replace("-", "_")
     found = table.get(key) or table.get(key.split("_", 1)[0])
     return (found[0], found[1]) if found else (".", ",")
